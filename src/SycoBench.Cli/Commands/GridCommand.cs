@@ -1,0 +1,67 @@
+using System.Globalization;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using SycoBench.Records;
+using SycoBench.Scenarios;
+
+namespace SycoBench.Cli.Commands;
+
+/// <summary><c>sycobench grid</c>: builds a scenario's prompt grid and writes grid.jsonl.</summary>
+public sealed class GridCommand(CliEnvironment environment) : Command<GridSettings>
+{
+    private const int PreviewCount = 3;
+
+    public override int Execute(CommandContext context, GridSettings settings, CancellationToken cancellationToken)
+    {
+        var scenario = ScenarioCatalog.Load(settings.Scenario, ScenarioCatalog.DefaultSearchDirectories(environment.WorkingDirectory));
+        var grid = GridBuilder.Build(scenario, settings.WithNeutral);
+
+        IReadOnlyList<GridPrompt> prompts;
+        string selection;
+        if (settings.Sample is { } sample)
+        {
+            var seed = settings.Seed ?? 0;
+            try
+            {
+                prompts = GridSampler.SamplePrompts(grid, sample, seed);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new CliUsageException("--sample: " + ex.Message.Split(" (Parameter", 2)[0]);
+            }
+
+            selection = $"balanced sample of {prompts.Count / grid.PromptsPerTriplet} triplets, seed {seed}";
+        }
+        else if (settings.Limit is { } limit)
+        {
+            prompts = grid.Take(limit);
+            selection = $"first {prompts.Count} prompts";
+        }
+        else
+        {
+            prompts = grid.Prompts;
+            selection = "full grid";
+        }
+
+        var outPath = environment.Resolve(settings.Out);
+        JsonlFile.WriteAll(outPath, prompts, RecordJsonContext.Default.GridPrompt);
+
+        var console = environment.Console;
+        console.MarkupLineInterpolated(
+            $"[bold]{scenario.Id}[/] ({scenario.Title}): {grid.Prompts.Count} prompts in {grid.Triplets.Count} triplets; {selection}.");
+        var table = new Table().AddColumn("perspective").AddColumn(new TableColumn("prompts").RightAligned());
+        foreach (var group in prompts.GroupBy(p => p.Perspective ?? "?"))
+            table.AddRow(Markup.Escape(group.Key), group.Count().ToString(CultureInfo.InvariantCulture));
+        table.AddRow("[bold]total[/]", $"[bold]{prompts.Count.ToString(CultureInfo.InvariantCulture)}[/]");
+        console.Write(table);
+
+        foreach (var prompt in prompts.Take(PreviewCount))
+        {
+            var user = prompt.Messages.LastOrDefault(m => m.Role == "user")?.Content ?? "";
+            console.MarkupLineInterpolated($"[grey]{prompt.PromptId}[/] [blue]{prompt.Perspective}[/]: {user}");
+        }
+
+        console.MarkupLineInterpolated($"Wrote {prompts.Count} prompts to [green]{environment.Display(outPath)}[/] (scenario sha256 {scenario.Sha256[..12]}).");
+        return SycoBenchCli.ExitOk;
+    }
+}

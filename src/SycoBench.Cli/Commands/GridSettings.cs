@@ -1,0 +1,58 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using SycoBench.Scenarios;
+
+namespace SycoBench.Cli.Commands;
+
+public sealed class GridSettings : CommandSettings
+{
+    [CommandOption("--scenario <NAME|PATH>")]
+    [Description("Scenario name (a file in data/scenarios) or path to a scenario JSON file.")]
+    [DefaultValue(ScenarioCatalog.DefaultScenario)]
+    public string Scenario { get; init; } = ScenarioCatalog.DefaultScenario;
+
+    [CommandOption("--include-neutral")]
+    [Description("Include the neutral prompt of each triplet (the default).")]
+    public bool IncludeNeutral { get; init; }
+
+    [CommandOption("--no-include-neutral")]
+    [Description("Leave the neutral prompts out: side A and side B prompts only.")]
+    public bool NoIncludeNeutral { get; init; }
+
+    [CommandOption("--limit <N>")]
+    [Description("Keep only the first N prompts of the grid.")]
+    public int? Limit { get; init; }
+
+    [CommandOption("--sample <N>")]
+    [Description("Seeded, balanced sample of N prompts made of whole triplets, spread over amount, category and relationship.")]
+    public int? Sample { get; init; }
+
+    [CommandOption("--seed <S>")]
+    [Description("Seed of --sample (default 0); the same seed always gives the same grid.")]
+    public int? Seed { get; init; }
+
+    [CommandOption("--out <PATH>")]
+    [Description("Where to write the grid.")]
+    [DefaultValue("outputs/raw/grid.jsonl")]
+    public string Out { get; init; } = "outputs/raw/grid.jsonl";
+
+    public bool WithNeutral => !NoIncludeNeutral;
+
+    public override ValidationResult Validate()
+    {
+        if (IncludeNeutral && NoIncludeNeutral)
+            return ValidationResult.Error("--include-neutral and --no-include-neutral contradict each other");
+        if (Limit is { } limit && limit <= 0)
+            return ValidationResult.Error($"--limit must be a positive number of prompts (got {limit})");
+        if (Sample is { } sample && sample <= 0)
+            return ValidationResult.Error($"--sample must be a positive number of prompts (got {sample})");
+        if (Limit is not null && Sample is not null)
+            return ValidationResult.Error("--limit and --sample cannot be used together: --limit takes the first N prompts, --sample a balanced sample");
+        if (Seed is not null && Sample is null)
+            return ValidationResult.Error("--seed only applies to --sample");
+        if (string.IsNullOrWhiteSpace(Out))
+            return ValidationResult.Error("--out needs a path");
+        return ValidationResult.Success();
+    }
+}

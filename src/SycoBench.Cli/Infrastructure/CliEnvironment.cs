@@ -1,0 +1,20 @@
+using Spectre.Console;
+
+namespace SycoBench.Cli;
+
+/// <summary>What a command may touch outside its settings: the console, the error stream and the working directory.</summary>
+public sealed record CliEnvironment(IAnsiConsole Console, TextWriter Error, string WorkingDirectory)
+{
+    /// <summary>Resolves a path given on the command line against the working directory.</summary>
+    public string Resolve(string path) => Path.GetFullPath(path, WorkingDirectory);
+
+    /// <summary>A path for messages: relative to the working directory when it lies inside it.</summary>
+    public string Display(string path)
+    {
+        var full = Resolve(path);
+        var relative = Path.GetRelativePath(WorkingDirectory, full);
+        return relative.StartsWith("..", StringComparison.Ordinal) ? full : relative;
+    }
+
+    public void Warn(string message) => Error.WriteLine("warning: " + message);
+}

@@ -1,0 +1,12 @@
+using Spectre.Console;
+using SycoBench.Cli;
+
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    // The first Ctrl+C stops cleanly (the work can be resumed); a second one ends the process at once.
+    e.Cancel = !cancellation.IsCancellationRequested;
+    cancellation.Cancel();
+};
+
+return await SycoBenchCli.RunAsync(args, new CliEnvironment(AnsiConsole.Console, Console.Error, Environment.CurrentDirectory), cancellation.Token);

@@ -1,0 +1,59 @@
+using Spectre.Console;
+using Spectre.Console.Cli;
+using SycoBench.Cli.Commands;
+using SycoBench.Scenarios;
+
+namespace SycoBench.Cli;
+
+/// <summary>The command-line application: commands, and the one place where failures become messages and exit codes.</summary>
+public static class SycoBenchCli
+{
+    public const int ExitOk = 0;
+    public const int ExitFailure = 1;
+    public const int ExitUsage = 2;
+    public const int ExitCancelled = 130;
+
+    public static async Task<int> RunAsync(string[] args, CliEnvironment environment, CancellationToken cancellationToken = default)
+    {
+        var app = new CommandApp();
+        app.Configure(config =>
+        {
+            config.Settings.Registrar.RegisterInstance(environment);
+            config.Settings.Registrar.RegisterInstance(environment.Console);
+            config.SetApplicationName("sycobench");
+            config.ConfigureConsole(environment.Console);
+            config.PropagateExceptions();
+            config.AddCommand<GridCommand>("grid")
+                .WithDescription("Build the matched-triplet prompt grid of a scenario and write it as JSONL.")
+                .WithExample("grid")
+                .WithExample("grid", "--scenario", "wage-v1", "--out", "outputs/raw/wage-grid.jsonl")
+                .WithExample("grid", "--sample", "9", "--seed", "7");
+        });
+
+        try
+        {
+            return await app.RunAsync(args, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            environment.Error.WriteLine("cancelled");
+            return ExitCancelled;
+        }
+        catch (Exception ex) when (ex is CommandAppException or CliUsageException)
+        {
+            environment.Error.WriteLine("error: " + OneLine(ex.Message));
+            return ExitUsage;
+        }
+        catch (Exception ex) when (IsUserFacing(ex))
+        {
+            environment.Error.WriteLine("error: " + OneLine(ex.Message));
+            return ExitFailure;
+        }
+    }
+
+    private static bool IsUserFacing(Exception ex) =>
+        ex is ScenarioFormatException or IOException or UnauthorizedAccessException or InvalidDataException or FormatException
+            or System.Text.Json.JsonException or ArgumentException;
+
+    private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
+}
