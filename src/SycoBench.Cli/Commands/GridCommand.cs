@@ -13,7 +13,7 @@ public sealed class GridCommand(CliEnvironment environment) : Command<GridSettin
 
     public override int Execute(CommandContext context, GridSettings settings, CancellationToken cancellationToken)
     {
-        var scenario = ScenarioCatalog.Load(settings.Scenario, ScenarioCatalog.DefaultSearchDirectories(environment.WorkingDirectory));
+        var scenario = ScenarioCatalog.Load(settings.Scenario, environment.WorkingDirectory);
         var grid = GridBuilder.Build(scenario, settings.WithNeutral);
 
         IReadOnlyList<GridPrompt> prompts;

@@ -14,12 +14,14 @@ public static class ScenarioCatalog
         Path.Combine(AppContext.BaseDirectory, "data", "scenarios"),
     ];
 
-    public static string ResolvePath(string nameOrPath, IReadOnlyList<string> searchDirectories)
+    /// <summary>The file of a scenario; a path is taken relative to <paramref name="workingDirectory"/>.</summary>
+    public static string ResolvePath(string nameOrPath, string workingDirectory, IReadOnlyList<string> searchDirectories)
     {
         if (LooksLikePath(nameOrPath))
         {
-            return File.Exists(nameOrPath)
-                ? nameOrPath
+            var path = Path.GetFullPath(nameOrPath, workingDirectory);
+            return File.Exists(path)
+                ? path
                 : throw new ScenarioFormatException(nameOrPath, "", "scenario file not found");
         }
 
@@ -35,8 +37,8 @@ public static class ScenarioCatalog
         throw new ScenarioFormatException(nameOrPath, "", $"unknown scenario ({hint}; or give a path to a .json file)");
     }
 
-    public static Scenario Load(string nameOrPath, IReadOnlyList<string> searchDirectories) =>
-        ScenarioLoader.Load(ResolvePath(nameOrPath, searchDirectories));
+    public static Scenario Load(string nameOrPath, string workingDirectory) =>
+        ScenarioLoader.Load(ResolvePath(nameOrPath, workingDirectory, DefaultSearchDirectories(workingDirectory)));
 
     /// <summary>The scenario names found in the search directories, first occurrence wins.</summary>
     public static IReadOnlyList<string> List(IReadOnlyList<string> searchDirectories) =>

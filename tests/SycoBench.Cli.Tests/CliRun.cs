@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using Spectre.Console;
+
+namespace SycoBench.Cli.Tests;
+
+internal sealed record CliResult(int ExitCode, string Output, string Error);
+
+/// <summary>Runs the command line in-process, or as the real <c>sycobench</c> program in a child process.</summary>
+internal static class CliRun
+{
+    public static async Task<CliResult> InProcessAsync(string workingDirectory, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(output),
+        });
+        console.Profile.Width = 160;
+        var code = await SycoBenchCli.RunAsync(args, new CliEnvironment(console, error, workingDirectory));
+        return new CliResult(code, output.ToString(), error.ToString());
+    }
+
+    public static async Task<CliResult> ProcessAsync(string workingDirectory, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "sycobench.dll"));
+        foreach (var arg in args)
+            start.ArgumentList.Add(arg);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return new CliResult(process.ExitCode, await stdout, await stderr);
+    }
+}
+
+/// <summary>A temporary working directory deleted with the test.</summary>
+internal sealed class TempDirectory : IDisposable
+{
+    public TempDirectory()
+    {
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "sycobench-cli-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path);
+    }
+
+    public string Path { get; }
+
+    public string File(string name) => System.IO.Path.Combine(Path, name);
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
+
+internal static class Fixtures
+{
+    public static string Reference(string name) => Path.Combine(AppContext.BaseDirectory, "fixtures", "reference", name);
+}

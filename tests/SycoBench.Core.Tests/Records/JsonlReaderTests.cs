@@ -1,0 +1,107 @@
+using System.Text;
+using SycoBench.Records;
+
+namespace SycoBench.Tests.Records;
+
+public sealed class JsonlReaderTests
+{
+    [Fact]
+    public void Broken_line_in_the_middle_is_reported_by_number_and_every_other_row_is_returned()
+    {
+        using var temp = new TempDirectory();
+        var lines = File.ReadLines(TestFiles.Reference("run.jsonl")).Take(10).ToList();
+        lines[4] = lines[4][..(lines[4].Length / 2)];
+        var path = temp.File("run.jsonl");
+        File.WriteAllLines(path, lines);
+        var issues = new List<JsonlIssue>();
+
+        var records = JsonlReader.Read(path, RecordJsonContext.Default.RunRecord, issues.Add).ToList();
+
+        Assert.Equal(9, records.Count);
+        Assert.Equal([1, 2, 3, 4, 6, 7, 8, 9, 10], records.Select(r => r.LineNumber));
+        var issue = Assert.Single(issues);
+        Assert.Equal(5, issue.LineNumber);
+        Assert.StartsWith(path + ":5: malformed line", issue.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Blank_lines_are_skipped_and_line_numbers_stay_true()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("grid.jsonl");
+        var source = File.ReadLines(TestFiles.Reference("grid.jsonl")).Take(2).ToArray();
+        File.WriteAllText(path, "\n" + source[0] + "\r\n   \n" + source[1] + "\n\n");
+        var issues = new List<JsonlIssue>();
+
+        var rows = JsonlReader.Read(path, RecordJsonContext.Default.GridPrompt, issues.Add).ToList();
+
+        Assert.Empty(issues);
+        Assert.Equal([2L, 4L], rows.Select(r => r.LineNumber));
+        Assert.Equal(["000", "001"], rows.Select(r => r.Value.PromptId));
+    }
+
+    [Fact]
+    public void Torn_last_line_without_newline_is_one_issue()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("run.jsonl");
+        var lines = File.ReadLines(TestFiles.Reference("run.jsonl")).Take(3).ToList();
+        File.WriteAllText(path, lines[0] + "\n" + lines[1] + "\n" + lines[2][..100]);
+        var issues = new List<JsonlIssue>();
+
+        var records = JsonlReader.Read(path, RecordJsonContext.Default.RunRecord, issues.Add).ToList();
+
+        Assert.Equal(2, records.Count);
+        Assert.Equal(3, Assert.Single(issues).LineNumber);
+    }
+
+    [Fact]
+    public void Last_line_without_newline_is_read()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("grid.jsonl");
+        File.WriteAllText(path, File.ReadLines(TestFiles.Reference("grid.jsonl")).First());
+
+        Assert.Single(JsonlReader.Read(path, RecordJsonContext.Default.GridPrompt));
+    }
+
+    [Fact]
+    public void Wrong_types_and_non_objects_are_issues_not_crashes()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("run.jsonl");
+        File.WriteAllText(path, "{\"run_id\": \"soon\"}\n[1, 2]\nnull\n{\"run_id\": 5, \"model_id\": \"m\"}\n");
+        var issues = new List<JsonlIssue>();
+
+        var records = JsonlReader.Read(path, RecordJsonContext.Default.RunRecord, issues.Add).ToList();
+
+        Assert.Equal(5, Assert.Single(records).Value.RunId);
+        Assert.Equal([1L, 2L, 3L], issues.Select(i => i.LineNumber));
+        Assert.Contains("run_id", issues[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Lines_longer_than_the_read_buffer_are_read_whole()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("run.jsonl");
+        var text = new string('x', 300_000);
+        File.WriteAllText(path, $"{{\"run_id\": 1, \"response_text\": \"{text}\"}}\n{{\"run_id\": 2}}\n");
+
+        var records = JsonlReader.Read(path, RecordJsonContext.Default.RunRecord).ToList();
+
+        Assert.Equal(text, records[0].Value.ResponseText);
+        Assert.Equal(2, records[1].Value.RunId);
+    }
+
+    [Fact]
+    public void Reading_streams_from_a_stream_without_knowing_its_length()
+    {
+        var payload = string.Concat(Enumerable.Range(0, 5000).Select(i => $"{{\"run_id\": {i}}}\n"));
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(payload));
+
+        var ids = JsonlReader.Read(stream, "memory", RecordJsonContext.Default.RunRecord).Select(e => e.Value.RunId).ToList();
+
+        Assert.Equal(Enumerable.Range(0, 5000).Select(i => (long)i), ids);
+    }
+}
