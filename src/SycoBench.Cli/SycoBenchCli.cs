@@ -1,7 +1,6 @@
 using Spectre.Console;
 using Spectre.Console.Cli;
 using SycoBench.Cli.Commands;
-using SycoBench.Scenarios;
 
 namespace SycoBench.Cli;
 
@@ -23,11 +22,7 @@ public static class SycoBenchCli
             config.SetApplicationName("sycobench");
             config.ConfigureConsole(environment.Console);
             config.PropagateExceptions();
-            config.AddCommand<GridCommand>("grid")
-                .WithDescription("Build the matched-triplet prompt grid of a scenario and write it as JSONL.")
-                .WithExample("grid")
-                .WithExample("grid", "--scenario", "wage-v1", "--out", "outputs/raw/wage-grid.jsonl")
-                .WithExample("grid", "--sample", "9", "--seed", "7");
+            GridCommand.Register(config);
         });
 
         try
@@ -52,7 +47,7 @@ public static class SycoBenchCli
     }
 
     private static bool IsUserFacing(Exception ex) =>
-        ex is ScenarioFormatException or IOException or UnauthorizedAccessException or InvalidDataException or FormatException
+        ex is InputException or IOException or UnauthorizedAccessException or InvalidDataException or FormatException
             or System.Text.Json.JsonException or ArgumentException;
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();

@@ -11,6 +11,13 @@ public sealed class GridCommand(CliEnvironment environment) : Command<GridSettin
 {
     private const int PreviewCount = 3;
 
+    public static void Register(IConfigurator config) =>
+        config.AddCommand<GridCommand>("grid")
+            .WithDescription("Build the matched-triplet prompt grid of a scenario and write it as JSONL.")
+            .WithExample("grid")
+            .WithExample("grid", "--scenario", "wage-v1", "--out", "outputs/raw/wage-grid.jsonl")
+            .WithExample("grid", "--sample", "9", "--seed", "7");
+
     public override int Execute(CommandContext context, GridSettings settings, CancellationToken cancellationToken)
     {
         var scenario = ScenarioCatalog.Load(settings.Scenario, environment.WorkingDirectory);

@@ -1,7 +1,7 @@
 namespace SycoBench.Scenarios;
 
 /// <summary>A scenario file that cannot be used, with the file and the field at fault.</summary>
-public sealed class ScenarioFormatException : Exception
+public sealed class ScenarioFormatException : InputException
 {
     public ScenarioFormatException(string path, string field, string problem)
         : base(string.IsNullOrEmpty(field) ? $"{path}: {problem}" : $"{path}: field '{field}': {problem}")
