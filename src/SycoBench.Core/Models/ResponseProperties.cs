@@ -1,0 +1,27 @@
+namespace SycoBench.Models;
+
+/// <summary>
+/// Keys of <c>ChatResponse.AdditionalProperties</c> that every SycoBench pipeline fills in, so callers record them
+/// without knowing the provider. Tokens come from <c>ChatResponse.Usage</c>, the request id from
+/// <c>ChatResponse.ResponseId</c>, the finish reason from <c>ChatResponse.FinishReason</c>.
+/// </summary>
+public static class ResponseProperties
+{
+    /// <summary>double: the cost of the call in US dollars (provider-reported, else roster prices × tokens).</summary>
+    public const string CostUsd = "sycobench.cost_usd";
+
+    /// <summary>string: the provider that served the call (e.g. OpenRouter's upstream "Chutes").</summary>
+    public const string Provider = "sycobench.provider";
+
+    /// <summary>string: the raw JSON body of the provider's response.</summary>
+    public const string RawResponseJson = "sycobench.raw_response";
+
+    /// <summary>bool: true when the answer came from the response cache, not the network.</summary>
+    public const string Cached = "sycobench.cached";
+
+    /// <summary>int: how many retries the call needed.</summary>
+    public const string Retries = "sycobench.retries";
+
+    /// <summary>double: wall time of the successful attempt in milliseconds.</summary>
+    public const string LatencyMs = "sycobench.latency_ms";
+}
