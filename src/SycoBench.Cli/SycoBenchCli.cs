@@ -10,6 +10,9 @@ public static class SycoBenchCli
     public const int ExitOk = 0;
     public const int ExitFailure = 1;
     public const int ExitUsage = 2;
+
+    /// <summary>The work stopped early or some items failed; what was done is kept and the work can be resumed.</summary>
+    public const int ExitIncomplete = 3;
     public const int ExitCancelled = 130;
 
     public static async Task<int> RunAsync(string[] args, CliEnvironment environment, CancellationToken cancellationToken = default)
@@ -23,6 +26,8 @@ public static class SycoBenchCli
             config.ConfigureConsole(environment.Console);
             config.PropagateExceptions();
             GridCommand.Register(config);
+            RunCommand.Register(config);
+            SimCommands.Register(config);
         });
 
         try

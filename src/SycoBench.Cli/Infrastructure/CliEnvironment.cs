@@ -5,6 +5,12 @@ namespace SycoBench.Cli;
 /// <summary>What a command may touch outside its settings: the console, the error stream and the working directory.</summary>
 public sealed record CliEnvironment(IAnsiConsole Console, TextWriter Error, string WorkingDirectory)
 {
+    /// <summary>Environment variables (API keys, BENCH_TIMEOUT_S …); tests give their own instead of the process's.</summary>
+    public Func<string, string?> Variables { get; init; } = Environment.GetEnvironmentVariable;
+
+    /// <summary>Whether live progress can be drawn (a terminal); otherwise progress is printed as plain periodic lines.</summary>
+    public bool Interactive { get; init; } = !System.Console.IsOutputRedirected && Console.Profile.Capabilities.Interactive;
+
     /// <summary>Resolves a path given on the command line against the working directory.</summary>
     public string Resolve(string path) => Path.GetFullPath(path, WorkingDirectory);
 

@@ -38,7 +38,10 @@ public static class ScenarioCatalog
     }
 
     public static Scenario Load(string nameOrPath, string workingDirectory) =>
-        ScenarioLoader.Load(ResolvePath(nameOrPath, workingDirectory, DefaultSearchDirectories(workingDirectory)));
+        Load(nameOrPath, workingDirectory, DefaultSearchDirectories(workingDirectory));
+
+    public static Scenario Load(string nameOrPath, string workingDirectory, IReadOnlyList<string> searchDirectories) =>
+        ScenarioLoader.Load(ResolvePath(nameOrPath, workingDirectory, searchDirectories));
 
     /// <summary>The scenario names found in the search directories, first occurrence wins.</summary>
     public static IReadOnlyList<string> List(IReadOnlyList<string> searchDirectories) =>

@@ -1,0 +1,110 @@
+using Spectre.Console;
+using Spectre.Console.Cli;
+using SycoBench.Models;
+using SycoBench.Models.Pipeline;
+using SycoBench.Running;
+
+namespace SycoBench.Cli.Commands;
+
+/// <summary><c>sycobench run</c>: sends a grid to a roster of models and writes the run folder; resumable.</summary>
+public sealed class RunCommand(CliEnvironment environment) : AsyncCommand<RunSettings>
+{
+    public static void Register(IConfigurator config) =>
+        config.AddCommand<RunCommand>("run")
+            .WithDescription("Send every prompt of a grid to every model of a roster; writes outputs/runs/<run_id>/. Resumable.")
+            .WithExample("run", "--models", "data/models/roster.json")
+            .WithExample("run", "--dry-run", "--limit", "6", "--model", "groq/llama-3.3-70b-versatile")
+            .WithExample("run", "--models", "data/models/sim.json", "--samples", "3")
+            .WithExample("run", "--resume", "outputs/runs/1764230000", "--retry-errors");
+
+    public override async Task<int> ExecuteAsync(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
+    {
+        var console = environment.Console;
+        var time = TimeProvider.System;
+        var keys = ApiKeys.FromEnvironment(environment.WorkingDirectory, environment.Variables);
+        var registry = ProviderRegistry.Load(ProviderRegistry.DefaultPath(environment.WorkingDirectory));
+        var setup = RunSetup.FromSettings(settings, environment, registry, time);
+        var pipeline = PipelineSettings.FromEnvironment(keys.Get);
+        var logLevel = RunLog.ParseLevel(keys.Get("LOG_LEVEL"));
+
+        var recordsPath = Path.Combine(setup.Directory, RunFolder.RecordsFile);
+        var state = settings.Resume is null ? RunState.Empty : RunState.Read(recordsPath);
+        foreach (var issue in state.Issues)
+            environment.Warn(issue + " (skipped; its key is asked again)");
+
+        PrintPlan(setup, state, settings);
+        if (settings.DryRun)
+        {
+            console.MarkupLine("[yellow]Dry run:[/] nothing sent, nothing written.");
+            return SycoBenchCli.ExitOk;
+        }
+
+        ModelClientProvider.EnsureKeys(setup.Routes, keys);
+        var folder = setup.NewManifest is { } manifest ? RunFolder.Create(setup.Directory, manifest) : RunFolder.Open(setup.Directory);
+        using var log = new RunLog(folder.LogPath, logLevel, time);
+        if (settings.Resume is not null)
+            log.Info($"resuming: {state.Lines} record(s) already in run.jsonl" + (settings.RetryErrors ? "; failed keys asked again" : ""));
+        var progress = new RunProgress(log, time);
+        using var provider = new ModelClientProvider(
+            setup.Routes, keys, pipeline, settings.NoCache ? null : new ResponseCache(environment.Resolve(settings.Cache)), progress.OnRetry);
+
+        var runner = new BenchmarkRunner(provider, log, time);
+        var work = runner.RunAsync(setup.Plan(folder.RecordsPath, state, settings.RetryErrors, settings.MaxCost), progress, cancellationToken);
+        RunOutcome outcome;
+        try
+        {
+            outcome = await RunDisplay.ShowWhileAsync(environment, progress, work);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            console.Write(RunDisplay.Table(progress, live: false));
+            environment.Error.WriteLine($"stopped; every answer received so far is in {environment.Display(folder.RecordsPath)}. Continue with: sycobench run --resume {environment.Display(folder.Directory)}");
+            return SycoBenchCli.ExitCancelled;
+        }
+
+        console.Write(RunDisplay.Table(progress, live: false));
+        console.MarkupLineInterpolated($"Run [bold]{setup.RunId}[/]: {outcome.RecordsWritten} record(s) written to [green]{environment.Display(folder.RecordsPath)}[/]; spent {RunSetup.Money(outcome.SpentUsd)}.");
+        return Conclude(outcome, folder);
+    }
+
+    private int Conclude(RunOutcome outcome, RunFolder folder)
+    {
+        var resume = $"sycobench run --resume {environment.Display(folder.Directory)}";
+        foreach (var model in outcome.Unreachable)
+            environment.Error.WriteLine($"error: {model.ModelId}: {model.StoppedBecause}; continue with: {resume}");
+        if (outcome.StoppedAtCostLimit)
+        {
+            environment.Error.WriteLine($"stopped at the cost limit ({RunSetup.Money(outcome.SpentUsd)} spent); continue with: {resume} --max-cost <more>");
+            return SycoBenchCli.ExitIncomplete;
+        }
+
+        if (outcome.Unreachable.Count > 0)
+            return SycoBenchCli.ExitFailure;
+        if (outcome.Failed > 0)
+        {
+            environment.Warn($"{outcome.Failed} request(s) failed after retries (recorded with their error); ask again with: {resume} --retry-errors");
+            return SycoBenchCli.ExitIncomplete;
+        }
+
+        return SycoBenchCli.ExitOk;
+    }
+
+    private void PrintPlan(RunSetup setup, RunState state, RunSettings settings)
+    {
+        var console = environment.Console;
+        var estimates = setup.Estimate(state, settings.RetryErrors);
+        console.MarkupLineInterpolated($"[bold]run {setup.RunId}[/]: {setup.Prompts.Count} prompt(s) × {setup.Parameters.Samples} sample(s) × {setup.Routes.Count} model(s)");
+        foreach (var (route, estimate) in setup.Routes.Zip(estimates))
+        {
+            console.MarkupLineInterpolated(
+                $"  [blue]{route.Model.Id}[/] → {route.ProviderName} {route.BaseUrl} (model {route.ModelName}, concurrency {route.Model.Concurrency}): {estimate.Requests:N0} request(s), ~{estimate.InputTokens:N0} tokens in / {estimate.OutputTokens:N0} out, est. {RunSetup.Money(estimate.CostUsd)}");
+        }
+
+        var total = estimates.Sum(e => e.Requests);
+        var priced = estimates.Where(e => e.CostUsd is not null).ToArray();
+        var cost = priced.Length == 0 ? "unknown (no prices in the roster)"
+            : RunSetup.Money(priced.Sum(e => e.CostUsd!.Value)) + (priced.Length < estimates.Count ? " for the models with prices" : "");
+        var limit = settings.MaxCost is { } max ? $"; stops at {RunSetup.Money(max)}" : "";
+        console.MarkupLineInterpolated($"{total:N0} request(s) to send; estimated cost {cost}{limit}.");
+    }
+}

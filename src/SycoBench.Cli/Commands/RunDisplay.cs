@@ -1,0 +1,88 @@
+using System.Globalization;
+using Spectre.Console;
+using SycoBench.Running;
+
+namespace SycoBench.Cli.Commands;
+
+/// <summary>Progress of a run: a live table in a terminal, plain periodic lines otherwise, and the closing table.</summary>
+internal static class RunDisplay
+{
+    private static readonly TimeSpan LiveRefresh = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan PlainInterval = TimeSpan.FromSeconds(10);
+
+    public static async Task<T> ShowWhileAsync<T>(CliEnvironment environment, RunProgress progress, Task<T> work)
+    {
+        if (environment.Interactive)
+        {
+            await environment.Console.Live(Table(progress, live: true)).StartAsync(async context =>
+            {
+                while (!work.IsCompleted)
+                {
+                    await Task.WhenAny(work, Task.Delay(LiveRefresh));
+                    context.UpdateTarget(Table(progress, live: true));
+                }
+            });
+        }
+        else
+        {
+            while (await Task.WhenAny(work, Task.Delay(PlainInterval)) != work)
+            {
+                foreach (var model in progress.Models)
+                    environment.Console.WriteLine(PlainLine(progress, model));
+            }
+        }
+
+        return await work;
+    }
+
+    public static Table Table(RunProgress progress, bool live)
+    {
+        var table = new Table().Border(TableBorder.Rounded);
+        table.AddColumn("model");
+        foreach (var column in live
+                     ? new[] { "done", "errors", "retries", "tokens", "cost", "ETA" }
+                     : new[] { "ok", "failed", "cached", "p50 ms", "p95 ms", "tokens", "cost" })
+        {
+            table.AddColumn(new TableColumn(column).RightAligned());
+        }
+
+        foreach (var model in progress.Models)
+        {
+            var name = Markup.Escape(model.ModelId) + (model.StoppedBecause is { } why ? $" [red]({Markup.Escape(why)})[/]" : "");
+            if (live)
+            {
+                table.AddRow(name,
+                    $"{model.Done}/{model.Total}",
+                    Number(model.Failed),
+                    Number(model.Retries),
+                    Number(model.Tokens),
+                    RunSetup.Money(model.Cost),
+                    progress.EstimatedTimeLeft(model) is { } eta ? Duration(eta) : "—");
+            }
+            else
+            {
+                table.AddRow(name,
+                    Number(model.Ok + model.AlreadyDone),
+                    Number(model.Failed),
+                    Number(model.Cached),
+                    Ms(model.LatencyPercentile(50)),
+                    Ms(model.LatencyPercentile(95)),
+                    Number(model.Tokens),
+                    RunSetup.Money(model.Cost));
+            }
+        }
+
+        return table;
+    }
+
+    private static string PlainLine(RunProgress progress, ModelTally model) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"{model.ModelId}: {model.Done}/{model.Total} done, {model.Failed} errors, {model.Retries} retries, {model.Tokens} tokens, {RunSetup.Money(model.Cost)}, ETA {(progress.EstimatedTimeLeft(model) is { } eta ? Duration(eta) : "—")}");
+
+    private static string Number(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string Ms(double? value) => value is { } v ? v.ToString("0", CultureInfo.InvariantCulture) : "—";
+
+    private static string Duration(TimeSpan span) =>
+        span.TotalHours >= 1 ? span.ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture) : span.ToString(@"m\:ss", CultureInfo.InvariantCulture);
+}

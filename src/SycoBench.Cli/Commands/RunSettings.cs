@@ -1,0 +1,105 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace SycoBench.Cli.Commands;
+
+public sealed class RunSettings : CommandSettings
+{
+    [CommandOption("--models <FILE>")]
+    [Description("Model roster (JSON array; see data/models/roster.json).")]
+    public string? Models { get; init; }
+
+    [CommandOption("--model <ID>")]
+    [Description("A model id to run (repeatable), routed by its prefix, e.g. groq/llama-3.3-70b-versatile.")]
+    public string[] Model { get; init; } = [];
+
+    [CommandOption("--concurrency <N>")]
+    [Description("Concurrency of the models given with --model (default 4; roster entries carry their own).")]
+    public int? Concurrency { get; init; }
+
+    [CommandOption("--grid <PATH>")]
+    [Description("The prompt grid to send.")]
+    [DefaultValue("outputs/raw/grid.jsonl")]
+    public string Grid { get; init; } = "outputs/raw/grid.jsonl";
+
+    [CommandOption("--limit <N>")]
+    [Description("Send only the first N prompts of the grid.")]
+    public int? Limit { get; init; }
+
+    [CommandOption("--samples <N>")]
+    [Description("Ask each prompt N times (sample index recorded in 'sample').")]
+    public int? Samples { get; init; }
+
+    [CommandOption("--out <DIR>")]
+    [Description("Run folder (default outputs/runs/<run_id>/).")]
+    public string? Out { get; init; }
+
+    [CommandOption("--dry-run")]
+    [Description("Show the plan, routes and estimated cost; send nothing, write nothing, need no key.")]
+    public bool DryRun { get; init; }
+
+    [CommandOption("--temperature <T>")]
+    [Description("Temperature for every model (default: the roster's, else 0.2).")]
+    public double? Temperature { get; init; }
+
+    [CommandOption("--max-tokens <N>")]
+    [Description("Answer length limit for every model (default: the roster's, else the provider's).")]
+    public int? MaxTokens { get; init; }
+
+    [CommandOption("--resume <DIR>")]
+    [Description("Finish an interrupted run from its folder; keys already answered are never asked again.")]
+    public string? Resume { get; init; }
+
+    [CommandOption("--retry-errors")]
+    [Description("With --resume: ask again the keys whose last record is a failure.")]
+    public bool RetryErrors { get; init; }
+
+    [CommandOption("--max-cost <USD>")]
+    [Description("Stop sending new requests once this many US dollars are spent (resumable).")]
+    public double? MaxCost { get; init; }
+
+    [CommandOption("--no-cache")]
+    [Description("Do not read or write the response cache.")]
+    public bool NoCache { get; init; }
+
+    [CommandOption("--cache <PATH>")]
+    [Description("Response cache database.")]
+    [DefaultValue("outputs/cache/responses.db")]
+    public string Cache { get; init; } = "outputs/cache/responses.db";
+
+    public override ValidationResult Validate()
+    {
+        if (Resume is not null)
+        {
+            if (Models is not null || Model.Length > 0 || Limit is not null || Samples is not null || Temperature is not null
+                || MaxTokens is not null || Out is not null || Concurrency is not null)
+            {
+                return ValidationResult.Error("--resume takes the grid, models and parameters from the run folder; drop the other options (only --retry-errors, --max-cost, --no-cache, --dry-run apply)");
+            }
+        }
+        else
+        {
+            if (Models is null && Model.Length == 0)
+                return ValidationResult.Error("name the models: --models FILE or --model ID (repeatable)");
+            if (Models is not null && Model.Length > 0)
+                return ValidationResult.Error("--models and --model cannot be combined");
+            if (RetryErrors)
+                return ValidationResult.Error("--retry-errors applies to --resume DIR");
+        }
+
+        if (Concurrency is <= 0)
+            return ValidationResult.Error($"--concurrency must be a positive integer (got {Concurrency})");
+        if (Limit is <= 0)
+            return ValidationResult.Error($"--limit must be a positive number of prompts (got {Limit})");
+        if (Samples is <= 0)
+            return ValidationResult.Error($"--samples must be a positive number (got {Samples})");
+        if (Temperature is { } t && (t < 0 || t > 2 || double.IsNaN(t)))
+            return ValidationResult.Error($"--temperature must be between 0 and 2 (got {t})");
+        if (MaxTokens is <= 0)
+            return ValidationResult.Error($"--max-tokens must be positive (got {MaxTokens})");
+        if (MaxCost is { } c && (c <= 0 || double.IsNaN(c)))
+            return ValidationResult.Error($"--max-cost must be a positive amount of US dollars (got {c})");
+        return ValidationResult.Success();
+    }
+}

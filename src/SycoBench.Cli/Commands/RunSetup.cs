@@ -1,0 +1,97 @@
+using System.Globalization;
+using SycoBench.Models;
+using SycoBench.Records;
+using SycoBench.Running;
+using SycoBench.Scenarios;
+
+namespace SycoBench.Cli.Commands;
+
+/// <summary>Turns <c>run</c> options into a validated plan: grid, roster, routes, parameters — before any request.</summary>
+internal sealed record RunSetup(
+    long RunId,
+    string Directory,
+    IReadOnlyList<GridPrompt> Prompts,
+    IReadOnlyList<ModelEntry> Models,
+    IReadOnlyList<ModelRoute> Routes,
+    RunParameters Parameters,
+    RunManifest? NewManifest)
+{
+    public const int DefaultConcurrency = 4;
+
+    public static RunSetup FromSettings(RunSettings settings, CliEnvironment environment, ProviderRegistry registry, TimeProvider time)
+    {
+        if (settings.Resume is { } resume)
+        {
+            var folder = RunFolder.Open(environment.Resolve(resume));
+            var recorded = folder.Manifest;
+            var models = recorded.Models.Select((m, i) => ModelRoster.Parse(m, folder.ManifestPath, i)).ToArray();
+            return new RunSetup(recorded.RunId, folder.Directory, recorded.Prompts, models, Route(models, registry, environment),
+                recorded.Parameters, NewManifest: null);
+        }
+
+        var gridPath = environment.Resolve(settings.Grid);
+        var (allPrompts, gridSha) = GridFile.Read(gridPath);
+        var prompts = settings.Limit is { } limit ? allPrompts.Take(limit).ToArray() : allPrompts;
+        var entries = settings.Models is { } rosterPath
+            ? ModelRoster.Load(environment.Resolve(rosterPath))
+            : settings.Model.Select(id => new ModelEntry { Id = id.Trim(), Concurrency = settings.Concurrency ?? DefaultConcurrency }).ToArray();
+        var duplicate = entries.GroupBy(m => m.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+            throw new CliUsageException($"model '{duplicate.Key}' is named twice");
+        var routes = Route(entries, registry, environment);
+
+        var now = time.GetUtcNow();
+        var runId = now.ToUnixTimeSeconds();
+        var directory = settings.Out is { } outDir ? environment.Resolve(outDir) : RunFolder.DefaultDirectory(environment.WorkingDirectory, runId);
+        var parameters = new RunParameters
+        {
+            Samples = settings.Samples ?? 1,
+            Temperature = settings.Temperature,
+            MaxTokens = settings.MaxTokens,
+            Limit = settings.Limit,
+        };
+        var scenario = ScenarioIdentifier.Identify(prompts, ScenarioCatalog.DefaultSearchDirectories(environment.WorkingDirectory));
+        var manifest = new RunManifest
+        {
+            IncludeNeutral = prompts.Any(p => p.Perspective == "neutral"),
+            Total = allPrompts.Count,
+            Selected = prompts.Count,
+            FactorsList = prompts.Select(p => p.Factors).ToArray(),
+            AssistantModels = entries.Select(m => m.Id).ToArray(),
+            Mode = "live",
+            RunId = runId,
+            CreatedIso = RecordFactory.Iso(now),
+            ToolVersion = typeof(RunSetup).Assembly.GetName().Version?.ToString(3) ?? "0",
+            Scenario = scenario is null ? null : new ScenarioStamp(scenario.Id, scenario.Sha256, scenario.Title),
+            Grid = new GridStamp(environment.Display(gridPath), gridSha),
+            Parameters = parameters,
+            Models = entries.Select(ModelRoster.ToJson).ToArray(),
+            Prompts = prompts,
+        };
+        return new RunSetup(runId, directory, prompts, entries, routes, parameters, manifest);
+    }
+
+    public IReadOnlyList<CostEstimate> Estimate(RunState state, bool retryErrors)
+    {
+        var plan = Plan("", state, retryErrors, null);
+        return Routes.Select(r => CostEstimate.For(r.Model, Prompts, plan.WorkFor(r).Count(), Parameters.MaxTokens)).ToArray();
+    }
+
+    public RunPlan Plan(string recordsPath, RunState state, bool retryErrors, double? maxCost) => new()
+    {
+        RunId = RunId,
+        Prompts = Prompts,
+        Models = Routes,
+        Parameters = Parameters,
+        RunJsonlPath = recordsPath,
+        State = state,
+        RetryErrors = retryErrors,
+        MaxCostUsd = maxCost,
+    };
+
+    private static ModelRoute[] Route(IReadOnlyList<ModelEntry> models, ProviderRegistry registry, CliEnvironment environment) =>
+        models.Select(m => registry.Route(m, environment.Variables)).ToArray();
+
+    public static string Money(double? usd) =>
+        usd is { } value ? value.ToString(value < 0.01 ? "0.######" : "0.00", CultureInfo.InvariantCulture) + " USD" : "unknown (no prices)";
+}

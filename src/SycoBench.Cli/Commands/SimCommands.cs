@@ -1,0 +1,124 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using SycoBench.Scenarios;
+using SycoBench.Simulator;
+
+namespace SycoBench.Cli.Commands;
+
+/// <summary><c>sycobench sim serve</c>: the simulated OpenAI-compatible provider on 127.0.0.1.</summary>
+public sealed class SimServeCommand(CliEnvironment environment) : AsyncCommand<SimServeCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--port <P>")]
+        [Description("Port on 127.0.0.1 (0 picks a free one).")]
+        [DefaultValue(5089)]
+        public int Port { get; init; } = 5089;
+
+        [CommandOption("--seed <S>")]
+        [Description("Seed of the simulated answers and faults.")]
+        public int Seed { get; init; }
+
+        [CommandOption("--latency-ms <MS>")]
+        [Description("Time before each answer.")]
+        public double LatencyMs { get; init; }
+
+        [CommandOption("--jitter-ms <MS>")]
+        [Description("Random extra or less latency, up to this much.")]
+        public double JitterMs { get; init; }
+
+        [CommandOption("--error-rate <R>")]
+        [Description("Share of requests answered 503.")]
+        public double ErrorRate { get; init; }
+
+        [CommandOption("--rate-limit-rate <R>")]
+        [Description("Share of requests answered 429 with Retry-After.")]
+        public double RateLimitRate { get; init; }
+
+        [CommandOption("--retry-after <SECONDS>")]
+        [Description("Retry-After sent with injected 429s.")]
+        [DefaultValue(1.0)]
+        public double RetryAfter { get; init; } = 1;
+
+        [CommandOption("--rpm <N>")]
+        [Description("Requests per minute accepted per model (sliding window); beyond it 429 with Retry-After.")]
+        public int? Rpm { get; init; }
+
+        [CommandOption("--malformed-rate <R>")]
+        [Description("Share of requests answered with a body that is not valid JSON.")]
+        public double MalformedRate { get; init; }
+
+        [CommandOption("--hang-rate <R>")]
+        [Description("Share of requests that hang (see --hang-seconds).")]
+        public double HangRate { get; init; }
+
+        [CommandOption("--hang-seconds <S>")]
+        [Description("How long a hanging request hangs.")]
+        [DefaultValue(600.0)]
+        public double HangSeconds { get; init; } = 600;
+
+        [CommandOption("--replay <RUN_JSONL>")]
+        [Description("Answer each prompt with the recorded answer of that model.")]
+        public string? Replay { get; init; }
+
+        [CommandOption("--replay-judge <SCORED_JSONL>")]
+        [Description("Answer each judge request with the recorded judge reply for that answer.")]
+        public string? ReplayJudge { get; init; }
+
+        [CommandOption("--judge-fail-rate <R>")]
+        [Description("Share of answers sim/judge cannot decide on (replies without a number).")]
+        public double JudgeFailRate { get; init; }
+
+        public SimOptions ToOptions(CliEnvironment environment) => new()
+        {
+            Port = Port,
+            Seed = Seed,
+            LatencyMs = LatencyMs,
+            JitterMs = JitterMs,
+            ErrorRate = ErrorRate,
+            RateLimitRate = RateLimitRate,
+            RetryAfterSeconds = RetryAfter,
+            Rpm = Rpm,
+            MalformedRate = MalformedRate,
+            HangRate = HangRate,
+            HangSeconds = HangSeconds,
+            ReplayFile = Replay is null ? null : environment.Resolve(Replay),
+            ReplayJudgeFile = ReplayJudge is null ? null : environment.Resolve(ReplayJudge),
+            JudgeFailRate = JudgeFailRate,
+            ScenarioDirectories = ScenarioCatalog.DefaultSearchDirectories(environment.WorkingDirectory),
+        };
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        await using var server = await SimServer.StartAsync(
+            settings.ToOptions(environment), issue => environment.Warn(issue.ToString()), cancellationToken: cancellationToken);
+        environment.Console.MarkupLineInterpolated($"Simulated provider listening on [green]{server.BaseUrl}[/] (Ctrl+C to stop).");
+        environment.Console.WriteLine("Models: sim/sycophant[@S], sim/balanced, sim/landlord-lean[@S], sim/contrarian[@S], sim/judge[@NOISE]. Point runs at it with SIM_BASE_URL or a roster base_url.");
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        environment.Console.WriteLine($"served {server.Stats.Requests} request(s)");
+        return SycoBenchCli.ExitOk;
+    }
+}
+
+internal static class SimCommands
+{
+    public static void Register(IConfigurator config) =>
+        config.AddBranch("sim", sim =>
+        {
+            sim.SetDescription("The simulated OpenAI-compatible provider used by tests, benchmarks and the demo.");
+            sim.AddCommand<SimServeCommand>("serve")
+                .WithDescription("Serve simulated models on 127.0.0.1 (/v1/chat/completions, /v1/models).")
+                .WithExample("sim", "serve", "--port", "5089")
+                .WithExample("sim", "serve", "--latency-ms", "100", "--error-rate", "0.1", "--rate-limit-rate", "0.1")
+                .WithExample("sim", "serve", "--replay", "tests/fixtures/reference/run.jsonl");
+        });
+}

@@ -1,0 +1,20 @@
+namespace SycoBench.Models;
+
+/// <summary>Where the requests of one model go: the resolved provider, endpoint, model name and key variable.</summary>
+public sealed record ModelRoute(
+    ModelEntry Model,
+    ProviderInfo? Provider,
+    Uri BaseUrl,
+    string ModelName,
+    string? ApiKeyEnv)
+{
+    /// <summary>The provider name recorded in run files when the API does not report one.</summary>
+    public string ProviderName => Provider?.Name ?? Model.Provider ?? "custom";
+
+    public bool ReportsCost => Provider?.ReportsCost ?? false;
+
+    public bool SendsSampleHint => Provider?.SendsSampleHint ?? false;
+
+    /// <summary>Keyless servers (Ollama, the simulator, a custom base URL without api_key_env) need no key.</summary>
+    public bool NeedsKey => ApiKeyEnv is not null;
+}

@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.AI;
+
+namespace SycoBench.Models.Pipeline;
+
+/// <summary>
+/// Answers from the response cache when the same model was asked the same messages with the same parameters and
+/// sample index before; otherwise asks and stores the answer. Cached answers carry
+/// <see cref="ResponseProperties.Cached"/> = true.
+/// </summary>
+public sealed class ResponseCachingChatClient(IChatClient innerClient, ModelRoute route, ResponseCache cache) : DelegatingChatClient(innerClient)
+{
+    public override async Task<ChatResponse> GetResponseAsync(
+        IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var messageList = messages as IReadOnlyList<ChatMessage> ?? messages.ToArray();
+        var key = Key(messageList, options);
+        if (await cache.GetAsync(key, cancellationToken).ConfigureAwait(false) is { } hit)
+            return ToResponse(hit);
+
+        var response = await base.GetResponseAsync(messageList, options, cancellationToken).ConfigureAwait(false);
+        await cache.PutAsync(key, route.Model.Id, FromResponse(response), cancellationToken).ConfigureAwait(false);
+        return response;
+    }
+
+    /// <summary>SHA-256 over the model, endpoint, model name, messages, parameters and sample index.</summary>
+    internal string Key(IReadOnlyList<ChatMessage> messages, ChatOptions? options)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("model", route.Model.Id);
+            writer.WriteString("endpoint", route.BaseUrl.ToString());
+            writer.WriteString("name", route.ModelName);
+            writer.WriteStartArray("messages");
+            foreach (var message in messages)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("role", message.Role.Value);
+                writer.WriteString("content", message.Text);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteString("temperature", options?.Temperature?.ToString("R", CultureInfo.InvariantCulture));
+            writer.WriteString("max_tokens", options?.MaxOutputTokens?.ToString(CultureInfo.InvariantCulture));
+            writer.WriteString("top_p", options?.TopP?.ToString("R", CultureInfo.InvariantCulture));
+            writer.WriteNumber("sample", RequestTags.SampleOf(options));
+            writer.WriteEndObject();
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
+    }
+
+    private static CachedAnswer FromResponse(ChatResponse response)
+    {
+        var properties = response.AdditionalProperties;
+        return new CachedAnswer
+        {
+            Text = response.Text,
+            ResponseId = response.ResponseId,
+            ModelId = response.ModelId,
+            FinishReason = response.FinishReason?.Value,
+            InputTokens = response.Usage?.InputTokenCount,
+            OutputTokens = response.Usage?.OutputTokenCount,
+            TotalTokens = response.Usage?.TotalTokenCount,
+            Provider = properties?.TryGetValue(ResponseProperties.Provider, out var p) == true ? p as string : null,
+            CostUsd = properties?.TryGetValue(ResponseProperties.CostUsd, out var c) == true && c is double cost ? cost : null,
+            LatencyMs = properties?.TryGetValue(ResponseProperties.LatencyMs, out var l) == true && l is double latency ? latency : null,
+            RawResponseJson = properties?.TryGetValue(ResponseProperties.RawResponseJson, out var r) == true ? r as string : null,
+        };
+    }
+
+    private static ChatResponse ToResponse(CachedAnswer hit)
+    {
+        var response = new ChatResponse(new ChatMessage(ChatRole.Assistant, hit.Text))
+        {
+            ResponseId = hit.ResponseId,
+            ModelId = hit.ModelId,
+            FinishReason = hit.FinishReason is null ? null : new ChatFinishReason(hit.FinishReason),
+            Usage = new UsageDetails
+            {
+                InputTokenCount = hit.InputTokens,
+                OutputTokenCount = hit.OutputTokens,
+                TotalTokenCount = hit.TotalTokens,
+            },
+            AdditionalProperties = new AdditionalPropertiesDictionary { [ResponseProperties.Cached] = true, [ResponseProperties.Retries] = 0 },
+        };
+        if (hit.Provider is not null)
+            response.AdditionalProperties[ResponseProperties.Provider] = hit.Provider;
+        if (hit.CostUsd is { } cost)
+            response.AdditionalProperties[ResponseProperties.CostUsd] = cost;
+        if (hit.LatencyMs is { } latency)
+            response.AdditionalProperties[ResponseProperties.LatencyMs] = latency;
+        if (hit.RawResponseJson is not null)
+            response.AdditionalProperties[ResponseProperties.RawResponseJson] = hit.RawResponseJson;
+        return response;
+    }
+}

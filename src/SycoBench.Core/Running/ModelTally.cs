@@ -1,0 +1,77 @@
+namespace SycoBench.Running;
+
+/// <summary>Live counts of one model in a run, updated by the runner and read by progress displays.</summary>
+public sealed class ModelTally(string modelId, string label, int total, int alreadyDone)
+{
+    private readonly Lock _gate = new();
+    private readonly List<double> _latencies = [];
+    private int _ok;
+    private int _failed;
+    private int _retries;
+    private int _cached;
+    private long _tokens;
+    private double _cost;
+
+    public string ModelId { get; } = modelId;
+
+    public string Label { get; } = label;
+
+    /// <summary>Keys this run has to ask for this model (those already answered in the folder are not counted).</summary>
+    public int Total { get; } = total;
+
+    /// <summary>Keys already answered in the run folder before this run started (resume).</summary>
+    public int AlreadyDone { get; } = alreadyDone;
+
+    public int Ok => Volatile.Read(ref _ok);
+
+    public int Failed => Volatile.Read(ref _failed);
+
+    public int Done => Ok + Failed;
+
+    public int Retries => Volatile.Read(ref _retries);
+
+    public int Cached => Volatile.Read(ref _cached);
+
+    public long Tokens => Interlocked.Read(ref _tokens);
+
+    public double Cost
+    {
+        get
+        {
+            lock (_gate)
+                return _cost;
+        }
+    }
+
+    /// <summary>Why the model stopped early (unreachable, cost limit), or null.</summary>
+    public string? StoppedBecause { get; internal set; }
+
+    public void AddRetry() => Interlocked.Increment(ref _retries);
+
+    public void Record(bool ok, double? latencyMs, long tokens, double cost, bool cached)
+    {
+        Interlocked.Increment(ref ok ? ref _ok : ref _failed);
+        Interlocked.Add(ref _tokens, tokens);
+        if (cached)
+            Interlocked.Increment(ref _cached);
+        lock (_gate)
+        {
+            _cost += cost;
+            if (latencyMs is { } latency && !cached)
+                _latencies.Add(latency);
+        }
+    }
+
+    /// <summary>Latency percentile in milliseconds over this run's network answers (nearest rank), or null.</summary>
+    public double? LatencyPercentile(double percentile)
+    {
+        lock (_gate)
+        {
+            if (_latencies.Count == 0)
+                return null;
+            var sorted = _latencies.Order().ToArray();
+            var rank = (int)Math.Ceiling(percentile / 100 * sorted.Length) - 1;
+            return sorted[Math.Clamp(rank, 0, sorted.Length - 1)];
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using System.Text.Json.Serialization;
+
+namespace SycoBench.Running;
+
+/// <summary>The request parameters of a run, recorded in run_grid.json so a resumed run asks exactly the same way.</summary>
+public sealed record RunParameters
+{
+    /// <summary>How many times each prompt is asked (sample indices 0 … Samples−1).</summary>
+    [JsonPropertyName("samples")]
+    public int Samples { get; init; } = 1;
+
+    /// <summary>Temperature for every model; null means each roster entry's, else 0.2 (SPEC §3).</summary>
+    [JsonPropertyName("temperature")]
+    public double? Temperature { get; init; }
+
+    [JsonPropertyName("max_tokens")]
+    public int? MaxTokens { get; init; }
+
+    [JsonPropertyName("limit")]
+    public int? Limit { get; init; }
+
+    public const double DefaultTemperature = 0.2;
+}

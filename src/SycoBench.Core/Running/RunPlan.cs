@@ -1,0 +1,51 @@
+using SycoBench.Models;
+using SycoBench.Records;
+
+namespace SycoBench.Running;
+
+/// <summary>Everything a run needs to start asking: what, whom, how, where to write, and what is already done.</summary>
+public sealed record RunPlan
+{
+    public required long RunId { get; init; }
+
+    public required IReadOnlyList<GridPrompt> Prompts { get; init; }
+
+    public required IReadOnlyList<ModelRoute> Models { get; init; }
+
+    public required RunParameters Parameters { get; init; }
+
+    public required string RunJsonlPath { get; init; }
+
+    public RunState State { get; init; } = RunState.Empty;
+
+    /// <summary>Ask again the keys whose latest record is a failure.</summary>
+    public bool RetryErrors { get; init; }
+
+    /// <summary>Stop sending new requests once this much has been spent (cached answers cost nothing).</summary>
+    public double? MaxCostUsd { get; init; }
+
+    /// <summary>Keys of one model this run has to ask, in the order it asks them (all prompts once, then again per sample).</summary>
+    public IEnumerable<(GridPrompt Prompt, int Sample)> WorkFor(ModelRoute route)
+    {
+        ArgumentNullException.ThrowIfNull(route);
+        for (var sample = 0; sample < Parameters.Samples; sample++)
+        {
+            foreach (var prompt in Prompts)
+            {
+                var key = new RunKey(route.Model.Id, prompt.PromptId, sample);
+                if (State.Succeeded(key) || (State.Failed(key) && !RetryErrors))
+                    continue;
+                yield return (prompt, sample);
+            }
+        }
+    }
+
+    public int AlreadyAnswered(ModelRoute route)
+    {
+        ArgumentNullException.ThrowIfNull(route);
+        var answered = 0;
+        for (var sample = 0; sample < Parameters.Samples; sample++)
+            answered += Prompts.Count(p => State.Succeeded(new RunKey(route.Model.Id, p.PromptId, sample)));
+        return answered;
+    }
+}

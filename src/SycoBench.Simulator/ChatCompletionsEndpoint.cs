@@ -1,0 +1,185 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+
+namespace SycoBench.Simulator;
+
+/// <summary>
+/// <c>POST /v1/chat/completions</c>: rate limit and faults first, then a judge reply (replayed or simulated), a
+/// replayed answer, or a simulated assistant's answer, after the configured latency.
+/// </summary>
+internal sealed class ChatCompletionsEndpoint(
+    SimOptions options,
+    PromptCatalog prompts,
+    ReplayBook? replay,
+    JudgeReplayBook? judgeReplay,
+    SlidingWindowLimit? rpm,
+    FaultPlan faults,
+    SimStats stats,
+    TimeProvider timeProvider)
+{
+    private long _sequence;
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        stats.Request();
+        var cancellationToken = context.RequestAborted;
+        if (context.Request.Headers.Authorization is { Count: > 0 } authorization)
+            stats.AuthorizationHeaders.AddOrUpdate(authorization.ToString(), 1, (_, n) => n + 1);
+
+        JsonDocument document;
+        try
+        {
+            document = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: cancellationToken);
+        }
+        catch (JsonException)
+        {
+            await Error(context, 400, "invalid_request_error", "the request body is not valid JSON");
+            return;
+        }
+
+        using (document)
+        {
+            var request = ChatRequest.TryParse(document.RootElement, out var problem);
+            if (request is null)
+            {
+                await Error(context, 400, "invalid_request_error", problem!);
+                return;
+            }
+
+            if (rpm is not null && !rpm.TryAdmit(request.Model, out var wait))
+            {
+                stats.Count(Fault.RateLimited, timeProvider.GetUtcNow());
+                context.Response.Headers.RetryAfter = Math.Max(1, Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                await Error(context, 429, "rate_limit_exceeded", "requests per minute exceeded");
+                return;
+            }
+
+            var (fault, latency) = faults.Next();
+            if (latency > 0)
+                await Task.Delay(TimeSpan.FromMilliseconds(latency), timeProvider, cancellationToken);
+            stats.Count(fault, timeProvider.GetUtcNow());
+            switch (fault)
+            {
+                case Fault.ServiceUnavailable:
+                    await Error(context, 503, "server_error", "the simulated provider is overloaded");
+                    return;
+                case Fault.RateLimited:
+                    context.Response.Headers.RetryAfter = options.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+                    await Error(context, 429, "rate_limit_exceeded", "rate limit reached, retry later");
+                    return;
+                case Fault.Malformed:
+                    context.Response.ContentType = "application/json";
+                    await context.Response.WriteAsync("{\"id\": \"chatcmpl-broken\", \"choices\": [{\"message\": {\"content\": \"trunc", cancellationToken);
+                    return;
+                case Fault.Hang:
+                    await Task.Delay(TimeSpan.FromSeconds(options.HangSeconds), timeProvider, cancellationToken);
+                    await Error(context, 504, "timeout", "the simulated provider hung");
+                    return;
+            }
+
+            await AnswerAsync(context, request);
+        }
+    }
+
+    private async Task AnswerAsync(HttpContext context, ChatRequest request)
+    {
+        var simModel = SimModel.TryParse(request.Model);
+        if (request.EndsWithAnswer && (judgeReplay is not null || simModel is { IsJudge: true }))
+        {
+            var answer = request.Messages[^1].Content;
+            var reply = judgeReplay?.Find(request.Messages.Take(request.Messages.Count - 1).LastOrDefault(m => m.Role == "user").Content, answer);
+            if (reply is null && simModel is null)
+            {
+                await Error(context, 404, "not_found", "no recorded judge reply for this answer");
+                return;
+            }
+
+            reply ??= SimJudge.Reply(answer, NoiseOf(request.Model), options.JudgeFailRate, options.Seed,
+                $"{request.PromptId}/{request.Sample.ToString(CultureInfo.InvariantCulture)}");
+            await Completion(context, request, reply, "sim-judge");
+            return;
+        }
+
+        if (replay is not null && replay.Knows(request.Model))
+        {
+            var record = replay.Find(request.Model, request.PromptId, request.Sample, request.Messages);
+            if (record is null || !record.Succeeded)
+            {
+                var why = record?.Error is { } error ? "the recorded run failed here: " + error : "the recorded run has no answer to this prompt";
+                await Error(context, 404, "not_found", why);
+                return;
+            }
+
+            await Completion(context, request, record.ResponseText ?? "", record.Provider ?? "sim-replay");
+            return;
+        }
+
+        if (simModel is null || simModel.IsJudge)
+        {
+            var known = string.Join(", ", SimModel.Kinds.Select(k => "sim/" + k));
+            await Error(context, 404, "model_not_found", $"unknown model '{request.Model}' (simulated models: {known}; add @STRENGTH, e.g. sim/sycophant@0.6)");
+            return;
+        }
+
+        var prompt = prompts.Find(request.LastUserMessage ?? "");
+        var (text, _) = AnswerWriter.Write(simModel, prompt, request.Sample, options.Seed);
+        await Completion(context, request, text, "sim");
+    }
+
+    private static double NoiseOf(string model)
+    {
+        var at = model.IndexOf('@', StringComparison.Ordinal);
+        return at >= 0 && double.TryParse(model[(at + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out var noise) && noise >= 0
+            ? noise
+            : SimJudge.DefaultNoise;
+    }
+
+    private async Task Completion(HttpContext context, ChatRequest request, string text, string provider)
+    {
+        var id = Interlocked.Increment(ref _sequence);
+        var promptTokens = request.Messages.Sum(m => m.Content.Length) / 4 + 4 * request.Messages.Count;
+        var completionTokens = Math.Max(1, text.Length / 4);
+        context.Response.ContentType = "application/json";
+        context.Response.Headers["x-request-id"] = "req-sim-" + id.ToString(CultureInfo.InvariantCulture);
+        await using var writer = new Utf8JsonWriter(context.Response.Body);
+        writer.WriteStartObject();
+        writer.WriteString("id", "chatcmpl-sim-" + id.ToString(CultureInfo.InvariantCulture));
+        writer.WriteString("object", "chat.completion");
+        writer.WriteNumber("created", timeProvider.GetUtcNow().ToUnixTimeSeconds());
+        writer.WriteString("model", request.Model);
+        writer.WriteString("provider", provider);
+        writer.WriteStartArray("choices");
+        writer.WriteStartObject();
+        writer.WriteNumber("index", 0);
+        writer.WriteStartObject("message");
+        writer.WriteString("role", "assistant");
+        writer.WriteString("content", text);
+        writer.WriteEndObject();
+        writer.WriteString("finish_reason", "stop");
+        writer.WriteEndObject();
+        writer.WriteEndArray();
+        writer.WriteStartObject("usage");
+        writer.WriteNumber("prompt_tokens", promptTokens);
+        writer.WriteNumber("completion_tokens", completionTokens);
+        writer.WriteNumber("total_tokens", promptTokens + completionTokens);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+        await writer.FlushAsync(context.RequestAborted);
+    }
+
+    private static async Task Error(HttpContext context, int status, string type, string message)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        await using var writer = new Utf8JsonWriter(context.Response.Body);
+        writer.WriteStartObject();
+        writer.WriteStartObject("error");
+        writer.WriteString("message", message);
+        writer.WriteString("type", type);
+        writer.WriteString("code", type);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+        await writer.FlushAsync(context.RequestAborted);
+    }
+}
