@@ -8,7 +8,12 @@ internal sealed record CliResult(int ExitCode, string Output, string Error);
 /// <summary>Runs the command line in-process, or as the real <c>sycobench</c> program in a child process.</summary>
 internal static class CliRun
 {
-    public static async Task<CliResult> InProcessAsync(string workingDirectory, params string[] args)
+    public static Task<CliResult> InProcessAsync(string workingDirectory, params string[] args) =>
+        InProcessAsync(workingDirectory, new Dictionary<string, string>(), CancellationToken.None, args);
+
+    /// <summary>Runs with only <paramref name="variables"/> as environment (never the test process's own).</summary>
+    public static async Task<CliResult> InProcessAsync(
+        string workingDirectory, IReadOnlyDictionary<string, string> variables, CancellationToken cancellationToken, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
@@ -20,11 +25,27 @@ internal static class CliRun
             Out = new AnsiConsoleOutput(output),
         });
         console.Profile.Width = 160;
-        var code = await SycoBenchCli.RunAsync(args, new CliEnvironment(console, error, workingDirectory));
+        var environment = new CliEnvironment(console, error, workingDirectory)
+        {
+            Variables = name => variables.TryGetValue(name, out var value) ? value : null,
+            Interactive = false,
+        };
+        var code = await SycoBenchCli.RunAsync(args, environment, cancellationToken);
         return new CliResult(code, output.ToString(), error.ToString());
     }
 
     public static async Task<CliResult> ProcessAsync(string workingDirectory, params string[] args)
+    {
+        using var process = Start(workingDirectory, new Dictionary<string, string>(), args);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return new CliResult(process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>Starts the real program; the caller reads or kills it.</summary>
+    public static Process Start(string workingDirectory, IReadOnlyDictionary<string, string> variables, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -35,12 +56,9 @@ internal static class CliRun
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "sycobench.dll"));
         foreach (var arg in args)
             start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return new CliResult(process.ExitCode, await stdout, await stderr);
+        foreach (var (name, value) in variables)
+            start.Environment[name] = value;
+        return Process.Start(start)!;
     }
 }
 

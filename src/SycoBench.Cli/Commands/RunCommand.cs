@@ -45,8 +45,8 @@ public sealed class RunCommand(CliEnvironment environment) : AsyncCommand<RunSet
         if (settings.Resume is not null)
             log.Info($"resuming: {state.Lines} record(s) already in run.jsonl" + (settings.RetryErrors ? "; failed keys asked again" : ""));
         var progress = new RunProgress(log, time);
-        using var provider = new ModelClientProvider(
-            setup.Routes, keys, pipeline, settings.NoCache ? null : new ResponseCache(environment.Resolve(settings.Cache)), progress.OnRetry);
+        using var cache = settings.NoCache ? null : new ResponseCache(environment.Resolve(settings.Cache));
+        using var provider = new ModelClientProvider(setup.Routes, keys, pipeline, cache, progress.OnRetry);
 
         var runner = new BenchmarkRunner(provider, log, time);
         var work = runner.RunAsync(setup.Plan(folder.RecordsPath, state, settings.RetryErrors, settings.MaxCost), progress, cancellationToken);

@@ -10,7 +10,7 @@ public static class FailureDescriber
 {
     public static string Describe(Exception exception) => exception switch
     {
-        ClientResultException { Status: > 0 } http => $"HTTP {http.Status} {ReasonPhrase(http.Status)}: {FirstLine(http.Message)}",
+        ClientResultException { Status: > 0 } http => $"HTTP {http.Status} {ReasonPhrase(http.Status)}: {ServerMessage(http) ?? FirstLine(http.Message)}",
         ClientResultException other => "connection failed: " + FirstLine(other.InnerException?.Message ?? other.Message),
         TimeoutRejectedException timeout => $"timed out after {timeout.Timeout.TotalSeconds:0.#} s",
         HttpRequestException http => "connection failed: " + FirstLine(http.Message),
@@ -39,6 +39,34 @@ public static class FailureDescriber
         HttpRequestException { StatusCode: null } => true,
         _ => false,
     };
+
+    /// <summary>The provider's own explanation (<c>{"error": {"message": …}}</c>), when the body carries one.</summary>
+    private static string? ServerMessage(ClientResultException exception)
+    {
+        try
+        {
+            var content = exception.GetRawResponse()?.Content;
+            if (content is null || content.ToMemory().Length == 0)
+                return null;
+            using var document = JsonDocument.Parse(content.ToMemory());
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+                return null;
+            if (root.TryGetProperty("error", out var error))
+            {
+                if (error.ValueKind == JsonValueKind.String)
+                    return FirstLine(error.GetString()!);
+                if (error.ValueKind == JsonValueKind.Object && error.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.String)
+                    return FirstLine(message.GetString()!);
+            }
+
+            return root.TryGetProperty("message", out var top) && top.ValueKind == JsonValueKind.String ? FirstLine(top.GetString()!) : null;
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
 
     private static string ReasonPhrase(int status) =>
         Enum.IsDefined(typeof(HttpStatusCode), status) ? ((HttpStatusCode)status).ToString() : "";

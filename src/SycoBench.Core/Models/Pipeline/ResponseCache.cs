@@ -5,69 +5,99 @@ namespace SycoBench.Models.Pipeline;
 
 /// <summary>
 /// A SQLite store of successful answers, kept outside run folders (default <c>outputs/cache/responses.db</c>) so
-/// that asking the same model the same thing with the same parameters and sample index never pays twice.
+/// that asking the same model the same prompt with the same parameters and sample index never pays twice.
+/// One connection, used by one caller at a time behind an async gate: SQLite calls block, and concurrent writers
+/// would otherwise sit in SQLite's busy handler on thread-pool threads.
 /// </summary>
-public sealed class ResponseCache
+public sealed class ResponseCache : IDisposable
 {
-    private readonly string _connectionString;
+    private readonly SqliteConnection _connection;
+    private readonly SqliteCommand _select;
+    private readonly SqliteCommand _upsert;
+    private readonly SemaphoreSlim _gate = new(1, 1);
 
     public ResponseCache(string path)
     {
         Path = System.IO.Path.GetFullPath(path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
-        _connectionString = new SqliteConnectionStringBuilder
+        _connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
             DataSource = Path,
             Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
+            Pooling = false,
             DefaultTimeout = 30,
-        }.ToString();
+        }.ToString());
+        _connection.Open();
+        using (var setup = _connection.CreateCommand())
+        {
+            setup.CommandText = """
+                PRAGMA journal_mode = WAL;
+                PRAGMA synchronous = NORMAL;
+                PRAGMA busy_timeout = 30000;
+                CREATE TABLE IF NOT EXISTS responses (
+                    cache_key TEXT PRIMARY KEY,
+                    model_id TEXT NOT NULL,
+                    created_utc TEXT NOT NULL,
+                    answer TEXT NOT NULL
+                );
+                """;
+            setup.ExecuteNonQuery();
+        }
 
-        using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            PRAGMA journal_mode = WAL;
-            CREATE TABLE IF NOT EXISTS responses (
-                cache_key TEXT PRIMARY KEY,
-                model_id TEXT NOT NULL,
-                created_utc TEXT NOT NULL,
-                answer TEXT NOT NULL
-            );
+        _select = _connection.CreateCommand();
+        _select.CommandText = "SELECT answer FROM responses WHERE cache_key = $key";
+        _select.Parameters.Add("$key", SqliteType.Text);
+        _upsert = _connection.CreateCommand();
+        _upsert.CommandText = """
+            INSERT INTO responses (cache_key, model_id, created_utc, answer) VALUES ($key, $model, $created, $answer)
+            ON CONFLICT (cache_key) DO UPDATE SET answer = excluded.answer, created_utc = excluded.created_utc
             """;
-        command.ExecuteNonQuery();
+        _upsert.Parameters.Add("$key", SqliteType.Text);
+        _upsert.Parameters.Add("$model", SqliteType.Text);
+        _upsert.Parameters.Add("$created", SqliteType.Text);
+        _upsert.Parameters.Add("$answer", SqliteType.Text);
     }
 
     public string Path { get; }
 
     public async Task<CachedAnswer?> GetAsync(string key, CancellationToken cancellationToken = default)
     {
-        await using var connection = Open();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT answer FROM responses WHERE cache_key = $key";
-        command.Parameters.AddWithValue("$key", key);
-        var json = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
-        return json is null ? null : JsonSerializer.Deserialize(json, CacheJsonContext.Default.CachedAnswer);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            _select.Parameters["$key"].Value = key;
+            var json = _select.ExecuteScalar() as string;
+            return json is null ? null : JsonSerializer.Deserialize(json, CacheJsonContext.Default.CachedAnswer);
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
     public async Task PutAsync(string key, string modelId, CachedAnswer answer, CancellationToken cancellationToken = default)
     {
-        await using var connection = Open();
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            INSERT INTO responses (cache_key, model_id, created_utc, answer) VALUES ($key, $model, $created, $answer)
-            ON CONFLICT (cache_key) DO UPDATE SET answer = excluded.answer, created_utc = excluded.created_utc
-            """;
-        command.Parameters.AddWithValue("$key", key);
-        command.Parameters.AddWithValue("$model", modelId);
-        command.Parameters.AddWithValue("$created", DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
-        command.Parameters.AddWithValue("$answer", JsonSerializer.Serialize(answer, CacheJsonContext.Default.CachedAnswer));
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        var json = JsonSerializer.Serialize(answer, CacheJsonContext.Default.CachedAnswer);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            _upsert.Parameters["$key"].Value = key;
+            _upsert.Parameters["$model"].Value = modelId;
+            _upsert.Parameters["$created"].Value = DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+            _upsert.Parameters["$answer"].Value = json;
+            _upsert.ExecuteNonQuery();
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
-    private SqliteConnection Open()
+    public void Dispose()
     {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        return connection;
+        _select.Dispose();
+        _upsert.Dispose();
+        _connection.Dispose();
+        _gate.Dispose();
     }
 }

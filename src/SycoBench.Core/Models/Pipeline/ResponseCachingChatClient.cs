@@ -7,9 +7,11 @@ using Microsoft.Extensions.AI;
 namespace SycoBench.Models.Pipeline;
 
 /// <summary>
-/// Answers from the response cache when the same model was asked the same messages with the same parameters and
-/// sample index before; otherwise asks and stores the answer. Cached answers carry
-/// <see cref="ResponseProperties.Cached"/> = true.
+/// Answers from the response cache when the same model was asked the same prompt (id and messages) with the same
+/// parameters and sample index before; otherwise asks and stores the answer. Cached answers carry
+/// <see cref="ResponseProperties.Cached"/> = true. The prompt id is part of the key because a grid may hold the same
+/// wording under several ids (rent-v1's neutral prompts repeat across justification categories): each id is its
+/// own draw, and serving one id's answer for another would silently shrink the sample.
 /// </summary>
 public sealed class ResponseCachingChatClient(IChatClient innerClient, ModelRoute route, ResponseCache cache) : DelegatingChatClient(innerClient)
 {
@@ -26,7 +28,7 @@ public sealed class ResponseCachingChatClient(IChatClient innerClient, ModelRout
         return response;
     }
 
-    /// <summary>SHA-256 over the model, endpoint, model name, messages, parameters and sample index.</summary>
+    /// <summary>SHA-256 over the model, endpoint, model name, prompt id, messages, parameters and sample index.</summary>
     internal string Key(IReadOnlyList<ChatMessage> messages, ChatOptions? options)
     {
         using var buffer = new MemoryStream();
@@ -36,6 +38,7 @@ public sealed class ResponseCachingChatClient(IChatClient innerClient, ModelRout
             writer.WriteString("model", route.Model.Id);
             writer.WriteString("endpoint", route.BaseUrl.ToString());
             writer.WriteString("name", route.ModelName);
+            writer.WriteString("prompt", RequestTags.PromptIdOf(options));
             writer.WriteStartArray("messages");
             foreach (var message in messages)
             {
