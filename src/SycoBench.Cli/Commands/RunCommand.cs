@@ -49,7 +49,8 @@ public sealed class RunCommand(CliEnvironment environment) : AsyncCommand<RunSet
         using var provider = new ModelClientProvider(setup.Routes, keys, pipeline, cache, progress.OnRetry);
 
         var runner = new BenchmarkRunner(provider, log, time);
-        var work = runner.RunAsync(setup.Plan(folder.RecordsPath, state, settings.RetryErrors, settings.MaxCost), progress, cancellationToken);
+        var plan = setup.Plan(folder.RecordsPath, state, settings.RetryErrors, settings.MaxCost);
+        var work = runner.RunAsync(plan, progress, cancellationToken);
         RunOutcome outcome;
         try
         {
@@ -64,10 +65,10 @@ public sealed class RunCommand(CliEnvironment environment) : AsyncCommand<RunSet
 
         console.Write(RunDisplay.Table(progress, live: false));
         console.MarkupLineInterpolated($"Run [bold]{setup.RunId}[/]: {outcome.RecordsWritten} record(s) written to [green]{environment.Display(folder.RecordsPath)}[/]; spent {RunSetup.Money(outcome.SpentUsd)}.");
-        return Conclude(outcome, folder);
+        return Conclude(outcome, folder, plan.FailuresLeftAlone());
     }
 
-    private int Conclude(RunOutcome outcome, RunFolder folder)
+    private int Conclude(RunOutcome outcome, RunFolder folder, int earlierFailures)
     {
         var resume = $"sycobench run --resume {environment.Display(folder.Directory)}";
         foreach (var model in outcome.Unreachable)
@@ -80,9 +81,9 @@ public sealed class RunCommand(CliEnvironment environment) : AsyncCommand<RunSet
 
         if (outcome.Unreachable.Count > 0)
             return SycoBenchCli.ExitFailure;
-        if (outcome.Failed > 0)
+        if (outcome.Failed + earlierFailures > 0)
         {
-            environment.Warn($"{outcome.Failed} request(s) failed after retries (recorded with their error); ask again with: {resume} --retry-errors");
+            environment.Warn($"{outcome.Failed + earlierFailures} key(s) have a failed record (kept with their error); ask again with: {resume} --retry-errors");
             return SycoBenchCli.ExitIncomplete;
         }
 

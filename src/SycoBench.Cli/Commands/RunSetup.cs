@@ -38,7 +38,15 @@ internal sealed record RunSetup(
         var duplicate = entries.GroupBy(m => m.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
             throw new CliUsageException($"model '{duplicate.Key}' is named twice");
-        var routes = Route(entries, registry, environment);
+        ModelRoute[] routes;
+        try
+        {
+            routes = Route(entries, registry, environment);
+        }
+        catch (InputException ex) when (settings.Models is not null)
+        {
+            throw new InputException($"{environment.Resolve(settings.Models)}: {ex.Message}", ex);
+        }
 
         var now = time.GetUtcNow();
         var runId = now.ToUnixTimeSeconds();

@@ -40,6 +40,11 @@ public sealed record RunPlan
         }
     }
 
+    /// <summary>Keys whose latest record is a failure and that this run leaves alone (no --retry-errors).</summary>
+    public int FailuresLeftAlone() =>
+        RetryErrors ? 0 : Models.Sum(route => Enumerable.Range(0, Parameters.Samples)
+            .Sum(sample => Prompts.Count(p => State.Failed(new RunKey(route.Model.Id, p.PromptId, sample)))));
+
     public int AlreadyAnswered(ModelRoute route)
     {
         ArgumentNullException.ThrowIfNull(route);
