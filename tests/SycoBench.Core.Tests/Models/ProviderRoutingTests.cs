@@ -1,0 +1,106 @@
+using SycoBench.Models;
+
+namespace SycoBench.Tests.Models;
+
+public sealed class ProviderRoutingTests
+{
+    private static readonly ProviderRegistry Registry = ProviderRegistry.Load(Path.Combine(AppContext.BaseDirectory, "data", "providers.json"));
+
+    private static ModelRoute Route(string id, string? provider = null, string? baseUrl = null, string? apiKeyEnv = null, Func<string, string?>? env = null) =>
+        Registry.Route(new ModelEntry { Id = id, Provider = provider, BaseUrl = baseUrl, ApiKeyEnv = apiKeyEnv, Concurrency = 1 }, env ?? (_ => null));
+
+    [Theory]
+    [InlineData("groq/llama-3.3-70b-versatile", "groq", "llama-3.3-70b-versatile", "GROQ_API_KEY", "https://api.groq.com/openai/v1")]
+    [InlineData("gemini/gemini-2.5-flash", "google", "gemini-2.5-flash", "GOOGLE_AI_API_KEY", "https://generativelanguage.googleapis.com/v1beta/openai/")]
+    [InlineData("google/gemini-2.0-flash-exp", "google", "gemini-2.0-flash-exp", "GOOGLE_AI_API_KEY", "https://generativelanguage.googleapis.com/v1beta/openai/")]
+    [InlineData("huggingface/meta-llama/Llama-3.1-8B-Instruct", "huggingface", "meta-llama/Llama-3.1-8B-Instruct", "HUGGINGFACE_API_KEY", "https://router.huggingface.co/v1")]
+    [InlineData("cerebras/llama3.1-8b", "cerebras", "llama3.1-8b", "CEREBRAS_API_KEY", "https://api.cerebras.ai/v1")]
+    [InlineData("mistral/mistral-small-latest", "mistral", "mistral-small-latest", "MISTRAL_API_KEY", "https://api.mistral.ai/v1")]
+    [InlineData("cohere/command-r-08-2024", "cohere", "command-r-08-2024", "COHERE_API_KEY", "https://api.cohere.ai/compatibility/v1")]
+    [InlineData("openrouter/nvidia/nemotron-nano-9b-v2:free", "openrouter", "nvidia/nemotron-nano-9b-v2:free", "OPENROUTER_API_KEY", "https://openrouter.ai/api/v1")]
+    [InlineData("openai/gpt-4o-mini", "openai", "gpt-4o-mini", "OPENAI_API_KEY", "https://api.openai.com/v1")]
+    [InlineData("ollama/llama3.2", "ollama", "llama3.2", null, "http://127.0.0.1:11434/v1")]
+    [InlineData("sim/sycophant@0.6", "sim", "sim/sycophant@0.6", null, "http://127.0.0.1:5089/v1")]
+    [InlineData("nvidia/nemotron-nano-9b-v2:free", "openrouter", "nvidia/nemotron-nano-9b-v2:free", "OPENROUTER_API_KEY", "https://openrouter.ai/api/v1")]
+    public void Ids_route_by_prefix_else_to_openrouter(string id, string provider, string modelName, string? keyEnv, string baseUrl)
+    {
+        var route = Route(id);
+
+        Assert.Equal(provider, route.ProviderName);
+        Assert.Equal(modelName, route.ModelName);
+        Assert.Equal(keyEnv, route.ApiKeyEnv);
+        Assert.Equal(new Uri(baseUrl), route.BaseUrl);
+    }
+
+    [Fact]
+    public void The_roster_provider_wins_over_the_prefix_and_keeps_the_id_as_model_name()
+    {
+        // The original tool's roster: OpenAI's open model served by OpenRouter.
+        var route = Route("openai/gpt-oss-20b:free", provider: "openrouter");
+
+        Assert.Equal("openrouter", route.ProviderName);
+        Assert.Equal("openai/gpt-oss-20b:free", route.ModelName);
+        Assert.Equal("OPENROUTER_API_KEY", route.ApiKeyEnv);
+    }
+
+    [Fact]
+    public void A_base_url_entry_needs_no_provider_and_a_key_only_when_it_names_one()
+    {
+        var open = Route("my-llama", baseUrl: "http://127.0.0.1:8000/v1");
+        var keyed = Route("my-llama", baseUrl: "http://127.0.0.1:8000/v1", apiKeyEnv: "VLLM_KEY");
+
+        Assert.Equal("custom", open.ProviderName);
+        Assert.Equal("my-llama", open.ModelName);
+        Assert.False(open.NeedsKey);
+        Assert.True(keyed.NeedsKey);
+        Assert.Equal("VLLM_KEY", keyed.ApiKeyEnv);
+    }
+
+    [Fact]
+    public void Sim_base_url_follows_the_environment()
+    {
+        var route = Route("sim/balanced", env: name => name == "SIM_BASE_URL" ? "http://127.0.0.1:6123/v1" : null);
+
+        Assert.Equal(new Uri("http://127.0.0.1:6123/v1"), route.BaseUrl);
+        Assert.True(route.SendsSampleHint);
+    }
+
+    [Fact]
+    public void Unknown_provider_and_bad_urls_are_input_errors()
+    {
+        Assert.Contains("unknown provider 'acme'", Assert.Throws<InputException>(() => Route("x", provider: "acme")).Message, StringComparison.Ordinal);
+        Assert.Contains("not an http(s) URL", Assert.Throws<InputException>(() => Route("x", baseUrl: "ftp://host")).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_shipped_roster_entry_routes()
+    {
+        foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "data", "models"), "*.json"))
+        {
+            foreach (var model in ModelRoster.Load(file))
+                Assert.NotNull(Registry.Route(model, _ => null));
+        }
+    }
+
+    [Fact]
+    public void The_shipped_roster_covers_the_seven_providers()
+    {
+        var providers = ModelRoster.Load(Path.Combine(AppContext.BaseDirectory, "data", "models", "roster.json"))
+            .Select(m => Registry.Route(m, _ => null).ProviderName)
+            .ToHashSet();
+
+        Assert.Superset(new HashSet<string> { "google", "groq", "huggingface", "cerebras", "mistral", "cohere", "openrouter" }, providers);
+    }
+
+    [Fact]
+    public void Roster_entries_survive_a_round_trip_through_the_run_manifest()
+    {
+        var model = new ModelEntry
+        {
+            Id = "groq/x", Label = "X", Provider = "groq", Concurrency = 3, Rpm = 30, Tpm = 6000, Temperature = 0.5, MaxTokens = 800,
+            InputPricePerMillion = 0.5, OutputPricePerMillion = 1.5, ApiKeyEnv = "K", Model = "x-name", BaseUrl = "http://127.0.0.1:1/v1",
+        };
+
+        Assert.Equal(model, ModelRoster.Parse(ModelRoster.ToJson(model), "manifest", 0));
+    }
+}
