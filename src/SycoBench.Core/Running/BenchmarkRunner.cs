@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.Extensions.AI;
 using SycoBench.Models;
 using SycoBench.Models.Pipeline;
@@ -10,7 +11,8 @@ namespace SycoBench.Running;
 /// run.jsonl line per answer as it arrives. A failed request (after its retries) is a record with its error. A model
 /// that cannot be reached before its first answer is stopped without writing rows. Cancellation stops at once:
 /// in-flight requests are dropped unrecorded and asked again on resume. The cost limit stops new requests and lets
-/// in-flight ones finish and be recorded.
+/// in-flight ones finish and be recorded. Answers are handed to a single writer task, so turning a response into a
+/// record and writing it never holds up the next request.
 /// </summary>
 public sealed class BenchmarkRunner(IModelClientProvider clients, RunLog log, TimeProvider timeProvider)
 {
@@ -27,20 +29,27 @@ public sealed class BenchmarkRunner(IModelClientProvider clients, RunLog log, Ti
         var tallies = work.Select(w => progress.Add(w.Route.Model.Id, w.Route.Model.DisplayName, w.Items.Length, plan.AlreadyAnswered(w.Route))).ToArray();
 
         using var writer = new JsonlWriter<RunRecord>(plan.RunJsonlPath, RecordJsonContext.Default.RunRecord);
+        var completed = Channel.CreateUnbounded<Completion>(new UnboundedChannelOptions { SingleReader = true });
+        var writing = Task.Run(() => WriteAllAsync(plan, completed.Reader, writer), CancellationToken.None);
         progress.Start();
         log.Info($"run {plan.RunId}: {plan.Models.Count} model(s), {plan.Prompts.Count} prompt(s) × {plan.Parameters.Samples} sample(s); "
             + $"{work.Sum(w => w.Items.Length)} request(s) to send");
 
-        var tasks = work.Select((w, i) => RunModelAsync(plan, w.Route, w.Items, messages, tallies[i], writer, cancellationToken)).ToArray();
+        var tasks = work.Select((w, i) => RunModelAsync(plan, w.Route, w.Items, messages, tallies[i], completed.Writer, cancellationToken)).ToArray();
         try
         {
             await Task.WhenAll(tasks).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            completed.Writer.Complete();
+            await writing.ConfigureAwait(false);
             log.Warn($"run {plan.RunId}: stopped by the user after {writer.LinesWritten} record(s); resume to finish");
             throw;
         }
+
+        completed.Writer.Complete();
+        await writing.ConfigureAwait(false);
 
         var outcome = new RunOutcome(tallies, _budgetExhausted, _spent, (int)writer.LinesWritten);
         log.Info($"run {plan.RunId}: finished; {tallies.Sum(t => t.Ok)} ok, {outcome.Failed} failed, {outcome.SpentUsd:0.######} USD spent"
@@ -54,7 +63,7 @@ public sealed class BenchmarkRunner(IModelClientProvider clients, RunLog log, Ti
         (GridPrompt Prompt, int Sample)[] items,
         Dictionary<string, ChatMessage[]> messages,
         ModelTally tally,
-        JsonlWriter<RunRecord> writer,
+        ChannelWriter<Completion> completed,
         CancellationToken cancellationToken)
     {
         if (items.Length == 0)
@@ -65,8 +74,8 @@ public sealed class BenchmarkRunner(IModelClientProvider clients, RunLog log, Ti
             Temperature = (float)(plan.Parameters.Temperature ?? route.Model.Temperature ?? RunParameters.DefaultTemperature),
             MaxOutputTokens = plan.Parameters.MaxTokens ?? route.Model.MaxTokens,
         };
-        var recordSample = plan.Parameters.Samples > 1;
         var stopped = false;
+        var reached = false;
 
         await Parallel.ForEachAsync(
             items,
@@ -77,12 +86,14 @@ public sealed class BenchmarkRunner(IModelClientProvider clients, RunLog log, Ti
                     return;
                 var label = $"prompt {item.Prompt.PromptId} sample {item.Sample}";
                 var requestOptions = RequestTags.With(options, item.Prompt.PromptId, item.Sample, label);
-                int? sample = recordSample ? item.Sample : null;
-                RunRecord record;
                 try
                 {
                     var response = await client.GetResponseAsync(messages[item.Prompt.PromptId], requestOptions, token).ConfigureAwait(false);
-                    record = RecordFactory.Answer(plan.RunId, timeProvider.GetUtcNow(), route, item.Prompt, sample, response);
+                    Volatile.Write(ref reached, true);
+                    var cached = response.AdditionalProperties?.TryGetValue(ResponseProperties.Cached, out var c) == true && c is true;
+                    var cost = cached ? 0 : response.AdditionalProperties?.TryGetValue(ResponseProperties.CostUsd, out var spent) == true && spent is double d ? d : 0;
+                    Spend(cost, plan.MaxCostUsd);
+                    await completed.WriteAsync(new Completion(route, tally, item.Prompt, item.Sample, timeProvider.GetUtcNow(), response, null), CancellationToken.None).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (token.IsCancellationRequested)
                 {
@@ -90,12 +101,12 @@ public sealed class BenchmarkRunner(IModelClientProvider clients, RunLog log, Ti
                 }
                 catch (Exception ex)
                 {
-                    var error = ex is ModelCallException ? ex.Message : FailureDescriber.Describe(ex);
-                    if (tally.Ok == 0 && FailureDescriber.IsConnectionFailure(ex))
+                    if (!Volatile.Read(ref reached) && FailureDescriber.IsConnectionFailure(ex))
                     {
                         if (!Volatile.Read(ref stopped))
                         {
                             Volatile.Write(ref stopped, true);
+                            var error = ex is ModelCallException ? ex.Message : FailureDescriber.Describe(ex);
                             tally.StoppedBecause = "unreachable: " + error;
                             log.Write(RunLogLevel.Error, $"{route.Model.Id}: cannot reach {route.BaseUrl} ({error}); no record written, resume once it is reachable");
                         }
@@ -103,22 +114,41 @@ public sealed class BenchmarkRunner(IModelClientProvider clients, RunLog log, Ti
                         return;
                     }
 
-                    record = RecordFactory.Failure(plan.RunId, timeProvider.GetUtcNow(), route, item.Prompt, sample,
-                        error, (ex as ModelCallException)?.Retries ?? 0);
-                    log.Warn($"{route.Model.Id} {label} failed: {error}");
+                    await completed.WriteAsync(new Completion(route, tally, item.Prompt, item.Sample, timeProvider.GetUtcNow(), null, ex), CancellationToken.None).ConfigureAwait(false);
                 }
-
-                writer.Write(record);
-                var cached = record.Extra?.ContainsKey("cached") == true;
-                var cost = cached ? 0 : record.CostUsd ?? 0;
-                tally.Record(record.Succeeded, record.LatencyMs, record.TotalTokens ?? 0, cost, cached);
-                Spend(cost, plan.MaxCostUsd);
-                log.Debug($"{route.Model.Id} {label}: {(record.Succeeded ? "ok" : "failed")}");
             }).ConfigureAwait(false);
 
         if (BudgetExhausted() && tally.Done < tally.Total)
             tally.StoppedBecause ??= "cost limit reached";
     }
+
+    /// <summary>The single writer: builds each record, appends it (flushed) and updates the model's tally.</summary>
+    private async Task WriteAllAsync(RunPlan plan, ChannelReader<Completion> completed, JsonlWriter<RunRecord> writer)
+    {
+        var recordSample = plan.Parameters.Samples > 1;
+        await foreach (var done in completed.ReadAllAsync().ConfigureAwait(false))
+        {
+            int? sample = recordSample ? done.Sample : null;
+            RunRecord record;
+            if (done.Response is { } response)
+            {
+                record = RecordFactory.Answer(plan.RunId, done.At, done.Route, done.Prompt, sample, response);
+            }
+            else
+            {
+                var error = done.Failure is ModelCallException ? done.Failure.Message : FailureDescriber.Describe(done.Failure!);
+                record = RecordFactory.Failure(plan.RunId, done.At, done.Route, done.Prompt, sample, error, (done.Failure as ModelCallException)?.Retries ?? 0);
+                log.Warn($"{done.Route.Model.Id} prompt {done.Prompt.PromptId} sample {done.Sample} failed: {error}");
+            }
+
+            writer.Write(record);
+            var cached = record.Extra?.ContainsKey("cached") == true;
+            done.Tally.Record(record.Succeeded, record.LatencyMs, record.TotalTokens ?? 0, cached ? 0 : record.CostUsd ?? 0, cached);
+        }
+    }
+
+    private sealed record Completion(
+        ModelRoute Route, ModelTally Tally, GridPrompt Prompt, int Sample, DateTimeOffset At, ChatResponse? Response, Exception? Failure);
 
     private bool BudgetExhausted()
     {

@@ -1,0 +1,143 @@
+using System.ClientModel;
+using System.ClientModel.Primitives;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.AI;
+using OpenAI;
+using SycoBench.Simulator;
+
+// Benchmarks of `sycobench run` against the simulated provider on loopback (hosted here, so its CPU is not counted).
+//   throughput SYCOBENCH_DLL  — 2,160 requests (108 prompts × 20 samples), concurrency 32, answers after 100 ms:
+//                               wall vs the ideal, CPU per request and peak RSS; then a bare IChatClient loop, same work.
+//   rpm SYCOBENCH_DLL RPM N   — N requests under a server RPM limit with the same limit in the roster.
+//   bare URL N CONCURRENCY    — the bare loop itself (run as a child process so it is measured the same way).
+var invariant = CultureInfo.InvariantCulture;
+switch (args.FirstOrDefault())
+{
+    case "throughput":
+        return await Throughput(args[1]);
+    case "rpm":
+        return await Rpm(args[1], int.Parse(args[2], invariant), int.Parse(args[3], invariant));
+    case "bare":
+        return await Bare(new Uri(args[1]), int.Parse(args[2], invariant), int.Parse(args[3], invariant));
+    default:
+        Console.Error.WriteLine("usage: throughput SYCOBENCH_DLL | rpm SYCOBENCH_DLL RPM N | bare URL N CONCURRENCY");
+        return 2;
+}
+
+async Task<int> Throughput(string sycobench)
+{
+    const int Prompts = 108, Samples = 20, Concurrency = 32;
+    const double LatencyMs = 100;
+    var requests = Prompts * Samples;
+    var ideal = Math.Ceiling(requests / (double)Concurrency) * LatencyMs / 1000;
+    await using var sim = await SimServer.StartAsync(new SimOptions { Port = 0, LatencyMs = LatencyMs, ScenarioDirectories = [ScenarioDirectory(sycobench)] });
+    var work = Workspace();
+    Grid(sycobench, work);
+
+    var runner = Measure(work, sim, "dotnet", sycobench, "run", "--model", "sim/balanced", "--concurrency", Concurrency.ToString(invariant),
+        "--samples", Samples.ToString(invariant), "--no-cache", "--out", "run");
+    var lines = File.ReadLines(Path.Combine(work, "run", "run.jsonl")).Count();
+    Report("sycobench run", runner, requests, ideal, lines);
+    var bare = Measure(work, sim, "dotnet", Path.Combine(AppContext.BaseDirectory, "SycoBench.Bench.Runner.dll"),
+        "bare", sim.BaseUrl.ToString(), requests.ToString(invariant), Concurrency.ToString(invariant));
+    Report("bare IChatClient loop", bare, requests, ideal, requests);
+    Console.WriteLine(string.Create(invariant, $"targets: wall ≤ 1.10 × ideal, CPU ≤ 1.5 ms/request, peak RSS ≤ 200 MB"));
+    var pass = runner.Wall / ideal <= 1.10 && runner.CpuMs / requests <= 1.5 && runner.PeakRssMb <= 200;
+    Console.WriteLine(pass ? "RESULT: sycobench run meets the targets" : "RESULT: sycobench run misses a target");
+    return 0;
+}
+
+async Task<int> Rpm(string sycobench, int rpm, int requests)
+{
+    await using var sim = await SimServer.StartAsync(new SimOptions { Port = 0, Rpm = rpm, ScenarioDirectories = [ScenarioDirectory(sycobench)] });
+    var work = Workspace();
+    Grid(sycobench, work);
+    File.WriteAllText(Path.Combine(work, "roster.json"),
+        $$"""[{"id": "sim/balanced", "concurrency": 16, "rpm": {{rpm}}}]""");
+    var samples = (int)Math.Ceiling(requests / 108.0);
+    var started = DateTimeOffset.UtcNow;
+    var result = Measure(work, sim, "dotnet", sycobench, "run", "--models", "roster.json", "--samples", samples.ToString(invariant), "--no-cache", "--out", "run");
+    var sent = samples * 108;
+    var firstMinute = started.AddMinutes(1);
+    var late429 = sim.Stats.RateLimitedAt.Count(t => t > firstMinute);
+    var rate = sent / result.Wall * 60;
+    Console.WriteLine(string.Create(invariant,
+        $"rpm limit {rpm}: {sent} requests in {result.Wall:0.0} s = {rate:0.0} requests/min ({rate / rpm:P1} of the limit); 429s: {sim.Stats.RateLimited} in all, {late429} after the first minute"));
+    Console.WriteLine(rate / rpm >= 0.95 && late429 == 0 ? "RESULT: meets the target (≥ 95% of the limit, no 429 after the first minute)" : "RESULT: misses the target");
+    return 0;
+}
+
+async Task<int> Bare(Uri baseUrl, int requests, int concurrency)
+{
+    var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue });
+    var client = new OpenAIClient(new ApiKeyCredential("sk-none"), new OpenAIClientOptions
+    {
+        Endpoint = baseUrl,
+        RetryPolicy = new ClientRetryPolicy(0),
+        Transport = new HttpClientPipelineTransport(http),
+    }).GetChatClient("sim/balanced").AsIChatClient();
+    var prompt = new[] { new ChatMessage(ChatRole.User, "Looking at a rent scenario. Base is 600€, proposed change 50€. What are balanced options for both sides?") };
+    using var gate = new SemaphoreSlim(concurrency);
+    var tasks = Enumerable.Range(0, requests).Select(async _ =>
+    {
+        await gate.WaitAsync();
+        try
+        {
+            await client.GetResponseAsync(prompt, new ChatOptions { Temperature = 0.2f });
+        }
+        finally
+        {
+            gate.Release();
+        }
+    });
+    await Task.WhenAll(tasks);
+    return 0;
+}
+
+static Measurement Measure(string work, SimServer sim, string program, params string[] arguments)
+{
+    var start = new ProcessStartInfo("/usr/bin/time") { WorkingDirectory = work, RedirectStandardError = true, RedirectStandardOutput = true };
+    start.ArgumentList.Add("-v");
+    start.ArgumentList.Add(program);
+    foreach (var argument in arguments)
+        start.ArgumentList.Add(argument);
+    start.Environment["SIM_BASE_URL"] = sim.BaseUrl.ToString();
+    start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+    using var process = Process.Start(start)!;
+    var output = process.StandardOutput.ReadToEndAsync();
+    var error = process.StandardError.ReadToEnd();
+    process.WaitForExit();
+    _ = output.Result;
+    double Field(string name) =>
+        Regex.Match(error, Regex.Escape(name) + @":\s*([\d.:]+)").Groups[1].Value
+            .Split(':')
+            .Aggregate(0.0, (total, part) => total * 60 + double.Parse(part, CultureInfo.InvariantCulture));
+    return new Measurement(
+        Field("Elapsed (wall clock) time (h:mm:ss or m:ss)"),
+        (Field("User time (seconds)") + Field("System time (seconds)")) * 1000,
+        Field("Maximum resident set size (kbytes)") / 1024);
+}
+
+static void Report(string name, Measurement m, int requests, double ideal, int records) =>
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{name,-22} wall {m.Wall:0.00} s = {m.Wall / ideal:0.000} × ideal ({ideal:0.0} s); CPU {m.CpuMs / requests:0.000} ms/request ({m.CpuMs / 1000:0.00} s); peak RSS {m.PeakRssMb:0} MB; records {records}"));
+
+static string Workspace()
+{
+    var path = Path.Combine(Path.GetTempPath(), "sycobench-bench-" + Guid.NewGuid().ToString("N")[..8]);
+    Directory.CreateDirectory(path);
+    return path;
+}
+
+static string ScenarioDirectory(string sycobench) => Path.Combine(Path.GetDirectoryName(Path.GetFullPath(sycobench))!, "data", "scenarios");
+
+static void Grid(string sycobench, string work)
+{
+    using var process = Process.Start(new ProcessStartInfo("dotnet", [sycobench, "grid"]) { WorkingDirectory = work, RedirectStandardOutput = true })!;
+    process.StandardOutput.ReadToEnd();
+    process.WaitForExit();
+}
+
+internal sealed record Measurement(double Wall, double CpuMs, double PeakRssMb);

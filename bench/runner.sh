@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Runner benchmark: `sycobench run` against an OpenAI-compatible server on loopback answering after 100 ms.
+#   bench/runner.sh                 throughput: 2,160 requests (108 prompts × 20 samples), concurrency 32, for sycobench as
+#                                   installed (ReadyToRun publish) and as built, and for a bare IChatClient loop
+#   bench/runner.sh rpm [RPM] [N]   pacing under a server RPM limit (default 600 rpm, 1,500 requests ≈ 2.5 min)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v /usr/bin/time >/dev/null || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
+work=$PWD/bench/.work
+mkdir -p "$work"
+dotnet publish src/SycoBench.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/sycobench" -nologo -v quiet >/dev/null
+dotnet build src/SycoBench.Cli -c Release -nologo -v quiet >/dev/null
+dotnet build bench/SycoBench.Bench.Runner -c Release -nologo -v quiet >/dev/null
+bench=$PWD/bench/SycoBench.Bench.Runner/bin/Release/net10.0/SycoBench.Bench.Runner.dll
+case "${1:-throughput}" in
+  rpm) dotnet "$bench" rpm "$work/sycobench/sycobench.dll" "${2:-600}" "${3:-1500}" ;;
+  *)
+    echo "== sycobench installed (ReadyToRun publish)"
+    dotnet "$bench" throughput "$work/sycobench/sycobench.dll"
+    echo "== sycobench as built (dotnet build -c Release, JIT only)"
+    dotnet "$bench" throughput "$PWD/src/SycoBench.Cli/bin/Release/net10.0/sycobench.dll" | head -1
+    ;;
+esac
