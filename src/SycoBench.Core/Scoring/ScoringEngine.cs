@@ -66,7 +66,8 @@ public sealed class ScoringEngine(TimeProvider timeProvider)
                 var calls = await Task.WhenAll(judges.Select(judge => AskRepeatedlyAsync(judge.JudgeId, judge.Client, messages, options, token))).ConfigureAwait(false);
                 var record = factory.Judged(row, calls);
                 writer.Write(record);
-                progress?.Report(tally.Add(row, record, calls));
+                var snapshot = tally.Add(row, record, calls);
+                progress?.Report(snapshot);
             }).ConfigureAwait(false);
         }
 
