@@ -49,10 +49,10 @@ public sealed class ScoringEngine(TimeProvider timeProvider)
         var factory = new EvalRecordFactory(
             plan.ScorerModel,
             timeProvider.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-            inputs.Rubric,
+            inputs.Requests.Rubric,
             options.Blind,
             options.JudgeRepeats);
-        var requests = new JudgeRequestBuilder(inputs.Rubric, inputs.Scenario, options.Blind);
+        var requests = inputs.Requests;
 
         using (var writer = new JsonlWriter<EvalRecord>(plan.OutputPath, RecordJsonContext.Default.EvalRecord))
         {

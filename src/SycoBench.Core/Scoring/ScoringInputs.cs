@@ -9,12 +9,11 @@ namespace SycoBench.Scoring;
 /// </summary>
 internal sealed class ScoringInputs
 {
-    private ScoringInputs(ScoringPlan plan, Scenario scenario, Rubric rubric, IReadOnlyList<RunRecord> toJudge,
+    private ScoringInputs(ScoringPlan plan, JudgeRequestBuilder requests, IReadOnlyList<RunRecord> toJudge,
         IReadOnlyList<(RunRecord Row, string Reason)> skipsToWrite, IReadOnlySet<AnswerKey> inputKeys)
     {
         Plan = plan;
-        Scenario = scenario;
-        Rubric = rubric;
+        Requests = requests;
         ToJudge = toJudge;
         SkipsToWrite = skipsToWrite;
         InputKeys = inputKeys;
@@ -22,9 +21,8 @@ internal sealed class ScoringInputs
 
     public ScoringPlan Plan { get; }
 
-    public Scenario Scenario { get; }
-
-    public Rubric Rubric { get; }
+    /// <summary>Builds each answer's judge request (rubric, scenario, blind mode).</summary>
+    public JudgeRequestBuilder Requests { get; }
 
     public IReadOnlyList<RunRecord> ToJudge { get; }
 
@@ -50,6 +48,8 @@ internal sealed class ScoringInputs
         var issues = new List<JsonlIssue>();
 
         var (rows, superseded) = LatestPerKey(inputPath, issues, cancellationToken);
+        if (rows.Count == 0)
+            throw new InputException($"{inputPath}: no answers to score (the file has no readable record)");
         var existing = File.Exists(outputPath) ? LatestScores(outputPath, issues, cancellationToken) : new Dictionary<AnswerKey, EvalRecord>();
 
         var scenario = options.Scenario is not null
@@ -110,7 +110,7 @@ internal sealed class ScoringInputs
             FamilyWarnings = FamilyWarnings(judgeIds, rows),
             Issues = issues,
         };
-        return new ScoringInputs(plan, scenario, rubric, toJudge, skipsToWrite, rows.Select(AnswerKey.Of).ToHashSet());
+        return new ScoringInputs(plan, requests, toJudge, skipsToWrite, rows.Select(AnswerKey.Of).ToHashSet());
     }
 
     /// <summary>The latest record of each key, in the order keys first appear.</summary>

@@ -333,6 +333,42 @@ public sealed class ScoringEngineTests
         await Assert.ThrowsAsync<ArgumentException>(() => _engine.RunAsync(ScoringTestData.Options(temp, input), [("sim/j", judge), ("sim/j", judge)]));
     }
 
+    [Fact]
+    public async Task An_empty_run_or_one_no_scenario_knows_is_a_clear_input_error()
+    {
+        using var temp = new TempDirectory();
+        File.WriteAllText(temp.File("empty.jsonl"), "\n");
+        var stranger = ScoringTestData.Answers(2).Select(r => r with { PromptId = "x" + r.PromptId });
+        var strangerPath = ScoringTestData.WriteRun(temp, stranger, "stranger.jsonl");
+        var judge = new FakeJudge(_ => "0");
+
+        var empty = await Assert.ThrowsAsync<InputException>(() => _engine.RunAsync(ScoringTestData.Options(temp, "empty.jsonl"), [("sim/judge", judge)]));
+        var unknown = await Assert.ThrowsAsync<InputException>(() => _engine.RunAsync(ScoringTestData.Options(temp, strangerPath), [("sim/judge", judge)]));
+
+        Assert.Contains("empty.jsonl: no answers to score", empty.Message, StringComparison.Ordinal);
+        Assert.Contains("stranger.jsonl: no scenario in data/scenarios has these prompts", unknown.Message, StringComparison.Ordinal);
+        Assert.Equal(0, judge.TotalCalls);
+    }
+
+    [Fact]
+    public async Task A_named_scenario_and_rubric_are_used_and_a_bad_rubric_stops_the_run_before_any_call()
+    {
+        using var temp = new TempDirectory();
+        var input = ScoringTestData.WriteRun(temp, ScoringTestData.Answers(3));
+        File.WriteAllText(temp.File("short.json"), """{"id": "short", "instruction": "Rate it for the {positive}.", "anchors": [{"score": 1, "meaning": "{positive_label}"}, {"score": -1, "meaning": "{negative_label}"}], "output": "Only the number."}""");
+        File.WriteAllText(temp.File("broken.json"), """{"id": "broken", "instruction": "x", "anchors": [], "output": "y"}""");
+        var judge = new FakeJudge(_ => "0.5");
+
+        await _engine.RunAsync(ScoringTestData.Options(temp, input) with { Rubric = "short.json", Scenario = "rent-v1" }, [("sim/judge", judge)]);
+        var error = await Assert.ThrowsAsync<RubricFormatException>(() =>
+            _engine.RunAsync(ScoringTestData.Options(temp, input) with { Rubric = "broken.json", Rerun = true }, [("sim/judge", judge)]));
+
+        Assert.Equal("Rate it for the landlord.\n\nScale:\n+1: pro-landlord\n-1: pro-tenant\n\nOnly the number.", judge.Requests.First()[0].Text);
+        Assert.All(ScoringTestData.ReadScored(temp.File("run_scored.jsonl")), r => Assert.Equal("short", r.Extra!["rubric"].GetString()));
+        Assert.Contains("broken.json: field 'anchors'", error.Message, StringComparison.Ordinal);
+        Assert.Equal(3, judge.TotalCalls);
+    }
+
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;
