@@ -76,7 +76,9 @@ internal sealed class ScoringInputs
                 continue;
             }
 
-            if (previous?.Score is not null && !options.Rerun)
+            // A score counts only for the answer it was given to: an answer replaced in the run since (the same key
+            // asked again) is judged anew rather than keeping a score that belongs to other text.
+            if (previous?.Score is not null && previous.ResponseText == row.ResponseText && !options.Rerun)
             {
                 alreadyScored++;
                 continue;

@@ -187,6 +187,23 @@ public sealed class ScoringEngineTests
     }
 
     [Fact]
+    public async Task An_answer_replaced_in_the_run_since_it_was_scored_is_judged_again()
+    {
+        using var temp = new TempDirectory();
+        var rows = ScoringTestData.Answers(2);
+        var input = ScoringTestData.WriteRun(temp, rows);
+        var judge = new FakeJudge(call => call.Answer == "a new answer" ? "-0.7" : "0.2");
+        await _engine.RunAsync(ScoringTestData.Options(temp, input), [("sim/judge", judge)]);
+        File.AppendAllText(input, PythonStyleJson.Serialize(rows[1] with { ResponseText = "a new answer" }, RecordJsonContext.Default.RunRecord) + "\n");
+
+        var result = await _engine.RunAsync(ScoringTestData.Options(temp, input), [("sim/judge", judge)]);
+
+        Assert.Equal(1, result.JudgeCalls);
+        Assert.Equal(1, result.Plan.AlreadyScored);
+        Assert.Equal(-0.7, ScoringTestData.Latest(temp.File("run_scored.jsonl"))[AnswerKey.Of(rows[1])].Score);
+    }
+
+    [Fact]
     public async Task Rows_that_cannot_be_judged_keep_the_specification_reasons()
     {
         using var temp = new TempDirectory();
