@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.AI;
+using SycoBench.Models;
 using SycoBench.Records;
 
 namespace SycoBench.Scoring;
@@ -32,19 +33,46 @@ public sealed class ScoringEngine(TimeProvider timeProvider)
     /// <see cref="InputException"/> before any judge is called; invalid options throw <see cref="ArgumentException"/>;
     /// cancellation throws <see cref="OperationCanceledException"/> after the rows already judged were written.
     /// </summary>
-    public async Task<ScoringResult> RunAsync(
+    public Task<ScoringResult> RunAsync(
         ScoringOptions options,
         IReadOnlyList<(string JudgeId, IChatClient Client)> judges,
         IProgress<ScoringProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(judges);
-        var inputs = ScoringInputs.Read(options, judges.Select(j => j.JudgeId).ToArray(), cancellationToken);
+        return RunCoreAsync(options, judges.Select(j => j.JudgeId).ToArray(), () => judges, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Scores the run with judges resolved through <paramref name="provider"/> (each judge's one pipeline). With
+    /// <see cref="ScoringOptions.DryRun"/> no client is asked for, so a dry run needs no keys.
+    /// </summary>
+    public Task<ScoringResult> RunAsync(
+        ScoringOptions options,
+        IModelClientProvider provider,
+        IReadOnlyList<string> judgeIds,
+        IProgress<ScoringProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        ArgumentNullException.ThrowIfNull(judgeIds);
+        return RunCoreAsync(options, judgeIds, () => judgeIds.Select(id => (id, provider.GetClient(id))).ToArray(), progress, cancellationToken);
+    }
+
+    private async Task<ScoringResult> RunCoreAsync(
+        ScoringOptions options,
+        IReadOnlyList<string> judgeIds,
+        Func<IReadOnlyList<(string JudgeId, IChatClient Client)>> resolveJudges,
+        IProgress<ScoringProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var inputs = ScoringInputs.Read(options, judgeIds, cancellationToken);
         var plan = inputs.Plan;
         var tally = new ScoringTally(plan.ToJudge);
         if (options.DryRun)
             return Result(options, inputs, tally, dryRun: true, cancellationToken);
+        var judges = resolveJudges();
 
         var factory = new EvalRecordFactory(
             plan.ScorerModel,

@@ -386,6 +386,33 @@ public sealed class ScoringEngineTests
         Assert.Equal(3, judge.TotalCalls);
     }
 
+    [Fact]
+    public async Task Judges_can_come_from_a_model_provider_which_a_dry_run_never_asks()
+    {
+        using var temp = new TempDirectory();
+        var input = ScoringTestData.WriteRun(temp, ScoringTestData.Answers(3));
+        var provider = new Provider(new Dictionary<string, IChatClient> { ["sim/judge"] = new FakeJudge(_ => "0.1") });
+
+        var dry = await _engine.RunAsync(ScoringTestData.Options(temp, input) with { DryRun = true }, provider, ["sim/judge"]);
+        Assert.Equal(0, provider.Requests);
+        var result = await _engine.RunAsync(ScoringTestData.Options(temp, input), provider, ["sim/judge"]);
+
+        Assert.Equal(3, dry.Plan.ToJudge);
+        Assert.Equal(1, provider.Requests);
+        Assert.Equal(3, result.RowsScored);
+    }
+
+    private sealed class Provider(Dictionary<string, IChatClient> clients) : SycoBench.Models.IModelClientProvider
+    {
+        public int Requests { get; private set; }
+
+        public IChatClient GetClient(string modelId)
+        {
+            Requests++;
+            return clients.TryGetValue(modelId, out var client) ? client : throw new InputException($"unknown model {modelId}");
+        }
+    }
+
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;
