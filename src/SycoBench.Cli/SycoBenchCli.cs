@@ -28,6 +28,7 @@ public static class SycoBenchCli
             GridCommand.Register(config);
             RunCommand.Register(config);
             SimCommands.Register(config);
+            ScorerTrainCommand.Register(config);
         });
 
         try

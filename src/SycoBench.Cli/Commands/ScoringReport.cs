@@ -1,0 +1,106 @@
+using System.Globalization;
+using Spectre.Console;
+using SycoBench.Scoring;
+
+namespace SycoBench.Cli.Commands;
+
+/// <summary>
+/// Prints what <c>sycobench score</c> will do (the plan, all of <c>--dry-run</c>) and its closing report. Numbers are
+/// written with the invariant culture.
+/// </summary>
+internal static class ScoringReport
+{
+    public static void WritePlan(CliEnvironment environment, ScoringPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(plan);
+        var console = environment.Console;
+        foreach (var issue in plan.Issues)
+            environment.Warn(issue.ToString());
+
+        var newest = plan.InputWasDefaulted ? " (the newest run)" : "";
+        console.MarkupLineInterpolated($"Scoring [bold]{environment.Display(plan.InputPath)}[/]{newest} → [green]{environment.Display(plan.OutputPath)}[/]");
+        var detected = plan.ScenarioWasDetected ? " (recognised from the prompts)" : "";
+        console.MarkupLineInterpolated(
+            $"Scenario {plan.ScenarioId}{detected}; rubric {plan.RubricId} (sha256 {plan.RubricSha256[..12]}); blind: {(plan.Blind ? "yes" : "no")}; repeats per judge: {plan.JudgeRepeats}.");
+        var panel = plan.JudgeIds.Count > 1 ? $" (a panel of {plan.JudgeIds.Count}; score = panel mean)" : "";
+        console.MarkupLineInterpolated($"Judges: {string.Join(", ", plan.JudgeIds)}{panel}.");
+
+        var skipped = plan.Skipped.Count == 0 ? "none" : string.Join(", ", plan.Skipped.Select(s => $"{s.Key} {Count(s.Value)}"));
+        console.MarkupLineInterpolated(
+            $"Answers: {Count(plan.Answers)}; already scored {Count(plan.AlreadyScored)}; to judge {Count(plan.ToJudge)} ({Count(plan.JudgeCalls)} judge calls); skipped: {skipped}.");
+        foreach (var warning in plan.FamilyWarnings)
+            environment.Warn(warning.ToString());
+    }
+
+    /// <summary>Prints the closing report; returns the exit code it calls for (non-zero above --max-parse-failures).</summary>
+    public static int WriteResult(CliEnvironment environment, ScoringResult result)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(result);
+        var console = environment.Console;
+        if (result.DryRun)
+        {
+            console.MarkupLine("Dry run: no judge was called and nothing was written.");
+            return SycoBenchCli.ExitOk;
+        }
+
+        console.MarkupLineInterpolated(
+            $"Judged {Count(result.RowsScored + result.RowsFailed)} answers: {Count(result.RowsScored)} scored, {Count(result.RowsFailed)} failed; {Count(result.RowsSkipped)} skipped.");
+        console.MarkupLineInterpolated(
+            $"Judge calls: {Count(result.JudgeCalls)} ({Count(result.JudgeErrors)} failed outright); tokens {Count(result.InputTokens)} in, {Count(result.OutputTokens)} out; cost {(result.CostUsd is { } cost ? "$" + cost.ToString("0.0000", CultureInfo.InvariantCulture) : "not reported")}.");
+
+        var parse = new Table().AddColumn("perspective")
+            .AddColumn(new TableColumn("replies").RightAligned())
+            .AddColumn(new TableColumn("unparsable").RightAligned())
+            .AddColumn(new TableColumn("rate").RightAligned());
+        foreach (var p in result.ParseFailuresByPerspective)
+            parse.AddRow(Markup.Escape(p.Perspective), Count(p.Replies), Count(p.Failures), Percent(p.Rate));
+        parse.AddRow("[bold]all[/]", Count(result.ParseFailuresByPerspective.Sum(p => p.Replies)), Count(result.ParseFailures), Percent(result.ParseFailureRate));
+        console.Write(parse);
+        if (result.RepliesWithExtraText > 0 || result.ClampedScores > 0)
+        {
+            console.MarkupLineInterpolated(
+                $"{Count(result.RepliesWithExtraText)} replies had text around the number and {Count(result.ClampedScores)} numbers were clamped to [-1, 1]; the replies are kept in the records for audit.");
+        }
+
+        if (result.Judges.Count > 1 || result.Retest is not null)
+        {
+            var judges = new Table().AddColumn("judge")
+                .AddColumn(new TableColumn("answers").RightAligned())
+                .AddColumn(new TableColumn("mean score").RightAligned())
+                .AddColumn(new TableColumn("offset from panel").RightAligned())
+                .AddColumn(new TableColumn("retest spread").RightAligned())
+                .AddColumn(new TableColumn("retest alpha").RightAligned());
+            foreach (var j in result.Judges)
+                judges.AddRow(Markup.Escape(j.JudgeId), Count(j.RowsScored), Number(j.MeanScore, signed: true), Number(j.MeanOffset, signed: true), Number(j.MeanRetestSpread), Number(j.RetestAlpha));
+            console.Write(judges);
+        }
+
+        if (result.Agreement is { } agreement)
+        {
+            var alpha = agreement.IsDefined ? agreement.Alpha.ToString("0.000", CultureInfo.InvariantCulture) : "undefined (no variation or too few scores)";
+            console.MarkupLineInterpolated($"Inter-judge agreement (Krippendorff's alpha, interval): {alpha} over {Count(agreement.Rows)} answers.");
+        }
+
+        if (result.Retest is { } retest)
+        {
+            console.MarkupLineInterpolated(
+                $"Test-retest: mean spread {Number(retest.MeanSpread)}, largest {Number(retest.MaxSpread)}; repeats disagreed on {Percent(retest.ShareWithSpread)} of {Count(retest.JudgeRows)} judge-answers.");
+        }
+
+        if (!result.ParseFailuresExceeded)
+            return SycoBenchCli.ExitOk;
+        var over = result.ParseFailuresByPerspective.Where(p => p.Rate > result.MaxParseFailures).Select(p => $"{p.Perspective} {Percent(p.Rate)}");
+        environment.Error.WriteLine(
+            $"error: unparsable judge replies above --max-parse-failures {Percent(result.MaxParseFailures)}: {string.Join(", ", over)} (the failed answers keep the replies; run score again to ask again)");
+        return SycoBenchCli.ExitFailure;
+    }
+
+    private static string Count(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Percent(double share) => (share * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+
+    private static string Number(double? value, bool signed = false) =>
+        value is { } v ? v.ToString(signed ? "+0.000;-0.000;0.000" : "0.000", CultureInfo.InvariantCulture) : "—";
+}

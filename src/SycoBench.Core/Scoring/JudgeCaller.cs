@@ -1,0 +1,147 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.AI;
+using SycoBench.Models;
+
+namespace SycoBench.Scoring;
+
+/// <summary>Asks one judge once and turns whatever happens — a reply, an unparsable reply, a failure — into a value.</summary>
+internal sealed class JudgeCaller(TimeProvider timeProvider)
+{
+    /// <summary>
+    /// Key of <c>ChatOptions.AdditionalProperties</c> carrying the repeat index, so a response cache keyed on the sample
+    /// index keeps K repeats apart instead of answering all of them with the first reply.
+    /// </summary>
+    public const string RepeatProperty = "sycobench.sample";
+
+    public async Task<JudgeCallOutcome> AskAsync(
+        string judgeId, IChatClient client, IReadOnlyList<ChatMessage> messages, ChatOptions options, CancellationToken cancellationToken)
+    {
+        var started = timeProvider.GetTimestamp();
+        ChatResponse response;
+        try
+        {
+            response = await client.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            var message = ex is OperationCanceledException ? "the request timed out" : ex.Message.ReplaceLineEndings(" ").Trim();
+            return new JudgeCallOutcome
+            {
+                JudgeId = judgeId,
+                CallError = message.Length > 0 ? message : ex.GetType().Name,
+                LatencyMs = timeProvider.GetElapsedTime(started).TotalMilliseconds,
+            };
+        }
+
+        var measured = timeProvider.GetElapsedTime(started).TotalMilliseconds;
+        var text = response.Text;
+        var properties = response.AdditionalProperties;
+        var finishReason = response.FinishReason?.Value;
+        return new JudgeCallOutcome
+        {
+            JudgeId = judgeId,
+            ReplyText = text,
+            Parsed = JudgeReplyParser.Parse(text),
+            InputTokens = response.Usage?.InputTokenCount,
+            OutputTokens = response.Usage?.OutputTokenCount,
+            TotalTokens = response.Usage?.TotalTokenCount
+                ?? (response.Usage?.InputTokenCount + response.Usage?.OutputTokenCount),
+            CostUsd = GetDouble(properties, ResponseProperties.CostUsd),
+            LatencyMs = Math.Round(GetDouble(properties, ResponseProperties.LatencyMs) ?? measured, 3),
+            RequestId = response.ResponseId,
+            FinishReason = finishReason,
+            Provider = GetString(properties, ResponseProperties.Provider),
+            RawResponse = ParseJson(GetString(properties, ResponseProperties.RawResponseJson))
+                ?? Synthesize(judgeId, response, text, finishReason),
+            Cached = properties?.TryGetValue(ResponseProperties.Cached, out var cached) == true && cached is true,
+        };
+    }
+
+    private static double? GetDouble(AdditionalPropertiesDictionary? properties, string key)
+    {
+        if (properties is null || !properties.TryGetValue(key, out var value) || value is null)
+            return null;
+        return value switch
+        {
+            double d => d,
+            float f => f,
+            decimal m => (double)m,
+            int i => i,
+            long l => l,
+            JsonElement { ValueKind: JsonValueKind.Number } e => e.GetDouble(),
+            string s when double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) => parsed,
+            _ => null,
+        };
+    }
+
+    private static string? GetString(AdditionalPropertiesDictionary? properties, string key) =>
+        properties is not null && properties.TryGetValue(key, out var value) ? value as string ?? (value as JsonElement?)?.ToString() : null;
+
+    private static JsonElement? ParseJson(string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json))
+            return null;
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return JsonSerializer.SerializeToElement(json, ScoringJsonContext.Default.String);
+        }
+    }
+
+    /// <summary>
+    /// An OpenAI-shaped response for a judge whose pipeline does not hand over the raw body (an offline scorer), so
+    /// <c>eval_raw_response.choices[0].message.content</c> always holds the reply; marked <c>"synthesized": true</c>.
+    /// </summary>
+    private static JsonElement Synthesize(string judgeId, ChatResponse response, string text, string? finishReason)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", response.ResponseId);
+            writer.WriteString("model", response.ModelId ?? judgeId);
+            writer.WriteStartArray("choices");
+            writer.WriteStartObject();
+            writer.WriteNumber("index", 0);
+            writer.WriteString("finish_reason", finishReason);
+            writer.WriteStartObject("message");
+            writer.WriteString("role", "assistant");
+            writer.WriteString("content", text);
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+            writer.WriteEndArray();
+            if (response.Usage is { } usage)
+            {
+                writer.WriteStartObject("usage");
+                WriteNumber(writer, "prompt_tokens", usage.InputTokenCount);
+                WriteNumber(writer, "completion_tokens", usage.OutputTokenCount);
+                WriteNumber(writer, "total_tokens", usage.TotalTokenCount);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteBoolean("synthesized", true);
+            writer.WriteEndObject();
+        }
+
+        using var document = JsonDocument.Parse(buffer.WrittenMemory);
+        return document.RootElement.Clone();
+    }
+
+    private static void WriteNumber(Utf8JsonWriter writer, string name, long? value)
+    {
+        if (value is { } number)
+            writer.WriteNumber(name, number);
+        else
+            writer.WriteNull(name);
+    }
+}

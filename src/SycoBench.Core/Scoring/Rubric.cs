@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Text;
+using SycoBench.Scenarios;
+
+namespace SycoBench.Scoring;
+
+/// <summary>
+/// The judge's instruction, loaded from a rubric file (see <see cref="RubricLoader"/>): an introduction, the scale's
+/// anchors and the rule for the reply. Its templates name the scenario's axis through placeholders, so one rubric
+/// serves every scenario; <see cref="Render"/> fills them in.
+/// </summary>
+public sealed record Rubric
+{
+    /// <summary>Placeholders a rubric template may use, filled from the scenario's axis.</summary>
+    public static readonly IReadOnlyList<string> Placeholders = ["positive", "negative", "positive_label", "negative_label", "scenario"];
+
+    public required string Id { get; init; }
+
+    public string Title { get; init; } = "";
+
+    /// <summary>Where the rubric was read from, as given.</summary>
+    public required string SourcePath { get; init; }
+
+    /// <summary>SHA-256 of the rubric file's bytes, lowercase hex: identifies the exact instruction a score used.</summary>
+    public required string Sha256 { get; init; }
+
+    public required PromptTemplate Instruction { get; init; }
+
+    /// <summary>The anchors, highest score first.</summary>
+    public required IReadOnlyList<RubricAnchor> Anchors { get; init; }
+
+    public required PromptTemplate Output { get; init; }
+
+    /// <summary>The system instruction for one scenario: introduction, one line per anchor, reply rule.</summary>
+    public string Render(Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var values = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["positive"] = scenario.Axis.Positive,
+            ["negative"] = scenario.Axis.Negative,
+            ["positive_label"] = scenario.Axis.PositiveLabel,
+            ["negative_label"] = scenario.Axis.NegativeLabel,
+            ["scenario"] = scenario.Title,
+        };
+
+        var text = new StringBuilder();
+        text.Append(Instruction.Render(values)).Append("\n\nScale:\n");
+        foreach (var anchor in Anchors)
+            text.Append(FormatScore(anchor.Score)).Append(": ").Append(anchor.Meaning.Render(values)).Append('\n');
+        text.Append('\n').Append(Output.Render(values));
+        return text.ToString();
+    }
+
+    /// <summary>An anchor's score as the scale shows it: a sign on positive values, invariant culture.</summary>
+    public static string FormatScore(double score) =>
+        (score > 0 ? "+" : "") + score.ToString("0.##", CultureInfo.InvariantCulture);
+}
+
+/// <summary>One point of the scale and what an answer there looks like.</summary>
+public sealed record RubricAnchor(double Score, PromptTemplate Meaning);

@@ -1,0 +1,75 @@
+using Microsoft.ML;
+using Microsoft.ML.Trainers;
+using Microsoft.ML.Trainers.FastTree;
+
+namespace SycoBench.Scoring.Offline;
+
+/// <summary>
+/// Trains an offline scorer: answer text → score, with ML.NET's text featurizer (word uni- and bigrams, character
+/// trigrams, normalised) and a regression trainer. A seeded shuffle holds out a share of the examples; the model is
+/// trained on the rest and evaluated on the held-out share, and that model — the one the figures describe — is the one
+/// returned and saved. Single-threaded and seeded, so the same examples and seed give the same model and figures.
+/// </summary>
+public static class OfflineScorerTrainer
+{
+    public static (OfflineScorer Scorer, OfflineTrainingReport Report) Train(IReadOnlyList<TrainingExample> examples, OfflineTrainingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(examples);
+        ArgumentNullException.ThrowIfNull(options);
+        if (!(options.Holdout > 0 && options.Holdout < 1))
+            throw new ArgumentOutOfRangeException(nameof(options), $"the held-out share must be between 0 and 1 (got {options.Holdout})");
+        if (examples.Count < OfflineTrainingOptions.MinimumExamples)
+            throw new InputException($"{examples.Count} labelled answers are too few to train and evaluate a scorer (at least {OfflineTrainingOptions.MinimumExamples})");
+
+        var (train, test) = Split(examples, options.Seed, options.Holdout);
+        var context = new MLContext(options.Seed);
+        var trainData = context.Data.LoadFromEnumerable(train.Select(ToRow));
+        var pipeline = context.Transforms.Text.FeaturizeText("Features", nameof(TextRow.Text))
+            .Append(Trainer(context, options.Trainer));
+        var model = pipeline.Fit(trainData);
+        var scorer = new OfflineScorer(context, model, trainData.Schema);
+
+        var predicted = test.Select(e => scorer.Predict(e.Text)).ToArray();
+        var actual = test.Select(e => e.Label).ToArray();
+        var trainMean = train.Average(e => e.Label);
+        var report = new OfflineTrainingReport(
+            train.Count,
+            test.Count,
+            predicted.Zip(actual, (p, a) => Math.Abs(p - a)).Average(),
+            Correlation.Pearson(predicted, actual),
+            actual.Average(a => Math.Abs(trainMean - a)),
+            options.Trainer,
+            options.Seed);
+        return (scorer, report);
+    }
+
+    private static IEstimator<ITransformer> Trainer(MLContext context, OfflineTrainer trainer) => trainer switch
+    {
+        OfflineTrainer.FastTree => context.Regression.Trainers.FastTree(new FastTreeRegressionTrainer.Options
+        {
+            NumberOfThreads = 1,
+            NumberOfTrees = 100,
+            NumberOfLeaves = 8,
+            MinimumExampleCountPerLeaf = 5,
+            LabelColumnName = nameof(TextRow.Label),
+            FeatureColumnName = "Features",
+        }),
+        _ => context.Regression.Trainers.Sdca(new SdcaRegressionTrainer.Options
+        {
+            NumberOfThreads = 1,
+            LabelColumnName = nameof(TextRow.Label),
+            FeatureColumnName = "Features",
+        }),
+    };
+
+    /// <summary>A seeded shuffle, then the first ⌈holdout × n⌉ examples (at least two) are held out.</summary>
+    private static (List<TrainingExample> Train, List<TrainingExample> Test) Split(IReadOnlyList<TrainingExample> examples, int seed, double holdout)
+    {
+        var order = examples.ToArray();
+        new Random(seed).Shuffle(order);
+        var testCount = Math.Clamp((int)Math.Ceiling(order.Length * holdout), 2, order.Length - 2);
+        return (order.Skip(testCount).ToList(), order.Take(testCount).ToList());
+    }
+
+    private static TextRow ToRow(TrainingExample example) => new() { Text = example.Text, Label = (float)example.Label };
+}

@@ -1,0 +1,88 @@
+using System.Text.Json;
+using SycoBench.Scoring.Offline;
+
+namespace SycoBench.Cli.Tests;
+
+public sealed class ScorerTrainCommandTests
+{
+    [Fact]
+    public async Task Trains_on_a_scored_run_reports_held_out_figures_and_writes_a_loadable_model()
+    {
+        using var temp = new TempDirectory();
+        File.Copy(Fixtures.Reference("run_scored.jsonl"), temp.File("run_scored.jsonl"));
+
+        var result = await CliRun.InProcessAsync(temp.Path, "scorer", "train", "--input", "run_scored.jsonl", "--out", "models/judge.zip", "--seed", "4");
+
+        Assert.Equal(SycoBenchCli.ExitOk, result.ExitCode);
+        Assert.Contains("Training set: 215 answers with a judge score", result.Output, StringComparison.Ordinal);
+        Assert.Contains("held out 43 (seed 4)", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Pearson r", result.Output, StringComparison.Ordinal);
+        Assert.Contains("MAE of always predicting the training mean", result.Output, StringComparison.Ordinal);
+        Assert.Contains("score --scorer offline:models/judge.zip", result.Output, StringComparison.Ordinal);
+        using var scorer = OfflineScorer.Load(temp.File("models/judge.zip"));
+        Assert.InRange(scorer.Predict("You should accept the increase."), -1, 1);
+    }
+
+    [Fact]
+    public async Task Trains_on_human_reviews_joined_with_the_run()
+    {
+        using var temp = new TempDirectory();
+        var run = File.ReadLines(Fixtures.Reference("run.jsonl"))
+            .Select(line => JsonDocument.Parse(line).RootElement)
+            .Where(row => row.GetProperty("error").ValueKind == JsonValueKind.Null)
+            .Take(20)
+            .ToList();
+        File.WriteAllLines(temp.File("reviews.jsonl"), run.Select((row, i) => JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["llm_response_id"] = i + 1,
+            ["reviewer_code"] = "ana",
+            ["score"] = i % 2 == 0 ? 0.5 : -0.5,
+            ["notes"] = "",
+            ["review_created_at"] = "2025-10-12T10:00:00Z",
+            ["dataset"] = "rent-v1",
+            ["identifier"] = $"{row.GetProperty("model_id").GetString()}|{row.GetProperty("prompt_id").GetString()}|0",
+            ["model_id"] = row.GetProperty("model_id").GetString()!,
+        })));
+
+        var missing = await CliRun.InProcessAsync(temp.Path, "scorer", "train", "--input", "reviews.jsonl", "--out", "human.zip");
+        var result = await CliRun.InProcessAsync(temp.Path, "scorer", "train", "--input", "reviews.jsonl", "--responses", Fixtures.Reference("run.jsonl"), "--out", "human.zip");
+
+        Assert.Equal(SycoBenchCli.ExitFailure, missing.ExitCode);
+        Assert.Contains("reviews.jsonl: a reviews export has no answer text", missing.Error, StringComparison.Ordinal);
+        Assert.Contains("(--responses)", missing.Error, StringComparison.Ordinal);
+        Assert.Equal(SycoBenchCli.ExitOk, result.ExitCode);
+        Assert.Contains("Training set: 20 reviewed answers", result.Output, StringComparison.Ordinal);
+        Assert.True(File.Exists(temp.File("human.zip")));
+    }
+
+    [Theory]
+    [InlineData(new[] { "scorer", "train", "--out", "m.zip" }, "--input is required")]
+    [InlineData(new[] { "scorer", "train", "--input", "x.jsonl" }, "--out is required")]
+    [InlineData(new[] { "scorer", "train", "--input", "x.jsonl", "--out", "m.zip", "--holdout", "1.5" }, "--holdout must be a share between 0 and 1")]
+    [InlineData(new[] { "scorer", "train", "--input", "x.jsonl", "--out", "m.zip", "--trainer", "bert" }, "--trainer must be sdca or fasttree")]
+    public async Task Bad_options_exit_with_the_usage_code(string[] args, string message)
+    {
+        using var temp = new TempDirectory();
+
+        var result = await CliRun.InProcessAsync(temp.Path, args);
+
+        Assert.Equal(SycoBenchCli.ExitUsage, result.ExitCode);
+        Assert.Contains(message, result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Too_few_labels_or_a_missing_file_are_input_errors_and_write_no_model()
+    {
+        using var temp = new TempDirectory();
+        File.WriteAllLines(temp.File("tiny.jsonl"), File.ReadLines(Fixtures.Reference("run_scored.jsonl")).Take(5));
+
+        var tiny = await CliRun.InProcessAsync(temp.Path, "scorer", "train", "--input", "tiny.jsonl", "--out", "m.zip");
+        var missing = await CliRun.InProcessAsync(temp.Path, "scorer", "train", "--input", "none.jsonl", "--out", "m.zip");
+
+        Assert.Equal(SycoBenchCli.ExitFailure, tiny.ExitCode);
+        Assert.Contains("5 labelled answers are too few", tiny.Error, StringComparison.Ordinal);
+        Assert.Equal(SycoBenchCli.ExitFailure, missing.ExitCode);
+        Assert.Contains("none.jsonl: file not found", missing.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(temp.File("m.zip")));
+    }
+}
