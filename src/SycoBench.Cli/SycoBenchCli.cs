@@ -27,6 +27,7 @@ public static class SycoBenchCli
             config.PropagateExceptions();
             GridCommand.Register(config);
             RunCommand.Register(config);
+            ScoreCommand.Register(config);
             SimCommands.Register(config);
             ScorerTrainCommand.Register(config);
         });

@@ -61,7 +61,7 @@ internal static class ScoringReport
         if (result.RepliesWithExtraText > 0 || result.ClampedScores > 0)
         {
             console.MarkupLineInterpolated(
-                $"{Count(result.RepliesWithExtraText)} replies had text around the number and {Count(result.ClampedScores)} numbers were clamped to [-1, 1]; the replies are kept in the records for audit.");
+                $"{Count(result.RepliesWithExtraText)} replies had text around the number and {Count(result.ClampedScores)} numbers were clamped to [[-1, 1]]; the replies are kept in the records for audit.");
         }
 
         if (result.Judges.Count > 1 || result.Retest is not null)

@@ -1,0 +1,135 @@
+using System.Globalization;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using SycoBench.Models;
+using SycoBench.Models.Pipeline;
+using SycoBench.Running;
+using SycoBench.Scoring;
+using SycoBench.Scoring.Offline;
+
+namespace SycoBench.Cli.Commands;
+
+/// <summary>
+/// <c>sycobench score</c>: the judge stage (SPEC §5) over a run.jsonl, through the same per-model pipelines as
+/// <c>run</c> (limits, retries, cache, cost). Resumable; writes the summary unless <c>--no-aggregate</c>.
+/// </summary>
+public sealed class ScoreCommand(CliEnvironment environment) : AsyncCommand<ScoreSettings>
+{
+    private static readonly TimeSpan PlainInterval = TimeSpan.FromSeconds(10);
+
+    public static void Register(IConfigurator config) =>
+        config.AddCommand<ScoreCommand>("score")
+            .WithDescription("Have a judge model score every answer of a run from -1 (pro-tenant) to +1 (pro-landlord).")
+            .WithExample("score", "--input", "outputs/runs/1764230000/run.jsonl", "-s", "groq/llama-3.3-70b-versatile")
+            .WithExample("score", "-s", "sim/judge", "-s", "sim/judge@0.15", "--blind")
+            .WithExample("score", "--scorer", "offline:outputs/scorer/model.zip");
+
+    public override async Task<int> ExecuteAsync(CommandContext context, ScoreSettings settings, CancellationToken cancellationToken)
+    {
+        var keys = ApiKeys.FromEnvironment(environment.WorkingDirectory, environment.Variables);
+        var fallback = keys.Get("LLM_SCORER_MODEL") ?? keys.Get("LLM_MODEL");
+        string[] judgeIds = settings.Scorers.Length > 0
+            ? settings.Scorers.Select(s => s.Trim()).Distinct(StringComparer.Ordinal).ToArray()
+            : fallback is null ? [] : [fallback];
+        if (judgeIds.Length == 0)
+            throw new CliUsageException("name the judge: -s MODEL_ID (repeatable), or set LLM_SCORER_MODEL or LLM_MODEL");
+
+        var routes = RouteJudges(judgeIds, settings, keys);
+        var options = new ScoringOptions
+        {
+            WorkingDirectory = environment.WorkingDirectory,
+            InputPath = settings.Input,
+            OutputPath = settings.Output,
+            Concurrency = settings.Concurrency,
+            Rerun = settings.Rerun,
+            DryRun = settings.DryRun,
+            Blind = settings.Blind,
+            JudgeRepeats = settings.JudgeRepeats,
+            MaxParseFailures = settings.MaxParseFailures,
+            Rubric = settings.Rubric,
+            Scenario = settings.Scenario,
+            JudgeTemperature = (float)(routes.Select(r => r.Model.Temperature).FirstOrDefault(t => t is not null) ?? RunParameters.DefaultTemperature),
+            JudgeMaxTokens = routes.Select(r => r.Model.MaxTokens).FirstOrDefault(t => t is not null),
+        };
+        if (options.Validate() is { Count: > 0 } problems)
+            throw new CliUsageException(string.Join("; ", problems));
+
+        var plan = ScoringEngine.Plan(options, judgeIds, cancellationToken);
+        ScoringReport.WritePlan(environment, plan);
+        if (!settings.DryRun)
+            ModelClientProvider.EnsureKeys(routes, keys);
+
+        var time = TimeProvider.System;
+        using var log = new RunLog(Path.Combine(Path.GetDirectoryName(plan.OutputPath)!, "score.log"), RunLog.ParseLevel(keys.Get("LOG_LEVEL")), time);
+        using var cache = settings.NoCache || settings.DryRun ? null : new ResponseCache(environment.Resolve(settings.Cache));
+        using var networked = new ModelClientProvider(routes, keys, PipelineSettings.FromEnvironment(keys.Get), cache,
+            retry => log.Warn($"retry {retry.Attempt} of judge {retry.ModelId}: {retry.Reason}; waiting {retry.Delay.TotalSeconds:0.0} s"));
+        using var provider = new OfflineModelClientProvider(networked, environment.WorkingDirectory);
+        log.Info($"scoring {plan.InputPath} with {string.Join(", ", judgeIds)}: {plan.ToJudge} answer(s) to judge");
+
+        var progress = new LatestProgress();
+        var scoring = new ScoringEngine(time).RunAsync(options, provider, judgeIds, progress, cancellationToken);
+        ScoringResult result;
+        try
+        {
+            result = await ShowWhileAsync(scoring, progress);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            environment.Error.WriteLine($"stopped; the scores written so far are kept in {environment.Display(plan.OutputPath)}. Run the same command again to continue.");
+            return SycoBenchCli.ExitCancelled;
+        }
+
+        log.Info($"scored {result.RowsScored}, failed {result.RowsFailed}, skipped {result.RowsSkipped}");
+        var code = ScoringReport.WriteResult(environment, result);
+        if (!settings.DryRun && !settings.NoAggregate)
+            SummaryStep.Write(environment, plan.OutputPath);
+        return code;
+    }
+
+    private ModelRoute[] RouteJudges(IReadOnlyList<string> judgeIds, ScoreSettings settings, ApiKeys keys)
+    {
+        var registry = ProviderRegistry.Load(ProviderRegistry.DefaultPath(environment.WorkingDirectory));
+        var rosterPath = settings.Models is null ? null : environment.Resolve(settings.Models);
+        var roster = rosterPath is null ? [] : ModelRoster.Load(rosterPath).ToDictionary(m => m.Id, StringComparer.Ordinal);
+        var routes = new List<ModelRoute>();
+        foreach (var id in judgeIds.Where(id => !OfflineModelClientProvider.IsOffline(id)))
+        {
+            var entry = roster.GetValueOrDefault(id) ?? new ModelEntry { Id = id, Concurrency = settings.Concurrency };
+            try
+            {
+                routes.Add(registry.Route(entry, keys.Get));
+            }
+            catch (InputException ex) when (rosterPath is not null)
+            {
+                throw new InputException($"{rosterPath}: {ex.Message}", ex);
+            }
+        }
+
+        return routes.ToArray();
+    }
+
+    private async Task<ScoringResult> ShowWhileAsync(Task<ScoringResult> work, LatestProgress progress)
+    {
+        var interval = environment.Interactive ? TimeSpan.FromSeconds(1) : PlainInterval;
+        while (await Task.WhenAny(work, Task.Delay(interval)) != work)
+        {
+            if (progress.Latest is { } p)
+            {
+                environment.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"scored {p.Done}/{p.Total} ({p.Failed} failed, {p.ParseFailures} unparsable), {p.JudgeCalls} judge calls, {p.InputTokens + p.OutputTokens} tokens"));
+            }
+        }
+
+        return await work;
+    }
+
+    private sealed class LatestProgress : IProgress<ScoringProgress>
+    {
+        private ScoringProgress? _latest;
+
+        public ScoringProgress? Latest => Volatile.Read(ref _latest);
+
+        public void Report(ScoringProgress value) => Volatile.Write(ref _latest, value);
+    }
+}

@@ -1,0 +1,84 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using SycoBench.Scoring;
+
+namespace SycoBench.Cli.Commands;
+
+public sealed class ScoreSettings : CommandSettings
+{
+    [CommandOption("--input <RUN_JSONL>")]
+    [Description("The run.jsonl to score (default: the newest outputs/runs/*/run.jsonl).")]
+    public string? Input { get; init; }
+
+    [CommandOption("--output <PATH>")]
+    [Description("Where to write the scored rows (default: <input stem>_scored.jsonl beside the input).")]
+    public string? Output { get; init; }
+
+    [CommandOption("-s|--scorer-model|--scorer <ID>")]
+    [Description("Judge model id (repeatable: a panel); offline:model.zip for a trained offline scorer. Default: LLM_SCORER_MODEL, then LLM_MODEL.")]
+    public string[] Scorers { get; init; } = [];
+
+    [CommandOption("--models <FILE>")]
+    [Description("Roster that resolves judge ids (provider, base_url, limits, prices), as for run.")]
+    public string? Models { get; init; }
+
+    [CommandOption("--concurrency <N>")]
+    [Description("Rows judged at the same time; also each judge's concurrency when it is not in a roster.")]
+    [DefaultValue(4)]
+    public int Concurrency { get; init; } = 4;
+
+    [CommandOption("--no-cache")]
+    [Description("Do not read or write the response cache.")]
+    public bool NoCache { get; init; }
+
+    [CommandOption("--cache <PATH>")]
+    [Description("Response cache database.")]
+    [DefaultValue("outputs/cache/responses.db")]
+    public string Cache { get; init; } = "outputs/cache/responses.db";
+
+    [CommandOption("--rerun")]
+    [Description("Score rows again even when the output already has their score.")]
+    public bool Rerun { get; init; }
+
+    [CommandOption("--dry-run")]
+    [Description("Say what would be scored; call nothing, write nothing.")]
+    public bool DryRun { get; init; }
+
+    [CommandOption("--no-aggregate")]
+    [Description("Do not write the per-model summary (run_scored.csv) after scoring.")]
+    public bool NoAggregate { get; init; }
+
+    [CommandOption("--rubric <NAME|PATH>")]
+    [Description("Judge instruction (a file in data/rubrics or a path); default: the scenario's rubric.")]
+    public string? Rubric { get; init; }
+
+    [CommandOption("--scenario <NAME|PATH>")]
+    [Description("The scenario the run was built from, when it cannot be recognised from the prompts.")]
+    public string? Scenario { get; init; }
+
+    [CommandOption("--blind")]
+    [Description("The judge sees the neutral wording of the same scenario, never who asked.")]
+    public bool Blind { get; init; }
+
+    [CommandOption("--judge-repeats <K>")]
+    [Description("Ask each judge K times per answer and record the spread (test-retest).")]
+    [DefaultValue(1)]
+    public int JudgeRepeats { get; init; } = 1;
+
+    [CommandOption("--max-parse-failures <SHARE>")]
+    [Description("Exit non-zero when more than this share of a perspective's judge replies has no number.")]
+    [DefaultValue(ScoringOptions.DefaultMaxParseFailures)]
+    public double MaxParseFailures { get; init; } = ScoringOptions.DefaultMaxParseFailures;
+
+    public override ValidationResult Validate()
+    {
+        if (Concurrency <= 0)
+            return ValidationResult.Error($"--concurrency must be a positive integer (got {Concurrency})");
+        if (JudgeRepeats <= 0)
+            return ValidationResult.Error($"--judge-repeats must be a positive integer (got {JudgeRepeats})");
+        if (!(MaxParseFailures >= 0 && MaxParseFailures <= 1))
+            return ValidationResult.Error($"--max-parse-failures must be a share between 0 and 1, e.g. 0.02 (got {MaxParseFailures})");
+        return ValidationResult.Success();
+    }
+}

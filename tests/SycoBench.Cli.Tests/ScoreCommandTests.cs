@@ -1,0 +1,162 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using SycoBench.Records;
+using SycoBench.Simulator;
+using SycoBench.Statistics;
+
+namespace SycoBench.Cli.Tests;
+
+public sealed class ScoreCommandTests
+{
+    [Fact]
+    public async Task Replay_judge_reproduces_every_published_score_and_keeps_the_skip_reason()
+    {
+        await using var sim = await Sim.StartAsync(new SimOptions { ReplayJudgeFile = Fixtures.Reference("run_scored.jsonl") });
+        using var cwd = new TempDirectory();
+        File.Copy(Fixtures.Reference("run.jsonl"), cwd.File("run.jsonl"));
+        Sim.WriteRoster(cwd, "judge.json",
+            new { id = "openai/gpt-oss-20b:free", provider = "sim", base_url = sim.BaseUrl.ToString(), concurrency = 8 });
+
+        var result = await CliRun.InProcessAsync(cwd.Path, new Dictionary<string, string>(), default,
+            "score", "--input", "run.jsonl", "--models", "judge.json", "-s", "openai/gpt-oss-20b:free", "--concurrency", "8", "--no-aggregate");
+
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+        var expected = Read(Fixtures.Reference("run_scored.jsonl")).ToDictionary(r => (r.ModelId, r.PromptId));
+        var actual = Read(cwd.File("run_scored.jsonl"));
+        Assert.Equal(216, actual.Count);
+        foreach (var record in actual)
+        {
+            var original = expected[(record.ModelId, record.PromptId)];
+            Assert.Equal(original.Score, record.Score);
+            if (original.Score is null)
+                Assert.Equal(original.Error, record.Error);
+        }
+
+        Assert.StartsWith("run-error: ", Assert.Single(actual, r => r.Score is null).Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Judge_that_cannot_decide_fails_rows_with_its_reply_kept_never_zero_and_exits_non_zero()
+    {
+        await using var sim = await Sim.StartAsync(new SimOptions { JudgeFailRate = 0.10 });
+        using var cwd = new TempDirectory();
+        Sim.WriteGrid(cwd);
+        await CliRun.InProcessAsync(cwd.Path, Sim.Variables(sim), default, "run", "--model", "sim/sycophant", "--model", "sim/balanced", "--out", "run");
+
+        var result = await CliRun.InProcessAsync(cwd.Path, Sim.Variables(sim), default, "score", "--input", "run/run.jsonl", "-s", "sim/judge", "--no-aggregate");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("--max-parse-failures", result.Error, StringComparison.Ordinal);
+        var rows = Read(cwd.File("run/run_scored.jsonl"));
+        var failed = rows.Where(r => r.Score is null).ToList();
+        Assert.InRange(failed.Count, 8, 40);
+        Assert.All(failed, r => Assert.NotNull(r.Error));
+        Assert.All(failed, r => Assert.Contains("cannot decide", JsonSerializer.Serialize(r.Extra), StringComparison.Ordinal));
+        Assert.Matches(@"unparsable", result.Output);
+        Assert.Contains("%", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_panel_of_two_sim_judges_records_both_and_prints_their_alpha()
+    {
+        await using var sim = await Sim.StartAsync();
+        using var cwd = new TempDirectory();
+        Sim.WriteGrid(cwd);
+        await CliRun.InProcessAsync(cwd.Path, Sim.Variables(sim), default, "run", "--model", "sim/sycophant", "--limit", "30", "--out", "run");
+
+        var result = await CliRun.InProcessAsync(cwd.Path, Sim.Variables(sim), default,
+            "score", "--input", "run/run.jsonl", "-s", "sim/judge", "-s", "sim/judge@0.2", "--no-aggregate");
+
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+        var rows = Read(cwd.File("run/run_scored.jsonl"));
+        var units = new List<IReadOnlyList<double>>();
+        foreach (var row in rows)
+        {
+            var judges = row.Extra!["judges"].EnumerateArray().ToArray();
+            Assert.Equal(["sim/judge", "sim/judge@0.2"], judges.Select(j => j.GetProperty("model").GetString()));
+            var scores = judges.Select(j => j.GetProperty("score").GetDouble()).ToArray();
+            Assert.Equal(Math.Round(scores.Average(), 6), Math.Round(row.Score!.Value, 6));
+            units.Add(scores);
+        }
+
+        var alpha = KrippendorffAlpha.Interval(units).ToString("0.000", CultureInfo.InvariantCulture);
+        Assert.Contains($"Krippendorff's alpha, interval): {alpha}", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Blind_judging_shows_the_judge_the_neutral_wording()
+    {
+        await using var sim = await Sim.StartAsync();
+        using var cwd = new TempDirectory();
+        Sim.WriteGrid(cwd);
+        await CliRun.InProcessAsync(cwd.Path, Sim.Variables(sim), default, "run", "--model", "sim/sycophant", "--limit", "6", "--out", "run");
+
+        var result = await CliRun.InProcessAsync(cwd.Path, Sim.Variables(sim), default,
+            "score", "--input", "run/run.jsonl", "-s", "sim/judge", "--blind", "--judge-repeats", "2", "--no-aggregate");
+
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+        var rows = Read(cwd.File("run/run_scored.jsonl"));
+        Assert.All(rows, r => Assert.True(r.Extra!["blind"].GetBoolean()));
+        Assert.All(rows, r => Assert.Equal(2, r.Extra!["judges"][0].GetProperty("scores").GetArrayLength()));
+        Assert.Contains("Test-retest", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Offline_scorer_trained_on_a_sim_run_tracks_the_sim_judge_on_a_fresh_run_without_network()
+    {
+        using var cwd = new TempDirectory();
+        Sim.WriteGrid(cwd);
+        await using (var sim = await Sim.StartAsync(new SimOptions { Seed = 1 }))
+        {
+            await CliRun.InProcessAsync(cwd.Path, Sim.Variables(sim), default,
+                "run", "--model", "sim/sycophant@0.6", "--model", "sim/landlord-lean@0.4", "--samples", "2", "--out", "train");
+            await CliRun.InProcessAsync(cwd.Path, Sim.Variables(sim), default, "score", "--input", "train/run.jsonl", "-s", "sim/judge", "--no-aggregate");
+        }
+
+        var trained = await CliRun.InProcessAsync(cwd.Path, new Dictionary<string, string>(), default,
+            "scorer", "train", "--input", "train/run_scored.jsonl", "--out", "model.zip", "--seed", "3");
+        Assert.True(trained.ExitCode == 0, trained.Output + trained.Error);
+        var heldOut = double.Parse(Regex.Match(trained.Output, @"Pearson r\s*│\s*([-0-9.]+)").Groups[1].Value, CultureInfo.InvariantCulture);
+        Assert.True(heldOut >= 0.8, $"held-out r {heldOut}");
+
+        await using (var fresh = await Sim.StartAsync(new SimOptions { Seed = 99 }))
+        {
+            await CliRun.InProcessAsync(cwd.Path, Sim.Variables(fresh), default, "run", "--model", "sim/contrarian@0.5", "--model", "sim/balanced", "--out", "fresh");
+            await CliRun.InProcessAsync(cwd.Path, Sim.Variables(fresh), default,
+                "score", "--input", "fresh/run.jsonl", "-s", "sim/judge", "--output", "fresh/judge.jsonl", "--no-aggregate");
+        }
+
+        // No server is running now: the offline scorer needs none.
+        var offline = await CliRun.InProcessAsync(cwd.Path, new Dictionary<string, string>(), default,
+            "score", "--input", "fresh/run.jsonl", "--scorer", "offline:model.zip", "--output", "fresh/offline.jsonl", "--no-aggregate");
+        Assert.True(offline.ExitCode == 0, offline.Output + offline.Error);
+
+        var judge = Read(cwd.File("fresh/judge.jsonl")).ToDictionary(r => (r.ModelId, r.PromptId), r => r.Score!.Value);
+        var predicted = Read(cwd.File("fresh/offline.jsonl")).Select(r => (Judge: judge[(r.ModelId, r.PromptId)], Offline: r.Score!.Value)).ToArray();
+        Assert.Equal(216, predicted.Length);
+        Assert.True(Pearson(predicted) >= 0.8, $"r = {Pearson(predicted)}");
+    }
+
+    [Fact]
+    public async Task Without_a_judge_the_command_says_how_to_name_one()
+    {
+        using var cwd = new TempDirectory();
+
+        var result = await CliRun.InProcessAsync(cwd.Path, new Dictionary<string, string>(), default, "score", "--input", "run.jsonl");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("LLM_SCORER_MODEL", result.Error, StringComparison.Ordinal);
+    }
+
+    private static List<EvalRecord> Read(string path) =>
+        JsonlReader.Read(path, RecordJsonContext.Default.EvalRecord).Select(e => e.Value).ToList();
+
+    private static double Pearson((double X, double Y)[] pairs)
+    {
+        var mx = pairs.Average(p => p.X);
+        var my = pairs.Average(p => p.Y);
+        var cov = pairs.Sum(p => (p.X - mx) * (p.Y - my));
+        return cov / Math.Sqrt(pairs.Sum(p => (p.X - mx) * (p.X - mx)) * pairs.Sum(p => (p.Y - my) * (p.Y - my)));
+    }
+}
