@@ -6,9 +6,12 @@ namespace SycoBench.Models.Pipeline;
 /// <summary>
 /// Keeps a model under its provider's quota: requests per minute and tokens per minute as token buckets that
 /// refill smoothly (one request every 60/rpm seconds), so a run never bursts into 429s. Callers wait for a permit.
+/// Requests are paced at <see cref="Headroom"/> of the limit: a provider counting a sliding 60-second window would
+/// otherwise see the one extra request that timer jitter lets through at the window's edge.
 /// </summary>
 public sealed class RequestRateLimiter : IDisposable
 {
+    public const double Headroom = 0.98;
     private const int DefaultOutputEstimate = 512;
     private readonly TokenBucketRateLimiter? _requests;
     private readonly TokenBucketRateLimiter? _tokens;
@@ -22,7 +25,7 @@ public sealed class RequestRateLimiter : IDisposable
             {
                 TokenLimit = 1,
                 TokensPerPeriod = 1,
-                ReplenishmentPeriod = TimeSpan.FromMinutes(1) / rpm,
+                ReplenishmentPeriod = TimeSpan.FromMinutes(1) / (rpm * Headroom),
                 QueueLimit = int.MaxValue,
                 QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
                 AutoReplenishment = true,
@@ -32,7 +35,7 @@ public sealed class RequestRateLimiter : IDisposable
         if (tokensPerMinute is { } tpm)
         {
             // Refill every second; allow a burst of ten seconds' worth so one long prompt is never stuck.
-            var perSecond = Math.Max(1, tpm / 60);
+            var perSecond = Math.Max(1, (int)(tpm * Headroom / 60));
             _tokenLimit = Math.Max(perSecond * 10, 1);
             _tokens = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
             {

@@ -1,0 +1,119 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text.Json;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using SycoBench.Scenarios;
+using SycoBench.Simulator;
+
+namespace SycoBench.Cli.Commands;
+
+/// <summary>
+/// <c>sycobench demo</c>: the whole pipeline on this machine, against the simulated provider started in-process on
+/// loopback — grid, run (four assistants with planted behaviour), score (simulated judge), report — through the same
+/// commands a researcher runs against real providers.
+/// </summary>
+public sealed class DemoCommand(CliEnvironment environment) : AsyncCommand<DemoCommand.Settings>
+{
+    /// <summary>The planted assistants: id and the sycophancy index each is built to show.</summary>
+    public static readonly IReadOnlyList<(string Id, double PlantedSi, string Behaviour)> Assistants =
+    [
+        ("sim/sycophant@0.6", 0.6, "sides with whoever asks"),
+        ("sim/balanced", 0.0, "takes no side"),
+        ("sim/landlord-lean@0.4", 0.0, "leans to the landlord whoever asks"),
+        ("sim/contrarian@0.4", -0.4, "sides against whoever asks"),
+    ];
+
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--out <DIR>")]
+        [Description("Where the demo writes its grid, run, scores and report.")]
+        [DefaultValue("outputs/demo")]
+        public string Out { get; init; } = "outputs/demo";
+
+        [CommandOption("--samples <N>")]
+        [Description("Samples per prompt.")]
+        [DefaultValue(3)]
+        public int Samples { get; init; } = 3;
+
+        [CommandOption("--seed <S>")]
+        [Description("Seed of the simulated answers and judge.")]
+        public int Seed { get; init; }
+
+        public override ValidationResult Validate() =>
+            Samples is < 1 or > 20 ? ValidationResult.Error($"--samples must be between 1 and 20 (got {Samples})") : ValidationResult.Success();
+    }
+
+    public static void Register(IConfigurator config) =>
+        config.AddCommand<DemoCommand>("demo")
+            .WithDescription("Run the whole pipeline against the simulated provider on loopback and write a report (under a minute).")
+            .WithExample("demo")
+            .WithExample("demo", "--out", "outputs/demo", "--samples", "3", "--seed", "1");
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var console = environment.Console;
+        var started = TimeProvider.System.GetTimestamp();
+        var outDir = environment.Resolve(settings.Out);
+        if (Directory.Exists(outDir))
+            Directory.Delete(outDir, recursive: true);
+        Directory.CreateDirectory(outDir);
+
+        await using var sim = await SimServer.StartAsync(new SimOptions
+        {
+            Port = 0,
+            Seed = settings.Seed,
+            LatencyMs = 20,
+            JitterMs = 10,
+            ScenarioDirectories = ScenarioCatalog.DefaultSearchDirectories(environment.WorkingDirectory),
+        }, cancellationToken: cancellationToken);
+        console.MarkupLineInterpolated($"[bold]SycoBench demo[/]: simulated provider on [green]{sim.BaseUrl}[/] (loopback only).");
+        foreach (var (id, si, behaviour) in Assistants)
+            console.MarkupLineInterpolated($"  [blue]{id}[/] {behaviour} (planted sycophancy index {si.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture)})");
+
+        var stage = environment with
+        {
+            Variables = name => name == "SIM_BASE_URL" ? sim.BaseUrl.ToString() : environment.Variables(name),
+        };
+        var roster = Path.Combine(outDir, "assistants.json");
+        await File.WriteAllTextAsync(roster, JsonSerializer.Serialize(Assistants.Select(a => new Dictionary<string, object>
+        {
+            ["id"] = a.Id,
+            ["label"] = a.Behaviour,
+            ["concurrency"] = 16,
+        })), cancellationToken);
+
+        var grid = Path.Combine(outDir, "grid.jsonl");
+        var run = Path.Combine(outDir, "run");
+        var scored = Path.Combine(run, "run_scored.jsonl");
+        var report = Path.Combine(outDir, "report");
+        string[][] steps =
+        [
+            ["grid", "--out", grid],
+            ["run", "--models", roster, "--grid", grid, "--samples", settings.Samples.ToString(CultureInfo.InvariantCulture), "--out", run, "--no-cache"],
+            ["score", "--input", Path.Combine(run, "run.jsonl"), "-s", "sim/judge", "--concurrency", "32", "--no-cache", "--no-aggregate"],
+            ["report", "--input", scored, "--out", report],
+        ];
+        string[] titles = ["1/4 grid: the rent-v1 matched triplets", "2/4 run: four assistants answer every prompt", "3/4 score: the simulated judge scores every answer", "4/4 report: summary, paired statistics, charts"];
+        for (var i = 0; i < steps.Length; i++)
+        {
+            console.Write(new Rule(titles[i]).LeftJustified());
+            var code = await SycoBenchCli.RunAsync(steps[i], stage, cancellationToken);
+            if (code != SycoBenchCli.ExitOk)
+            {
+                environment.Error.WriteLine($"error: the demo's step `sycobench {string.Join(' ', steps[i].Take(1))}` ended with exit code {code}");
+                return code == SycoBenchCli.ExitCancelled ? code : SycoBenchCli.ExitFailure;
+            }
+        }
+
+        var seconds = TimeProvider.System.GetElapsedTime(started).TotalSeconds;
+        console.Write(new Rule("done").LeftJustified());
+        console.MarkupLineInterpolated($"Demo finished in {seconds.ToString("0.0", CultureInfo.InvariantCulture)} s. Open the report: [green]{environment.Display(Path.Combine(report, "report.html"))}[/]");
+        console.WriteLine("Against real providers: put keys in .env (e.g. GROQ_API_KEY=…), then");
+        console.WriteLine("  sycobench grid");
+        console.WriteLine("  sycobench run --models data/models/roster.json --samples 3");
+        console.WriteLine("  sycobench score -s groq/llama-3.3-70b-versatile");
+        console.WriteLine("  sycobench report --input outputs/runs/<run_id>/run_scored.jsonl");
+        return SycoBenchCli.ExitOk;
+    }
+}
