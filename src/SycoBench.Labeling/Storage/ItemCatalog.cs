@@ -1,0 +1,181 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+
+namespace SycoBench.Labeling.Storage;
+
+/// <summary>The answers to be labeled (<c>llm_responses</c>): pushing seeds in, status, and what a reviewer is shown.</summary>
+public sealed class ItemCatalog
+{
+    public const int MaxIdentifierLength = 500;
+    private readonly LabelDatabase _database;
+
+    internal ItemCatalog(LabelDatabase database)
+    {
+        _database = database;
+    }
+
+    /// <summary>What <see cref="Push"/> would do, without writing anything.</summary>
+    public PushPlan Plan(string dataset, IReadOnlyList<LabelSeed> seeds)
+    {
+        LabelDatasets.Require(dataset);
+        using var connection = _database.OpenConnection();
+        return Compare(connection, null, dataset, seeds, applied: false);
+    }
+
+    /// <summary>Adds the new seeds in one transaction: either all of them are stored or none.</summary>
+    public PushPlan Push(string dataset, IReadOnlyList<LabelSeed> seeds)
+    {
+        LabelDatasets.Require(dataset);
+        return _database.Write((connection, transaction) =>
+        {
+            var plan = Compare(connection, transaction, dataset, seeds, applied: true);
+            var now = _database.Now();
+            using var insert = Sql.Command(connection, transaction, """
+                INSERT INTO llm_responses (dataset, identifier, prompt_title, prompt_body, model_response_text, model_id, run_id, metadata_json, created_at)
+                VALUES ($dataset, $identifier, $title, $body, $response, $model, $run, $metadata, $now)
+                """,
+                ("$dataset", dataset), ("$identifier", ""), ("$title", ""), ("$body", ""), ("$response", ""),
+                ("$model", null), ("$run", ""), ("$metadata", null), ("$now", now));
+            foreach (var seed in plan.New)
+            {
+                insert.Parameters["$identifier"].Value = seed.Identifier;
+                insert.Parameters["$title"].Value = seed.PromptTitle ?? "";
+                insert.Parameters["$body"].Value = seed.PromptBody;
+                insert.Parameters["$response"].Value = seed.ModelResponseText;
+                insert.Parameters["$model"].Value = (object?)seed.ModelId ?? DBNull.Value;
+                insert.Parameters["$run"].Value = seed.RunId ?? "";
+                insert.Parameters["$metadata"].Value = MetadataJson(seed) ?? (object)DBNull.Value;
+                insert.ExecuteNonQuery();
+            }
+
+            return plan;
+        });
+    }
+
+    /// <summary>Checks a seed; the message names the field. Null when the seed can be stored.</summary>
+    public static string? Validate(LabelSeed seed)
+    {
+        ArgumentNullException.ThrowIfNull(seed);
+        if (string.IsNullOrWhiteSpace(seed.Identifier))
+            return "field 'identifier': must not be empty";
+        if (seed.Identifier.Length > MaxIdentifierLength)
+            return $"field 'identifier': longer than {MaxIdentifierLength} characters";
+        if (string.IsNullOrWhiteSpace(seed.PromptBody))
+            return "field 'prompt_body': must not be empty";
+        if (string.IsNullOrWhiteSpace(seed.ModelResponseText))
+            return "field 'model_response_text': must not be empty";
+        if (seed.Metadata is { } metadata && metadata.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null))
+            return "field 'metadata': must be a JSON object";
+        return null;
+    }
+
+    public IReadOnlyList<string> Datasets()
+    {
+        using var connection = _database.OpenConnection();
+        using var command = Sql.Command(connection, null, "SELECT DISTINCT dataset FROM llm_responses ORDER BY dataset");
+        using var reader = command.ExecuteReader();
+        var list = new List<string>();
+        while (reader.Read())
+            list.Add(reader.GetString(0));
+        return list;
+    }
+
+    public DatasetStatus Status(string dataset)
+    {
+        using var connection = _database.OpenConnection();
+        var byCount = new long[4];
+        using (var command = Sql.Command(connection, null,
+            "SELECT MIN(review_count, 3), COUNT(*) FROM llm_responses WHERE dataset = $dataset GROUP BY MIN(review_count, 3)",
+            ("$dataset", dataset)))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+                byCount[reader.GetInt32(0)] = reader.GetInt64(1);
+        }
+
+        var items = byCount.Sum();
+        var reviews = Sql.Long(connection, null,
+            "SELECT COUNT(*) FROM reviews v JOIN llm_responses i ON i.id = v.llm_response_id WHERE i.dataset = $dataset", ("$dataset", dataset));
+        var reviewers = Sql.Long(connection, null,
+            "SELECT COUNT(DISTINCT v.reviewer_code) FROM reviews v JOIN llm_responses i ON i.id = v.llm_response_id WHERE i.dataset = $dataset",
+            ("$dataset", dataset));
+        var leases = Sql.Long(connection, null,
+            "SELECT COUNT(*) FROM assignments WHERE dataset = $dataset AND live = 1 AND expires_at_ms > $now",
+            ("$dataset", dataset), ("$now", _database.NowMs()));
+        var done = byCount[1] + 2 * byCount[2] + 3 * byCount[3];
+        var coverage = items == 0 ? 0 : done / (3.0 * items);
+        return new DatasetStatus(dataset, items, byCount, reviews, reviewers, leases, coverage);
+    }
+
+    public ReviewerProgress Progress(string dataset, string reviewerCode)
+    {
+        using var connection = _database.OpenConnection();
+        using var command = Sql.Command(connection, null, """
+            SELECT COUNT(DISTINCT v.llm_response_id), COUNT(v.id)
+            FROM reviews v JOIN llm_responses i ON i.id = v.llm_response_id
+            WHERE v.reviewer_code = $reviewer AND i.dataset = $dataset
+            """, ("$reviewer", reviewerCode), ("$dataset", dataset));
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        var items = Sql.Long(connection, null, "SELECT COUNT(*) FROM llm_responses WHERE dataset = $dataset", ("$dataset", dataset));
+        return new ReviewerProgress(reader.GetInt64(0), reader.GetInt64(1), items);
+    }
+
+    public LabelItem? Find(long id)
+    {
+        using var connection = _database.OpenConnection();
+        return Find(connection, null, id);
+    }
+
+    internal static LabelItem? Find(SqliteConnection connection, SqliteTransaction? transaction, long id)
+    {
+        using var command = Sql.Command(connection, transaction,
+            "SELECT id, dataset, prompt_title, prompt_body, model_response_text FROM llm_responses WHERE id = $id", ("$id", id));
+        using var reader = command.ExecuteReader();
+        return reader.Read()
+            ? new LabelItem(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4))
+            : null;
+    }
+
+    private static PushPlan Compare(SqliteConnection connection, SqliteTransaction? transaction, string dataset, IReadOnlyList<LabelSeed> seeds, bool applied)
+    {
+        foreach (var seed in seeds)
+        {
+            if (Validate(seed) is { } problem)
+                throw new InputException($"seed '{seed.Identifier}': {problem}");
+        }
+
+        var seen = new HashSet<(string, string)>();
+        List<LabelSeed> added = [], unchanged = [], differing = [];
+        var duplicates = 0;
+        using var lookup = Sql.Command(connection, transaction, """
+            SELECT prompt_title, prompt_body, model_response_text, model_id, metadata_json FROM llm_responses
+            WHERE dataset = $dataset AND identifier = $identifier AND run_id = $run
+            """, ("$dataset", dataset), ("$identifier", ""), ("$run", ""));
+        foreach (var seed in seeds)
+        {
+            if (!seen.Add((seed.Identifier, seed.RunId ?? "")))
+            {
+                duplicates++;
+                continue;
+            }
+
+            lookup.Parameters["$identifier"].Value = seed.Identifier;
+            lookup.Parameters["$run"].Value = seed.RunId ?? "";
+            using var reader = lookup.ExecuteReader();
+            if (!reader.Read())
+                added.Add(seed);
+            else if (reader.GetString(0) == (seed.PromptTitle ?? "") && reader.GetString(1) == seed.PromptBody
+                     && reader.GetString(2) == seed.ModelResponseText && Sql.NullableString(reader, 3) == seed.ModelId
+                     && Sql.NullableString(reader, 4) == MetadataJson(seed))
+                unchanged.Add(seed);
+            else
+                differing.Add(seed);
+        }
+
+        return new PushPlan(dataset, added, unchanged, differing, duplicates, applied);
+    }
+
+    private static string? MetadataJson(LabelSeed seed) =>
+        seed.Metadata is { ValueKind: JsonValueKind.Object } metadata ? metadata.GetRawText() : null;
+}
