@@ -1,6 +1,7 @@
 using Spectre.Console;
 using Spectre.Console.Cli;
 using SycoBench.Cli.Commands;
+using SycoBench.Cli.Commands.Labeling;
 
 namespace SycoBench.Cli;
 
@@ -23,6 +24,7 @@ public static class SycoBenchCli
             config.ConfigureConsole(environment.Console);
             config.PropagateExceptions();
             GridCommand.Register(config);
+            LabelingCommands.Register(config);
         });
 
         try

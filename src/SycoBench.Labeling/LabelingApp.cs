@@ -46,7 +46,6 @@ public static class LabelingApp
         {
             builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
-            builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
             // Keys are kept in a folder beside the database on purpose; the notice that they are not encrypted at rest is expected.
             builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         }

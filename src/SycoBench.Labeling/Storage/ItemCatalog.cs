@@ -22,6 +22,17 @@ public sealed class ItemCatalog
         return Compare(connection, null, dataset, seeds, applied: false);
     }
 
+    /// <summary>The plan for a database that does not exist yet: every distinct valid seed would be new.</summary>
+    public static PushPlan PlanForEmptyDatabase(string dataset, IReadOnlyList<LabelSeed> seeds)
+    {
+        LabelDatasets.Require(dataset);
+        ArgumentNullException.ThrowIfNull(seeds);
+        ThrowIfInvalid(seeds);
+        var seen = new HashSet<(string, string)>();
+        var added = seeds.Where(s => seen.Add((s.Identifier, s.RunId ?? ""))).ToList();
+        return new PushPlan(dataset, added, [], [], seeds.Count - added.Count, Applied: false);
+    }
+
     /// <summary>Adds the new seeds in one transaction: either all of them are stored or none.</summary>
     public PushPlan Push(string dataset, IReadOnlyList<LabelSeed> seeds)
     {
@@ -139,12 +150,7 @@ public sealed class ItemCatalog
 
     private static PushPlan Compare(SqliteConnection connection, SqliteTransaction? transaction, string dataset, IReadOnlyList<LabelSeed> seeds, bool applied)
     {
-        foreach (var seed in seeds)
-        {
-            if (Validate(seed) is { } problem)
-                throw new InputException($"seed '{seed.Identifier}': {problem}");
-        }
-
+        ThrowIfInvalid(seeds);
         var seen = new HashSet<(string, string)>();
         List<LabelSeed> added = [], unchanged = [], differing = [];
         var duplicates = 0;
@@ -174,6 +180,15 @@ public sealed class ItemCatalog
         }
 
         return new PushPlan(dataset, added, unchanged, differing, duplicates, applied);
+    }
+
+    private static void ThrowIfInvalid(IReadOnlyList<LabelSeed> seeds)
+    {
+        foreach (var seed in seeds)
+        {
+            if (Validate(seed) is { } problem)
+                throw new InputException($"seed '{seed.Identifier}': {problem}");
+        }
     }
 
     private static string? MetadataJson(LabelSeed seed) =>
