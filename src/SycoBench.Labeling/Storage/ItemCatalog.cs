@@ -91,45 +91,39 @@ public sealed class ItemCatalog
         return list;
     }
 
+    /// <summary>Items by review count, reviews, reviewers, live leases and coverage of a dataset, from the running counts.</summary>
     public DatasetStatus Status(string dataset)
     {
         using var connection = _database.OpenConnection();
-        var byCount = new long[4];
+        long items = 0, reviews = 0, one = 0, two = 0, three = 0;
         using (var command = Sql.Command(connection, null,
-            "SELECT MIN(review_count, 3), COUNT(*) FROM llm_responses WHERE dataset = $dataset GROUP BY MIN(review_count, 3)",
-            ("$dataset", dataset)))
+            "SELECT items, reviews, items_1, items_2, items_3 FROM dataset_counts WHERE dataset = $dataset", ("$dataset", dataset)))
         using (var reader = command.ExecuteReader())
         {
-            while (reader.Read())
-                byCount[reader.GetInt32(0)] = reader.GetInt64(1);
+            if (reader.Read())
+                (items, reviews, one, two, three) = (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4));
         }
 
-        var items = byCount.Sum();
-        var reviews = Sql.Long(connection, null,
-            "SELECT COUNT(*) FROM reviews v JOIN llm_responses i ON i.id = v.llm_response_id WHERE i.dataset = $dataset", ("$dataset", dataset));
-        var reviewers = Sql.Long(connection, null,
-            "SELECT COUNT(DISTINCT v.reviewer_code) FROM reviews v JOIN llm_responses i ON i.id = v.llm_response_id WHERE i.dataset = $dataset",
-            ("$dataset", dataset));
+        var reviewers = Sql.Long(connection, null, "SELECT COUNT(*) FROM reviewer_counts WHERE dataset = $dataset", ("$dataset", dataset));
         var leases = Sql.Long(connection, null,
             "SELECT COUNT(*) FROM assignments WHERE dataset = $dataset AND live = 1 AND expires_at_ms > $now",
             ("$dataset", dataset), ("$now", _database.NowMs()));
-        var done = byCount[1] + 2 * byCount[2] + 3 * byCount[3];
-        var coverage = items == 0 ? 0 : done / (3.0 * items);
-        return new DatasetStatus(dataset, items, byCount, reviews, reviewers, leases, coverage);
+        var coverage = items == 0 ? 0 : (one + 2 * two + 3 * three) / (3.0 * items);
+        return new DatasetStatus(dataset, items, [items - one - two - three, one, two, three], reviews, reviewers, leases, coverage);
     }
 
     public ReviewerProgress Progress(string dataset, string reviewerCode)
     {
         using var connection = _database.OpenConnection();
         using var command = Sql.Command(connection, null, """
-            SELECT COUNT(DISTINCT v.llm_response_id), COUNT(v.id)
-            FROM reviews v JOIN llm_responses i ON i.id = v.llm_response_id
-            WHERE v.reviewer_code = $reviewer AND i.dataset = $dataset
+            SELECT COALESCE(r.items, 0), COALESCE(r.reviews, 0), COALESCE(d.items, 0)
+            FROM (SELECT $dataset AS dataset) q
+            LEFT JOIN reviewer_counts r ON r.dataset = q.dataset AND r.reviewer_code = $reviewer
+            LEFT JOIN dataset_counts d ON d.dataset = q.dataset
             """, ("$reviewer", reviewerCode), ("$dataset", dataset));
         using var reader = command.ExecuteReader();
         reader.Read();
-        var items = Sql.Long(connection, null, "SELECT COUNT(*) FROM llm_responses WHERE dataset = $dataset", ("$dataset", dataset));
-        return new ReviewerProgress(reader.GetInt64(0), reader.GetInt64(1), items);
+        return new ReviewerProgress(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
     }
 
     public LabelItem? Find(long id)

@@ -28,6 +28,9 @@ internal sealed class LabelDatabase : IDisposable
             DefaultTimeout = BusyTimeoutMs / 1000,
         }.ToString();
         _writer = OpenConnection();
+        // WAL lets reads go on while one write commits (and is kept in the file); NORMAL sync is durable across
+        // crashes of the process. Readers need neither: the provider's own busy handling waits for locks.
+        Sql.Execute(_writer, null, $"PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {BusyTimeoutMs};");
     }
 
     public string Path { get; }
@@ -56,15 +59,11 @@ internal sealed class LabelDatabase : IDisposable
         }
     }
 
-    /// <summary>A new connection for reads (pooled), set up like every other.</summary>
+    /// <summary>A connection for reads, from the pool.</summary>
     public SqliteConnection OpenConnection()
     {
         var connection = new SqliteConnection(ConnectionString);
         connection.Open();
-        using var pragma = connection.CreateCommand();
-        // WAL lets reads go on while one write commits; NORMAL sync is durable across crashes of the process.
-        pragma.CommandText = $"PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {BusyTimeoutMs};";
-        pragma.ExecuteNonQuery();
         return connection;
     }
 

@@ -59,6 +59,44 @@ internal static class Schema
             PRIMARY KEY (reviewer_code, dataset)
         );
         CREATE INDEX ix_assignments_expiry ON assignments (live, expires_at_ms);
+
+        -- Running counts for the progress and coverage shown on every review page, kept by triggers in the same
+        -- transaction as the change, so they are exact without scanning the dataset on each page.
+        CREATE TABLE dataset_counts (
+            dataset TEXT PRIMARY KEY,
+            items   INTEGER NOT NULL DEFAULT 0,
+            reviews INTEGER NOT NULL DEFAULT 0,
+            items_1 INTEGER NOT NULL DEFAULT 0,                -- items with exactly 1 review
+            items_2 INTEGER NOT NULL DEFAULT 0,                -- exactly 2
+            items_3 INTEGER NOT NULL DEFAULT 0                 -- 3 or more
+        );
+        CREATE TABLE reviewer_counts (
+            reviewer_code TEXT    NOT NULL,
+            dataset       TEXT    NOT NULL,
+            items         INTEGER NOT NULL DEFAULT 0,          -- distinct items reviewed
+            reviews       INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (reviewer_code, dataset)
+        );
+        CREATE TRIGGER tr_llm_responses_counted AFTER INSERT ON llm_responses BEGIN
+            INSERT INTO dataset_counts (dataset, items) VALUES (NEW.dataset, 1)
+            ON CONFLICT (dataset) DO UPDATE SET items = items + 1;
+        END;
+        CREATE TRIGGER tr_llm_responses_reviewed AFTER UPDATE OF review_count ON llm_responses
+        WHEN NEW.review_count <> OLD.review_count BEGIN
+            UPDATE dataset_counts SET
+                reviews = reviews + NEW.review_count - OLD.review_count,
+                items_1 = items_1 + (NEW.review_count = 1) - (OLD.review_count = 1),
+                items_2 = items_2 + (NEW.review_count = 2) - (OLD.review_count = 2),
+                items_3 = items_3 + (NEW.review_count >= 3) - (OLD.review_count >= 3)
+            WHERE dataset = NEW.dataset;
+        END;
+        CREATE TRIGGER tr_reviews_counted AFTER INSERT ON reviews BEGIN
+            INSERT INTO reviewer_counts (reviewer_code, dataset, items, reviews)
+            SELECT NEW.reviewer_code, i.dataset, 1, 1 FROM llm_responses i WHERE i.id = NEW.llm_response_id
+            ON CONFLICT (reviewer_code, dataset) DO UPDATE SET
+                reviews = reviews + 1,
+                items = items + (SELECT COUNT(*) = 1 FROM reviews v WHERE v.reviewer_code = NEW.reviewer_code AND v.llm_response_id = NEW.llm_response_id);
+        END;
         """,
     ];
 }
