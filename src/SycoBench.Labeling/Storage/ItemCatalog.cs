@@ -83,7 +83,7 @@ public sealed class ItemCatalog
     public IReadOnlyList<string> Datasets()
     {
         using var connection = _database.OpenConnection();
-        using var command = Sql.Command(connection, null, "SELECT DISTINCT dataset FROM llm_responses ORDER BY dataset");
+        using var command = Sql.Command(connection, null, "SELECT dataset FROM dataset_counts WHERE items > 0 ORDER BY dataset");
         using var reader = command.ExecuteReader();
         var list = new List<string>();
         while (reader.Read())

@@ -25,7 +25,10 @@ internal static class CliHarness
         return new CliResult(code, output.ToString(), error.ToString());
     }
 
-    public static Process Start(string workingDirectory, params string[] args)
+    public static Process Start(string workingDirectory, params string[] args) => StartWithAdminToken(workingDirectory, null, args);
+
+    /// <summary>Starts the program with <c>SYCOBENCH_ADMIN_TOKEN</c> set to <paramref name="adminTokenVariable"/> (unset when null).</summary>
+    public static Process StartWithAdminToken(string workingDirectory, string? adminTokenVariable, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -37,6 +40,8 @@ internal static class CliHarness
         foreach (var arg in args)
             start.ArgumentList.Add(arg);
         start.Environment.Remove("SYCOBENCH_ADMIN_TOKEN");
+        if (adminTokenVariable is not null)
+            start.Environment["SYCOBENCH_ADMIN_TOKEN"] = adminTokenVariable;
         return Process.Start(start)!;
     }
 }

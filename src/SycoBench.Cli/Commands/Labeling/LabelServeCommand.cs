@@ -49,9 +49,14 @@ public sealed class LabelServeCommand(CliEnvironment environment) : AsyncCommand
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         console.MarkupLineInterpolated($"Label database [green]{environment.Display(options.DatabasePath)}[/]");
         foreach (var address in addresses)
-            console.MarkupLineInterpolated($"Listening on [bold]{address}[/]  (admin pages: {address}/admin)");
+            console.MarkupLineInterpolated($"Listening on [bold]{address}[/]");
+        foreach (var address in addresses)
+            console.MarkupLineInterpolated($"Admin pages: {address}/admin");
         if (generated)
-            console.MarkupLineInterpolated($"Admin token (generated for this run; set ${LabelServeSettings.AdminTokenVariable} to keep one): [bold]{token}[/]");
+        {
+            console.MarkupLineInterpolated($"Admin token (generated for this run; set {LabelServeSettings.AdminTokenVariable} to keep one):");
+            console.MarkupLineInterpolated($"  [bold]{token}[/]");
+        }
         console.MarkupLine("Press Ctrl+C to stop.");
 
         try
