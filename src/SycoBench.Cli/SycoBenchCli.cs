@@ -50,7 +50,7 @@ public static class SycoBenchCli
 
     private static bool IsUserFacing(Exception ex) =>
         ex is InputException or IOException or UnauthorizedAccessException or InvalidDataException or FormatException
-            or System.Text.Json.JsonException or ArgumentException;
+            or System.Text.Json.JsonException or ArgumentException or System.Data.Common.DbException;
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
 }

@@ -22,16 +22,21 @@ public sealed class PortalStatusCommand(CliEnvironment environment) : Command<Po
         using var store = LabelStore.Open(database);
         var datasets = settings.Dataset is { } one ? [one] : LabelDatasets.All;
 
-        var table = new Table().AddColumns("dataset", "items", "0 reviews", "1", "2", "3+", "reviews", "reviewers", "leased now", "coverage");
-        for (var i = 1; i < table.Columns.Count; i++)
-            table.Columns[i].RightAligned();
-        foreach (var dataset in datasets)
-        {
-            var s = store.Items.Status(dataset);
-            table.AddRow(
-                dataset, N(s.Items), N(s.ItemsByReviewCount[0]), N(s.ItemsByReviewCount[1]), N(s.ItemsByReviewCount[2]), N(s.ItemsByReviewCount[3]),
-                N(s.Reviews), N(s.Reviewers), N(s.LiveLeases), (s.Coverage * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%");
-        }
+        // One column per dataset keeps the table narrow enough for any terminal.
+        var statuses = datasets.Select(store.Items.Status).ToList();
+        var table = new Table().AddColumn("");
+        foreach (var s in statuses)
+            table.AddColumn(new TableColumn(s.Dataset).RightAligned());
+        void Row(string label, Func<DatasetStatus, string> value) => table.AddRow([label, .. statuses.Select(value)]);
+        Row("items", s => N(s.Items));
+        Row("  with 0 reviews", s => N(s.ItemsByReviewCount[0]));
+        Row("  with 1 review", s => N(s.ItemsByReviewCount[1]));
+        Row("  with 2 reviews", s => N(s.ItemsByReviewCount[2]));
+        Row("  with 3 or more", s => N(s.ItemsByReviewCount[3]));
+        Row("reviews", s => N(s.Reviews));
+        Row("reviewers", s => N(s.Reviewers));
+        Row("leased now", s => N(s.LiveLeases));
+        Row("coverage", s => (s.Coverage * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%");
 
         var console = environment.Console;
         console.Write(table);
