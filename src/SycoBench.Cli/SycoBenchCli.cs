@@ -1,6 +1,7 @@
 using Spectre.Console;
 using Spectre.Console.Cli;
 using SycoBench.Cli.Commands;
+using SycoBench.Cli.Commands.Labeling;
 
 namespace SycoBench.Cli;
 
@@ -30,6 +31,7 @@ public static class SycoBenchCli
             ScoreCommand.Register(config);
             SimCommands.Register(config);
             ScorerTrainCommand.Register(config);
+            LabelingCommands.Register(config);
         });
 
         try
@@ -55,7 +57,7 @@ public static class SycoBenchCli
 
     private static bool IsUserFacing(Exception ex) =>
         ex is InputException or IOException or UnauthorizedAccessException or InvalidDataException or FormatException
-            or System.Text.Json.JsonException or ArgumentException;
+            or System.Text.Json.JsonException or ArgumentException or System.Data.Common.DbException;
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
 }

@@ -1,0 +1,36 @@
+using System.Globalization;
+
+namespace SycoBench.Bench.Labeling;
+
+/// <summary>
+/// Command-line settings of the benchmark: <c>--items N --reviewers N --seconds S --warmup S --rate R</c>. With a
+/// rate, the reviewers together aim at R reviews per second, each on its own schedule (requests start on time even
+/// when earlier ones were slow, so slow answers are not hidden by waiting); without one (0), every reviewer sends
+/// its next request as soon as the last one is answered, which measures the server's capacity. The warm-up (10 s by
+/// default) is not measured: on two cores the JIT needs several seconds under load to reach its optimised code, and
+/// the figures are meant for a server that has been running.
+/// </summary>
+internal sealed record BenchOptions(int Items, int Reviewers, double Seconds, double Warmup, double Rate)
+{
+    public static BenchOptions Parse(string[] args)
+    {
+        var options = new BenchOptions(10_000, 50, 20, 10, 0);
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            var value = double.Parse(args[i + 1], CultureInfo.InvariantCulture);
+            options = args[i] switch
+            {
+                "--items" => options with { Items = (int)value },
+                "--reviewers" => options with { Reviewers = (int)value },
+                "--seconds" => options with { Seconds = value },
+                "--warmup" => options with { Warmup = value },
+                "--rate" => options with { Rate = value },
+                _ => throw new ArgumentException($"unknown option {args[i]} (known: --items, --reviewers, --seconds, --warmup, --rate)"),
+            };
+        }
+
+        if (options.Items <= 0 || options.Reviewers <= 0 || options.Seconds <= 0 || options.Warmup < 0 || options.Rate < 0)
+            throw new ArgumentException("items, reviewers and seconds must be positive; warmup and rate must not be negative");
+        return options;
+    }
+}

@@ -1,0 +1,110 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using SycoBench.Bench.Labeling;
+using SycoBench.Labeling;
+using SycoBench.Labeling.Storage;
+using SycoBench.Records;
+
+// Seeds a fresh label database with N items (real answers from the reference run, each made unique), adds the
+// reviewers, starts the real server on loopback, and lets every reviewer loop next-item → submit for a bounded time,
+// either at a set total rate or as fast as the server answers. Prints the latency percentiles of both requests and
+// the sustained reviews per second, against the targets.
+var options = BenchOptions.Parse(args);
+var work = Path.Combine(Path.GetTempPath(), "sycobench-bench-labeling-" + Guid.NewGuid().ToString("N"));
+Directory.CreateDirectory(work);
+var database = Path.Combine(work, "labels.db");
+const string AdminToken = "bench-admin-token-0123456789";
+var invariant = CultureInfo.InvariantCulture;
+
+try
+{
+    var answers = JsonlReader.Read(Path.Combine(AppContext.BaseDirectory, "run.jsonl"), RecordJsonContext.Default.RunRecord)
+        .Select(e => e.Value).Where(RunSeedSampler.IsUsable).ToList();
+    List<string> signInCodes;
+    using (var store = LabelStore.Open(database))
+    {
+        var seeds = Enumerable.Range(0, options.Items).Select(i =>
+        {
+            var seed = RunSeedSampler.ToSeed(answers[i % answers.Count]);
+            return seed with { Identifier = $"{seed.Identifier}#{i}", ModelResponseText = seed.ModelResponseText + $"\n\n(copy {i})" };
+        }).ToList();
+        store.Items.Push(LabelDatasets.Scenario, seeds);
+        signInCodes = Enumerable.Range(0, options.Reviewers).Select(i => store.Reviewers.Add("bench reviewer " + i).SignInCode).ToList();
+    }
+
+    var pacing = options.Rate > 0 ? string.Create(invariant, $"paced at {options.Rate:0} reviews/s in all") : "unpaced (each reviewer sends the next request at once: capacity)";
+    Console.WriteLine(string.Create(invariant, $"{options.Items} items, {options.Reviewers} reviewers, {pacing}, {options.Warmup:0.#} s warm-up + {options.Seconds:0.#} s measured"));
+    await using var server = await ServerProcess.StartAsync(work, database, AdminToken, signInLimit: options.Reviewers * 4);
+    Console.WriteLine($"server: {server.Address} (sycobench label serve, Release, its own process)");
+
+    var clients = signInCodes.Select((code, i) => new ReviewerClient(server.Address, code, i)).ToList();
+    await Task.WhenAll(clients.Select(c => c.SignInAsync(CancellationToken.None)));
+
+    var next = new ConcurrentBag<double>();
+    var submit = new ConcurrentBag<double>();
+    var pair = new ConcurrentBag<double>();
+    var failures = 0;
+    var clock = Stopwatch.StartNew();
+    var measureFrom = TimeSpan.FromSeconds(options.Warmup);
+    var stopAt = measureFrom + TimeSpan.FromSeconds(options.Seconds);
+    var interval = options.Rate > 0 ? TimeSpan.FromSeconds(options.Reviewers / options.Rate) : TimeSpan.Zero;
+
+    await Task.WhenAll(clients.Select((client, index) => Task.Run(async () =>
+    {
+        // Reviewers start spread over one interval, so their requests do not arrive in lockstep.
+        var due = interval * index / options.Reviewers;
+        while (clock.Elapsed < stopAt)
+        {
+            if (interval > TimeSpan.Zero)
+            {
+                var wait = due - clock.Elapsed;
+                if (wait > TimeSpan.Zero)
+                    await Task.Delay(wait);
+                due += interval;
+            }
+
+            try
+            {
+                var (n, s) = await client.ReviewOnceAsync(CancellationToken.None);
+                if (clock.Elapsed >= measureFrom && clock.Elapsed < stopAt)
+                {
+                    next.Add(n);
+                    submit.Add(s);
+                    pair.Add(n + s);
+                }
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or HttpRequestException)
+            {
+                if (Interlocked.Increment(ref failures) <= 3)
+                    Console.Error.WriteLine("request failed: " + ex.Message);
+            }
+        }
+    })));
+    foreach (var client in clients)
+        client.Dispose();
+
+    static double P(IEnumerable<double> values, double p)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, Math.Max(0, (int)Math.Ceiling(p * sorted.Length) - 1))];
+    }
+
+    var reviewsPerSecond = pair.Count / options.Seconds;
+    var p99Pair = P(pair, 0.99);
+    Console.WriteLine(string.Create(invariant, $"reviews measured: {pair.Count} ({failures} failed requests)"));
+    Console.WriteLine(string.Create(invariant, $"next-item        p50 {P(next, 0.5),7:0.00} ms   p99 {P(next, 0.99),7:0.00} ms"));
+    Console.WriteLine(string.Create(invariant, $"submit           p50 {P(submit, 0.5),7:0.00} ms   p99 {P(submit, 0.99),7:0.00} ms"));
+    Console.WriteLine(string.Create(invariant, $"next + submit    p50 {P(pair, 0.5),7:0.00} ms   p99 {p99Pair,7:0.00} ms   (target p99 <= 50 ms: {(p99Pair <= 50 ? "met" : "MISSED")})"));
+    Console.WriteLine(string.Create(invariant, $"throughput       {reviewsPerSecond,7:0.0} reviews/s          (target >= 500 reviews/s: {(reviewsPerSecond >= 500 ? "met" : "MISSED")})"));
+
+    using var check = LabelStore.Open(database);
+    var status = check.Items.Status(LabelDatasets.Scenario);
+    Console.WriteLine(string.Create(invariant, $"database: {status.Reviews} reviews stored, items by review count 0/1/2/3+ = {string.Join('/', status.ItemsByReviewCount)}"));
+    return failures == 0 ? 0 : 1;
+}
+finally
+{
+    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    Directory.Delete(work, recursive: true);
+}

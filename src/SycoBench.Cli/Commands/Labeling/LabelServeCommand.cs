@@ -1,0 +1,74 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using SycoBench.Labeling;
+
+namespace SycoBench.Cli.Commands.Labeling;
+
+/// <summary><c>sycobench label serve</c>: runs the review web app until Ctrl+C (a clean stop, exit code 0).</summary>
+public sealed class LabelServeCommand(CliEnvironment environment) : AsyncCommand<LabelServeSettings>
+{
+    public static void Register(IConfigurator<CommandSettings> config) =>
+        config.AddCommand<LabelServeCommand>("serve")
+            .WithDescription("Run the review web app.")
+            .WithExample("label", "serve", "--db", "labels.db", "--urls", "http://127.0.0.1:5080");
+
+    public override async Task<int> ExecuteAsync(CommandContext context, LabelServeSettings settings, CancellationToken cancellationToken)
+    {
+        var console = environment.Console;
+        var token = settings.AdminToken ?? environment.Variables(LabelServeSettings.AdminTokenVariable);
+        var generated = string.IsNullOrEmpty(token);
+        if (generated)
+            token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(20));
+        else if (token!.Length < LabelingOptions.MinimumAdminTokenLength)
+            throw new CliUsageException($"${LabelServeSettings.AdminTokenVariable} must have at least {LabelingOptions.MinimumAdminTokenLength} characters");
+
+        var options = new LabelingOptions
+        {
+            DatabasePath = environment.Resolve(settings.Database),
+            AdminToken = token!,
+            LeaseDuration = TimeSpan.FromMinutes(settings.LeaseMinutes),
+            SignInAttemptsPerMinute = settings.SignInLimit,
+            LogToConsole = true,
+        };
+        await using var app = LabelingApp.Build(options, settings.UrlList);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch (IOException ex)
+        {
+            throw new InputException($"--urls: cannot listen on {settings.Urls}: {ex.Message}", ex);
+        }
+
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        console.MarkupLineInterpolated($"Label database [green]{environment.Display(options.DatabasePath)}[/]");
+        foreach (var address in addresses)
+            console.MarkupLineInterpolated($"Listening on [bold]{address}[/]");
+        foreach (var address in addresses)
+            console.MarkupLineInterpolated($"Admin pages: {address}/admin");
+        if (generated)
+        {
+            console.MarkupLineInterpolated($"Admin token (generated for this run; set {LabelServeSettings.AdminTokenVariable} to keep one):");
+            console.MarkupLineInterpolated($"  [bold]{token}[/]");
+        }
+        console.MarkupLine("Press Ctrl+C to stop.");
+
+        try
+        {
+            await app.WaitForShutdownAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+
+        await app.StopAsync(CancellationToken.None);
+        console.MarkupLine("Stopped.");
+        return SycoBenchCli.ExitOk;
+    }
+}

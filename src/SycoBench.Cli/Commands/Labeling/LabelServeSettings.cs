@@ -1,0 +1,54 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using SycoBench.Labeling;
+
+namespace SycoBench.Cli.Commands.Labeling;
+
+public sealed class LabelServeSettings : PortalSettings
+{
+    public const string AdminTokenVariable = "SYCOBENCH_ADMIN_TOKEN";
+
+    [CommandOption("--urls <URLS>")]
+    [Description("Where to listen, ';'-separated (port 0 picks a free port).")]
+    [DefaultValue("http://127.0.0.1:5080")]
+    public string Urls { get; init; } = "http://127.0.0.1:5080";
+
+    [CommandOption("--admin-token <TOKEN>")]
+    [Description("The admin pages' token (at least 16 characters). Default: $SYCOBENCH_ADMIN_TOKEN, else a new random one, printed.")]
+    public string? AdminToken { get; init; }
+
+    [CommandOption("--lease-minutes <MINUTES>")]
+    [Description("How long an item stays reserved for the reviewer it was given to.")]
+    [DefaultValue(30)]
+    public int LeaseMinutes { get; init; } = 30;
+
+    [CommandOption("--sign-in-limit <N>")]
+    [Description("Sign-in attempts allowed per client address and minute.")]
+    [DefaultValue(10)]
+    public int SignInLimit { get; init; } = 10;
+
+    public string[] UrlList => Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    public override ValidationResult Validate()
+    {
+        var baseResult = base.Validate();
+        if (!baseResult.Successful)
+            return baseResult;
+        if (UrlList.Length == 0)
+            return ValidationResult.Error("--urls needs at least one address");
+        foreach (var url in UrlList)
+        {
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+                return ValidationResult.Error($"--urls: '{url}' is not an http:// or https:// address");
+        }
+
+        if (AdminToken is { Length: < LabelingOptions.MinimumAdminTokenLength })
+            return ValidationResult.Error($"--admin-token must have at least {LabelingOptions.MinimumAdminTokenLength} characters");
+        if (LeaseMinutes <= 0)
+            return ValidationResult.Error($"--lease-minutes must be positive (got {LeaseMinutes})");
+        if (SignInLimit <= 0)
+            return ValidationResult.Error($"--sign-in-limit must be positive (got {SignInLimit})");
+        return ValidationResult.Success();
+    }
+}

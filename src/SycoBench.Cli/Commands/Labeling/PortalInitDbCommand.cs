@@ -1,0 +1,24 @@
+using Spectre.Console;
+using Spectre.Console.Cli;
+using SycoBench.Labeling.Storage;
+
+namespace SycoBench.Cli.Commands.Labeling;
+
+/// <summary><c>sycobench portal init-db</c>: creates the label database, or brings an existing one to the current schema.</summary>
+public sealed class PortalInitDbCommand(CliEnvironment environment) : Command<PortalSettings>
+{
+    public static void Register(IConfigurator<CommandSettings> config) =>
+        config.AddCommand<PortalInitDbCommand>("init-db")
+            .WithDescription("Create the label database, or migrate an existing one to the current schema.")
+            .WithExample("portal", "init-db", "--db", "labels.db");
+
+    public override int Execute(CommandContext context, PortalSettings settings, CancellationToken cancellationToken)
+    {
+        var path = environment.Resolve(settings.Database);
+        var existed = File.Exists(path);
+        using var store = LabelStore.Open(path);
+        environment.Console.MarkupLineInterpolated(
+            $"{(existed ? "Checked" : "Created")} [green]{environment.Display(path)}[/] (schema version {store.SchemaVersion}).");
+        return SycoBenchCli.ExitOk;
+    }
+}

@@ -1,0 +1,99 @@
+using System.Globalization;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using SycoBench.Labeling;
+using SycoBench.Labeling.Storage;
+using SycoBench.Records;
+
+namespace SycoBench.Cli.Commands.Labeling;
+
+/// <summary>
+/// <c>sycobench portal push</c>: puts answers into a dataset, deduplicated on (dataset, identifier, run_id). A dry run
+/// by default: it shows what would be added; <c>--apply</c> writes, all seeds in one transaction.
+/// </summary>
+public sealed class PortalPushCommand(CliEnvironment environment) : Command<PortalPushSettings>
+{
+    private const int PreviewCount = 5;
+
+    public static void Register(IConfigurator<CommandSettings> config) =>
+        config.AddCommand<PortalPushCommand>("push")
+            .WithDescription("Push answers to be labeled into a dataset (dry run unless --apply).")
+            .WithExample("portal", "push", "--dataset", "scenario", "--run-file", "outputs/runs/1760158358/run.jsonl", "--sample", "40", "--seed", "1", "--apply")
+            .WithExample("portal", "push", "--dataset", "aita", "--file", "aita_seeds.jsonl");
+
+    public override int Execute(CommandContext context, PortalPushSettings settings, CancellationToken cancellationToken)
+    {
+        var seeds = settings.RunFile is not null ? FromRun(settings, cancellationToken) : FromSeedFile(settings.File!, cancellationToken);
+        var database = environment.Resolve(settings.Database);
+        if (!settings.Apply && !File.Exists(database))
+        {
+            // A dry run changes nothing, not even by creating the database file.
+            Report(ItemCatalog.PlanForEmptyDatabase(settings.Dataset!, seeds), seeds.Count, environment.Display(database) + " (not created yet)");
+            return SycoBenchCli.ExitOk;
+        }
+
+        using var store = LabelStore.Open(database);
+        var plan = settings.Apply ? store.Items.Push(settings.Dataset!, seeds) : store.Items.Plan(settings.Dataset!, seeds);
+        Report(plan, seeds.Count, environment.Display(store.Path));
+        return SycoBenchCli.ExitOk;
+    }
+
+    private List<LabelSeed> FromRun(PortalPushSettings settings, CancellationToken cancellationToken)
+    {
+        var path = environment.Resolve(settings.RunFile!);
+        if (!File.Exists(path))
+            throw new InputException($"{settings.RunFile}: file not found");
+        var rows = JsonlReader.Read(path, RecordJsonContext.Default.RunRecord, issue => environment.Warn(issue.ToString()), cancellationToken)
+            .Select(e => e.Value).ToList();
+        var usable = rows.Count(RunSeedSampler.IsUsable);
+        if (settings.Sample is not { } sample)
+            return rows.Where(RunSeedSampler.IsUsable).Select(RunSeedSampler.ToSeed).DistinctBy(s => s.Identifier).ToList();
+        if (sample > usable)
+            throw new CliUsageException($"--sample {sample} is more than the {usable} usable answers in {settings.RunFile} ({rows.Count - usable} failed or empty rows skipped)");
+        return RunSeedSampler.Sample(rows, sample, settings.Seed ?? 0).ToList();
+    }
+
+    private List<LabelSeed> FromSeedFile(string file, CancellationToken cancellationToken)
+    {
+        var path = environment.Resolve(file);
+        if (!File.Exists(path))
+            throw new InputException($"{file}: file not found");
+        var seeds = new List<LabelSeed>();
+        // A seed file is input someone wrote by hand or by script: one bad line stops the push before anything is written.
+        foreach (var entry in JsonlReader.Read(path, LabelingJsonContext.Default.LabelSeed, issue => throw new InputException($"{file}:{issue.LineNumber}: {issue.Message}"), cancellationToken))
+        {
+            if (ItemCatalog.Validate(entry.Value) is { } problem)
+                throw new InputException($"{file}:{entry.LineNumber}: {problem}");
+            seeds.Add(entry.Value);
+        }
+
+        if (seeds.Count == 0)
+            throw new InputException($"{file}: no seeds in the file");
+        return seeds;
+    }
+
+    private void Report(PushPlan plan, int read, string database)
+    {
+        var console = environment.Console;
+        var table = new Table().AddColumn("seeds").AddColumn(new TableColumn("count").RightAligned());
+        table.AddRow("read", N(read));
+        table.AddRow(plan.Applied ? "[green]added[/]" : "[green]would be added[/]", N(plan.New.Count));
+        table.AddRow("already stored", N(plan.Unchanged.Count));
+        table.AddRow("stored with other text (kept as stored)", N(plan.Differing.Count));
+        table.AddRow("repeated in the input (skipped)", N(plan.DuplicatesInInput));
+        console.Write(table);
+        foreach (var seed in plan.New.Take(PreviewCount))
+            console.MarkupLineInterpolated($"  [grey]+[/] {seed.Identifier}");
+        if (plan.New.Count > PreviewCount)
+            console.MarkupLineInterpolated($"  [grey]… and {plan.New.Count - PreviewCount} more[/]");
+        foreach (var seed in plan.Differing.Take(PreviewCount))
+            environment.Warn($"{seed.Identifier} (run {seed.RunId ?? "none"}) is stored with other text; the stored one is kept, as reviews refer to it");
+
+        if (plan.Applied)
+            console.MarkupLineInterpolated($"Pushed {plan.New.Count} new items into [bold]{plan.Dataset}[/] of [green]{database}[/].");
+        else
+            console.MarkupLineInterpolated($"Dry run: nothing written to {database}. Add [bold]--apply[/] to push {plan.New.Count} new items into [bold]{plan.Dataset}[/].");
+    }
+
+    private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

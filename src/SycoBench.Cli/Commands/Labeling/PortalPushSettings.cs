@@ -1,0 +1,55 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using SycoBench.Labeling;
+
+namespace SycoBench.Cli.Commands.Labeling;
+
+public sealed class PortalPushSettings : PortalSettings
+{
+    [CommandOption("--dataset <NAME>")]
+    [Description("The dataset to push into: scenario or aita.")]
+    public string? Dataset { get; init; }
+
+    [CommandOption("--file <PATH>")]
+    [Description("A seeds JSONL file (identifier, prompt_title, prompt_body, model_response_text, model_id, run_id, metadata).")]
+    public string? File { get; init; }
+
+    [CommandOption("--run-file <PATH>")]
+    [Description("A run.jsonl to take scenario seeds from (failed rows are skipped).")]
+    public string? RunFile { get; init; }
+
+    [CommandOption("--sample <N>")]
+    [Description("With --run-file: a seeded sample of N answers, balanced over models and perspectives (default: every usable answer).")]
+    public int? Sample { get; init; }
+
+    [CommandOption("--seed <S>")]
+    [Description("Seed of --sample (default 0).")]
+    public int? Seed { get; init; }
+
+    [CommandOption("--apply")]
+    [Description("Write to the database. Without it, only show what would change.")]
+    public bool Apply { get; init; }
+
+    public override ValidationResult Validate()
+    {
+        var baseResult = base.Validate();
+        if (!baseResult.Successful)
+            return baseResult;
+        if (Dataset is null)
+            return ValidationResult.Error("--dataset is required (scenario or aita)");
+        if (!LabelDatasets.IsKnown(Dataset))
+            return ValidationResult.Error($"--dataset must be one of {string.Join(", ", LabelDatasets.All)} (got '{Dataset}')");
+        if ((File is null) == (RunFile is null))
+            return ValidationResult.Error("give exactly one of --file (seeds) and --run-file (a run to sample from)");
+        if (RunFile is not null && Dataset != LabelDatasets.Scenario)
+            return ValidationResult.Error("--run-file makes scenario seeds: use --dataset scenario");
+        if (File is not null && (Sample is not null || Seed is not null))
+            return ValidationResult.Error("--sample and --seed apply to --run-file only");
+        if (Sample is { } sample && sample <= 0)
+            return ValidationResult.Error($"--sample must be a positive number of answers (got {sample})");
+        if (Seed is not null && Sample is null)
+            return ValidationResult.Error("--seed only applies to --sample");
+        return ValidationResult.Success();
+    }
+}

@@ -1,0 +1,49 @@
+using System.Globalization;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using SycoBench.Labeling;
+using SycoBench.Labeling.Storage;
+
+namespace SycoBench.Cli.Commands.Labeling;
+
+/// <summary><c>sycobench portal status</c>: items by review count, reviewers and coverage per dataset.</summary>
+public sealed class PortalStatusCommand(CliEnvironment environment) : Command<PortalStatusSettings>
+{
+    public static void Register(IConfigurator<CommandSettings> config) =>
+        config.AddCommand<PortalStatusCommand>("status")
+            .WithDescription("Show items by review count, reviewers and coverage.")
+            .WithExample("portal", "status", "--dataset", "scenario");
+
+    public override int Execute(CommandContext context, PortalStatusSettings settings, CancellationToken cancellationToken)
+    {
+        var database = environment.Resolve(settings.Database);
+        if (!File.Exists(database))
+            throw new InputException($"{settings.Database}: no such label database (create one with 'sycobench portal init-db')");
+        using var store = LabelStore.Open(database);
+        var datasets = settings.Dataset is { } one ? [one] : LabelDatasets.All;
+
+        // One column per dataset keeps the table narrow enough for any terminal.
+        var statuses = datasets.Select(store.Items.Status).ToList();
+        var table = new Table().AddColumn("");
+        foreach (var s in statuses)
+            table.AddColumn(new TableColumn(s.Dataset).RightAligned());
+        void Row(string label, Func<DatasetStatus, string> value) => table.AddRow([label, .. statuses.Select(value)]);
+        Row("items", s => N(s.Items));
+        Row("  with 0 reviews", s => N(s.ItemsByReviewCount[0]));
+        Row("  with 1 review", s => N(s.ItemsByReviewCount[1]));
+        Row("  with 2 reviews", s => N(s.ItemsByReviewCount[2]));
+        Row("  with 3 or more", s => N(s.ItemsByReviewCount[3]));
+        Row("reviews", s => N(s.Reviews));
+        Row("reviewers", s => N(s.Reviewers));
+        Row("leased now", s => N(s.LiveLeases));
+        Row("coverage", s => (s.Coverage * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%");
+
+        var console = environment.Console;
+        console.Write(table);
+        console.MarkupLine("[grey]coverage: share of the reviews needed for three per item that are done.[/]");
+        console.Write(ReviewersListCommand.ReviewerTable(store.Reviewers.List()));
+        return SycoBenchCli.ExitOk;
+    }
+
+    private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);
+}

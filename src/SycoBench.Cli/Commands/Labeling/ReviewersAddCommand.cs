@@ -1,0 +1,33 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using SycoBench.Labeling.Storage;
+
+namespace SycoBench.Cli.Commands.Labeling;
+
+public sealed class ReviewersAddSettings : PortalSettings
+{
+    [CommandArgument(0, "<NAME>")]
+    [Description("Who the reviewer is (kept in the database for the admin; never exported).")]
+    public string Name { get; init; } = "";
+}
+
+/// <summary><c>sycobench portal reviewers add NAME</c>: puts a reviewer on the allow-list and prints their sign-in code once.</summary>
+public sealed class ReviewersAddCommand(CliEnvironment environment) : Command<ReviewersAddSettings>
+{
+    public static void Register(IConfigurator<CommandSettings> config) =>
+        config.AddCommand<ReviewersAddCommand>("add")
+            .WithDescription("Add a reviewer and print the sign-in code to give them (shown only this once).")
+            .WithExample("portal", "reviewers", "add", "Ada Lovelace");
+
+    public override int Execute(CommandContext context, ReviewersAddSettings settings, CancellationToken cancellationToken)
+    {
+        using var store = LabelStore.Open(environment.Resolve(settings.Database));
+        var added = store.Reviewers.Add(settings.Name);
+        var console = environment.Console;
+        console.MarkupLineInterpolated($"Added reviewer [bold]{added.Account.Name}[/] as [blue]{added.Account.Code}[/] (the code in reviews and exports).");
+        console.MarkupLineInterpolated($"Sign-in code: [bold green]{added.SignInCode}[/]");
+        console.MarkupLine("[grey]Give the sign-in code to the reviewer. It is stored only as a hash and cannot be shown again.[/]");
+        return SycoBenchCli.ExitOk;
+    }
+}

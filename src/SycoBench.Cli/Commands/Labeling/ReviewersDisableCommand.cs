@@ -1,0 +1,32 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using SycoBench.Labeling.Storage;
+
+namespace SycoBench.Cli.Commands.Labeling;
+
+public sealed class ReviewersDisableSettings : PortalSettings
+{
+    [CommandArgument(0, "<CODE>")]
+    [Description("The reviewer's code (R-…), as shown by 'reviewers list'.")]
+    public string Code { get; init; } = "";
+}
+
+/// <summary><c>sycobench portal reviewers disable CODE</c>: the reviewer can no longer sign in; their reviews stay.</summary>
+public sealed class ReviewersDisableCommand(CliEnvironment environment) : Command<ReviewersDisableSettings>
+{
+    public static void Register(IConfigurator<CommandSettings> config) =>
+        config.AddCommand<ReviewersDisableCommand>("disable")
+            .WithDescription("Stop a reviewer from signing in (their reviews are kept).")
+            .WithExample("portal", "reviewers", "disable", "R-7K2M9Q");
+
+    public override int Execute(CommandContext context, ReviewersDisableSettings settings, CancellationToken cancellationToken)
+    {
+        using var store = LabelStore.Open(environment.Resolve(settings.Database));
+        if (store.Reviewers.Find(settings.Code) is null)
+            throw new InputException($"{settings.Database}: no reviewer with the code '{settings.Code}'");
+        var changed = store.Reviewers.Disable(settings.Code);
+        environment.Console.MarkupLineInterpolated($"{settings.Code}: {(changed ? "disabled" : "was already disabled")}.");
+        return SycoBenchCli.ExitOk;
+    }
+}

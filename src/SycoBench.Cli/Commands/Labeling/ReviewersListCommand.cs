@@ -1,0 +1,34 @@
+using System.Globalization;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using SycoBench.Labeling.Storage;
+
+namespace SycoBench.Cli.Commands.Labeling;
+
+/// <summary><c>sycobench portal reviewers list</c>: the allow-list with each reviewer's number of reviews.</summary>
+public sealed class ReviewersListCommand(CliEnvironment environment) : Command<PortalSettings>
+{
+    public static void Register(IConfigurator<CommandSettings> config) =>
+        config.AddCommand<ReviewersListCommand>("list").WithDescription("List the reviewers and how many reviews each has given.");
+
+    public override int Execute(CommandContext context, PortalSettings settings, CancellationToken cancellationToken)
+    {
+        using var store = LabelStore.Open(environment.Resolve(settings.Database));
+        environment.Console.Write(ReviewerTable(store.Reviewers.List()));
+        return SycoBenchCli.ExitOk;
+    }
+
+    internal static Table ReviewerTable(IReadOnlyList<ReviewerSummary> reviewers)
+    {
+        var table = new Table().AddColumns("code", "name", "reviews", "last review", "state");
+        table.Columns[2].RightAligned();
+        foreach (var r in reviewers)
+        {
+            table.AddRow(
+                Markup.Escape(r.Account.Code), Markup.Escape(r.Account.Name), r.Reviews.ToString(CultureInfo.InvariantCulture),
+                Markup.Escape(r.LastReviewAt ?? "—"), r.Account.IsActive ? "active" : "disabled");
+        }
+
+        return table;
+    }
+}

@@ -1,0 +1,17 @@
+namespace SycoBench.Labeling.Storage;
+
+/// <summary>
+/// How far a dataset's labeling has come. <see cref="ItemsByReviewCount"/> has four entries: items with 0, 1, 2 and
+/// 3 or more reviews. <see cref="Coverage"/> is the share of the needed reviews done: Σ min(reviews, 3) / (3 × items).
+/// </summary>
+public sealed record DatasetStatus(
+    string Dataset,
+    long Items,
+    IReadOnlyList<long> ItemsByReviewCount,
+    long Reviews,
+    long Reviewers,
+    long LiveLeases,
+    double Coverage)
+{
+    public long CompleteItems => ItemsByReviewCount.Count > 3 ? ItemsByReviewCount[3] : 0;
+}

@@ -1,0 +1,190 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+
+namespace SycoBench.Labeling.Storage;
+
+/// <summary>The answers to be labeled (<c>llm_responses</c>): pushing seeds in, status, and what a reviewer is shown.</summary>
+public sealed class ItemCatalog
+{
+    public const int MaxIdentifierLength = 500;
+    private readonly LabelDatabase _database;
+
+    internal ItemCatalog(LabelDatabase database)
+    {
+        _database = database;
+    }
+
+    /// <summary>What <see cref="Push"/> would do, without writing anything.</summary>
+    public PushPlan Plan(string dataset, IReadOnlyList<LabelSeed> seeds)
+    {
+        LabelDatasets.Require(dataset);
+        using var connection = _database.OpenConnection();
+        return Compare(connection, null, dataset, seeds, applied: false);
+    }
+
+    /// <summary>The plan for a database that does not exist yet: every distinct valid seed would be new.</summary>
+    public static PushPlan PlanForEmptyDatabase(string dataset, IReadOnlyList<LabelSeed> seeds)
+    {
+        LabelDatasets.Require(dataset);
+        ArgumentNullException.ThrowIfNull(seeds);
+        ThrowIfInvalid(seeds);
+        var seen = new HashSet<(string, string)>();
+        var added = seeds.Where(s => seen.Add((s.Identifier, s.RunId ?? ""))).ToList();
+        return new PushPlan(dataset, added, [], [], seeds.Count - added.Count, Applied: false);
+    }
+
+    /// <summary>Adds the new seeds in one transaction: either all of them are stored or none.</summary>
+    public PushPlan Push(string dataset, IReadOnlyList<LabelSeed> seeds)
+    {
+        LabelDatasets.Require(dataset);
+        return _database.Write((connection, transaction) =>
+        {
+            var plan = Compare(connection, transaction, dataset, seeds, applied: true);
+            var now = _database.Now();
+            using var insert = Sql.Command(connection, transaction, """
+                INSERT INTO llm_responses (dataset, identifier, prompt_title, prompt_body, model_response_text, model_id, run_id, metadata_json, created_at)
+                VALUES ($dataset, $identifier, $title, $body, $response, $model, $run, $metadata, $now)
+                """,
+                ("$dataset", dataset), ("$identifier", ""), ("$title", ""), ("$body", ""), ("$response", ""),
+                ("$model", null), ("$run", ""), ("$metadata", null), ("$now", now));
+            foreach (var seed in plan.New)
+            {
+                insert.Parameters["$identifier"].Value = seed.Identifier;
+                insert.Parameters["$title"].Value = seed.PromptTitle ?? "";
+                insert.Parameters["$body"].Value = seed.PromptBody;
+                insert.Parameters["$response"].Value = seed.ModelResponseText;
+                insert.Parameters["$model"].Value = (object?)seed.ModelId ?? DBNull.Value;
+                insert.Parameters["$run"].Value = seed.RunId ?? "";
+                insert.Parameters["$metadata"].Value = MetadataJson(seed) ?? (object)DBNull.Value;
+                insert.ExecuteNonQuery();
+            }
+
+            return plan;
+        });
+    }
+
+    /// <summary>Checks a seed; the message names the field. Null when the seed can be stored.</summary>
+    public static string? Validate(LabelSeed seed)
+    {
+        ArgumentNullException.ThrowIfNull(seed);
+        if (string.IsNullOrWhiteSpace(seed.Identifier))
+            return "field 'identifier': must not be empty";
+        if (seed.Identifier.Length > MaxIdentifierLength)
+            return $"field 'identifier': longer than {MaxIdentifierLength} characters";
+        if (string.IsNullOrWhiteSpace(seed.PromptBody))
+            return "field 'prompt_body': must not be empty";
+        if (string.IsNullOrWhiteSpace(seed.ModelResponseText))
+            return "field 'model_response_text': must not be empty";
+        if (seed.Metadata is { } metadata && metadata.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null))
+            return "field 'metadata': must be a JSON object";
+        return null;
+    }
+
+    public IReadOnlyList<string> Datasets()
+    {
+        using var connection = _database.OpenConnection();
+        using var command = Sql.Command(connection, null, "SELECT dataset FROM dataset_counts WHERE items > 0 ORDER BY dataset");
+        using var reader = command.ExecuteReader();
+        var list = new List<string>();
+        while (reader.Read())
+            list.Add(reader.GetString(0));
+        return list;
+    }
+
+    /// <summary>Items by review count, reviews, reviewers, live leases and coverage of a dataset, from the running counts.</summary>
+    public DatasetStatus Status(string dataset)
+    {
+        using var connection = _database.OpenConnection();
+        long items = 0, reviews = 0, one = 0, two = 0, three = 0;
+        using (var command = Sql.Command(connection, null,
+            "SELECT items, reviews, items_1, items_2, items_3 FROM dataset_counts WHERE dataset = $dataset", ("$dataset", dataset)))
+        using (var reader = command.ExecuteReader())
+        {
+            if (reader.Read())
+                (items, reviews, one, two, three) = (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4));
+        }
+
+        var reviewers = Sql.Long(connection, null, "SELECT COUNT(*) FROM reviewer_counts WHERE dataset = $dataset", ("$dataset", dataset));
+        var leases = Sql.Long(connection, null,
+            "SELECT COUNT(*) FROM assignments WHERE dataset = $dataset AND live = 1 AND expires_at_ms > $now",
+            ("$dataset", dataset), ("$now", _database.NowMs()));
+        var coverage = items == 0 ? 0 : (one + 2 * two + 3 * three) / (3.0 * items);
+        return new DatasetStatus(dataset, items, [items - one - two - three, one, two, three], reviews, reviewers, leases, coverage);
+    }
+
+    public ReviewerProgress Progress(string dataset, string reviewerCode)
+    {
+        using var connection = _database.OpenConnection();
+        using var command = Sql.Command(connection, null, """
+            SELECT COALESCE(r.items, 0), COALESCE(r.reviews, 0), COALESCE(d.items, 0)
+            FROM (SELECT $dataset AS dataset) q
+            LEFT JOIN reviewer_counts r ON r.dataset = q.dataset AND r.reviewer_code = $reviewer
+            LEFT JOIN dataset_counts d ON d.dataset = q.dataset
+            """, ("$reviewer", reviewerCode), ("$dataset", dataset));
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return new ReviewerProgress(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+    }
+
+    public LabelItem? Find(long id)
+    {
+        using var connection = _database.OpenConnection();
+        return Find(connection, null, id);
+    }
+
+    internal static LabelItem? Find(SqliteConnection connection, SqliteTransaction? transaction, long id)
+    {
+        using var command = Sql.Command(connection, transaction,
+            "SELECT id, dataset, prompt_title, prompt_body, model_response_text FROM llm_responses WHERE id = $id", ("$id", id));
+        using var reader = command.ExecuteReader();
+        return reader.Read()
+            ? new LabelItem(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4))
+            : null;
+    }
+
+    private static PushPlan Compare(SqliteConnection connection, SqliteTransaction? transaction, string dataset, IReadOnlyList<LabelSeed> seeds, bool applied)
+    {
+        ThrowIfInvalid(seeds);
+        var seen = new HashSet<(string, string)>();
+        List<LabelSeed> added = [], unchanged = [], differing = [];
+        var duplicates = 0;
+        using var lookup = Sql.Command(connection, transaction, """
+            SELECT prompt_title, prompt_body, model_response_text, model_id, metadata_json FROM llm_responses
+            WHERE dataset = $dataset AND identifier = $identifier AND run_id = $run
+            """, ("$dataset", dataset), ("$identifier", ""), ("$run", ""));
+        foreach (var seed in seeds)
+        {
+            if (!seen.Add((seed.Identifier, seed.RunId ?? "")))
+            {
+                duplicates++;
+                continue;
+            }
+
+            lookup.Parameters["$identifier"].Value = seed.Identifier;
+            lookup.Parameters["$run"].Value = seed.RunId ?? "";
+            using var reader = lookup.ExecuteReader();
+            if (!reader.Read())
+                added.Add(seed);
+            else if (reader.GetString(0) == (seed.PromptTitle ?? "") && reader.GetString(1) == seed.PromptBody
+                     && reader.GetString(2) == seed.ModelResponseText && Sql.NullableString(reader, 3) == seed.ModelId
+                     && Sql.NullableString(reader, 4) == MetadataJson(seed))
+                unchanged.Add(seed);
+            else
+                differing.Add(seed);
+        }
+
+        return new PushPlan(dataset, added, unchanged, differing, duplicates, applied);
+    }
+
+    private static void ThrowIfInvalid(IReadOnlyList<LabelSeed> seeds)
+    {
+        foreach (var seed in seeds)
+        {
+            if (Validate(seed) is { } problem)
+                throw new InputException($"seed '{seed.Identifier}': {problem}");
+        }
+    }
+
+    private static string? MetadataJson(LabelSeed seed) =>
+        seed.Metadata is { ValueKind: JsonValueKind.Object } metadata ? metadata.GetRawText() : null;
+}

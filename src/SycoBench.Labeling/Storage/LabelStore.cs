@@ -1,0 +1,43 @@
+namespace SycoBench.Labeling.Storage;
+
+/// <summary>
+/// The label database: reviewers, items, assignment and export over one SQLite file. Opening it creates the file
+/// and applies any missing migration. Thread-safe; one instance per process and file.
+/// </summary>
+public sealed class LabelStore : IDisposable
+{
+    public static readonly TimeSpan DefaultLeaseDuration = TimeSpan.FromMinutes(30);
+    private readonly LabelDatabase _database;
+
+    private LabelStore(LabelDatabase database, TimeSpan leaseDuration)
+    {
+        _database = database;
+        Reviewers = new ReviewerDirectory(database);
+        Items = new ItemCatalog(database);
+        Assignments = new ReviewAssigner(database, leaseDuration);
+        Export = new ReviewExporter(database);
+    }
+
+    public string Path => _database.Path;
+
+    public int SchemaVersion => _database.SchemaVersion();
+
+    public ReviewerDirectory Reviewers { get; }
+
+    public ItemCatalog Items { get; }
+
+    public ReviewAssigner Assignments { get; }
+
+    public ReviewExporter Export { get; }
+
+    public static LabelStore Open(string path, TimeProvider? time = null, TimeSpan? leaseDuration = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var lease = leaseDuration ?? DefaultLeaseDuration;
+        if (lease <= TimeSpan.Zero)
+            throw new ArgumentOutOfRangeException(nameof(leaseDuration), lease, "a lease must last a positive time");
+        return new LabelStore(LabelDatabase.Open(path, time ?? TimeProvider.System), lease);
+    }
+
+    public void Dispose() => _database.Dispose();
+}

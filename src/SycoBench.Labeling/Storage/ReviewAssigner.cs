@@ -1,0 +1,182 @@
+using Microsoft.Data.Sqlite;
+
+namespace SycoBench.Labeling.Storage;
+
+/// <summary>
+/// Balanced assignment (SPEC §7) and submission, each one immediate transaction, so that two reviewers asking at
+/// once never both get the last review an item needs. An item's <c>load</c> is its reviews plus its live leases;
+/// a lease counts toward the three until it expires.
+/// <list type="number">
+/// <item>Items with load below 3 first, the fullest first (2, then 1, then 0), oldest first within a level.</item>
+/// <item>Only when none is left for this reviewer: items with load 3 or more, the emptiest first.</item>
+/// <item>Only items this reviewer has not reviewed, until they have reviewed every item once; after that, the items
+/// they have reviewed least often (their current pass), in the same order.</item>
+/// </list>
+/// A reviewer holds one lease per dataset: asking again returns the same item (a reload keeps the draft), and an
+/// expired lease is taken back if the item still needs a review.
+/// </summary>
+public sealed class ReviewAssigner
+{
+    public const int ReviewsPerItem = 3;
+    private readonly LabelDatabase _database;
+    private readonly TimeSpan _leaseDuration;
+
+    internal ReviewAssigner(LabelDatabase database, TimeSpan leaseDuration)
+    {
+        _database = database;
+        _leaseDuration = leaseDuration;
+    }
+
+    /// <summary>The item this reviewer should score next in the dataset, or null when the dataset is empty.</summary>
+    public Task<Assignment?> NextAsync(string dataset, string reviewerCode, CancellationToken cancellationToken = default) =>
+        _database.WriteAsync((connection, transaction) => Next(connection, transaction, dataset, reviewerCode), cancellationToken);
+
+    public Task<SubmitOutcome> SubmitAsync(ReviewSubmission submission, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        if (submission.Validate() is { } problem)
+            return Task.FromResult(new SubmitOutcome(SubmitStatus.Invalid, null, problem));
+        return _database.WriteAsync((connection, transaction) => Submit(connection, transaction, submission), cancellationToken);
+    }
+
+    private Assignment? Next(SqliteConnection connection, SqliteTransaction transaction, string dataset, string reviewer)
+    {
+        var nowMs = _database.NowMs();
+        ExpireLeases(connection, transaction, nowMs);
+        var expiresMs = nowMs + (long)_leaseDuration.TotalMilliseconds;
+
+        using (var held = Sql.Command(connection, transaction,
+            "SELECT a.llm_response_id, a.live, i.load FROM assignments a JOIN llm_responses i ON i.id = a.llm_response_id WHERE a.reviewer_code = $r AND a.dataset = $d",
+            ("$r", reviewer), ("$d", dataset)))
+        using (var reader = held.ExecuteReader())
+        {
+            if (reader.Read())
+            {
+                var itemId = reader.GetInt64(0);
+                var live = reader.GetInt64(1) == 1;
+                var load = reader.GetInt32(2);
+                reader.Close();
+                if (live || load < ReviewsPerItem)
+                {
+                    Sql.Execute(connection, transaction,
+                        "UPDATE assignments SET live = 1, expires_at_ms = $e WHERE reviewer_code = $r AND dataset = $d",
+                        ("$e", expiresMs), ("$r", reviewer), ("$d", dataset));
+                    if (!live)
+                        Sql.Execute(connection, transaction, "UPDATE llm_responses SET load = load + 1 WHERE id = $id", ("$id", itemId));
+                    return new Assignment(ItemCatalog.Find(connection, transaction, itemId)!, live ? load - 1 : load, Resumed: true, FromMs(expiresMs));
+                }
+
+                // The lease ran out and the item got its reviews meanwhile: let it go and pick afresh.
+                Sql.Execute(connection, transaction, "DELETE FROM assignments WHERE reviewer_code = $r AND dataset = $d", ("$r", reviewer), ("$d", dataset));
+            }
+        }
+
+        if (Choose(connection, transaction, dataset, reviewer) is not { } choice)
+            return null;
+        Sql.Execute(connection, transaction, """
+            INSERT INTO assignments (reviewer_code, dataset, llm_response_id, assigned_at, expires_at_ms, live)
+            VALUES ($r, $d, $id, $now, $e, 1)
+            """, ("$r", reviewer), ("$d", dataset), ("$id", choice.Id), ("$now", _database.Now()), ("$e", expiresMs));
+        Sql.Execute(connection, transaction, "UPDATE llm_responses SET load = load + 1 WHERE id = $id", ("$id", choice.Id));
+        return new Assignment(ItemCatalog.Find(connection, transaction, choice.Id)!, choice.Load, Resumed: false, FromMs(expiresMs));
+    }
+
+    private static (long Id, int Load)? Choose(SqliteConnection connection, SqliteTransaction transaction, string dataset, string reviewer)
+    {
+        // First pass: items this reviewer has never reviewed. One query per load level keeps each an index range scan
+        // over (dataset, load, id) that skips only the reviewer's own items.
+        const string NotReviewedByMe = "NOT EXISTS (SELECT 1 FROM reviews v WHERE v.reviewer_code = $r AND v.llm_response_id = i.id)";
+        for (var load = ReviewsPerItem - 1; load >= 0; load--)
+        {
+            if (Pick(connection, transaction,
+                    $"SELECT i.id, i.load FROM llm_responses i WHERE i.dataset = $d AND i.load = $load AND {NotReviewedByMe} ORDER BY i.id LIMIT 1",
+                    ("$d", dataset), ("$r", reviewer), ("$load", load)) is { } found)
+                return found;
+        }
+
+        if (Pick(connection, transaction,
+                $"SELECT i.id, i.load FROM llm_responses i WHERE i.dataset = $d AND i.load >= $full AND {NotReviewedByMe} ORDER BY i.load, i.id LIMIT 1",
+                ("$d", dataset), ("$r", reviewer), ("$full", ReviewsPerItem)) is { } full)
+            return full;
+
+        // The reviewer has reviewed every item at least once: their current pass is the items they reviewed least.
+        return Pick(connection, transaction, """
+            SELECT i.id, i.load FROM llm_responses i
+            JOIN (SELECT llm_response_id, COUNT(*) AS own FROM reviews WHERE reviewer_code = $r GROUP BY llm_response_id) o
+              ON o.llm_response_id = i.id
+            WHERE i.dataset = $d
+            ORDER BY o.own,
+                     CASE WHEN i.load < $full THEN 0 ELSE 1 END,
+                     CASE WHEN i.load < $full THEN -i.load ELSE i.load END,
+                     i.id
+            LIMIT 1
+            """, ("$d", dataset), ("$r", reviewer), ("$full", ReviewsPerItem));
+    }
+
+    private SubmitOutcome Submit(SqliteConnection connection, SqliteTransaction transaction, ReviewSubmission submission)
+    {
+        using (var previous = Sql.Command(connection, transaction,
+            "SELECT id, reviewer_code, llm_response_id FROM reviews WHERE submission_id = $s", ("$s", submission.SubmissionId)))
+        using (var reader = previous.ExecuteReader())
+        {
+            if (reader.Read())
+            {
+                return reader.GetString(1) == submission.ReviewerCode && reader.GetInt64(2) == submission.ItemId
+                    ? new SubmitOutcome(SubmitStatus.AlreadyStored, reader.GetInt64(0), "already saved")
+                    : new SubmitOutcome(SubmitStatus.SubmissionIdConflict, null, "this submission id belongs to another review");
+            }
+        }
+
+        var dataset = (string?)Sql.Scalar(connection, transaction, "SELECT dataset FROM llm_responses WHERE id = $id", ("$id", submission.ItemId));
+        if (dataset is null)
+            return new SubmitOutcome(SubmitStatus.UnknownItem, null, "no such item");
+
+        var live = Sql.Scalar(connection, transaction,
+            "SELECT live FROM assignments WHERE reviewer_code = $r AND dataset = $d AND llm_response_id = $id",
+            ("$r", submission.ReviewerCode), ("$d", dataset), ("$id", submission.ItemId));
+        if (live is null)
+            return new SubmitOutcome(SubmitStatus.NotAssigned, null, "this item is not assigned to you");
+
+        var own = Sql.Long(connection, transaction,
+            "SELECT COUNT(*) FROM reviews WHERE reviewer_code = $r AND llm_response_id = $id", ("$r", submission.ReviewerCode), ("$id", submission.ItemId));
+        if (own > 0 && Sql.Scalar(connection, transaction, """
+                SELECT 1 FROM llm_responses i WHERE i.dataset = $d
+                AND (SELECT COUNT(*) FROM reviews v WHERE v.reviewer_code = $r AND v.llm_response_id = i.id) < $own LIMIT 1
+                """, ("$d", dataset), ("$r", submission.ReviewerCode), ("$own", own)) is not null)
+            return new SubmitOutcome(SubmitStatus.AlreadyReviewed, null, "you reviewed this item already; every item comes once before any comes again");
+
+        var now = _database.Now();
+        var reviewId = Sql.Long(connection, transaction, """
+            INSERT INTO reviews (llm_response_id, reviewer_code, score, notes, submission_id, created_at, updated_at)
+            VALUES ($id, $r, $score, $notes, $s, $now, $now) RETURNING id
+            """, ("$id", submission.ItemId), ("$r", submission.ReviewerCode), ("$score", submission.StoredScore),
+            ("$notes", submission.StoredNotes), ("$s", submission.SubmissionId), ("$now", now));
+        // A live lease already counted in load; a lapsed one did not, so the review adds to it.
+        Sql.Execute(connection, transaction,
+            "UPDATE llm_responses SET review_count = review_count + 1, load = load + $extra WHERE id = $id",
+            ("$extra", Convert.ToInt64(live, System.Globalization.CultureInfo.InvariantCulture) == 1 ? 0 : 1), ("$id", submission.ItemId));
+        Sql.Execute(connection, transaction, "DELETE FROM assignments WHERE reviewer_code = $r AND dataset = $d",
+            ("$r", submission.ReviewerCode), ("$d", dataset));
+        return new SubmitOutcome(SubmitStatus.Stored, reviewId, "saved");
+    }
+
+    /// <summary>Leases past their time stop counting toward their item's load (the row stays for a late submission).</summary>
+    private static void ExpireLeases(SqliteConnection connection, SqliteTransaction transaction, long nowMs)
+    {
+        Sql.Execute(connection, transaction, """
+            UPDATE llm_responses SET load = load - (
+                SELECT COUNT(*) FROM assignments a WHERE a.llm_response_id = llm_responses.id AND a.live = 1 AND a.expires_at_ms <= $now)
+            WHERE id IN (SELECT llm_response_id FROM assignments WHERE live = 1 AND expires_at_ms <= $now)
+            """, ("$now", nowMs));
+        Sql.Execute(connection, transaction, "UPDATE assignments SET live = 0 WHERE live = 1 AND expires_at_ms <= $now", ("$now", nowMs));
+    }
+
+    private static (long Id, int Load)? Pick(SqliteConnection connection, SqliteTransaction transaction, string sql, params (string, object?)[] parameters)
+    {
+        using var command = Sql.Command(connection, transaction, sql, parameters);
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? (reader.GetInt64(0), reader.GetInt32(1)) : null;
+    }
+
+    private static DateTimeOffset FromMs(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
+}

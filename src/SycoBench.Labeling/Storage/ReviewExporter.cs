@@ -1,0 +1,46 @@
+using System.Text.Json;
+
+namespace SycoBench.Labeling.Storage;
+
+/// <summary>Reads the reviews of a dataset out as export records (SPEC §7 fields), oldest first.</summary>
+public sealed class ReviewExporter
+{
+    private readonly LabelDatabase _database;
+
+    internal ReviewExporter(LabelDatabase database)
+    {
+        _database = database;
+    }
+
+    /// <summary>Streams the reviews; the snapshot is one read transaction, so a running server does not tear it.</summary>
+    public IEnumerable<ReviewExport> Reviews(string dataset)
+    {
+        using var connection = _database.OpenConnection();
+        using var transaction = connection.BeginTransaction(deferred: true);
+        using var command = Sql.Command(connection, transaction, """
+            SELECT v.llm_response_id, v.reviewer_code, v.score, v.notes, v.created_at, i.dataset, i.identifier, i.model_id, i.run_id, i.metadata_json
+            FROM reviews v JOIN llm_responses i ON i.id = v.llm_response_id
+            WHERE i.dataset = $d
+            ORDER BY v.id
+            """, ("$d", dataset));
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var metadata = Sql.NullableString(reader, 9);
+            var runId = reader.GetString(8);
+            yield return new ReviewExport
+            {
+                LlmResponseId = reader.GetInt64(0),
+                ReviewerCode = reader.GetString(1),
+                Score = reader.GetDouble(2),
+                Notes = Sql.NullableString(reader, 3),
+                ReviewCreatedAt = reader.GetString(4),
+                Dataset = reader.GetString(5),
+                Identifier = reader.GetString(6),
+                ModelId = Sql.NullableString(reader, 7),
+                RunId = runId.Length == 0 ? null : runId,
+                Metadata = metadata is null ? null : JsonDocument.Parse(metadata).RootElement.Clone(),
+            };
+        }
+    }
+}

@@ -1,0 +1,31 @@
+namespace SycoBench.Labeling.Storage;
+
+/// <summary>
+/// A score sent by a reviewer. <see cref="SubmissionId"/> is made by the client once per draft, so sending the same
+/// submission twice (a double click, a retry after a lost answer) stores one review.
+/// </summary>
+public sealed record ReviewSubmission(string ReviewerCode, long ItemId, string SubmissionId, double Score, string? Notes)
+{
+    public const int MaxNotesLength = 2000;
+
+    /// <summary>Why the submission cannot be stored (naming the field), or null when it can.</summary>
+    public string? Validate()
+    {
+        if (!double.IsFinite(Score) || Score is < -1 or > 1)
+            return "score must be a number from -1 to 1";
+        if (Notes is { Length: > MaxNotesLength })
+            return $"notes must be at most {MaxNotesLength} characters";
+        if (!IsValidSubmissionId(SubmissionId))
+            return "submission_id must be 8 to 64 letters, digits or dashes";
+        return null;
+    }
+
+    public static bool IsValidSubmissionId(string? id) =>
+        id is { Length: >= 8 and <= 64 } && id.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
+
+    /// <summary>The stored score: the slider's step is 0.01, so scores are kept to two decimals.</summary>
+    public double StoredScore => Math.Round(Score, 2, MidpointRounding.AwayFromZero);
+
+    /// <summary>Notes as stored: trimmed, and null when empty.</summary>
+    public string? StoredNotes => string.IsNullOrWhiteSpace(Notes) ? null : Notes.Trim();
+}

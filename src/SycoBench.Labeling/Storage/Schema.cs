@@ -1,0 +1,102 @@
+namespace SycoBench.Labeling.Storage;
+
+/// <summary>
+/// The label database's schema as numbered migrations, applied in order and recorded in <c>schema_migrations</c>.
+/// A published migration is never edited; a change is a new one at the end.
+/// </summary>
+internal static class Schema
+{
+    public static readonly IReadOnlyList<string> Migrations =
+    [
+        """
+        CREATE TABLE llm_responses (
+            id                  INTEGER PRIMARY KEY,
+            dataset             TEXT    NOT NULL,
+            identifier          TEXT    NOT NULL,
+            prompt_title        TEXT    NOT NULL DEFAULT '',
+            prompt_body         TEXT    NOT NULL,
+            model_response_text TEXT    NOT NULL,
+            model_id            TEXT,
+            run_id              TEXT    NOT NULL DEFAULT '',   -- '' when a seed has none, so the unique key still holds
+            metadata_json       TEXT,
+            created_at          TEXT    NOT NULL,
+            review_count        INTEGER NOT NULL DEFAULT 0,    -- reviews stored for this item
+            load                INTEGER NOT NULL DEFAULT 0,    -- reviews plus live leases: what assignment orders by
+            UNIQUE (dataset, identifier, run_id)
+        );
+        CREATE INDEX ix_llm_responses_assignment ON llm_responses (dataset, load, id);
+
+        CREATE TABLE reviewers (
+            code          TEXT PRIMARY KEY,                    -- public pseudonym, written into reviews and exports
+            name          TEXT NOT NULL,
+            sign_in_hash  TEXT NOT NULL UNIQUE,                -- SHA-256 of the sign-in code; the code itself is never stored
+            created_at    TEXT NOT NULL,
+            disabled_at   TEXT
+        );
+
+        CREATE TABLE reviews (
+            id              INTEGER PRIMARY KEY,
+            llm_response_id INTEGER NOT NULL REFERENCES llm_responses (id),
+            reviewer_code   TEXT    NOT NULL REFERENCES reviewers (code),
+            score           REAL    NOT NULL CHECK (score BETWEEN -1 AND 1),
+            notes           TEXT,
+            submission_id   TEXT    NOT NULL UNIQUE,           -- chosen by the client: a retry stores nothing new
+            created_at      TEXT    NOT NULL,
+            updated_at      TEXT    NOT NULL
+        );
+        CREATE INDEX ix_reviews_reviewer_item ON reviews (reviewer_code, llm_response_id);
+        CREATE INDEX ix_reviews_item ON reviews (llm_response_id);
+
+        -- One lease per reviewer and dataset: the item they are working on. A live lease counts toward an item's
+        -- three reviews; when it expires it stops counting (live = 0) but stays, so a late submission is still theirs.
+        CREATE TABLE assignments (
+            reviewer_code   TEXT    NOT NULL REFERENCES reviewers (code),
+            dataset         TEXT    NOT NULL,
+            llm_response_id INTEGER NOT NULL REFERENCES llm_responses (id),
+            assigned_at     TEXT    NOT NULL,
+            expires_at_ms   INTEGER NOT NULL,
+            live            INTEGER NOT NULL,
+            PRIMARY KEY (reviewer_code, dataset)
+        );
+        CREATE INDEX ix_assignments_expiry ON assignments (live, expires_at_ms);
+
+        -- Running counts for the progress and coverage shown on every review page, kept by triggers in the same
+        -- transaction as the change, so they are exact without scanning the dataset on each page.
+        CREATE TABLE dataset_counts (
+            dataset TEXT PRIMARY KEY,
+            items   INTEGER NOT NULL DEFAULT 0,
+            reviews INTEGER NOT NULL DEFAULT 0,
+            items_1 INTEGER NOT NULL DEFAULT 0,                -- items with exactly 1 review
+            items_2 INTEGER NOT NULL DEFAULT 0,                -- exactly 2
+            items_3 INTEGER NOT NULL DEFAULT 0                 -- 3 or more
+        );
+        CREATE TABLE reviewer_counts (
+            reviewer_code TEXT    NOT NULL,
+            dataset       TEXT    NOT NULL,
+            items         INTEGER NOT NULL DEFAULT 0,          -- distinct items reviewed
+            reviews       INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (reviewer_code, dataset)
+        );
+        CREATE TRIGGER tr_llm_responses_counted AFTER INSERT ON llm_responses BEGIN
+            INSERT INTO dataset_counts (dataset, items) VALUES (NEW.dataset, 1)
+            ON CONFLICT (dataset) DO UPDATE SET items = items + 1;
+        END;
+        CREATE TRIGGER tr_llm_responses_reviewed AFTER UPDATE OF review_count ON llm_responses
+        WHEN NEW.review_count <> OLD.review_count BEGIN
+            UPDATE dataset_counts SET
+                reviews = reviews + NEW.review_count - OLD.review_count,
+                items_1 = items_1 + (NEW.review_count = 1) - (OLD.review_count = 1),
+                items_2 = items_2 + (NEW.review_count = 2) - (OLD.review_count = 2),
+                items_3 = items_3 + (NEW.review_count >= 3) - (OLD.review_count >= 3)
+            WHERE dataset = NEW.dataset;
+        END;
+        CREATE TRIGGER tr_reviews_counted AFTER INSERT ON reviews BEGIN
+            INSERT INTO reviewer_counts (reviewer_code, dataset, items, reviews)
+            SELECT NEW.reviewer_code, i.dataset, 1, 1 FROM llm_responses i WHERE i.id = NEW.llm_response_id
+            ON CONFLICT (reviewer_code, dataset) DO UPDATE SET
+                reviews = reviews + 1,
+                items = items + (SELECT COUNT(*) = 1 FROM reviews v WHERE v.reviewer_code = NEW.reviewer_code AND v.llm_response_id = NEW.llm_response_id);
+        END;
+        """,
+    ];
+}

@@ -1,0 +1,30 @@
+namespace SycoBench.Labeling.Storage;
+
+public enum SubmitStatus
+{
+    /// <summary>A new review was stored.</summary>
+    Stored,
+
+    /// <summary>This submission id was stored before (a retry or a double click); nothing new was stored.</summary>
+    AlreadyStored,
+
+    /// <summary>The submission failed validation (score out of range, notes too long, bad submission id).</summary>
+    Invalid,
+
+    UnknownItem,
+
+    /// <summary>The reviewer was not assigned this item, so a review now could break the balanced assignment.</summary>
+    NotAssigned,
+
+    /// <summary>The reviewer scored this item already and has not yet scored every item of the dataset once.</summary>
+    AlreadyReviewed,
+
+    /// <summary>The submission id was used for another item or reviewer.</summary>
+    SubmissionIdConflict,
+}
+
+/// <summary>What became of a submission; <see cref="ReviewId"/> is set when a review exists for it.</summary>
+public sealed record SubmitOutcome(SubmitStatus Status, long? ReviewId, string Message)
+{
+    public bool Saved => Status is SubmitStatus.Stored or SubmitStatus.AlreadyStored;
+}

@@ -1,0 +1,56 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http;
+using SycoBench.Labeling.Web.Html;
+
+namespace SycoBench.Labeling.Web;
+
+/// <summary>
+/// The admin pages open with the admin token: sent by a script as <c>Authorization: Bearer &lt;token&gt;</c>, or typed
+/// once into the admin sign-in form, which sets a separate 8-hour cookie limited to <c>/admin</c>. Tokens are compared
+/// in constant time.
+/// </summary>
+internal sealed class AdminAccess(string token)
+{
+    public const string Scheme = "Admin";
+    private readonly byte[] _tokenHash = SHA256.HashData(Encoding.UTF8.GetBytes(token));
+
+    public static void Configure(CookieAuthenticationOptions options)
+    {
+        options.Cookie.Name = "sycobench_admin";
+        options.Cookie.Path = "/admin";
+        options.Cookie.HttpOnly = true;
+        options.Cookie.SameSite = SameSiteMode.Strict;
+        options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        options.ExpireTimeSpan = TimeSpan.FromHours(8);
+        options.SlidingExpiration = false;
+    }
+
+    public bool Matches(string? candidate) =>
+        candidate is not null && CryptographicOperations.FixedTimeEquals(_tokenHash, SHA256.HashData(Encoding.UTF8.GetBytes(candidate)));
+
+    public async Task<bool> IsAdminAsync(HttpContext context)
+    {
+        var authorization = context.Request.Headers.Authorization.ToString();
+        if (authorization.StartsWith("Bearer ", StringComparison.Ordinal))
+            return Matches(authorization["Bearer ".Length..].Trim());
+        var result = await context.AuthenticateAsync(Scheme);
+        return result.Succeeded && result.Principal?.FindFirstValue(ClaimTypes.Role) == Scheme;
+    }
+
+    public static Task SignInAsync(HttpContext context) =>
+        context.SignInAsync(Scheme, new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Role, Scheme)], Scheme)));
+
+    /// <summary>Endpoint filter: anything but an admin gets 401 and a pointer to the admin sign-in.</summary>
+    public async ValueTask<object?> RequireAdmin(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
+    {
+        if (await IsAdminAsync(invocation.HttpContext))
+            return await next(invocation);
+        return Layout.Page(invocation.HttpContext, "Admin sign-in needed",
+            H.Html($"<h1>Admin sign-in needed</h1><p>These pages need the admin token. <a href=\"/admin/signin\">Sign in as admin</a>.</p>"),
+            StatusCodes.Status401Unauthorized);
+    }
+}

@@ -1,0 +1,77 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using SycoBench.Labeling.Storage;
+using SycoBench.Labeling.Web.Html;
+
+namespace SycoBench.Labeling.Web.Pages;
+
+/// <summary>
+/// The review page and its submission. The page shows the reviewer's current item (their lease, so a reload shows
+/// the same item); the submission is one form post that scripts send with <c>Accept: application/json</c> and
+/// browsers without scripts send as a plain form (answered with a redirect to the next item).
+/// </summary>
+internal static class ReviewEndpoints
+{
+    public static void MapReview(this IEndpointRouteBuilder app)
+    {
+        var review = app.MapGroup("/review/{dataset}").RequireAuthorization(LabelingApp.ReviewerPolicy);
+        review.MapGet("/", ShowAsync);
+        review.MapPost("/submit", SubmitAsync).AddEndpointFilter(AntiforgeryCheck.Require);
+    }
+
+    private static async Task<IResult> ShowAsync(string dataset, HttpContext context, LabelStore store, MarkdownRenderer markdown)
+    {
+        if (!LabelDatasets.IsKnown(dataset))
+            return NotFound(context);
+        var reviewer = ReviewerIdentity.Code(context)!;
+        var assignment = await store.Assignments.NextAsync(dataset, reviewer, context.RequestAborted);
+        var status = store.Items.Status(dataset);
+        var progress = store.Items.Progress(dataset, reviewer);
+        var main = assignment is null
+            ? H.Html($"<h1>{LabelDatasets.Title(dataset)}</h1><p>This dataset has no answers to review yet.</p>")
+            : ReviewPage.Render(context, dataset, reviewer, assignment.Item, markdown, status, progress);
+        return Layout.Page(context, LabelDatasets.Title(dataset), main, script: "review.js", reviewerCode: reviewer);
+    }
+
+    private static async Task<IResult> SubmitAsync(string dataset, HttpContext context, LabelStore store)
+    {
+        if (!LabelDatasets.IsKnown(dataset))
+            return NotFound(context);
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        if (!long.TryParse(form["item_id"], NumberStyles.None, CultureInfo.InvariantCulture, out var itemId))
+            return Refuse(context, dataset, StatusCodes.Status400BadRequest, "item_id is missing or not a number");
+        if (!double.TryParse(form["score"], NumberStyles.Float, CultureInfo.InvariantCulture, out var score))
+            return Refuse(context, dataset, StatusCodes.Status400BadRequest, "score is missing or not a number");
+        var notes = form["notes"].ToString();
+
+        var submission = new ReviewSubmission(ReviewerIdentity.Code(context)!, itemId, form["submission_id"].ToString(), score, notes);
+        var outcome = await store.Assignments.SubmitAsync(submission, context.RequestAborted);
+        var next = "/review/" + dataset;
+        return outcome.Status switch
+        {
+            SubmitStatus.Stored or SubmitStatus.AlreadyStored when ReviewerIdentity.WantsJson(context.Request) =>
+                TypedResults.Json(
+                    new SavedBody(outcome.Status == SubmitStatus.Stored ? "stored" : "already_stored", outcome.ReviewId!.Value, next),
+                    WebJsonContext.Default.SavedBody,
+                    statusCode: outcome.Status == SubmitStatus.Stored ? StatusCodes.Status201Created : StatusCodes.Status200OK),
+            SubmitStatus.Stored or SubmitStatus.AlreadyStored => TypedResults.Redirect(next),
+            SubmitStatus.Invalid => Refuse(context, dataset, StatusCodes.Status400BadRequest, outcome.Message),
+            SubmitStatus.UnknownItem => Refuse(context, dataset, StatusCodes.Status404NotFound, outcome.Message),
+            _ => Refuse(context, dataset, StatusCodes.Status409Conflict, outcome.Message),
+        };
+    }
+
+    private static IResult Refuse(HttpContext context, string dataset, int statusCode, string message) =>
+        ReviewerIdentity.WantsJson(context.Request)
+            ? TypedResults.Json(new ErrorBody(message), WebJsonContext.Default.ErrorBody, statusCode: statusCode)
+            : Layout.Page(context, "Not saved", H.Html($"""
+                <h1>Not saved</h1><p class="error" role="alert">{message}</p>
+                <p><a href="/review/{dataset}">Back to the review</a> (your draft is kept in this browser).</p>
+                """), statusCode, reviewerCode: ReviewerIdentity.Code(context));
+
+    private static IResult NotFound(HttpContext context) =>
+        Layout.Page(context, "Not found", H.Html($"<h1>Not found</h1><p>There is no such dataset. <a href=\"/\">Datasets</a></p>"),
+            StatusCodes.Status404NotFound, reviewerCode: ReviewerIdentity.Code(context));
+}

@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Http;
+using SycoBench.Labeling.Storage;
+using SycoBench.Labeling.Web.Html;
+
+namespace SycoBench.Labeling.Web.Pages;
+
+/// <summary>
+/// The review form for one item: prompt (plain text), answer (sanitised markdown), the slider with the scale's
+/// anchors, notes, and the reviewer's progress and the dataset's coverage. Nothing on it names the model or a judge.
+/// </summary>
+internal static class ReviewPage
+{
+    public static SafeHtml Render(
+        HttpContext context, string dataset, string reviewer, LabelItem item, MarkdownRenderer markdown, DatasetStatus status, ReviewerProgress progress)
+    {
+        var (negative, neutral, positive) = LabelDatasets.Anchors(dataset);
+        var needed = ReviewAssigner.ReviewsPerItem * status.Items;
+        var done = status.ItemsByReviewCount[1] + 2 * status.ItemsByReviewCount[2] + 3 * status.ItemsByReviewCount[3];
+        return H.Html($"""
+            <section class="status" aria-label="Progress">
+            <p>You: <span id="my-progress">{progress.ItemsReviewed}</span> of {progress.Items} answers reviewed.</p>
+            <p>Dataset coverage: <span id="coverage">{Layout.Percent(status.Coverage)}</span>
+            (<span id="coverage-detail">{done} of {needed}</span> reviews needed for three per answer; {status.CompleteItems} of {status.Items} answers complete).</p>
+            </section>
+            <article class="prompt">
+            <h1>{item.PromptTitle}</h1>
+            <div class="prompt-body" id="prompt-body">{item.PromptBody}</div>
+            </article>
+            <article class="answer">
+            <h2>Answer</h2>
+            <div class="markdown" id="answer">{markdown.Render(item.ResponseText)}</div>
+            </article>
+            <form id="review-form" method="post" action="/review/{dataset}/submit"
+                  data-item="{item.Id}" data-dataset="{dataset}" data-reviewer="{reviewer}">
+            {Layout.AntiforgeryField(context)}
+            <input type="hidden" name="item_id" value="{item.Id}">
+            <input type="hidden" name="submission_id" id="submission-id" value="{Guid.NewGuid().ToString("N")}">
+            <div class="slider">
+            <label for="score">Score</label>
+            <input type="range" id="score" name="score" min="-1" max="1" step="0.01" value="0" aria-describedby="anchors">
+            <output id="score-value" for="score">0.00</output>
+            </div>
+            <div id="anchors" class="anchors">
+            <span class="neg">−1 {negative}</span><span class="neu">0 {neutral}</span><span class="pos">+1 {positive}</span>
+            </div>
+            <label for="notes">Notes (optional)</label>
+            <textarea id="notes" name="notes" maxlength="{ReviewSubmission.MaxNotesLength}" rows="3"></textarea>
+            <div class="actions">
+            <button type="submit" id="save">Save and next</button>
+            <span id="save-status" role="status" aria-live="polite"></span>
+            </div>
+            <p class="hint">Keys: <kbd>←</kbd>/<kbd>→</kbd> ±0.01 (<kbd>Shift</kbd> ±0.1), <kbd>1</kbd>–<kbd>5</kbd> −1…+1,
+            <kbd>N</kbd> note, <kbd>Enter</kbd> save. <a href="/guidelines">Guidelines</a></p>
+            </form>
+            """);
+    }
+}

@@ -1,0 +1,60 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using SycoBench.Labeling.Storage;
+
+namespace SycoBench.Labeling.Web;
+
+/// <summary>
+/// The reviewer's sign-in: a cookie (HttpOnly, SameSite=Strict, Secure over HTTPS) that remembers the reviewer's
+/// public code for 30 days. Each request checks that the reviewer still exists and is not disabled.
+/// </summary>
+internal static class ReviewerIdentity
+{
+    public const string Scheme = "Reviewer";
+    public const string CodeClaim = "sycobench:reviewer";
+
+    public static void Configure(CookieAuthenticationOptions options)
+    {
+        options.Cookie.Name = "sycobench_reviewer";
+        options.Cookie.HttpOnly = true;
+        options.Cookie.SameSite = SameSiteMode.Strict;
+        options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        options.ExpireTimeSpan = TimeSpan.FromDays(30);
+        options.SlidingExpiration = true;
+        options.LoginPath = "/signin";
+        options.Events.OnValidatePrincipal = async context =>
+        {
+            var store = context.HttpContext.RequestServices.GetRequiredService<LabelStore>();
+            var code = context.Principal?.FindFirstValue(CodeClaim);
+            if (code is null || store.Reviewers.Find(code) is not { IsActive: true })
+            {
+                context.RejectPrincipal();
+                await context.HttpContext.SignOutAsync(Scheme);
+            }
+        };
+        options.Events.OnRedirectToLogin = context =>
+        {
+            // Scripts get a status to act on; browsers are sent to the sign-in page.
+            if (WantsJson(context.Request))
+                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            else
+                context.Response.Redirect("/signin");
+            return Task.CompletedTask;
+        };
+    }
+
+    public static Task SignInAsync(HttpContext context, ReviewerAccount reviewer)
+    {
+        var identity = new ClaimsIdentity([new Claim(CodeClaim, reviewer.Code)], Scheme, CodeClaim, null);
+        return context.SignInAsync(Scheme, new ClaimsPrincipal(identity), new AuthenticationProperties { IsPersistent = true });
+    }
+
+    public static string? Code(HttpContext context) =>
+        context.User.Identity?.AuthenticationType == Scheme ? context.User.FindFirstValue(CodeClaim) : null;
+
+    public static bool WantsJson(HttpRequest request) =>
+        request.Headers.Accept.Any(a => a is not null && a.Contains("application/json", StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,119 @@
+// The review form: shows the score, keeps a draft in this browser until the server confirms the save, keyboard
+// shortcuts, and a submission that survives double clicks and lost connections (same submission id on retry).
+(function () {
+  'use strict';
+  var form = document.getElementById('review-form');
+  if (!form) return;
+  var slider = document.getElementById('score');
+  var output = document.getElementById('score-value');
+  var notes = document.getElementById('notes');
+  var submissionId = document.getElementById('submission-id');
+  var saveButton = document.getElementById('save');
+  var statusLine = document.getElementById('save-status');
+  var draftKey = 'sycobench:draft:' + form.dataset.reviewer + ':' + form.dataset.dataset + ':' + form.dataset.item;
+  var saving = false;
+
+  function show(message, problem) {
+    statusLine.textContent = message;
+    statusLine.className = problem ? 'problem' : '';
+  }
+
+  function formatScore(value) {
+    var number = Number(value);
+    return (number > 0 ? '+' : '') + number.toFixed(2);
+  }
+
+  function render() { output.textContent = formatScore(slider.value); }
+
+  function saveDraft() {
+    try {
+      localStorage.setItem(draftKey, JSON.stringify({
+        score: slider.value, notes: notes.value, submissionId: submissionId.value, savedAt: new Date().toISOString()
+      }));
+    } catch (e) { /* storage full or disabled: the form still works, only the draft is not kept */ }
+  }
+
+  function restoreDraft() {
+    var draft = null;
+    try { draft = JSON.parse(localStorage.getItem(draftKey) || 'null'); } catch (e) { draft = null; }
+    if (!draft) return;
+    slider.value = draft.score;
+    notes.value = draft.notes || '';
+    if (draft.submissionId) submissionId.value = draft.submissionId;
+    show('Draft restored.', false);
+  }
+
+  function setScore(value) {
+    var clamped = Math.max(-1, Math.min(1, Math.round(value * 100) / 100));
+    slider.value = clamped.toFixed(2);
+    render();
+    saveDraft();
+  }
+
+  function submit() {
+    if (saving) return;
+    saving = true;
+    saveButton.disabled = true;
+    saveDraft();
+    show('Saving…', false);
+    fetch(form.action, {
+      method: 'POST',
+      body: new FormData(form),
+      headers: { 'Accept': 'application/json' },
+      credentials: 'same-origin'
+    }).then(function (response) {
+      return response.json().catch(function () { return {}; }).then(function (body) {
+        if (response.ok) {
+          try { localStorage.removeItem(draftKey); } catch (e) { /* nothing to remove */ }
+          show('Saved.', false);
+          window.location.assign(body.next || window.location.pathname);
+          return;
+        }
+        if (response.status === 401) {
+          show('You are signed out. Sign in again; your draft is kept.', true);
+        } else {
+          show('Not saved: ' + (body.error || ('the server answered ' + response.status)) + '. Your draft is kept.', true);
+        }
+        saving = false;
+        saveButton.disabled = false;
+      });
+    }).catch(function () {
+      show('Not saved: no connection. Your draft is kept; press Enter to try again.', true);
+      saving = false;
+      saveButton.disabled = false;
+    });
+  }
+
+  slider.addEventListener('input', function () { render(); saveDraft(); });
+  notes.addEventListener('input', saveDraft);
+  form.addEventListener('submit', function (event) { event.preventDefault(); submit(); });
+
+  document.addEventListener('keydown', function (event) {
+    if (event.altKey || event.metaKey) return;
+    if (event.target === notes) {
+      if (event.key === 'Escape') { notes.blur(); event.preventDefault(); }
+      else if (event.key === 'Enter' && event.ctrlKey) { event.preventDefault(); submit(); }
+      return;
+    }
+    if (event.ctrlKey) return;
+    var step = event.shiftKey ? 0.1 : 0.01;
+    var current = Number(slider.value);
+    switch (event.key) {
+      case 'ArrowLeft': case 'ArrowDown': setScore(current - step); break;
+      case 'ArrowRight': case 'ArrowUp': setScore(current + step); break;
+      case '1': setScore(-1); break;
+      case '2': setScore(-0.5); break;
+      case '3': setScore(0); break;
+      case '4': setScore(0.5); break;
+      case '5': setScore(1); break;
+      case 'n': case 'N': notes.focus(); break;
+      case 'Enter': submit(); break;
+      default: return;
+    }
+    // The slider would move a second time on its own; every shortcut is handled here once.
+    event.preventDefault();
+  });
+
+  restoreDraft();
+  render();
+})();

@@ -1,0 +1,171 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using SycoBench.Labeling.Storage;
+
+namespace SycoBench.Labeling.Tests.Cli;
+
+public sealed partial class PortalCommandTests : IDisposable
+{
+    private readonly TempDirectory _cwd = new();
+
+    public void Dispose() => _cwd.Dispose();
+
+    private Task<CliResult> Run(params string[] args) => CliHarness.RunAsync(_cwd.Path, args);
+
+    private static readonly string RunFile = Seeds.Reference("run.jsonl");
+
+    [Fact]
+    public async Task Init_db_creates_the_database_and_is_safe_to_repeat()
+    {
+        var first = await Run("portal", "init-db");
+        var second = await Run("portal", "init-db", "--db", "labels.db");
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains("Created labels.db (schema version 1)", first.Output, StringComparison.Ordinal);
+        Assert.Contains("Checked labels.db", second.Output, StringComparison.Ordinal);
+        Assert.True(File.Exists(_cwd.File("labels.db")));
+    }
+
+    [Fact]
+    public async Task Reviewers_add_prints_a_working_sign_in_code()
+    {
+        var result = await Run("portal", "reviewers", "add", "Ada Lovelace", "--db", "team.db");
+
+        Assert.Equal(0, result.ExitCode);
+        var signIn = SignInCode().Match(result.Output).Groups[1].Value;
+        using var store = LabelStore.Open(_cwd.File("team.db"));
+        var reviewer = store.Reviewers.FindBySignInCode(signIn);
+        Assert.NotNull(reviewer);
+        Assert.Equal("Ada Lovelace", reviewer.Name);
+        Assert.Contains(reviewer.Code, result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Push_is_a_dry_run_until_apply_and_then_deduplicates()
+    {
+        var dry = await Run("portal", "push", "--dataset", "scenario", "--run-file", RunFile, "--sample", "40", "--seed", "1");
+        Assert.Equal(0, dry.ExitCode);
+        Assert.Contains("would be added", dry.Output, StringComparison.Ordinal);
+        Assert.Contains("Dry run", dry.Output, StringComparison.Ordinal);
+        Assert.False(File.Exists(_cwd.File("labels.db")));
+
+        var applied = await Run("portal", "push", "--dataset", "scenario", "--run-file", RunFile, "--sample", "40", "--seed", "1", "--apply");
+        var again = await Run("portal", "push", "--dataset", "scenario", "--run-file", RunFile, "--sample", "40", "--seed", "1", "--apply");
+
+        Assert.Equal(0, applied.ExitCode);
+        Assert.Contains("Pushed 40 new items", applied.Output, StringComparison.Ordinal);
+        Assert.Contains("Pushed 0 new items", again.Output, StringComparison.Ordinal);
+        using var store = LabelStore.Open(_cwd.File("labels.db"));
+        Assert.Equal(40, store.Items.Status("scenario").Items);
+    }
+
+    [Fact]
+    public async Task Push_of_a_whole_run_skips_the_failed_row()
+    {
+        var result = await Run("portal", "push", "--dataset", "scenario", "--run-file", RunFile, "--apply");
+
+        Assert.Equal(0, result.ExitCode);
+        using var store = LabelStore.Open(_cwd.File("labels.db"));
+        Assert.Equal(215, store.Items.Status("scenario").Items);
+    }
+
+    [Fact]
+    public async Task A_seed_file_with_a_bad_line_is_refused_whole_naming_the_line()
+    {
+        var good = JsonSerializer.Serialize(new { identifier = "a1", prompt_title = "t", prompt_body = "Is it fair?", model_response_text = "Yes.", model_id = "m", run_id = 5, metadata = new { k = 1 } });
+        var noBody = JsonSerializer.Serialize(new { identifier = "a2", prompt_body = "", model_response_text = "No." });
+        File.WriteAllLines(_cwd.File("seeds.jsonl"), [good, noBody]);
+        File.WriteAllLines(_cwd.File("broken.jsonl"), [good, "{not json"]);
+
+        var missingField = await Run("portal", "push", "--dataset", "aita", "--file", "seeds.jsonl", "--apply");
+        var malformed = await Run("portal", "push", "--dataset", "aita", "--file", "broken.jsonl", "--apply");
+        var elsewhere = await Run("portal", "push", "--dataset", "aita", "--file", "seeds.jsonl", "--apply", "--db", "other.db");
+
+        Assert.Equal(1, missingField.ExitCode);
+        Assert.Contains("seeds.jsonl:2: field 'prompt_body'", missingField.Error, StringComparison.Ordinal);
+        Assert.Equal(1, malformed.ExitCode);
+        Assert.Contains("broken.jsonl:2: malformed line", malformed.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(_cwd.File("labels.db")));
+        Assert.Equal(1, elsewhere.ExitCode);
+        Assert.False(File.Exists(_cwd.File("other.db")));
+    }
+
+    [Fact]
+    public async Task A_seed_file_is_pushed_with_its_run_id_and_metadata()
+    {
+        File.WriteAllLines(_cwd.File("seeds.jsonl"), [
+            """{"identifier": "post-1", "prompt_title": "AITA for …", "prompt_body": "I told my flatmate…", "model_response_text": "NTA.", "model_id": "m", "run_id": 5, "metadata": {"k": 1}}""",
+            """{"identifier": "post-1", "prompt_title": "AITA for …", "prompt_body": "I told my flatmate…", "model_response_text": "NTA.", "model_id": "m", "run_id": "6", "metadata": null}""",
+        ]);
+
+        var result = await Run("portal", "push", "--dataset", "aita", "--file", "seeds.jsonl", "--apply");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Pushed 2 new items into aita", result.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("portal", "push", "--dataset", "scenario")]
+    [InlineData("portal", "push", "--dataset", "reddit", "--file", "x.jsonl")]
+    [InlineData("portal", "push", "--dataset", "aita", "--run-file", "run.jsonl")]
+    [InlineData("portal", "push", "--dataset", "scenario", "--file", "x.jsonl", "--sample", "3")]
+    [InlineData("portal", "push", "--dataset", "scenario", "--run-file", "run.jsonl", "--seed", "3")]
+    [InlineData("portal", "pull", "--dataset", "scenario")]
+    [InlineData("portal", "pull", "--dataset", "scenario", "--out", "x", "--format", "xml")]
+    [InlineData("portal", "pull", "--target", "items", "--dataset", "scenario", "--out", "x")]
+    [InlineData("label", "serve", "--admin-token", "short")]
+    [InlineData("agreement")]
+    public async Task Contradictory_or_missing_options_exit_with_2(params string[] args)
+    {
+        var result = await Run(args);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("error: ", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_sample_larger_than_the_usable_answers_is_a_usage_error()
+    {
+        var result = await Run("portal", "push", "--dataset", "scenario", "--run-file", RunFile, "--sample", "216", "--apply");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("215 usable answers", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pull_and_status_on_a_missing_database_say_so()
+    {
+        var pull = await Run("portal", "pull", "--target", "reviews", "--dataset", "scenario", "--out", "r.jsonl");
+        var status = await Run("portal", "status");
+
+        Assert.Equal(1, pull.ExitCode);
+        Assert.Contains("labels.db: no such label database", pull.Error, StringComparison.Ordinal);
+        Assert.Equal(1, status.ExitCode);
+    }
+
+    [Fact]
+    public async Task Status_shows_items_by_review_count_reviewers_and_coverage()
+    {
+        await Run("portal", "push", "--dataset", "scenario", "--run-file", RunFile, "--sample", "6", "--apply");
+        using (var store = LabelStore.Open(_cwd.File("labels.db")))
+        {
+            var reviewer = store.Reviewers.Add("Ada").Account.Code;
+            var assignment = await store.Assignments.NextAsync("scenario", reviewer);
+            await store.Assignments.SubmitAsync(StoreExtensions.Submission(reviewer, assignment!.Item.Id));
+        }
+
+        var result = await Run("portal", "status", "--dataset", "scenario");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Matches(@"items\s*│\s*6\s*│", result.Output);
+        Assert.Matches(@"with 0 reviews\s*│\s*5\s*│", result.Output);
+        Assert.Matches(@"with 1 review\s*│\s*1\s*│", result.Output);
+        Assert.Matches(@"reviewers\s*│\s*1\s*│", result.Output);
+        Assert.Matches(@"coverage\s*│\s*5\.6%\s*│", result.Output);
+        Assert.Contains("Ada", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("aita", result.Output, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"Sign-in code: ([0-9A-Z-]+)")]
+    private static partial Regex SignInCode();
+}

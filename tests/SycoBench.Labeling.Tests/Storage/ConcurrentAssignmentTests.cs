@@ -1,0 +1,106 @@
+using System.Collections.Concurrent;
+using Microsoft.Data.Sqlite;
+using SycoBench.Labeling.Storage;
+
+namespace SycoBench.Labeling.Tests.Storage;
+
+/// <summary>50 reviewers working at once on 2,000 items, through the store that the web app uses.</summary>
+public sealed class ConcurrentAssignmentTests : IDisposable
+{
+    private const int Reviewers = 50;
+    private const int Items = 2000;
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public async Task Fifty_reviewers_on_two_thousand_items_lose_nothing_and_keep_the_balance()
+    {
+        var path = _dir.File("labels.db");
+        using var store = LabelStore.Open(path, leaseDuration: TimeSpan.FromHours(1));
+        store.Items.Push("scenario", Seeds.Many(Items));
+        var reviewers = Enumerable.Range(0, Reviewers).Select(i => store.Reviewers.Add("reviewer " + i).Account.Code).ToArray();
+
+        var stored = 0;
+        var violations = new ConcurrentBag<string>();
+        var seenByReviewer = reviewers.ToDictionary(r => r, _ => new List<long>());
+
+        async Task WorkAsync(string reviewer, int index)
+        {
+            var random = new Random(index);
+            while (true)
+            {
+                // The store often completes synchronously; yielding lets the 50 reviewers interleave as people would.
+                await Task.Yield();
+                var assignment = await store.Assignments.NextAsync("scenario", reviewer);
+                Assert.NotNull(assignment);
+                if (assignment.LoadBefore >= ReviewAssigner.ReviewsPerItem)
+                {
+                    // A full item is handed out only when nothing needing a review is left for this reviewer.
+                    // Loads only grow here (no lease expires), so an open item seen now was open at assignment.
+                    if (OpenItemsNotReviewedBy(path, reviewer) is > 0 and var open)
+                        violations.Add($"{reviewer} got a fourth review while {open} items it could take had fewer than three");
+                    return;
+                }
+
+                seenByReviewer[reviewer].Add(assignment.Item.Id);
+                var submission = new ReviewSubmission(reviewer, assignment.Item.Id, Guid.NewGuid().ToString("N"), Math.Round(random.NextDouble() * 2 - 1, 2), null);
+                // Every tenth submission is sent twice at once, like a double click.
+                var outcomes = random.Next(10) == 0
+                    ? await Task.WhenAll(store.Assignments.SubmitAsync(submission), store.Assignments.SubmitAsync(submission))
+                    : [await store.Assignments.SubmitAsync(submission)];
+                Assert.Single(outcomes, o => o.Status == SubmitStatus.Stored);
+                Assert.All(outcomes, o => Assert.True(o.Saved, o.Message));
+                Interlocked.Increment(ref stored);
+            }
+        }
+
+        await Task.WhenAll(reviewers.Select((r, i) => Task.Run(() => WorkAsync(r, i))));
+
+        Assert.Empty(violations);
+        Assert.Equal(Items * ReviewAssigner.ReviewsPerItem, stored);
+        var status = store.Items.Status("scenario");
+        Assert.Equal(stored, status.Reviews);
+        Assert.Equal([0L, 0, 0, Items], status.ItemsByReviewCount);
+        Assert.Equal(Items * ReviewAssigner.ReviewsPerItem, CountReviewRows(path));
+        Assert.Equal(0, CountItemsWithOtherThanThreeReviews(path));
+        // No reviewer is given an item a second time before it has seen every item once.
+        Assert.All(seenByReviewer, pair => Assert.True(FirstRepeat(pair.Value) is not { } at || pair.Value.Take(at).Distinct().Count() == Items, pair.Key));
+        Assert.Equal(Reviewers, status.Reviewers);
+    }
+
+    private static int? FirstRepeat(List<long> items)
+    {
+        var seen = new HashSet<long>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (!seen.Add(items[i]))
+                return i;
+        }
+
+        return null;
+    }
+
+    private static long OpenItemsNotReviewedBy(string path, string reviewer) =>
+        Query(path, """
+            SELECT COUNT(*) FROM llm_responses i
+            WHERE i.review_count + (SELECT COUNT(*) FROM assignments a WHERE a.llm_response_id = i.id AND a.live = 1) < 3
+              AND NOT EXISTS (SELECT 1 FROM reviews v WHERE v.llm_response_id = i.id AND v.reviewer_code = $r)
+            """, reviewer);
+
+    private static long CountReviewRows(string path) => Query(path, "SELECT COUNT(*) FROM reviews");
+
+    private static long CountItemsWithOtherThanThreeReviews(string path) =>
+        Query(path, "SELECT COUNT(*) FROM (SELECT i.id FROM llm_responses i LEFT JOIN reviews v ON v.llm_response_id = i.id GROUP BY i.id HAVING COUNT(v.id) <> 3)");
+
+    private static long Query(string path, string sql, string? reviewer = null)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        if (reviewer is not null)
+            command.Parameters.AddWithValue("$r", reviewer);
+        return (long)command.ExecuteScalar()!;
+    }
+}

@@ -1,0 +1,81 @@
+using SycoBench.Labeling.Storage;
+
+namespace SycoBench.Labeling.Tests.Storage;
+
+public sealed class ItemCatalogTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+    private readonly LabelStore _store;
+
+    public ItemCatalogTests()
+    {
+        _store = LabelStore.Open(_dir.File("labels.db"));
+    }
+
+    public void Dispose()
+    {
+        _store.Dispose();
+        _dir.Dispose();
+    }
+
+    [Fact]
+    public void Plan_writes_nothing_and_push_deduplicates_on_identifier_and_run()
+    {
+        var seeds = Seeds.Many(4);
+
+        var plan = _store.Items.Plan("scenario", seeds);
+        Assert.Equal(4, plan.New.Count);
+        Assert.Equal(0, _store.Items.Status("scenario").Items);
+
+        _store.Items.Push("scenario", seeds);
+        var again = _store.Items.Push("scenario", [seeds[0], seeds[2], seeds[3], Seeds.Make(0, runId: "2"), Seeds.Make(1, response: "Changed."), seeds[2]]);
+
+        Assert.Single(again.New);
+        Assert.Equal(3, again.Unchanged.Count);
+        Assert.Single(again.Differing);
+        Assert.Equal(1, again.DuplicatesInInput);
+        Assert.Equal(5, _store.Items.Status("scenario").Items);
+    }
+
+    [Fact]
+    public void Sql_looking_text_is_stored_verbatim()
+    {
+        const string Text = "'); DROP TABLE reviews; -- \" OR 1=1 <b>";
+        _store.Items.Push("scenario", [Seeds.Make(1, response: Text) with { Identifier = Text }]);
+
+        var item = _store.Items.Find(1)!;
+        Assert.Equal(Text, item.ResponseText);
+        Assert.Single(_store.Items.Datasets());
+    }
+
+    [Fact]
+    public void A_bad_seed_stores_nothing()
+    {
+        var ex = Assert.Throws<InputException>(() => _store.Items.Push("scenario", [Seeds.Make(1), Seeds.Make(2) with { PromptBody = " " }]));
+
+        Assert.Contains("prompt_body", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(0, _store.Items.Status("scenario").Items);
+    }
+
+    [Fact]
+    public void Reopening_keeps_the_data_and_the_schema_version()
+    {
+        _store.Items.Push("scenario", Seeds.Many(2));
+        using var reopened = LabelStore.Open(_dir.File("labels.db"));
+
+        Assert.Equal(1, reopened.SchemaVersion);
+        Assert.Equal(2, reopened.Items.Status("scenario").Items);
+    }
+
+    [Fact]
+    public void Sign_in_codes_are_stored_as_hashes_and_found_in_any_case()
+    {
+        var added = _store.Reviewers.Add("Ada");
+
+        Assert.Equal(added.Account.Code, _store.Reviewers.FindBySignInCode(added.SignInCode.ToLowerInvariant())!.Code);
+        Assert.Null(_store.Reviewers.FindBySignInCode("AAAAA-AAAAA-AAAAA-AAAAA"));
+        Assert.True(_store.Reviewers.Disable(added.Account.Code));
+        Assert.Null(_store.Reviewers.FindBySignInCode(added.SignInCode));
+        Assert.DoesNotContain(added.SignInCode, File.ReadAllText(_dir.File("labels.db"), System.Text.Encoding.Latin1), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,163 @@
+using SycoBench.Labeling.Storage;
+
+namespace SycoBench.Labeling.Tests.Storage;
+
+public sealed class ReviewAssignerTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+    private readonly ManualClock _clock = new(new DateTimeOffset(2025, 10, 11, 8, 0, 0, TimeSpan.Zero));
+    private readonly LabelStore _store;
+
+    public ReviewAssignerTests()
+    {
+        _store = LabelStore.Open(_dir.File("labels.db"), _clock, TimeSpan.FromMinutes(10));
+    }
+
+    public void Dispose()
+    {
+        _store.Dispose();
+        _dir.Dispose();
+    }
+
+    private string Reviewer() => _store.Reviewers.Add("someone").Account.Code;
+
+    private async Task<long> ReviewNextAsync(string reviewer, double score = 0.1)
+    {
+        var assignment = await _store.Assignments.NextAsync("scenario", reviewer);
+        var outcome = await _store.Assignments.SubmitAsync(StoreExtensions.Submission(reviewer, assignment!.Item.Id, score));
+        Assert.Equal(SubmitStatus.Stored, outcome.Status);
+        return assignment.Item.Id;
+    }
+
+    [Fact]
+    public async Task Fullest_items_below_three_come_first_and_leases_count_toward_the_three()
+    {
+        _store.Items.Push("scenario", Seeds.Many(3));
+        string a = Reviewer(), b = Reviewer(), c = Reviewer(), d = Reviewer();
+
+        var first = await _store.Assignments.NextAsync("scenario", a);
+        var second = await _store.Assignments.NextAsync("scenario", b);
+        var third = await _store.Assignments.NextAsync("scenario", c);
+        var fourth = await _store.Assignments.NextAsync("scenario", d);
+
+        // a, b and c share the first item (0, then 1, then 2 leases); the item is then full, so d gets the next one.
+        Assert.Equal(first!.Item.Id, second!.Item.Id);
+        Assert.Equal(first.Item.Id, third!.Item.Id);
+        Assert.Equal([0, 1, 2], new[] { first.LoadBefore, second.LoadBefore, third.LoadBefore });
+        Assert.NotEqual(first.Item.Id, fourth!.Item.Id);
+        Assert.Equal(0, fourth.LoadBefore);
+    }
+
+    [Fact]
+    public async Task Asking_again_returns_the_held_item()
+    {
+        _store.Items.Push("scenario", Seeds.Many(5));
+        var a = Reviewer();
+
+        var first = await _store.Assignments.NextAsync("scenario", a);
+        var again = await _store.Assignments.NextAsync("scenario", a);
+
+        Assert.Equal(first!.Item.Id, again!.Item.Id);
+        Assert.True(again.Resumed);
+    }
+
+    [Fact]
+    public async Task An_expired_lease_stops_counting_and_its_late_submission_is_still_accepted()
+    {
+        _store.Items.Push("scenario", Seeds.Many(1));
+        string a = Reviewer(), b = Reviewer(), c = Reviewer(), d = Reviewer();
+        var held = await _store.Assignments.NextAsync("scenario", a);
+        await _store.Assignments.NextAsync("scenario", b);
+        await _store.Assignments.NextAsync("scenario", c);
+
+        // Full with three leases: d is handed the item as a fourth, since nothing else exists.
+        Assert.Equal(3, (await _store.Assignments.NextAsync("scenario", d))!.LoadBefore);
+
+        _clock.Advance(TimeSpan.FromMinutes(11));
+        var status = _store.Items.Status("scenario");
+        Assert.Equal(0, status.LiveLeases);
+
+        var late = await _store.Assignments.SubmitAsync(StoreExtensions.Submission(a, held!.Item.Id));
+        Assert.Equal(SubmitStatus.Stored, late.Status);
+    }
+
+    [Fact]
+    public async Task A_second_review_of_an_item_is_refused_until_every_item_was_reviewed_once()
+    {
+        _store.Items.Push("scenario", Seeds.Many(3));
+        var a = Reviewer();
+
+        var seen = new List<long>();
+        for (var i = 0; i < 3; i++)
+            seen.Add(await ReviewNextAsync(a));
+        Assert.Equal(3, seen.Distinct().Count());
+
+        // A full pass done: the reviewer may review again, least-reviewed-by-them first; earlier reviews stay.
+        var fourth = await ReviewNextAsync(a, 0.9);
+        Assert.Contains(fourth, seen);
+        Assert.Equal(4, _store.Items.Progress("scenario", a).Reviews);
+        Assert.Equal(3, _store.Items.Progress("scenario", a).ItemsReviewed);
+    }
+
+    [Fact]
+    public async Task Submitting_an_item_that_was_not_assigned_is_refused()
+    {
+        _store.Items.Push("scenario", Seeds.Many(3));
+        string a = Reviewer(), b = Reviewer();
+        var assignment = await _store.Assignments.NextAsync("scenario", a);
+
+        var outcome = await _store.Assignments.SubmitAsync(StoreExtensions.Submission(b, assignment!.Item.Id));
+
+        Assert.Equal(SubmitStatus.NotAssigned, outcome.Status);
+        Assert.Equal(0, _store.Items.Status("scenario").Reviews);
+    }
+
+    [Fact]
+    public async Task The_same_submission_twice_stores_one_review()
+    {
+        _store.Items.Push("scenario", Seeds.Many(3));
+        var a = Reviewer();
+        var assignment = await _store.Assignments.NextAsync("scenario", a);
+        var submission = StoreExtensions.Submission(a, assignment!.Item.Id);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => _store.Assignments.SubmitAsync(submission)));
+
+        Assert.Single(results, r => r.Status == SubmitStatus.Stored);
+        Assert.Equal(4, results.Count(r => r.Status == SubmitStatus.AlreadyStored));
+        Assert.Single(results.Select(r => r.ReviewId).Distinct());
+        Assert.Equal(1, _store.Items.Status("scenario").Reviews);
+    }
+
+    [Theory]
+    [InlineData(1.01)]
+    [InlineData(-1.5)]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    public async Task Scores_outside_the_scale_are_refused(double score)
+    {
+        _store.Items.Push("scenario", Seeds.Many(1));
+        var a = Reviewer();
+        var assignment = await _store.Assignments.NextAsync("scenario", a);
+
+        var outcome = await _store.Assignments.SubmitAsync(StoreExtensions.Submission(a, assignment!.Item.Id, score));
+
+        Assert.Equal(SubmitStatus.Invalid, outcome.Status);
+        Assert.Equal(0, _store.Items.Status("scenario").Reviews);
+    }
+
+    [Fact]
+    public async Task Status_counts_items_by_review_count_and_coverage()
+    {
+        _store.Items.Push("scenario", Seeds.Many(2));
+        string a = Reviewer(), b = Reviewer();
+        await ReviewNextAsync(a);
+        await ReviewNextAsync(b);
+
+        var status = _store.Items.Status("scenario");
+
+        Assert.Equal([1L, 0, 1, 0], status.ItemsByReviewCount);
+        Assert.Equal(2, status.Reviews);
+        Assert.Equal(2, status.Reviewers);
+        Assert.Equal(2 / 6.0, status.Coverage, precision: 12);
+    }
+}
