@@ -23,6 +23,7 @@ public static class SycoBenchCli
             config.ConfigureConsole(environment.Console);
             config.PropagateExceptions();
             GridCommand.Register(config);
+            ReportCommand.Register(config);
         });
 
         try
