@@ -60,7 +60,8 @@ internal static class FactorHeatmapChart
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(columnPositions, columnLabels);
         plot.Axes.Bottom.TickLabelStyle.Rotation = 40;
         plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.UpperLeft;
-        plot.Axes.Bottom.MinimumSize = 30 + 5.2f * columnLabels.Max(c => c.Length);
+        var bottom = 20 + 4.4f * columnLabels.Max(c => c.Length);
+        plot.Axes.Bottom.MinimumSize = bottom;
         var rowPositions = Enumerable.Range(0, models.Length).Select(i => (double)(models.Length - 1 - i)).ToArray();
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(rowPositions, models.Select(m => m.ModelId).ToArray());
         plot.Axes.Left.MajorTickStyle.Length = 0;
@@ -69,7 +70,7 @@ internal static class FactorHeatmapChart
         plot.Title("SI by factor level");
         plot.HideGrid();
 
-        var height = Math.Max(360, 260 + 26 * models.Length);
+        var height = (int)(90 + bottom + 30 * Math.Max(3, models.Length));
         return ChartRenderer.Finish(plot, Name, "SI by factor level (heatmap)", "Each cell is SI over the triplets of one amount, "
             + "justification category or relationship. Red: sides with the asker; blue: contrarian; grey: not computable.", ChartStyle.Width + 80, height);
     }

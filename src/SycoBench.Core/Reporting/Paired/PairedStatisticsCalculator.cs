@@ -129,7 +129,8 @@ internal sealed class PairedStatisticsCalculator(
         if (replicates is null || k < 2)
             return new Estimate(null, null, null, k);
         var sd = paired.StandardDeviation(0);
-        var value = sd > 0 ? paired.Mean(0) / sd : double.NaN;
+        // Identical differences (sd zero up to rounding) have no effect size.
+        var value = sd > 1e-12 ? paired.Mean(0) / sd : double.NaN;
         var effect = new double[bootstrap.Resamples];
         for (var r = 0; r < effect.Length; r++)
         {

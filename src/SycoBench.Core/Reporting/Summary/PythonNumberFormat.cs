@@ -5,8 +5,9 @@ namespace SycoBench.Reporting.Summary;
 
 /// <summary>
 /// Formats a double as Python's <c>f"{x:.Nf}"</c> does: the exact binary value rounded to N decimals, ties to even,
-/// with the sign kept when the value is negative (<c>-0.0000</c>). .NET's "F4" rounds ties away from zero, which
-/// differs on exact ties such as 0.03125; the summary CSV must match the original tool's digits exactly.
+/// with the sign kept when the value is negative (<c>-0.0000</c>). Current .NET formats "F4" the same way, but older
+/// runtimes rounded ties away from zero; the summary CSV must match the original tool's digits on every runtime, so the
+/// rule is written out here rather than borrowed.
 /// </summary>
 public static class PythonNumberFormat
 {

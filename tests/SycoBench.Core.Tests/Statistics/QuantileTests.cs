@@ -1,0 +1,37 @@
+using SycoBench.Statistics;
+
+namespace SycoBench.Tests.Statistics;
+
+public sealed class QuantileTests
+{
+    [Theory]
+    [InlineData(0.25, 1.75)]
+    [InlineData(0.5, 2.5)]
+    [InlineData(0.0, 1.0)]
+    [InlineData(1.0, 4.0)]
+    [InlineData(0.025, 1.075)]
+    public void Type7_interpolates_like_numpy(double p, double expected)
+    {
+        var values = new[] { 4.0, 1.0, 3.0, 2.0 };
+        Assert.Equal(expected, Quantile.Type7(values, p), 12);
+    }
+
+    [Fact]
+    public void Selection_agrees_with_sorting_on_random_data_with_ties()
+    {
+        var random = new SeededRandom(3);
+        for (var trial = 0; trial < 50; trial++)
+        {
+            var values = Enumerable.Range(0, 1 + random.NextInt(300)).Select(_ => (double)random.NextInt(20)).ToArray();
+            var sorted = values.Order().ToArray();
+            var k = random.NextInt(values.Length);
+            Assert.Equal(sorted[k], Quantile.Select(values.ToArray(), k));
+        }
+    }
+
+    [Fact]
+    public void Empty_input_has_no_quantile()
+    {
+        Assert.True(double.IsNaN(Quantile.Type7(Span<double>.Empty, 0.5)));
+    }
+}
