@@ -78,7 +78,7 @@ def answer_text(rng, factors):
     parts = []
     opening = rng.sample(SENTENCES, 3)
     parts.append("**Short answer:**  \n" + " ".join(s.format(**fill) for s in opening))
-    for index in range(rng.randint(5, 10)):
+    for index in range(rng.randint(5, 11)):
         parts.append("---")
         parts.append(f"### **{index + 1}. {rng.choice(SECTION_TITLES)}**")
         kind = rng.random()

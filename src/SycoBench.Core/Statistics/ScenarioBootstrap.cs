@@ -1,4 +1,7 @@
 using System.Collections.Concurrent;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace SycoBench.Statistics;
 
@@ -35,6 +38,7 @@ public sealed class ScenarioBootstrap
     /// Bootstrap replicates of the column means of a K × M table (row-major): result[c·B + r] is the mean of column c
     /// over resample r.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double[] MeanReplicates(ReadOnlySpan<double> table, int k, int columns)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(columns, 1);
@@ -42,54 +46,81 @@ public sealed class ScenarioBootstrap
             throw new ArgumentException($"the table holds {table.Length} values, not {k} × {columns}", nameof(table));
         var draws = Draws(k);
         var replicates = new double[columns * Resamples];
-        Span<double> sums = columns <= 64 ? stackalloc double[columns] : new double[columns];
+        if (columns == 1)
+        {
+            for (var r = 0; r < Resamples; r++)
+            {
+                double sum = 0;
+                foreach (var row in draws.Slice(r * k, k))
+                    sum += table[row];
+                replicates[r] = sum / k;
+            }
+
+            return replicates;
+        }
+
+        // Rows padded to whole vectors, so that adding a drawn row is a few vector additions.
+        var width = Vector<double>.Count;
+        var vectors = (columns + width - 1) / width;
+        var padded = new double[k * vectors * width];
+        for (var row = 0; row < k; row++)
+            table.Slice(row * columns, columns).CopyTo(padded.AsSpan(row * vectors * width));
+        var rows = MemoryMarshal.Cast<double, Vector<double>>(padded.AsSpan());
+        Span<Vector<double>> sums = new Vector<double>[Math.Max(vectors, 4)];
+        Span<double> flat = MemoryMarshal.Cast<Vector<double>, double>(sums);
         for (var r = 0; r < Resamples; r++)
         {
-            sums.Clear();
-            foreach (var row in draws.Slice(r * k, k))
+            var drawn = draws.Slice(r * k, k);
+            if (vectors <= 4)
             {
-                var values = table.Slice(row * columns, columns);
-                for (var c = 0; c < columns; c++)
-                    sums[c] += values[c];
+                // Up to 16 columns: the running sums stay in registers.
+                // Draws are in [0, k), so every row read is inside the padded table: no bounds checks needed.
+                Vector<double> s0 = default, s1 = default, s2 = default, s3 = default;
+                ref var first = ref MemoryMarshal.GetReference(rows);
+                foreach (var row in drawn)
+                {
+                    ref var at = ref Unsafe.Add(ref first, row * vectors);
+                    s0 += at;
+                    if (vectors > 1)
+                        s1 += Unsafe.Add(ref at, 1);
+                    if (vectors > 2)
+                        s2 += Unsafe.Add(ref at, 2);
+                    if (vectors > 3)
+                        s3 += Unsafe.Add(ref at, 3);
+                }
+
+                sums[0] = s0;
+                sums[1] = s1;
+                sums[2] = s2;
+                sums[3] = s3;
+            }
+            else
+            {
+                sums.Clear();
+                foreach (var row in drawn)
+                {
+                    var at = row * vectors;
+                    for (var v = 0; v < vectors; v++)
+                        sums[v] += rows[at + v];
+                }
             }
 
             for (var c = 0; c < columns; c++)
-                replicates[c * Resamples + r] = sums[c] / k;
+                replicates[c * Resamples + r] = flat[c] / k;
         }
 
         return replicates;
     }
 
     /// <summary>The percentile interval of replicates (NaN replicates ignored): the (1−level)/2 and (1+level)/2 quantiles.</summary>
-    public static (double Low, double High) PercentileInterval(ReadOnlySpan<double> replicates, double level = 0.95)
-    {
-        var finite = System.Buffers.ArrayPool<double>.Shared.Rent(Math.Max(1, replicates.Length));
-        try
-        {
-            var n = 0;
-            foreach (var value in replicates)
-            {
-                if (!double.IsNaN(value))
-                    finite[n++] = value;
-            }
-
-            if (n == 0)
-                return (double.NaN, double.NaN);
-            var span = finite.AsSpan(0, n);
-            var low = Quantile.Type7(span, (1 - level) / 2);
-            var high = Quantile.Type7(span, (1 + level) / 2);
-            return (low, high);
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<double>.Shared.Return(finite);
-        }
-    }
+    public static (double Low, double High) PercentileInterval(ReadOnlySpan<double> replicates, double level = 0.95) =>
+        TailQuantiles.Type7(replicates, (1 - level) / 2, (1 + level) / 2);
 
     /// <summary>
     /// Two-sided bootstrap p-value for "the statistic is 0": twice the smaller share of replicates on either side of 0,
     /// with one added to both counts so that it is never 0: min(1, 2·(1 + min(#{θ* ≤ 0}, #{θ* ≥ 0})) / (B + 1)).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double TwoSidedPValue(ReadOnlySpan<double> replicates)
     {
         long below = 0, above = 0, count = 0;

@@ -34,4 +34,23 @@ public sealed class QuantileTests
     {
         Assert.True(double.IsNaN(Quantile.Type7(Span<double>.Empty, 0.5)));
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(7)]
+    [InlineData(40)]
+    [InlineData(399)]
+    [InlineData(10_000)]
+    public void Tail_quantiles_equal_type7_with_nans_skipped(int n)
+    {
+        var random = new SeededRandom((ulong)n);
+        var values = Enumerable.Range(0, n).Select(i => i % 17 == 5 ? double.NaN : random.NextInt(500) / 50.0 - 5).ToArray();
+        var finite = values.Where(v => !double.IsNaN(v)).ToArray();
+
+        var (low, high) = TailQuantiles.Type7(values, 0.025, 0.975);
+
+        Assert.Equal(Quantile.Type7(finite.ToArray(), 0.025), low, 12);
+        Assert.Equal(Quantile.Type7(finite.ToArray(), 0.975), high, 12);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 
@@ -14,6 +15,7 @@ internal sealed class RecordResolver(ReportScenario scenario, SharedRegistry sum
     private readonly Dictionary<byte[], Resolution> _cache = new(ByteKeyComparer.Instance);
     private byte[] _key = new byte[512];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Resolution Resolve(ReadOnlySpan<byte> promptId, ReadOnlySpan<byte> factors)
     {
         if (factors.IsEmpty)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using SycoBench.Reporting.Reading;
 
@@ -39,6 +40,7 @@ internal sealed class WorkerAggregate : ILineConsumer
     /// <summary>The first few errors of each outcome, as examples for the report.</summary>
     public List<(int Chunk, long Line, Outcome Outcome, string Model, string Message)> ErrorExamples { get; } = [];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void OnLine(ReadOnlySpan<byte> line, int chunk, long lineInChunk)
     {
         var record = default(ScoredLine);

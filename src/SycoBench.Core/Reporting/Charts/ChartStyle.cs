@@ -33,6 +33,9 @@ internal static class ChartStyle
     /// <summary>The font file charts use, or null when none of the known files exists.</summary>
     public static string? FontFile => Font.Value;
 
+    /// <summary>Pixels per model row: roomy for a few models, compact for many so the image stays small.</summary>
+    public static int RowHeight(int models) => models <= 25 ? 28 : 15;
+
     public static Plot NewPlot()
     {
         var plot = new Plot();

@@ -70,7 +70,7 @@ internal static class FactorHeatmapChart
         plot.Title("SI by factor level");
         plot.HideGrid();
 
-        var height = (int)(90 + bottom + 30 * Math.Max(3, models.Length));
+        var height = (int)(90 + bottom + ChartStyle.RowHeight(models.Length) * Math.Max(3, models.Length));
         return ChartRenderer.Finish(plot, Name, "SI by factor level (heatmap)", "Each cell is SI over the triplets of one amount, "
             + "justification category or relationship. Red: sides with the asker; blue: contrarian; grey: not computable.", ChartStyle.Width + 80, height);
     }

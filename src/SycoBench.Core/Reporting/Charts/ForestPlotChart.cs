@@ -48,7 +48,7 @@ internal static class ForestPlotChart
         plot.HideGrid();
         plot.Grid.XAxisStyle.IsVisible = true;
 
-        var height = Math.Max(260, 110 + 26 * models.Length);
+        var height = 120 + ChartStyle.RowHeight(models.Length) * Math.Max(3, models.Length);
         var omitted = report.Models.Count - models.Length;
         var caption = "Points are SI; whiskers the 95% percentile bootstrap interval (scenarios resampled). Right of 0: the model "
             + "sides with whoever asks; left: contrarian."

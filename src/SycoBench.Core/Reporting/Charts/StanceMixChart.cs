@@ -4,54 +4,57 @@ using SycoBench.Reporting.Aggregation;
 namespace SycoBench.Reporting.Charts;
 
 /// <summary>
-/// For each model and each asker, the shares of answers judged pro-negative side, neutral and pro-positive side at the
-/// summary threshold, as stacked horizontal bars.
+/// For each model (rows) and each asker (three panels side by side), the shares of answers judged pro-negative side,
+/// neutral and pro-positive side at the summary threshold, as stacked horizontal bars.
 /// </summary>
 internal static class StanceMixChart
 {
     public const string Name = "stance-mix";
+    private const double PanelGap = 0.12;
 
     public static RenderedChart? Render(Report report)
     {
-        var meta = report.Metadata;
-        var rows = new List<(string Label, double Neg, double Neu, double Pos)>();
-        foreach (var model in report.Models.Reverse())
-        {
-            foreach (var role in new[] { Role.Neutral, Role.Negative, Role.Positive })
-            {
-                var p = model.Perspectives.FirstOrDefault(x => x.Role == role);
-                var scored = p is null ? 0 : p.Negative + p.Neutral + p.Positive;
-                var label = $"{model.ModelId} · asked by {(p?.Name ?? role.ToString())}";
-                rows.Add(scored == 0
-                    ? (label + " (none)", 0, 0, 0)
-                    : (label, p!.Negative / (double)scored, p.Neutral / (double)scored, p.Positive / (double)scored));
-            }
-        }
-
-        if (rows.Count == 0)
+        if (report.Models.Count == 0)
             return null;
-
+        var meta = report.Metadata;
+        var roles = new[] { Role.Positive, Role.Neutral, Role.Negative };
+        var names = new[] { meta.PositiveSide, meta.NeutralSide, meta.NegativeSide };
         var plot = ChartStyle.NewPlot();
         var bars = new List<Bar>();
-        var positions = new List<double>();
-        for (var i = 0; i < rows.Count; i++)
+        var count = report.Models.Count;
+        for (var m = 0; m < count; m++)
         {
-            // A gap between models: three rows per model, then one empty slot.
-            var y = i + i / 3 * 0.6;
-            positions.Add(y);
-            var (_, neg, neu, pos) = rows[i];
-            bars.Add(Segment(y, 0, neg, ChartStyle.NegativeColor));
-            bars.Add(Segment(y, neg, neg + neu, ChartStyle.NeutralColor));
-            bars.Add(Segment(y, neg + neu, neg + neu + pos, ChartStyle.PositiveColor));
+            var y = count - 1 - m;
+            var model = report.Models[m];
+            for (var panel = 0; panel < roles.Length; panel++)
+            {
+                var p = model.Perspectives.FirstOrDefault(x => x.Role == roles[panel]);
+                var scored = p is null ? 0 : p.Negative + p.Neutral + p.Positive;
+                if (scored == 0)
+                    continue;
+                var x0 = panel * (1 + PanelGap);
+                var neg = p!.Negative / (double)scored;
+                var neu = p.Neutral / (double)scored;
+                bars.Add(Segment(y, x0, x0 + neg, ChartStyle.NegativeColor));
+                bars.Add(Segment(y, x0 + neg, x0 + neg + neu, ChartStyle.NeutralColor));
+                bars.Add(Segment(y, x0 + neg + neu, x0 + 1, ChartStyle.PositiveColor));
+            }
         }
 
         var barPlot = plot.Add.Bars(bars);
         barPlot.Horizontal = true;
-        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(positions.ToArray(), rows.Select(r => r.Label).ToArray());
+        for (var panel = 0; panel < roles.Length; panel++)
+            plot.Add.VerticalLine(panel * (1 + PanelGap) + 0.5, 1, Colors.White.WithAlpha(0.7), LinePattern.Dotted);
+
+        var centres = Enumerable.Range(0, roles.Length).Select(p => p * (1 + PanelGap) + 0.5).ToArray();
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(centres, names.Select(n => "asked by " + n).ToArray());
+        plot.Axes.Bottom.MajorTickStyle.Length = 0;
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
+            Enumerable.Range(0, count).Select(m => (double)(count - 1 - m)).ToArray(), report.Models.Select(m => m.ModelId).ToArray());
         plot.Axes.Left.MajorTickStyle.Length = 0;
-        plot.Axes.SetLimits(0, 1, -0.7, positions[^1] + 0.7);
+        plot.Axes.SetLimits(-0.02, roles.Length * (1 + PanelGap) - PanelGap + 0.02, -0.6, count - 0.4);
         var threshold = meta.Threshold.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
-        plot.XLabel($"share of scored answers (stance at threshold {threshold})");
+        plot.XLabel($"each panel: 0 to 100% of the scored answers (stance at threshold {threshold}); dotted line at 50%");
         plot.Title("Stance mix per model and asker");
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = $"{meta.NegativeLabel} (score ≤ −{threshold})", FillColor = ChartStyle.NegativeColor });
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "neutral", FillColor = ChartStyle.NeutralColor });
@@ -59,9 +62,11 @@ internal static class StanceMixChart
         plot.ShowLegend(Edge.Bottom);
         plot.HideGrid();
 
-        var height = Math.Max(300, 170 + (int)(positions[^1] * 16));
-        return ChartRenderer.Finish(plot, Name, "Stance mix per model and asker", "Each bar is one model asked by one side (or neutrally): "
-            + "the share of its scored answers judged " + meta.NegativeLabel + ", neutral and " + meta.PositiveLabel + ".", ChartStyle.Width, height);
+        var height = 190 + ChartStyle.RowHeight(count) * Math.Max(2, count);
+        return ChartRenderer.Finish(plot, Name, "Stance mix per model and asker", "One row per model, one panel per asker: the share of "
+            + "its scored answers judged " + meta.NegativeLabel + ", neutral and " + meta.PositiveLabel + ". A sycophantic model is more "
+            + meta.PositiveLabel + " when the " + meta.PositiveSide + " asks and more " + meta.NegativeLabel + " when the " + meta.NegativeSide + " asks.",
+            ChartStyle.Width, height);
     }
 
     private static Bar Segment(double y, double from, double to, Color color) => new()
@@ -71,7 +76,7 @@ internal static class StanceMixChart
         Value = to,
         FillColor = color,
         LineWidth = 0,
-        Size = 0.8,
+        Size = 0.72,
         Orientation = Orientation.Horizontal,
     };
 }

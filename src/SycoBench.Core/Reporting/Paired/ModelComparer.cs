@@ -43,8 +43,11 @@ internal static class ModelComparer
         double[] replicates;
         if (common.Length == a.PairedTriplets.Length && common.Length == b.PairedTriplets.Length)
         {
-            for (var r = 0; r < scratch.Length; r++)
-                scratch[r] = a.SiReplicates[r] - b.SiReplicates[r];
+            var left = a.SiReplicates.AsSpan();
+            var right = b.SiReplicates.AsSpan(0, left.Length);
+            var difference = scratch.AsSpan(0, left.Length);
+            for (var r = 0; r < difference.Length; r++)
+                difference[r] = left[r] - right[r];
             replicates = scratch;
         }
         else

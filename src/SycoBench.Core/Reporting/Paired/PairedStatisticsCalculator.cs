@@ -58,7 +58,9 @@ internal sealed class PairedStatisticsCalculator(
                 noiseTerms.Add((pos.Variance / pos.Count + neg.Variance / neg.Count) / 4);
         }
 
-        var pairedReplicates = Replicates(paired);
+        var levels = FactorTables(paired);
+        var replicates = Replicates([paired, neutral, pulls, halves, .. levels.Select(l => l.Table)]);
+        var pairedReplicates = replicates[0];
         var si = EstimateOf(paired, pairedReplicates, 0);
         var signFlip = SignFlipTest.TwoSided(paired.Column(0), permutations, bootstrap.Seed);
         var thresholdStatistics = new ThresholdStatistics[n];
@@ -75,14 +77,14 @@ internal sealed class PairedStatisticsCalculator(
                 upliftNegative);
         }
 
-        var pullReplicates = Replicates(pulls);
-        var halfReplicates = Replicates(halves);
+        var pullReplicates = replicates[2];
+        var halfReplicates = replicates[3];
         var statistics = new ModelStatistics
         {
             ModelId = model.ModelId,
             Records = model.Records,
             SamplesPerPrompt = maxSamples,
-            Baseline = EstimateOf(neutral, Replicates(neutral), 0),
+            Baseline = EstimateOf(neutral, replicates[1], 0),
             SycophancyIndex = si,
             SycophancyP = Estimate.Finite(signFlip.PValue),
             SycophancyPExact = signFlip.Exact,
@@ -91,7 +93,7 @@ internal sealed class PairedStatisticsCalculator(
             PullNegative = EstimateOf(pulls, pullReplicates, 1),
             Asymmetry = EstimateOf(pulls, pullReplicates, 2),
             Thresholds = thresholdStatistics,
-            ByFactor = ByFactor(paired),
+            ByFactor = levels.Select((l, i) => new FactorEstimate(l.Factor, l.Level, EstimateOf(l.Table, replicates[4 + i], 0))).ToArray(),
             NoiseFloor = maxSamples >= 2 ? EstimateOf(halves, halfReplicates, 0) : Estimate.None,
             NoiseShare = NoiseShare(paired, noiseTerms),
             Perspectives = Perspectives(model),
@@ -103,7 +105,7 @@ internal sealed class PairedStatisticsCalculator(
         };
         statistics = statistics with { Notes = ModelNotes.For(statistics, scenario, paired.Rows, neutral.Rows, pulls.Rows) };
 
-        var siReplicates = pairedReplicates is null ? [] : pairedReplicates.AsSpan(0, bootstrap.Resamples).ToArray();
+        var siReplicates = pairedReplicates is { } si0 ? si0.Span[..bootstrap.Resamples].ToArray() : [];
         var deltas = new double[scenario.Triplets.Count];
         Array.Fill(deltas, double.NaN);
         for (var r = 0; r < paired.Rows; r++)
@@ -111,26 +113,62 @@ internal sealed class PairedStatisticsCalculator(
         return new ModelWork(statistics, deltas, paired.Triplets.ToArray(), siReplicates);
     }
 
-    private double[]? Replicates(ScenarioTable table) =>
-        table.Rows == 0 ? null : bootstrap.MeanReplicates(table.Values, table.Rows, table.Columns);
-
-    private Estimate EstimateOf(ScenarioTable table, double[]? replicates, int column)
+    /// <summary>
+    /// Bootstrap replicates of the column means of several tables. The draws depend only on the number of rows, so tables
+    /// with the same number of rows are resampled together in one pass (the numbers are those of separate passes).
+    /// </summary>
+    private ReadOnlyMemory<double>?[] Replicates(ScenarioTable[] tables)
     {
-        if (replicates is null)
+        var result = new ReadOnlyMemory<double>?[tables.Length];
+        var b = bootstrap.Resamples;
+        foreach (var group in tables.Select((table, index) => (table, index)).Where(x => x.table.Rows > 0).GroupBy(x => x.table.Rows))
+        {
+            var members = group.ToArray();
+            var k = group.Key;
+            var columns = members.Sum(m => m.table.Columns);
+            var combined = new double[k * columns];
+            var offset = 0;
+            foreach (var (table, _) in members)
+            {
+                for (var row = 0; row < k; row++)
+                {
+                    for (var column = 0; column < table.Columns; column++)
+                        combined[row * columns + offset + column] = table.Value(row, column);
+                }
+
+                offset += table.Columns;
+            }
+
+            var all = bootstrap.MeanReplicates(combined, k, columns);
+            offset = 0;
+            foreach (var (table, index) in members)
+            {
+                result[index] = new ReadOnlyMemory<double>(all, offset * b, table.Columns * b);
+                offset += table.Columns;
+            }
+        }
+
+        return result;
+    }
+
+    private Estimate EstimateOf(ScenarioTable table, ReadOnlyMemory<double>? replicates, int column)
+    {
+        if (replicates is not { } values)
             return Estimate.None;
-        var (low, high) = ScenarioBootstrap.PercentileInterval(replicates.AsSpan(column * bootstrap.Resamples, bootstrap.Resamples));
+        var (low, high) = ScenarioBootstrap.PercentileInterval(values.Span.Slice(column * bootstrap.Resamples, bootstrap.Resamples));
         return Estimate.From(table.Mean(column), low, high, table.Rows);
     }
 
     /// <summary>d_z = mean(Δ)/sd(Δ); each bootstrap replicate recomputes both from the resample's Σ Δ and Σ Δ².</summary>
-    private Estimate EffectSize(ScenarioTable paired, double[]? replicates)
+    private Estimate EffectSize(ScenarioTable paired, ReadOnlyMemory<double>? replicateMemory)
     {
         var k = paired.Rows;
-        if (replicates is null || k < 2)
+        if (replicateMemory is not { } memory || k < 2)
             return new Estimate(null, null, null, k);
         var sd = paired.StandardDeviation(0);
         // Identical differences (sd zero up to rounding) have no effect size.
         var value = sd > 1e-12 ? paired.Mean(0) / sd : double.NaN;
+        var replicates = memory.Span;
         var effect = new double[bootstrap.Resamples];
         for (var r = 0; r < effect.Length; r++)
         {
@@ -144,9 +182,10 @@ internal sealed class PairedStatisticsCalculator(
         return Estimate.From(value, low, high, k);
     }
 
-    private List<FactorEstimate> ByFactor(ScenarioTable paired)
+    /// <summary>One single-column table of Δ per level of each factor: SI over the triplets of that level.</summary>
+    private List<(string Factor, string Level, ScenarioTable Table)> FactorTables(ScenarioTable paired)
     {
-        var result = new List<FactorEstimate>();
+        var result = new List<(string, string, ScenarioTable)>();
         foreach (var (factor, level) in FactorLevels.Of(scenario))
         {
             var subset = new ScenarioTable(1);
@@ -157,7 +196,7 @@ internal sealed class PairedStatisticsCalculator(
                     subset.Add(paired.Triplets[r], [paired.Value(r, 0)]);
             }
 
-            result.Add(new FactorEstimate(factor, level, EstimateOf(subset, Replicates(subset), 0)));
+            result.Add((factor, level, subset));
         }
 
         return result;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Win32.SafeHandles;
 
 namespace SycoBench.Reporting.Reading;
@@ -89,6 +90,7 @@ internal static class ChunkedLineScanner
         return new ScanResult(length, lineCounts);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static long ReadChunk<TConsumer>(
         SafeFileHandle handle, long length, int chunk, int chunkSize, ref byte[] buffer, TConsumer consumer, CancellationToken cancellationToken)
         where TConsumer : ILineConsumer
@@ -136,6 +138,7 @@ internal static class ChunkedLineScanner
     /// The buffer index of the next newline at or after <paramref name="position"/>, reading more of the file (and
     /// moving the unread part to the front, growing the buffer for a long line) as needed; -1 at the end of the file.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int FindNewline(SafeFileHandle handle, long length, ref byte[] buffer, ref long bufferOffset, ref int filled, ref int position)
     {
         var searched = position;
