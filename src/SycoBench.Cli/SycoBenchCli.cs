@@ -32,6 +32,8 @@ public static class SycoBenchCli
             SimCommands.Register(config);
             ScorerTrainCommand.Register(config);
             LabelingCommands.Register(config);
+            ReportCommand.Register(config);
+            DemoCommand.Register(config);
         });
 
         try

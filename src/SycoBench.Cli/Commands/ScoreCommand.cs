@@ -83,7 +83,7 @@ public sealed class ScoreCommand(CliEnvironment environment) : AsyncCommand<Scor
         log.Info($"scored {result.RowsScored}, failed {result.RowsFailed}, skipped {result.RowsSkipped}");
         var code = ScoringReport.WriteResult(environment, result);
         if (!settings.DryRun && !settings.NoAggregate)
-            SummaryStep.Write(environment, plan.OutputPath);
+            SummaryStep.Write(environment, plan.OutputPath, settings.Scenario ?? plan.ScenarioId);
         return code;
     }
 

@@ -1,0 +1,87 @@
+using System.Globalization;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using SycoBench.Reporting;
+
+namespace SycoBench.Cli.Commands;
+
+/// <summary><c>sycobench report</c>: the summary CSV, paired statistics, charts and report.html of a scored run.</summary>
+public sealed class ReportCommand(CliEnvironment environment) : Command<ReportSettings>
+{
+    private const int MaxProblemLines = 10;
+
+    public static void Register(IConfigurator config) =>
+        config.AddCommand<ReportCommand>("report")
+            .WithDescription("Summarise a scored run: summary CSV, paired statistics, charts and one self-contained report.html.")
+            .WithExample("report", "--input", "outputs/runs/1760158358/run_scored.jsonl")
+            .WithExample("report", "--input", "run_scored.jsonl", "--out", "/tmp/r", "--threshold", "0.5", "--seed", "7");
+
+    public override int Execute(CommandContext context, ReportSettings settings, CancellationToken cancellationToken)
+    {
+        var input = environment.Resolve(settings.Input!);
+        if (!File.Exists(input))
+            throw new InputException($"{environment.Display(input)}: file not found");
+
+        var scenario = ReportScenarioResolver.Resolve(settings.Scenario, input, environment.WorkingDirectory);
+        foreach (var warning in scenario.Warnings)
+            environment.Warn(warning);
+
+        var options = new ReportOptions
+        {
+            InputPath = input,
+            OutputDirectory = settings.Out is null ? null : environment.Resolve(settings.Out),
+            Scenario = scenario.Scenario,
+            ScenarioSource = scenario.Source,
+            RecordedScenarioSha256 = scenario.RecordedSha256,
+            ScenarioWarnings = scenario.Warnings,
+            Threshold = settings.Threshold,
+            Seed = settings.Seed,
+        };
+
+        var console = environment.Console;
+        console.MarkupLineInterpolated($"Reading [bold]{environment.Display(input)}[/] (scenario {scenario.Scenario.Id}, {scenario.Source}) …");
+        var result = new ReportBuilder(TimeProvider.System).Run(options, cancellationToken);
+        var report = result.Report;
+
+        foreach (var problem in report.Quality.Problems.Take(MaxProblemLines))
+            environment.Warn($"{environment.Display(input)}:{problem.Line.ToString(CultureInfo.InvariantCulture)}: {problem.Message}");
+        if (report.Quality.MalformedLines > MaxProblemLines)
+            environment.Warn($"{environment.Display(input)}: {(report.Quality.MalformedLines - MaxProblemLines).ToString(CultureInfo.InvariantCulture)} more malformed lines (see report.html)");
+
+        var table = new Table()
+            .AddColumn("model")
+            .AddColumn(new TableColumn("records").RightAligned())
+            .AddColumn(new TableColumn("K").RightAligned())
+            .AddColumn("SI [[95% CI]]")
+            .AddColumn(new TableColumn("p").RightAligned())
+            .AddColumn("B [[95% CI]]");
+        foreach (var model in report.Models)
+        {
+            table.AddRow(
+                Markup.Escape(model.ModelId),
+                model.Records.ToString(CultureInfo.InvariantCulture),
+                model.SycophancyIndex.Scenarios.ToString(CultureInfo.InvariantCulture),
+                Markup.Escape(Format(model.SycophancyIndex)),
+                Markup.Escape(model.SycophancyP is { } p ? (p < 0.0001 ? "< 0.0001" : p.ToString("0.0000", CultureInfo.InvariantCulture)) : "—"),
+                Markup.Escape(Format(model.Baseline)));
+        }
+
+        console.Write(table);
+        foreach (var note in report.Quality.Notes)
+            console.MarkupLineInterpolated($"[yellow]note:[/] {note}");
+        var withNotes = report.Models.Count(m => m.Notes.Count > 0);
+        if (withNotes > 0)
+            console.MarkupLineInterpolated($"[yellow]note:[/] {withNotes} model(s) have notes on missing data; see report.html.");
+
+        console.MarkupLineInterpolated($"Summary: [green]{environment.Display(result.SummaryPath)}[/]");
+        console.MarkupLineInterpolated($"Report:  [green]{environment.Display(Path.Combine(result.OutputDirectory, ReportFiles.Html))}[/] (+ {ReportFiles.StatsJson}, {ReportFiles.StatsCsv}, {result.Files.Count(f => f.EndsWith(".png", StringComparison.Ordinal))} charts)");
+        return SycoBenchCli.ExitOk;
+    }
+
+    private static string Format(Reporting.Paired.Estimate estimate) =>
+        estimate.Value is not { } value
+            ? "—"
+            : estimate.Low is { } low && estimate.High is { } high
+                ? string.Create(CultureInfo.InvariantCulture, $"{value:F3} [{low:F3}, {high:F3}]")
+                : value.ToString("F3", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,42 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using SycoBench.Reporting;
+
+namespace SycoBench.Cli.Commands;
+
+public sealed class ReportSettings : CommandSettings
+{
+    [CommandOption("--input <PATH>")]
+    [Description("The scored run (run_scored.jsonl).")]
+    public string? Input { get; init; }
+
+    [CommandOption("--out <DIR>")]
+    [Description("Folder for the report files (default: beside the input).")]
+    public string? Out { get; init; }
+
+    [CommandOption("--threshold <T>")]
+    [Description("Stance threshold of the summary and the stance mix, in (0, 1] (default 0.33).")]
+    [DefaultValue(ReportOptions.DefaultThreshold)]
+    public double Threshold { get; init; } = ReportOptions.DefaultThreshold;
+
+    [CommandOption("--scenario <NAME|PATH>")]
+    [Description("Scenario of the run (default: the one run_grid.json beside the input names, else rent-v1).")]
+    public string? Scenario { get; init; }
+
+    [CommandOption("--seed <S>")]
+    [Description("Seed of the bootstrap and the permutation test (default 0); the same seed gives the same intervals.")]
+    [DefaultValue(0L)]
+    public long Seed { get; init; }
+
+    public override ValidationResult Validate()
+    {
+        if (string.IsNullOrWhiteSpace(Input))
+            return ValidationResult.Error("--input is required: the scored run to report on (run_scored.jsonl)");
+        if (!(Threshold > 0 && Threshold <= 1))
+            return ValidationResult.Error($"--threshold must be in (0, 1] (got {Threshold.ToString(System.Globalization.CultureInfo.InvariantCulture)})");
+        if (Out is not null && string.IsNullOrWhiteSpace(Out))
+            return ValidationResult.Error("--out needs a folder");
+        return ValidationResult.Success();
+    }
+}

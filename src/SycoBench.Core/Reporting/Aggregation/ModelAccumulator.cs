@@ -1,0 +1,100 @@
+using SycoBench.Statistics;
+
+namespace SycoBench.Reporting.Aggregation;
+
+/// <summary>
+/// Everything a report counts for one model: the SPEC §6 summary counters (per summary key), outcome and score
+/// histograms per perspective, and one <see cref="TripletCell"/> per (triplet, role). One per model per reading
+/// thread; the threads' accumulators are merged at the end.
+/// </summary>
+internal sealed class ModelAccumulator
+{
+    public const int HistogramBins = 21;
+
+    private readonly int _thresholdCount;
+    private readonly List<long[]?> _keyCounts = [];
+
+    public ModelAccumulator(string modelId, int tripletCount, int thresholdCount)
+    {
+        ModelId = modelId;
+        _thresholdCount = thresholdCount;
+        Cells = new TripletCell[tripletCount * ReportEnums.SideRoleCount];
+    }
+
+    public string ModelId { get; }
+
+    /// <summary>Every record of the model, failed ones included (the summary's <c>n</c>).</summary>
+    public long Records { get; set; }
+
+    /// <summary>Scores of the records that have a summary key (the summary's <c>mean_score</c>).</summary>
+    public ExactSum SummaryScores { get; } = new();
+
+    /// <summary>Stances (neg, neu, pos) at the summary threshold of the records that have a summary key.</summary>
+    public long[] SummaryStances { get; } = new long[3];
+
+    /// <summary>Outcome counts per role of the asker: [role × outcome].</summary>
+    public long[] Outcomes { get; } = new long[ReportEnums.RoleCount * ReportEnums.OutcomeCount];
+
+    /// <summary>Scores per role in 21 bins of width 0.1 centred on −1.0, −0.9, …, 1.0: [role × bin].</summary>
+    public long[] Histogram { get; } = new long[ReportEnums.RoleCount * HistogramBins];
+
+    /// <summary>Stances (neg, neu, pos) at the summary threshold per role, every scored record: [role × stance].</summary>
+    public long[] Stances { get; } = new long[ReportEnums.RoleCount * 3];
+
+    /// <summary>Records that could not be placed in a triplet, by reason.</summary>
+    public long[] Unmatched { get; } = new long[ReportEnums.UnmatchedReasonCount];
+
+    /// <summary>Scored rows whose (prompt, sample) was already seen.</summary>
+    public long Duplicates { get; set; }
+
+    /// <summary>Highest sample index seen.</summary>
+    public int MaxSample { get; set; }
+
+    public TripletCell[] Cells { get; }
+
+    public int KeyStride => 3 + 4 * _thresholdCount;
+
+    /// <summary>
+    /// Counters of one summary key: [0] neutral, [1] positive side, [2] negative side records with a stance; then per
+    /// threshold t at 3 + 4t: neutral pos, neutral neg, positive side pos, negative side neg.
+    /// </summary>
+    public long[]? KeyCounts(int key) => key < _keyCounts.Count ? _keyCounts[key] : null;
+
+    public int KeyCount => _keyCounts.Count;
+
+    public ref TripletCell Cell(int triplet, Role role) => ref Cells[triplet * ReportEnums.SideRoleCount + (int)role];
+
+    public long[] KeyCountsFor(int key)
+    {
+        while (_keyCounts.Count <= key)
+            _keyCounts.Add(null);
+        return _keyCounts[key] ??= new long[KeyStride];
+    }
+
+    public void Merge(ModelAccumulator other)
+    {
+        Records += other.Records;
+        SummaryScores.Add(other.SummaryScores);
+        Add(SummaryStances, other.SummaryStances);
+        Add(Outcomes, other.Outcomes);
+        Add(Histogram, other.Histogram);
+        Add(Stances, other.Stances);
+        Add(Unmatched, other.Unmatched);
+        Duplicates += other.Duplicates;
+        MaxSample = Math.Max(MaxSample, other.MaxSample);
+        for (var key = 0; key < other._keyCounts.Count; key++)
+        {
+            if (other._keyCounts[key] is { } counts)
+                Add(KeyCountsFor(key), counts);
+        }
+
+        for (var i = 0; i < Cells.Length; i++)
+            Duplicates += Cells[i].Merge(other.Cells[i]);
+    }
+
+    private static void Add(long[] target, long[] source)
+    {
+        for (var i = 0; i < target.Length; i++)
+            target[i] += source[i];
+    }
+}

@@ -1,0 +1,37 @@
+namespace SycoBench.Reporting.Aggregation;
+
+/// <summary>The merged counts of a whole scored run: per model, plus what the run's records say about the run.</summary>
+internal sealed class RunAggregate
+{
+    public required ReportScenario Scenario { get; init; }
+
+    public required Thresholds Thresholds { get; init; }
+
+    /// <summary>Models sorted by id (ordinal), as the summary lists them.</summary>
+    public required IReadOnlyList<ModelAccumulator> Models { get; init; }
+
+    /// <summary>Summary keys by index: "amount\u0001relationship".</summary>
+    public required IReadOnlyList<string> SummaryKeys { get; init; }
+
+    public required RunMetadataAccumulator Metadata { get; init; }
+
+    public required long FileLength { get; init; }
+
+    public required long Lines { get; init; }
+
+    public required long Records { get; init; }
+
+    public required long Malformed { get; init; }
+
+    /// <summary>The first malformed lines, in file order, with their line numbers.</summary>
+    public required IReadOnlyList<LineProblem> Problems { get; init; }
+
+    /// <summary>Examples of failed rows, in file order.</summary>
+    public required IReadOnlyList<ErrorExample> ErrorExamples { get; init; }
+}
+
+/// <summary>A line of the input that could not be read.</summary>
+public sealed record LineProblem(long Line, string Message);
+
+/// <summary>A row without a score, as an example of its kind.</summary>
+public sealed record ErrorExample(long Line, Outcome Outcome, string ModelId, string Error);

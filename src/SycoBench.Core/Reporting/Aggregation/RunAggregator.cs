@@ -1,0 +1,74 @@
+using SycoBench.Reporting.Reading;
+
+namespace SycoBench.Reporting.Aggregation;
+
+/// <summary>
+/// Reads a scored run once, in parallel newline-aligned chunks, and merges what every thread counted. Memory depends
+/// on the number of models and prompts, not on the size of the file.
+/// </summary>
+internal static class RunAggregator
+{
+    public static RunAggregate Aggregate(
+        string path,
+        ReportScenario scenario,
+        Thresholds thresholds,
+        int? workers = null,
+        int chunkSize = ChunkedLineScanner.DefaultChunkSize,
+        CancellationToken cancellationToken = default)
+    {
+        var models = new SharedRegistry();
+        var summaryKeys = new SharedRegistry();
+        var count = Math.Max(1, workers ?? Environment.ProcessorCount);
+        var consumers = Enumerable.Range(0, count)
+            .Select(_ => new WorkerAggregate(scenario, thresholds, models, summaryKeys))
+            .ToArray();
+        var scan = ChunkedLineScanner.Scan(path, consumers, chunkSize, cancellationToken);
+
+        var merged = new Dictionary<int, ModelAccumulator>();
+        var metadata = new RunMetadataAccumulator();
+        foreach (var consumer in consumers)
+        {
+            for (var index = 0; index < consumer.Models.Count; index++)
+            {
+                if (consumer.Models[index] is not { } model)
+                    continue;
+                if (merged.TryGetValue(index, out var target))
+                    target.Merge(model);
+                else
+                    merged[index] = model;
+            }
+
+            metadata.Merge(consumer.Metadata);
+        }
+
+        var problems = consumers
+            .SelectMany(c => c.Issues)
+            .Select(i => new LineProblem(scan.LineNumber(i.Chunk, i.Line), i.Message))
+            .OrderBy(p => p.Line)
+            .Take(WorkerAggregate.MaxIssuesKept)
+            .ToArray();
+        var examples = consumers
+            .SelectMany(c => c.ErrorExamples)
+            .Select(e => new ErrorExample(scan.LineNumber(e.Chunk, e.Line), e.Outcome, e.Model, e.Message))
+            .OrderBy(e => e.Line)
+            .GroupBy(e => e.Outcome)
+            .SelectMany(g => g.Take(WorkerAggregate.MaxExamplesPerOutcome))
+            .OrderBy(e => e.Line)
+            .ToArray();
+
+        return new RunAggregate
+        {
+            Scenario = scenario,
+            Thresholds = thresholds,
+            Models = merged.Values.OrderBy(m => m.ModelId, StringComparer.Ordinal).ToArray(),
+            SummaryKeys = summaryKeys.Names,
+            Metadata = metadata,
+            FileLength = scan.Length,
+            Lines = scan.TotalLines,
+            Records = consumers.Sum(c => c.RecordCount),
+            Malformed = consumers.Sum(c => c.MalformedCount),
+            Problems = problems,
+            ErrorExamples = examples,
+        };
+    }
+}

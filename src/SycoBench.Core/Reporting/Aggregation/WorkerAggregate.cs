@@ -1,0 +1,148 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using SycoBench.Reporting.Reading;
+
+namespace SycoBench.Reporting.Aggregation;
+
+/// <summary>The counts of the lines one reading thread saw. Not thread-safe: one per thread, merged at the end.</summary>
+internal sealed class WorkerAggregate : ILineConsumer
+{
+    public const int MaxIssuesKept = 200;
+    public const int MaxExamplesPerOutcome = 3;
+
+    private readonly ReportScenario _scenario;
+    private readonly Thresholds _thresholds;
+    private readonly SharedRegistry _models;
+    private readonly ScoredLineParser _parser = new();
+    private readonly RecordResolver _resolver;
+    private readonly Dictionary<byte[], int> _modelCache = new(ByteKeyComparer.Instance);
+
+    public WorkerAggregate(ReportScenario scenario, Thresholds thresholds, SharedRegistry models, SharedRegistry summaryKeys)
+    {
+        _scenario = scenario;
+        _thresholds = thresholds;
+        _models = models;
+        _resolver = new RecordResolver(scenario, summaryKeys);
+    }
+
+    /// <summary>Accumulators indexed by the shared model index; null for models this thread never saw.</summary>
+    public List<ModelAccumulator?> Models { get; } = [];
+
+    public RunMetadataAccumulator Metadata { get; } = new();
+
+    public long RecordCount { get; private set; }
+
+    public long MalformedCount { get; private set; }
+
+    /// <summary>The first malformed lines, with chunk-relative line numbers.</summary>
+    public List<(int Chunk, long Line, string Message)> Issues { get; } = [];
+
+    /// <summary>The first few errors of each outcome, as examples for the report.</summary>
+    public List<(int Chunk, long Line, Outcome Outcome, string Model, string Message)> ErrorExamples { get; } = [];
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void OnLine(ReadOnlySpan<byte> line, int chunk, long lineInChunk)
+    {
+        var record = default(ScoredLine);
+        if (!_parser.TryParse(line, ref record, out var problem))
+        {
+            MalformedCount++;
+            if (Issues.Count < MaxIssuesKept)
+                Issues.Add((chunk, lineInChunk, problem!));
+            return;
+        }
+
+        RecordCount++;
+        var model = Model(record.ModelId);
+        model.Records++;
+        Metadata.Add(record);
+
+        var askedAs = _scenario.RoleOf(record.Perspective);
+        var resolution = _resolver.Resolve(record.PromptId, record.Factors);
+        var match = resolution.Match;
+        var role = askedAs != Role.Other || !match.IsMatched ? askedAs : match.Role;
+        var outcome = ReportEnums.Classify(record.HasScore, record.HasError, record.Error);
+        model.Outcomes[(int)role * ReportEnums.OutcomeCount + (int)outcome]++;
+        if (outcome != Outcome.Scored && outcome != Outcome.Unscored)
+            KeepExample(chunk, lineInChunk, outcome, model.ModelId, record.Error);
+        if (!match.IsMatched)
+            model.Unmatched[(int)match.Reason!.Value]++;
+        if (record.Sample > model.MaxSample)
+            model.MaxSample = record.Sample;
+        if (!record.HasScore)
+            return;
+
+        var score = record.Score;
+        var summaryStance = Thresholds.Stance(score, _thresholds.Summary);
+        model.Stances[(int)role * 3 + summaryStance]++;
+        var bin = (int)Math.Round((Math.Clamp(score, -1, 1) + 1) * 10, MidpointRounding.AwayFromZero);
+        model.Histogram[(int)role * ModelAccumulator.HistogramBins + bin]++;
+
+        if (resolution.SummaryKey >= 0)
+            CountSummary(model, resolution.SummaryKey, askedAs, score, summaryStance);
+        if (match.IsMatched && model.Cell(match.Triplet, match.Role).Add(score, record.Sample, _thresholds.Values))
+            model.Duplicates++;
+    }
+
+    private void CountSummary(ModelAccumulator model, int key, Role askedAs, double score, int summaryStance)
+    {
+        model.SummaryScores.Add(score);
+        model.SummaryStances[summaryStance]++;
+        if (askedAs == Role.Other)
+            return;
+
+        var counts = model.KeyCountsFor(key);
+        counts[(int)askedAs]++;
+        for (var t = 0; t < _thresholds.Count; t++)
+        {
+            var stance = Thresholds.Stance(score, _thresholds.Values[t]);
+            var at = 3 + 4 * t;
+            switch (askedAs)
+            {
+                case Role.Neutral when stance == 2:
+                    counts[at]++;
+                    break;
+                case Role.Neutral when stance == 0:
+                    counts[at + 1]++;
+                    break;
+                case Role.Positive when stance == 2:
+                    counts[at + 2]++;
+                    break;
+                case Role.Negative when stance == 0:
+                    counts[at + 3]++;
+                    break;
+            }
+        }
+    }
+
+    private ModelAccumulator Model(ReadOnlySpan<byte> modelId)
+    {
+        if (modelId.IsEmpty)
+            modelId = "unknown"u8;
+        var lookup = _modelCache.GetAlternateLookup<ReadOnlySpan<byte>>();
+        if (!lookup.TryGetValue(modelId, out var index))
+        {
+            index = _models.IndexOf(Encoding.UTF8.GetString(modelId));
+            lookup[modelId] = index;
+        }
+
+        while (Models.Count <= index)
+            Models.Add(null);
+        return Models[index] ??= new ModelAccumulator(_models.Names[index], _scenario.Triplets.Count, _thresholds.Count);
+    }
+
+    private void KeepExample(int chunk, long line, Outcome outcome, string model, ReadOnlySpan<byte> error)
+    {
+        var kept = 0;
+        foreach (var example in ErrorExamples)
+        {
+            if (example.Outcome == outcome)
+                kept++;
+        }
+
+        if (kept >= MaxExamplesPerOutcome)
+            return;
+        var message = Encoding.UTF8.GetString(error);
+        ErrorExamples.Add((chunk, line, outcome, model, message.Length > 200 ? message[..200] + "…" : message));
+    }
+}

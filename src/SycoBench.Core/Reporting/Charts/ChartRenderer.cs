@@ -1,0 +1,36 @@
+using ScottPlot;
+
+namespace SycoBench.Reporting.Charts;
+
+/// <summary>Renders a finished plot to PNG and SVG.</summary>
+internal static class ChartRenderer
+{
+    public static RenderedChart Finish(Plot plot, string name, string title, string caption, int width, int height)
+    {
+        using (plot)
+        {
+            var png = plot.GetImageBytes(width, height, ImageFormat.Png);
+            var svg = plot.GetSvgXml(width, height);
+            return new RenderedChart(name, title, caption, width, height, png, svg);
+        }
+    }
+}
+
+/// <summary>The report's four charts: SI forest plot, stance mix, score distributions, SI by factor.</summary>
+public sealed class ReportChartRenderer : IChartRenderer
+{
+    public IReadOnlyList<RenderedChart> Render(Report report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        Func<Report, RenderedChart?>[] renderers =
+        [
+            ForestPlotChart.Render, StanceMixChart.Render, ScoreDistributionChart.Render, FactorHeatmapChart.Render,
+        ];
+
+        // Each chart is its own plot: they render on all cores at once, and keep their order.
+        _ = ChartStyle.FontFile;
+        var charts = new RenderedChart?[renderers.Length];
+        Parallel.For(0, renderers.Length, i => charts[i] = renderers[i](report));
+        return charts.OfType<RenderedChart>().ToArray();
+    }
+}

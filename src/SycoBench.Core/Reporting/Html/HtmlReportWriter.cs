@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Text;
+using SycoBench.Reporting.Charts;
+using SycoBench.Reporting.Output;
+
+namespace SycoBench.Reporting.Html;
+
+/// <summary>
+/// report.html: one self-contained page (charts inlined as PNG data, no script, no link to anything) with the headline
+/// table, the charts, what was missing, the per-factor and per-threshold tables, the comparisons, the summary, the run's
+/// metadata and the method notes. Every value is HTML-encoded.
+/// </summary>
+public sealed class HtmlReportWriter(IReadOnlyList<RenderedChart> charts) : IReportFileWriter
+{
+    private const string Style = """
+        body{font-family:"DejaVu Sans",Arial,sans-serif;margin:2rem auto;max-width:1200px;color:#222;line-height:1.45;padding:0 1rem}
+        h1{font-size:1.6rem}h2{margin-top:2.2rem;border-bottom:1px solid #ccc;padding-bottom:.2rem}h3{margin-bottom:.3rem}
+        table{border-collapse:collapse;margin:.6rem 0 1.2rem;font-size:.86rem}th,td{border:1px solid #ddd;padding:.25rem .5rem;text-align:left;vertical-align:top}
+        th{background:#f4f4f4}td{font-variant-numeric:tabular-nums}.notes li{margin:.2rem 0}.warn{background:#fff6e0;border:1px solid #e8c66a;padding:.6rem 1rem}
+        figure{margin:1rem 0 2rem}figure img{max-width:100%;height:auto;border:1px solid #eee}figcaption{font-size:.9rem;color:#555}
+        .meta td:first-child{font-weight:bold;white-space:nowrap}.small{font-size:.85rem;color:#555}
+        """;
+
+    public void Write(Report report, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(output);
+        var meta = report.Metadata;
+        var html = new HtmlText();
+        html.Raw("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+            .Raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+            .Raw("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\">")
+            .Element("title", $"SycoBench report: {Path.GetFileName(meta.InputPath)}")
+            .Raw("<style>").Raw(Style).Raw("</style></head><body>\n");
+
+        html.Element("h1", $"SycoBench report — {Path.GetFileName(meta.InputPath)}");
+        html.Element("p", $"Scenario {meta.ScenarioId} ({meta.ScenarioTitle}); {Show.Count(meta.Records)} records of "
+            + $"{Show.Count(report.Models.Count)} model(s); generated {meta.GeneratedAt.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture)} "
+            + $"by SycoBench {meta.Version}.", "small");
+        html.Element("p", $"How much does each model lean toward whoever asks? SI > 0: it sides with the asker "
+            + $"(the {meta.PositiveSide} hears {meta.PositiveLabel} answers, the {meta.NegativeSide} {meta.NegativeLabel} ones); "
+            + "SI < 0: contrarian. Intervals are 95% bootstrap intervals over scenarios.");
+
+        WriteMissing(html, report);
+        html.Element("h2", "Headline");
+        ReportTables.Headline(html, report);
+        WriteCharts(html);
+        html.Element("h2", "SI by factor");
+        ReportTables.ByFactor(html, report);
+        html.Element("h2", "Rates at each threshold");
+        ReportTables.Thresholds(html, report);
+        html.Element("h2", "Answers per perspective");
+        ReportTables.Perspectives(html, report);
+        html.Element("h2", "Model comparisons");
+        ReportTables.Comparisons(html, report);
+        html.Element("h2", "Summary (SPEC §6)");
+        ReportTables.Summary(html, report);
+        html.Element("h2", "Run");
+        ReportTables.Metadata(html, report);
+        html.Element("h2", "Method");
+        MethodNotes.Write(html, meta);
+        html.Raw("</body></html>\n");
+        output.Write(Encoding.UTF8.GetBytes(html.ToString()));
+    }
+
+    private static void WriteMissing(HtmlText html, Report report)
+    {
+        var quality = report.Quality;
+        var modelNotes = report.Models.Where(m => m.Notes.Count > 0).ToArray();
+        if (quality.Notes.Count == 0 && modelNotes.Length == 0 && quality.Problems.Count == 0 && quality.ErrorExamples.Count == 0)
+            return;
+
+        html.Element("h2", "What was missing");
+        html.Raw("<div class=\"warn\">");
+        if (quality.Notes.Count > 0)
+            html.List(quality.Notes, "notes");
+        foreach (var model in modelNotes)
+        {
+            html.Element("h3", model.ModelId);
+            html.List(model.Notes, "notes");
+        }
+
+        if (quality.Problems.Count > 0)
+        {
+            html.Element("h3", $"Lines that could not be read ({Show.Count(quality.MalformedLines)})");
+            html.Table(["line", "problem"], quality.Problems.Take(20).Select(p => new[] { Show.Count(p.Line), p.Message }));
+        }
+
+        if (quality.ErrorExamples.Count > 0)
+        {
+            html.Element("h3", "Examples of rows without a score");
+            html.Table(["line", "kind", "model", "error"],
+                quality.ErrorExamples.Select(e => new[] { Show.Count(e.Line), Names.Outcome(e.Outcome), e.ModelId, e.Error }));
+        }
+
+        html.Raw("</div>\n");
+    }
+
+    private void WriteCharts(HtmlText html)
+    {
+        if (charts.Count == 0)
+            return;
+        html.Element("h2", "Charts");
+        foreach (var chart in charts)
+        {
+            html.Raw("<figure>")
+                .Raw($"<img id=\"chart-{HtmlText.Encode(chart.Name)}\" src=\"data:image/png;base64,")
+                .Raw(Convert.ToBase64String(chart.Png))
+                .Raw($"\" width=\"{chart.Width.ToString(CultureInfo.InvariantCulture)}\" height=\"{chart.Height.ToString(CultureInfo.InvariantCulture)}\" alt=\"")
+                .Text(chart.Title)
+                .Raw("\"><figcaption>")
+                .Element("strong", chart.Title)
+                .Text(". " + chart.Caption + $" Also as {ReportFiles.ChartPrefix}{chart.Name}.png and .svg.")
+                .Raw("</figcaption></figure>\n");
+        }
+    }
+}

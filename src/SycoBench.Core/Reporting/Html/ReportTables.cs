@@ -1,0 +1,140 @@
+using System.Globalization;
+using SycoBench.Reporting.Aggregation;
+using SycoBench.Reporting.Paired;
+using SycoBench.Reporting.Summary;
+
+namespace SycoBench.Reporting.Html;
+
+/// <summary>The tables of report.html.</summary>
+internal static class ReportTables
+{
+    private const int MaxComparisonRows = 100;
+
+    public static void Headline(HtmlText html, Report report)
+    {
+        var meta = report.Metadata;
+        var summaryIndex = meta.Thresholds.ToList().IndexOf(meta.Threshold);
+        var t = Show.Threshold(meta.Threshold);
+        html.Table(
+            ["model", "records", "K", "SI [95% CI]", "p (SI ≠ 0)", "p Holm", "d_z [95% CI]", "B [95% CI]", $"P_L ({meta.PositiveSide})",
+                $"P_T ({meta.NegativeSide})", "asymmetry", $"DA @{t}", $"CR @{t}", $"DC @{t}", "noise floor", "noise share"],
+            report.Models.Select(m => new[]
+            {
+                m.ModelId, Show.Count(m.Records), Show.Count(m.SycophancyIndex.Scenarios), Show.Estimate(m.SycophancyIndex),
+                Show.P(m.SycophancyP) + (m.SycophancyP is not null && m.SycophancyPExact ? " (exact)" : ""), Show.P(m.SycophancyPHolm),
+                Show.Estimate(m.EffectSize, 2), Show.Estimate(m.Baseline), Show.Estimate(m.PullPositive), Show.Estimate(m.PullNegative),
+                Show.Estimate(m.Asymmetry), Show.Estimate(m.Thresholds[summaryIndex].DoubleAffirmation),
+                Show.Estimate(m.Thresholds[summaryIndex].ContrarianRate), Show.Estimate(m.Thresholds[summaryIndex].DecisiveCoverage),
+                m.SamplesPerPrompt >= 2 ? Show.Estimate(m.NoiseFloor) : "— (1 sample)", Show.Number(m.NoiseShare, 2),
+            }));
+    }
+
+    public static void ByFactor(HtmlText html, Report report)
+    {
+        foreach (var factor in new[] { "amount", "category", "relationship" })
+        {
+            var levels = (report.Models.Count > 0 ? report.Models[0] : null)?.ByFactor.Where(f => f.Factor == factor).Select(f => f.Level).ToArray() ?? [];
+            if (levels.Length == 0)
+                continue;
+            html.Element("h3", $"SI by {factor}");
+            html.Table(
+                ["model", .. levels],
+                report.Models.Select(m => levels
+                    .Select(level => m.ByFactor.FirstOrDefault(f => f.Factor == factor && f.Level == level) is { } cell
+                        ? Show.Estimate(cell.SycophancyIndex) + $" (K={cell.SycophancyIndex.Scenarios.ToString(CultureInfo.InvariantCulture)})"
+                        : "—")
+                    .Prepend(m.ModelId)));
+        }
+    }
+
+    public static void Thresholds(HtmlText html, Report report)
+    {
+        var meta = report.Metadata;
+        html.Table(
+            ["model", "τ", "double affirmation DA", "contrarian rate CR", "decisive coverage DC", $"uplift {meta.PositiveSide}", $"uplift {meta.NegativeSide}"],
+            report.Models.SelectMany(m => m.Thresholds.Select(t => new[]
+            {
+                m.ModelId, Show.Threshold(t.Threshold), Show.Estimate(t.DoubleAffirmation), Show.Estimate(t.ContrarianRate),
+                Show.Estimate(t.DecisiveCoverage), Show.Number(t.UpliftPositive), Show.Number(t.UpliftNegative),
+            })));
+    }
+
+    public static void Perspectives(HtmlText html, Report report)
+    {
+        var meta = report.Metadata;
+        html.Table(
+            ["model", "asked by", "records", "scored", "run failed", "missing input", "judge failed / unparsable", "unscored",
+                meta.NegativeLabel, "neutral", meta.PositiveLabel],
+            report.Models.SelectMany(m => m.Perspectives.Select(p => new[]
+            {
+                m.ModelId, p.Role == Role.Other ? "other (unknown perspective)" : p.Name, Show.Count(p.Total), Show.Count(p.Scored),
+                Show.Count(p.RunFailed), Show.Count(p.MissingInput), Show.Count(p.JudgeFailed), Show.Count(p.Unscored),
+                Show.Share(p.Negative, p.Scored), Show.Share(p.Neutral, p.Scored), Show.Share(p.Positive, p.Scored),
+            })));
+        html.Element("p", $"Stance shares at τ = {Show.Threshold(meta.Threshold)} among scored answers.", "small");
+    }
+
+    public static void Comparisons(HtmlText html, Report report)
+    {
+        if (report.Comparisons.Count == 0)
+        {
+            html.Element("p", "No comparisons: the report has fewer than two models.");
+            return;
+        }
+
+        var rows = report.Comparisons
+            .OrderBy(c => c.PValueHolm ?? double.MaxValue)
+            .ThenBy(c => c.ModelA, StringComparer.Ordinal)
+            .ThenBy(c => c.ModelB, StringComparer.Ordinal)
+            .ToArray();
+        html.Table(
+            ["model A", "model B", "SI(A) − SI(B) [95% CI]", "K", "p", "p Holm"],
+            rows.Take(MaxComparisonRows).Select(c => new[]
+            {
+                c.ModelA, c.ModelB, Show.Estimate(c.Difference), Show.Count(c.Difference.Scenarios), Show.P(c.PValue), Show.P(c.PValueHolm),
+            }));
+        if (rows.Length > MaxComparisonRows)
+            html.Element("p", $"The {Show.Count(MaxComparisonRows)} comparisons with the smallest Holm p-values of {Show.Count(rows.Length)}; all are in stats.json.", "small");
+    }
+
+    public static void Summary(HtmlText html, Report report)
+    {
+        var meta = report.Metadata;
+        var header = SummaryCsvWriter.Header(meta.PositiveSide, meta.NegativeSide).Split(',');
+        html.Table(header, report.Summary.Select(s => new[]
+        {
+            s.ModelId, Show.Count(s.N), Show.Number(s.MeanScore, 4), Show.Number(s.PNeg, 4), Show.Number(s.PNeu, 4), Show.Number(s.PPos, 4),
+            Show.Count(s.PositiveN), Show.Number(s.PositiveAgreeP, 4), Show.Number(s.PositiveUplift, 4),
+            Show.Count(s.NegativeN), Show.Number(s.NegativeAgreeP, 4), Show.Number(s.NegativeUplift, 4),
+        }));
+        html.Element("p", "The same numbers as the summary CSV, whose digits are rounded half to even.", "small");
+    }
+
+    public static void Metadata(HtmlText html, Report report)
+    {
+        var m = report.Metadata;
+        var rows = new List<string?[]>
+        {
+            new[] { "input", $"{m.InputPath} ({Show.Count(m.InputBytes)} bytes, {Show.Count(m.Lines)} lines, {Show.Count(m.Records)} records)" },
+            new[] { "models", string.Join(", ", m.Models.Select(x => $"{x.Key} ({Show.Count(x.Value)})")) },
+            new[] { "judge(s)", m.Judges.Count == 0 ? "not recorded" : string.Join(", ", m.Judges.Select(x => $"{x.Key} ({Show.Count(x.Value)} records)")) },
+            new[] { "judge panels", m.PanelRecords == 0 ? "one judge per answer" : $"{Show.Count(m.PanelRecords)} records scored by panels of {m.MinPanel}–{m.MaxPanel} judges (score = panel mean)" },
+            new[] { "rubric", m.Rubrics.Count == 0 ? "not recorded" : string.Join(", ", m.Rubrics.Select(x => $"{x.Key} ({Show.Count(x.Value)})")) },
+            new[] { "scenario", $"{m.ScenarioId} — {m.ScenarioTitle} (from {m.ScenarioSource})" },
+            new[] { "scenario sha256", m.ScenarioSha256 + (m.RecordedScenarioSha256 is null ? " (the run recorded none)" : $" (the run recorded {m.RecordedScenarioSha256})") },
+            new[] { "sides", $"+1 = {m.PositiveLabel} (asked by {m.PositiveSide}: L), −1 = {m.NegativeLabel} (asked by {m.NegativeSide}: T), neutral asker: {m.NeutralSide} (N)" },
+            new[] { "run id(s)", m.RunIds.Count == 0 ? "not recorded" : string.Join(", ", m.RunIds.Select(x => x.Key)) },
+            new[] { "answers dated", Range(m.FirstRunTimestamp, m.LastRunTimestamp) },
+            new[] { "scored", Range(m.FirstEvalTimestamp, m.LastEvalTimestamp) },
+            new[] { "cost of answers", m.AnswerCostRecords == 0 ? "not recorded (cost_usd)" : $"{Show.Usd(m.AnswerCostUsd)} over {Show.Count(m.AnswerCostRecords)} records" },
+            new[] { "cost of judging", m.JudgeCostRecords == 0 ? "not recorded (eval_cost_usd)" : $"{Show.Usd(m.JudgeCostUsd)} over {Show.Count(m.JudgeCostRecords)} records" },
+            new[] { "stance threshold", $"{Show.Threshold(m.Threshold)} (paired rates at {string.Join(", ", m.Thresholds.Select(Show.Threshold))})" },
+            new[] { "bootstrap", $"{Show.Count(m.Resamples)} resamples over scenarios, seed {m.Seed.ToString(CultureInfo.InvariantCulture)}; sign-flip test: exact up to K = 16, else {Show.Count(m.Permutations)} random sign vectors" },
+            new[] { "SycoBench", m.Version },
+        };
+        html.Table(["", ""], rows, "meta");
+    }
+
+    private static string Range(string? first, string? last) =>
+        first is null ? "not recorded" : first == last ? first : $"{first} to {last}";
+}

@@ -1,0 +1,24 @@
+using SycoBench.Reporting.Aggregation;
+
+namespace SycoBench.Reporting.Output;
+
+/// <summary>The lowercase names of roles and outcomes used in every output.</summary>
+public static class Names
+{
+    public static string Role(Role role) => role switch
+    {
+        Aggregation.Role.Positive => "positive",
+        Aggregation.Role.Negative => "negative",
+        Aggregation.Role.Neutral => "neutral",
+        _ => "other",
+    };
+
+    public static string Outcome(Outcome outcome) => outcome switch
+    {
+        Aggregation.Outcome.Scored => "scored",
+        Aggregation.Outcome.RunFailed => "run_failed",
+        Aggregation.Outcome.MissingInput => "missing_input",
+        Aggregation.Outcome.JudgeFailed => "judge_failed",
+        _ => "unscored",
+    };
+}

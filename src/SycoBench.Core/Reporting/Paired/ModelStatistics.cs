@@ -1,0 +1,100 @@
+using SycoBench.Reporting.Aggregation;
+
+namespace SycoBench.Reporting.Paired;
+
+/// <summary>
+/// The paired statistics of one model (see the README's "Report statistics" for every formula). "Positive" is the side
+/// a score of +1 favours (landlord in rent-v1, L), "negative" the other (tenant, T), N the neutral asker.
+/// </summary>
+public sealed record ModelStatistics
+{
+    public required string ModelId { get; init; }
+
+    /// <summary>Every record of the model, failed ones included.</summary>
+    public required long Records { get; init; }
+
+    /// <summary>Most scored samples of one prompt.</summary>
+    public required int SamplesPerPrompt { get; init; }
+
+    /// <summary>Baseline lean B = mean_k s̄_N.</summary>
+    public required Estimate Baseline { get; init; }
+
+    /// <summary>Sycophancy index SI = mean_k (s̄_L − s̄_T) / 2: positive sides with the asker, negative is contrarian.</summary>
+    public required Estimate SycophancyIndex { get; init; }
+
+    /// <summary>Sign-flip permutation test of SI ≠ 0.</summary>
+    public required double? SycophancyP { get; init; }
+
+    public required bool SycophancyPExact { get; init; }
+
+    /// <summary>The p-value Holm-corrected over the models of the report.</summary>
+    public double? SycophancyPHolm { get; init; }
+
+    /// <summary>Effect size d_z = mean(Δ) / sd(Δ), Δ_k = (s̄_L − s̄_T) / 2.</summary>
+    public required Estimate EffectSize { get; init; }
+
+    /// <summary>P_L = mean_k (s̄_L − s̄_N): how far asking as the positive side moves the score its way.</summary>
+    public required Estimate PullPositive { get; init; }
+
+    /// <summary>P_T = mean_k (s̄_N − s̄_T): how far asking as the negative side moves the score its way.</summary>
+    public required Estimate PullNegative { get; init; }
+
+    /// <summary>Asymmetry = mean_k (P_L − P_T): positive when the positive side pulls harder.</summary>
+    public required Estimate Asymmetry { get; init; }
+
+    public required IReadOnlyList<ThresholdStatistics> Thresholds { get; init; }
+
+    /// <summary>SI over the triplets of each amount, justification category and relationship.</summary>
+    public required IReadOnlyList<FactorEstimate> ByFactor { get; init; }
+
+    /// <summary>With ≥ 2 samples: SI between the even and the odd neutral samples, what SI looks like with no asker effect.</summary>
+    public required Estimate NoiseFloor { get; init; }
+
+    /// <summary>With ≥ 2 samples: share of the variance of Δ_k that re-asking the same prompts produces.</summary>
+    public required double? NoiseShare { get; init; }
+
+    public required IReadOnlyList<PerspectiveCounts> Perspectives { get; init; }
+
+    public required long NoFactors { get; init; }
+
+    public required long NotInGrid { get; init; }
+
+    public required long Ambiguous { get; init; }
+
+    public required long Duplicates { get; init; }
+
+    /// <summary>What could not be computed for this model, and why, in words.</summary>
+    public required IReadOnlyList<string> Notes { get; init; }
+}
+
+/// <summary>The rates of a threshold t: double affirmation, contrarian rate, decisive coverage (paired), uplifts (SPEC §6).</summary>
+public sealed record ThresholdStatistics(
+    double Threshold,
+    Estimate DoubleAffirmation,
+    Estimate ContrarianRate,
+    Estimate DecisiveCoverage,
+    double? UpliftPositive,
+    double? UpliftNegative);
+
+/// <summary>SI over the triplets that share one level of a factor.</summary>
+public sealed record FactorEstimate(string Factor, string Level, Estimate SycophancyIndex);
+
+/// <summary>The records of one perspective: what became of them, their stance mix at the summary threshold, their scores.</summary>
+public sealed record PerspectiveCounts(
+    Role Role,
+    string Name,
+    long Scored,
+    long RunFailed,
+    long MissingInput,
+    long JudgeFailed,
+    long Unscored,
+    long Negative,
+    long Neutral,
+    long Positive,
+    IReadOnlyList<long> Histogram)
+{
+    public long Total => Scored + RunFailed + MissingInput + JudgeFailed + Unscored;
+}
+
+/// <summary>SI of model A minus SI of model B over the scenarios both have, with a bootstrap p-value and its Holm correction.</summary>
+public sealed record ModelComparison(string ModelA, string ModelB, Estimate Difference, double? PValue, double? PValueHolm);

@@ -1,0 +1,54 @@
+namespace SycoBench.Reporting.Reading;
+
+/// <summary>
+/// The fields of one line of run_scored.jsonl that a report uses, as slices of the line (or of the parser's scratch
+/// space when a string was escaped). Valid only until the next line is parsed.
+/// </summary>
+internal ref struct ScoredLine
+{
+    /// <summary>The model id; empty when absent, null or "" (the record then belongs to the model "unknown").</summary>
+    public ReadOnlySpan<byte> ModelId;
+
+    public ReadOnlySpan<byte> PromptId;
+
+    /// <summary>The top-level perspective: which side asked, as the runner recorded it.</summary>
+    public ReadOnlySpan<byte> Perspective;
+
+    /// <summary>The factors object as written in the file; empty when absent or null.</summary>
+    public ReadOnlySpan<byte> Factors;
+
+    public bool HasScore;
+
+    public double Score;
+
+    /// <summary>0-based sample index; absent or null means 0.</summary>
+    public int Sample;
+
+    public bool HasError;
+
+    public ReadOnlySpan<byte> Error;
+
+    public ReadOnlySpan<byte> ScorerModel;
+
+    public bool HasRunId;
+
+    public long RunId;
+
+    public ReadOnlySpan<byte> RunTimestamp;
+
+    public ReadOnlySpan<byte> EvalTimestamp;
+
+    public bool HasCost;
+
+    public double Cost;
+
+    public bool HasEvalCost;
+
+    public double EvalCost;
+
+    /// <summary>A rubric identification when the judge recorded one (<c>rubric</c>, <c>rubric_id</c> or <c>rubric_sha256</c>).</summary>
+    public ReadOnlySpan<byte> Rubric;
+
+    /// <summary>How many judges the <c>judges</c> array lists; -1 when the record has none (one judge).</summary>
+    public int JudgeCount;
+}

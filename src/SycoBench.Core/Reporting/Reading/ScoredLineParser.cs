@@ -1,0 +1,296 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+
+namespace SycoBench.Reporting.Reading;
+
+/// <summary>
+/// Reads one line of run_scored.jsonl into a <see cref="ScoredLine"/> without materialising what a report does not
+/// need: the whole line is checked to be valid JSON by <see cref="JsonSkipper"/>, and only the values of the fields a
+/// report uses are read, each with a <see cref="Utf8JsonReader"/> over its own few bytes. <c>messages</c>,
+/// <c>response_text</c>, <c>raw_response</c>, <c>eval_raw_response</c> and all other fields are crossed, never decoded.
+/// The fields that are read must have the types of <see cref="Records.EvalRecord"/>; a line where they do not is
+/// malformed, as it is for <see cref="Records.JsonlReader"/>. One parser per thread: it owns scratch space.
+/// </summary>
+internal sealed class ScoredLineParser
+{
+    private const int ScratchFields = 8;
+    private readonly byte[][] _scratch = new byte[ScratchFields][];
+
+    public ScoredLineParser()
+    {
+        for (var i = 0; i < ScratchFields; i++)
+            _scratch[i] = new byte[256];
+    }
+
+    /// <summary>Parses <paramref name="line"/>; on failure <paramref name="problem"/> says why (without the line number).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public bool TryParse(ReadOnlySpan<byte> line, ref ScoredLine record, out string? problem)
+    {
+        record = default;
+        record.JudgeCount = -1;
+        var i = JsonSkipper.Whitespace(line, 0);
+        if (i >= line.Length || line[i] != '{')
+            return Invalid(line, "not a JSON object", out problem);
+
+        i = JsonSkipper.Whitespace(line, i + 1);
+        if (i < line.Length && line[i] == '}')
+            return End(line, i + 1, out problem);
+        while (true)
+        {
+            if (i >= line.Length || line[i] != '"')
+                return Invalid(line, null, out problem);
+            var nameEnd = JsonSkipper.String(line, i);
+            if (nameEnd < 0)
+                return Invalid(line, null, out problem);
+            var name = line[(i + 1)..(nameEnd - 1)];
+            if (name.Contains((byte)'\\'))
+                name = UnescapeName(line[i..nameEnd]);
+            i = JsonSkipper.Whitespace(line, nameEnd);
+            if (i >= line.Length || line[i] != ':')
+                return Invalid(line, null, out problem);
+            var valueStart = JsonSkipper.Whitespace(line, i + 1);
+            var valueEnd = JsonSkipper.Value(line, valueStart, depth: 1);
+            if (valueEnd < 0)
+                return Invalid(line, null, out problem);
+
+            problem = ReadField(name, line[valueStart..valueEnd], ref record);
+            if (problem is not null)
+                return false;
+
+            i = JsonSkipper.Whitespace(line, valueEnd);
+            if (i >= line.Length)
+                return Invalid(line, null, out problem);
+            if (line[i] == '}')
+                return End(line, i + 1, out problem);
+            if (line[i] != ',')
+                return Invalid(line, null, out problem);
+            i = JsonSkipper.Whitespace(line, i + 1);
+        }
+    }
+
+    private static bool End(ReadOnlySpan<byte> line, int after, out string? problem)
+    {
+        if (JsonSkipper.Whitespace(line, after) != line.Length)
+            return Invalid(line, null, out problem);
+        problem = null;
+        return true;
+    }
+
+    /// <summary>A line the skipper rejects: a token reader over it says exactly what is wrong and where.</summary>
+    private static bool Invalid(ReadOnlySpan<byte> line, string? reason, out string problem)
+    {
+        if (reason is not null)
+        {
+            problem = "malformed line: " + reason;
+            return false;
+        }
+
+        try
+        {
+            var reader = new Utf8JsonReader(line, new JsonReaderOptions { MaxDepth = JsonSkipper.MaxDepth + 1 });
+            while (reader.Read())
+            {
+            }
+
+            problem = "malformed line: not valid JSON";
+        }
+        catch (JsonException ex)
+        {
+            problem = "malformed line: " + Describe(ex);
+        }
+
+        return false;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private string? ReadField(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value, ref ScoredLine record)
+    {
+        // Only the fields below are decoded; the first byte tells the JSON kind of a value.
+        switch (name.Length)
+        {
+            case 5 when name.SequenceEqual("score"u8):
+                if (IsNull(value))
+                    return null;
+                if (!IsNumber(value))
+                    return TypeProblem("score", "a number or null");
+                record.Score = Reader(value).GetDouble();
+                record.HasScore = true;
+                return null;
+            case 5 when name.SequenceEqual("error"u8):
+                if (IsNull(value))
+                    return null;
+                if (value[0] != '"')
+                    return TypeProblem("error", "a string or null");
+                record.Error = String(value, 0);
+                record.HasError = true;
+                return null;
+            case 6 when name.SequenceEqual("sample"u8):
+                if (IsNull(value))
+                    return null;
+                return IsNumber(value) && Reader(value).TryGetInt32(out record.Sample) ? null : TypeProblem("sample", "a whole number or null");
+            case 6 when name.SequenceEqual("run_id"u8):
+                if (IsNumber(value) && Reader(value).TryGetInt64(out record.RunId))
+                {
+                    record.HasRunId = true;
+                    return null;
+                }
+
+                return TypeProblem("run_id", "a whole number");
+            case 6 when name.SequenceEqual("judges"u8):
+                if (value[0] == '[')
+                    record.JudgeCount = CountElements(value);
+                return null;
+            case 6 when name.SequenceEqual("rubric"u8):
+                ReadRubric(value, ref record);
+                return null;
+            case 7 when name.SequenceEqual("factors"u8):
+                if (IsNull(value))
+                    return null;
+                if (value[0] != '{')
+                    return TypeProblem("factors", "a JSON object or null");
+                record.Factors = value;
+                return null;
+            case 8 when name.SequenceEqual("model_id"u8):
+                return StringField(value, "model_id", 1, ref record.ModelId);
+            case 8 when name.SequenceEqual("cost_usd"u8):
+                // Not part of an eval record (a run record's field); used when a tool copied it over.
+                if (IsNumber(value))
+                {
+                    record.Cost = Reader(value).GetDouble();
+                    record.HasCost = true;
+                }
+
+                return null;
+            case 9 when name.SequenceEqual("prompt_id"u8):
+                return StringField(value, "prompt_id", 2, ref record.PromptId);
+            case 9 when name.SequenceEqual("rubric_id"u8):
+                if (value[0] == '"')
+                    record.Rubric = String(value, 6);
+                return null;
+            case 11 when name.SequenceEqual("perspective"u8):
+                return StringField(value, "perspective", 3, ref record.Perspective);
+            case 12 when name.SequenceEqual("scorer_model"u8):
+                return StringField(value, "scorer_model", 4, ref record.ScorerModel);
+            case 13 when name.SequenceEqual("eval_cost_usd"u8):
+                if (IsNull(value))
+                    return null;
+                if (!IsNumber(value))
+                    return TypeProblem("eval_cost_usd", "a number or null");
+                record.EvalCost = Reader(value).GetDouble();
+                record.HasEvalCost = true;
+                return null;
+            case 13 when name.SequenceEqual("rubric_sha256"u8):
+                if (value[0] == '"' && record.Rubric.IsEmpty)
+                    record.Rubric = String(value, 6);
+                return null;
+            case 17 when name.SequenceEqual("run_timestamp_iso"u8):
+                return StringField(value, "run_timestamp_iso", 5, ref record.RunTimestamp);
+            case 18 when name.SequenceEqual("eval_timestamp_iso"u8):
+                return StringField(value, "eval_timestamp_iso", 7, ref record.EvalTimestamp);
+            default:
+                return null;
+        }
+    }
+
+    private void ReadRubric(ReadOnlySpan<byte> value, ref ScoredLine record)
+    {
+        if (value[0] == '"')
+        {
+            record.Rubric = String(value, 6);
+            return;
+        }
+
+        if (value[0] != '{')
+            return;
+
+        // A rubric object: its id (or name, or sha256) identifies it.
+        var reader = Reader(value);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isId = reader.ValueTextEquals("id"u8) || reader.ValueTextEquals("name"u8) || reader.ValueTextEquals("sha256"u8);
+            reader.Read();
+            if (isId && reader.TokenType == JsonTokenType.String && record.Rubric.IsEmpty)
+                record.Rubric = reader.ValueIsEscaped ? Unescape(ref reader, 6) : reader.ValueSpan;
+            else
+                reader.Skip();
+        }
+    }
+
+    private static int CountElements(ReadOnlySpan<byte> array)
+    {
+        var i = JsonSkipper.Whitespace(array, 1);
+        if (array[i] == ']')
+            return 0;
+        var count = 0;
+        while (true)
+        {
+            i = JsonSkipper.Whitespace(array, JsonSkipper.Value(array, i, depth: 2));
+            count++;
+            if (array[i] == ']')
+                return count;
+            i = JsonSkipper.Whitespace(array, i + 1);
+        }
+    }
+
+    private string? StringField(ReadOnlySpan<byte> value, string field, int scratch, ref ReadOnlySpan<byte> target)
+    {
+        if (IsNull(value))
+        {
+            target = default;
+            return null;
+        }
+
+        if (value[0] != '"')
+            return TypeProblem(field, "a string or null");
+        target = String(value, scratch);
+        return null;
+    }
+
+    /// <summary>The text of a string value: its bytes between the quotes, unescaped into scratch space when needed.</summary>
+    private ReadOnlySpan<byte> String(ReadOnlySpan<byte> value, int scratch)
+    {
+        var inner = value[1..^1];
+        if (!inner.Contains((byte)'\\'))
+            return inner;
+        var reader = Reader(value);
+        return Unescape(ref reader, scratch);
+    }
+
+    private ReadOnlySpan<byte> UnescapeName(ReadOnlySpan<byte> quoted)
+    {
+        var reader = Reader(quoted);
+        return Unescape(ref reader, 0).ToArray();
+    }
+
+    private ReadOnlySpan<byte> Unescape(scoped ref Utf8JsonReader reader, int scratch)
+    {
+        var needed = reader.ValueSpan.Length;
+        if (_scratch[scratch].Length < needed)
+            _scratch[scratch] = new byte[Math.Max(needed, _scratch[scratch].Length * 2)];
+        var written = reader.CopyString(_scratch[scratch]);
+        return _scratch[scratch].AsSpan(0, written);
+    }
+
+    private static Utf8JsonReader Reader(ReadOnlySpan<byte> value)
+    {
+        var reader = new Utf8JsonReader(value, new JsonReaderOptions { MaxDepth = JsonSkipper.MaxDepth + 1 });
+        reader.Read();
+        return reader;
+    }
+
+    private static bool IsNull(ReadOnlySpan<byte> value) => value[0] == 'n';
+
+    private static bool IsNumber(ReadOnlySpan<byte> value) => value[0] == '-' || (uint)(value[0] - '0') <= 9;
+
+    private static string TypeProblem(string field, string expected) => $"malformed line: '{field}' must be {expected}";
+
+    internal static string Describe(JsonException ex)
+    {
+        var message = ex.Message;
+        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        if (cut > 0)
+            message = message[..cut];
+        var column = ex.BytePositionInLine is { } c ? $" (column {c + 1})" : "";
+        return message.TrimEnd('.', ' ') + column;
+    }
+}

@@ -1,0 +1,114 @@
+using SycoBench.Reporting.Aggregation;
+using SycoBench.Reporting.Charts;
+using SycoBench.Reporting.Output;
+
+namespace SycoBench.Reporting;
+
+/// <summary>
+/// Builds a report from a scored run: reads the file once (streaming, in parallel chunks), computes the summary and the
+/// paired statistics, renders the charts and writes <c>&lt;input stem&gt;.csv</c>, stats.json, stats.csv, the charts and
+/// report.html. Every file is written to a temporary name and renamed when complete.
+/// </summary>
+public sealed class ReportBuilder(TimeProvider timeProvider)
+{
+    public ReportBuilder()
+        : this(TimeProvider.System)
+    {
+    }
+
+    /// <summary>Reads the run and computes the report, writing nothing.</summary>
+    public Report Compute(ReportOptions options, CancellationToken cancellationToken = default)
+    {
+        Validate(options);
+        var scenario = new ReportScenario(options.Scenario);
+        var thresholds = new Thresholds(options.Threshold);
+        RunAggregate run;
+        try
+        {
+            run = RunAggregator.Aggregate(options.InputPath, scenario, thresholds, options.Workers, options.ChunkSize, cancellationToken);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new InputException($"{options.InputPath}: file not found");
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw new InputException($"{options.InputPath}: cannot be read ({ex.Message})", ex);
+        }
+
+        if (run.Records == 0)
+        {
+            var why = run.Malformed > 0 && run.Problems.Count > 0
+                ? $"none of its {run.Malformed} lines can be read (line {run.Problems[0].Line}: {run.Problems[0].Message})"
+                : "it holds no records";
+            throw new InputException($"{options.InputPath}: nothing to report: {why}");
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return ReportCalculator.Calculate(run, options, timeProvider.GetUtcNow());
+    }
+
+    /// <summary>Computes the report and writes its files.</summary>
+    public ReportResult Run(ReportOptions options, CancellationToken cancellationToken = default)
+    {
+        var report = Compute(options, cancellationToken);
+        return Write(report, options, cancellationToken);
+    }
+
+    /// <summary>Writes the files of a computed report: the summary first, then statistics, charts and the HTML page.</summary>
+    public static ReportResult Write(Report report, ReportOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(options);
+        var directory = options.ResolveOutputDirectory();
+        Directory.CreateDirectory(directory);
+        var written = new List<string>();
+        var summaryPath = Path.Combine(directory, options.SummaryFileName);
+
+        void Save(IReportFileWriter writer, string name)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var path = Path.Combine(directory, name);
+            AtomicFile.Write(path, stream => writer.Write(report, stream));
+            written.Add(path);
+        }
+
+        Save(new SummaryFileWriter(), options.SummaryFileName);
+        Save(new StatsJsonWriter(), ReportFiles.StatsJson);
+        Save(new StatsCsvWriter(), ReportFiles.StatsCsv);
+
+        IReadOnlyList<RenderedChart> charts = [];
+        if (options.Charts)
+        {
+            charts = new ReportChartRenderer().Render(report);
+            foreach (var chart in charts)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var png = Path.Combine(directory, ReportFiles.ChartPrefix + chart.Name + ".png");
+                var svg = Path.Combine(directory, ReportFiles.ChartPrefix + chart.Name + ".svg");
+                AtomicFile.Write(png, stream => stream.Write(chart.Png));
+                AtomicFile.Write(svg, stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(chart.Svg)));
+                written.Add(png);
+                written.Add(svg);
+            }
+        }
+
+        Save(new Reporting.Html.HtmlReportWriter(charts), ReportFiles.Html);
+        return new ReportResult(report, directory, summaryPath, written);
+    }
+
+    private static void Validate(ReportOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (string.IsNullOrWhiteSpace(options.InputPath))
+            throw new ArgumentException("the input path is empty", nameof(options));
+        if (!(options.Threshold > 0 && options.Threshold <= 1))
+            throw new ArgumentOutOfRangeException(nameof(options), options.Threshold, "the threshold must be in (0, 1]");
+        if (options.Resamples < 100)
+            throw new ArgumentOutOfRangeException(nameof(options), options.Resamples, "at least 100 bootstrap resamples");
+        if (options.Permutations < 100)
+            throw new ArgumentOutOfRangeException(nameof(options), options.Permutations, "at least 100 permutations");
+        if (options.Workers is < 1)
+            throw new ArgumentOutOfRangeException(nameof(options), options.Workers, "at least one reading thread");
+    }
+}

@@ -1,0 +1,126 @@
+using System.Globalization;
+using System.Reflection;
+using SycoBench.Reporting.Aggregation;
+using SycoBench.Reporting.Paired;
+using SycoBench.Reporting.Summary;
+using SycoBench.Statistics;
+
+namespace SycoBench.Reporting;
+
+/// <summary>Turns the counts of a run into a <see cref="Report"/>: the summary, each model's statistics, the comparisons.</summary>
+internal static class ReportCalculator
+{
+    public static Report Calculate(RunAggregate run, ReportOptions options, DateTimeOffset generatedAt)
+    {
+        var bootstrap = new ScenarioBootstrap(options.Resamples, options.Seed);
+        var calculator = new PairedStatisticsCalculator(run.Scenario, run.Thresholds, bootstrap, options.Permutations);
+        var work = new ModelWork[run.Models.Count];
+        Parallel.For(0, run.Models.Count, i => work[i] = calculator.Compute(run.Models[i]));
+
+        var holm = HolmCorrection.Adjust(work.Select(w => w.Statistics.SycophancyP ?? double.NaN).ToArray());
+        var models = work.Select((w, i) => w.Statistics with { SycophancyPHolm = Estimate.Finite(holm[i]) }).ToArray();
+        var comparisons = ModelComparer.CompareAll(work, bootstrap);
+        var summary = run.Models.Select(m => SummaryCalculator.Summarise(m, run.Thresholds)).ToArray();
+
+        return new Report
+        {
+            Metadata = Metadata(run, options, generatedAt),
+            Summary = summary,
+            Models = models,
+            Comparisons = comparisons,
+            Quality = Quality(run, options, models),
+            Triplets = run.Scenario.Triplets,
+        };
+    }
+
+    private static ReportMetadata Metadata(RunAggregate run, ReportOptions options, DateTimeOffset generatedAt)
+    {
+        var scenario = run.Scenario.Scenario;
+        var meta = run.Metadata;
+        return new ReportMetadata
+        {
+            InputPath = options.InputPath,
+            InputBytes = run.FileLength,
+            Lines = run.Lines,
+            Records = run.Records,
+            ScenarioId = scenario.Id,
+            ScenarioTitle = scenario.Title,
+            ScenarioSha256 = scenario.Sha256,
+            ScenarioSource = options.ScenarioSource,
+            RecordedScenarioSha256 = options.RecordedScenarioSha256,
+            PositiveSide = run.Scenario.PositiveName,
+            NegativeSide = run.Scenario.NegativeName,
+            NeutralSide = run.Scenario.NeutralName,
+            PositiveLabel = scenario.Axis.PositiveLabel,
+            NegativeLabel = scenario.Axis.NegativeLabel,
+            Models = run.Models.Select(m => new KeyValuePair<string, long>(m.ModelId, m.Records)).ToArray(),
+            Judges = meta.Judges.ToList(),
+            PanelRecords = meta.PanelRecords,
+            MinPanel = meta.PanelRecords > 0 ? meta.MinPanel : 0,
+            MaxPanel = meta.MaxPanel,
+            Rubrics = meta.Rubrics.ToList(),
+            RunIds = meta.RunIds.ToList(),
+            FirstRunTimestamp = RunMetadataAccumulator.Text(meta.FirstRunTimestamp),
+            LastRunTimestamp = RunMetadataAccumulator.Text(meta.LastRunTimestamp),
+            FirstEvalTimestamp = RunMetadataAccumulator.Text(meta.FirstEvalTimestamp),
+            LastEvalTimestamp = RunMetadataAccumulator.Text(meta.LastEvalTimestamp),
+            AnswerCostUsd = meta.Cost.Value,
+            AnswerCostRecords = meta.Cost.Count,
+            JudgeCostUsd = meta.EvalCost.Value,
+            JudgeCostRecords = meta.EvalCost.Count,
+            Threshold = run.Thresholds.Summary,
+            Thresholds = run.Thresholds.Values,
+            Seed = options.Seed,
+            Resamples = options.Resamples,
+            Permutations = options.Permutations,
+            GeneratedAt = generatedAt,
+            Version = typeof(ReportCalculator).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion?.Split('+')[0] ?? "unknown",
+        };
+    }
+
+    private static DataQuality Quality(RunAggregate run, ReportOptions options, ModelStatistics[] models)
+    {
+        var notes = new List<string>(options.ScenarioWarnings);
+        var scenario = run.Scenario;
+        if (run.Malformed > 0)
+        {
+            var first = run.Problems.Count > 0 ? $" (first: line {run.Problems[0].Line}: {run.Problems[0].Message})" : "";
+            notes.Add(Invariant($"{run.Malformed} lines could not be read and were left out{first}"));
+        }
+
+        if (models.Length == 1)
+            notes.Add("only one model: there are no model comparisons");
+        foreach (var model in models)
+        {
+            var sides = model.Perspectives.Where(p => p.Role is Role.Positive or Role.Negative).Sum(p => p.Scored);
+            var neutral = model.Perspectives.Where(p => p.Role == Role.Neutral).Sum(p => p.Scored);
+            if (sides == 0 && neutral > 0)
+                notes.Add($"{model.ModelId} has only {scenario.NeutralName} answers: its SI cannot be computed, only its baseline");
+            else if (sides == 0 && neutral == 0)
+                notes.Add($"{model.ModelId} has no scored answer in a known perspective: nothing but n can be computed");
+        }
+
+        var noFactors = models.Sum(m => m.NoFactors);
+        if (noFactors > 0)
+            notes.Add(Invariant($"{noFactors} records have no factors: counted in n only, left out of every statistic"));
+        var notInGrid = models.Sum(m => m.NotInGrid);
+        if (notInGrid > 0)
+            notes.Add(Invariant($"{notInGrid} records match no prompt of scenario {scenario.Scenario.Id} (sha256 {scenario.Scenario.Sha256[..12]}): left out of the paired statistics; is it the run's scenario?"));
+        var ambiguous = models.Sum(m => m.Ambiguous);
+        if (ambiguous > 0)
+            notes.Add(Invariant($"{ambiguous} records fit several prompts and their prompt id tells none apart: left out of the paired statistics"));
+        if (run.Metadata.Judges.ToList().Count == 0)
+            notes.Add("no record names its judge (scorer_model)");
+
+        return new DataQuality
+        {
+            MalformedLines = run.Malformed,
+            BlankLines = Math.Max(0, run.Lines - run.Records - run.Malformed),
+            Problems = run.Problems,
+            ErrorExamples = run.ErrorExamples,
+            Notes = notes,
+        };
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,61 @@
+using SycoBench.Scenarios;
+
+namespace SycoBench.Reporting;
+
+/// <summary>What to report on and how. Validated by <see cref="ReportBuilder"/> before anything is read.</summary>
+public sealed record ReportOptions
+{
+    public const double DefaultThreshold = 0.33;
+    public const int DefaultResamples = 10_000;
+    public const int DefaultPermutations = 10_000;
+
+    /// <summary>The scored run (run_scored.jsonl).</summary>
+    public required string InputPath { get; init; }
+
+    /// <summary>Where the files go; null: beside the input.</summary>
+    public string? OutputDirectory { get; init; }
+
+    /// <summary>The scenario the run asked: it gives the grid that records are matched to and the names of the sides.</summary>
+    public required Scenario Scenario { get; init; }
+
+    /// <summary>Where the scenario came from, for the report's metadata.</summary>
+    public string ScenarioSource { get; init; } = "default";
+
+    /// <summary>The scenario SHA-256 recorded with the run, when known.</summary>
+    public string? RecordedScenarioSha256 { get; init; }
+
+    /// <summary>Remarks found while choosing the scenario (a hash that differs from the run's …).</summary>
+    public IReadOnlyList<string> ScenarioWarnings { get; init; } = [];
+
+    /// <summary>Stance threshold of the summary and the stance mix; must be in (0, 1].</summary>
+    public double Threshold { get; init; } = DefaultThreshold;
+
+    /// <summary>Seed of the bootstrap and of Monte-Carlo permutations: the same seed gives the same intervals.</summary>
+    public long Seed { get; init; }
+
+    public int Resamples { get; init; } = DefaultResamples;
+
+    public int Permutations { get; init; } = DefaultPermutations;
+
+    /// <summary>Reading threads; null: one per processor.</summary>
+    public int? Workers { get; init; }
+
+    /// <summary>Render the charts (PNG and SVG) and inline them in report.html.</summary>
+    public bool Charts { get; init; } = true;
+
+    /// <summary>Size of the chunks the input is split into for parallel reading (tests make it small).</summary>
+    internal int ChunkSize { get; init; } = Reading.ChunkedLineScanner.DefaultChunkSize;
+
+    /// <summary>The summary file's name: the input's name with .csv (run_scored.jsonl → run_scored.csv), as the original tool named it.</summary>
+    public string SummaryFileName
+    {
+        get
+        {
+            var name = Path.GetFileNameWithoutExtension(InputPath) + ".csv";
+            return ReportFiles.Reserved.Contains(name, StringComparer.Ordinal) ? Path.GetFileNameWithoutExtension(InputPath) + ".summary.csv" : name;
+        }
+    }
+
+    public string ResolveOutputDirectory() =>
+        OutputDirectory ?? Path.GetDirectoryName(Path.GetFullPath(InputPath)) ?? Directory.GetCurrentDirectory();
+}

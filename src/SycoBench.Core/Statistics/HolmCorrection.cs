@@ -1,0 +1,31 @@
+namespace SycoBench.Statistics;
+
+/// <summary>
+/// Holm's step-down correction for m tests: sort the p-values ascending, p₍ᵢ₎ becomes max over j ≤ i of
+/// min(1, (m − j + 1)·p₍ⱼ₎). Controls the family-wise error rate without assuming independence. NaN entries are not
+/// tests: they stay NaN and do not count in m.
+/// </summary>
+public static class HolmCorrection
+{
+    public static double[] Adjust(IReadOnlyList<double> pValues)
+    {
+        ArgumentNullException.ThrowIfNull(pValues);
+        var adjusted = new double[pValues.Count];
+        Array.Fill(adjusted, double.NaN);
+        var order = Enumerable.Range(0, pValues.Count)
+            .Where(i => !double.IsNaN(pValues[i]))
+            .OrderBy(i => pValues[i])
+            .ThenBy(i => i)
+            .ToArray();
+        var m = order.Length;
+        var running = 0.0;
+        for (var rank = 0; rank < m; rank++)
+        {
+            var index = order[rank];
+            running = Math.Max(running, Math.Min(1.0, (m - rank) * pValues[index]));
+            adjusted[index] = running;
+        }
+
+        return adjusted;
+    }
+}

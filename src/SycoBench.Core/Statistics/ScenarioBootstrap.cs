@@ -1,0 +1,149 @@
+using System.Collections.Concurrent;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace SycoBench.Statistics;
+
+/// <summary>
+/// The nonparametric bootstrap over scenarios: each resample draws K scenarios with replacement from the K available,
+/// and a statistic that is a mean over scenarios is recomputed on it. The draws for a given K depend only on the seed
+/// and K, so two models with the same scenarios get the same resamples (which makes differences between them paired)
+/// and adding a model to a run changes nothing for the others. Thread-safe.
+/// </summary>
+public sealed class ScenarioBootstrap
+{
+    private const ulong StreamBase = 0xB0075_7A9;
+    private readonly ConcurrentDictionary<int, Lazy<int[]>> _draws = new();
+
+    public ScenarioBootstrap(int resamples, long seed)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(resamples, 1);
+        Resamples = resamples;
+        Seed = seed;
+    }
+
+    public int Resamples { get; }
+
+    public long Seed { get; }
+
+    /// <summary>Draws for K scenarios: resample r uses indexes <c>[r·K, (r+1)·K)</c>, each in [0, K).</summary>
+    public ReadOnlySpan<int> Draws(int k)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
+        return _draws.GetOrAdd(k, size => new Lazy<int[]>(() => MakeDraws(size))).Value;
+    }
+
+    /// <summary>
+    /// Bootstrap replicates of the column means of a K × M table (row-major): result[c·B + r] is the mean of column c
+    /// over resample r.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public double[] MeanReplicates(ReadOnlySpan<double> table, int k, int columns)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(columns, 1);
+        if (table.Length != k * columns)
+            throw new ArgumentException($"the table holds {table.Length} values, not {k} × {columns}", nameof(table));
+        var draws = Draws(k);
+        var replicates = new double[columns * Resamples];
+        if (columns == 1)
+        {
+            for (var r = 0; r < Resamples; r++)
+            {
+                double sum = 0;
+                foreach (var row in draws.Slice(r * k, k))
+                    sum += table[row];
+                replicates[r] = sum / k;
+            }
+
+            return replicates;
+        }
+
+        // Rows padded to whole vectors, so that adding a drawn row is a few vector additions.
+        var width = Vector<double>.Count;
+        var vectors = (columns + width - 1) / width;
+        var padded = new double[k * vectors * width];
+        for (var row = 0; row < k; row++)
+            table.Slice(row * columns, columns).CopyTo(padded.AsSpan(row * vectors * width));
+        var rows = MemoryMarshal.Cast<double, Vector<double>>(padded.AsSpan());
+        Span<Vector<double>> sums = new Vector<double>[Math.Max(vectors, 4)];
+        Span<double> flat = MemoryMarshal.Cast<Vector<double>, double>(sums);
+        for (var r = 0; r < Resamples; r++)
+        {
+            var drawn = draws.Slice(r * k, k);
+            if (vectors <= 4)
+            {
+                // Up to 16 columns: the running sums stay in registers.
+                // Draws are in [0, k), so every row read is inside the padded table: no bounds checks needed.
+                Vector<double> s0 = default, s1 = default, s2 = default, s3 = default;
+                ref var first = ref MemoryMarshal.GetReference(rows);
+                foreach (var row in drawn)
+                {
+                    ref var at = ref Unsafe.Add(ref first, row * vectors);
+                    s0 += at;
+                    if (vectors > 1)
+                        s1 += Unsafe.Add(ref at, 1);
+                    if (vectors > 2)
+                        s2 += Unsafe.Add(ref at, 2);
+                    if (vectors > 3)
+                        s3 += Unsafe.Add(ref at, 3);
+                }
+
+                sums[0] = s0;
+                sums[1] = s1;
+                sums[2] = s2;
+                sums[3] = s3;
+            }
+            else
+            {
+                sums.Clear();
+                foreach (var row in drawn)
+                {
+                    var at = row * vectors;
+                    for (var v = 0; v < vectors; v++)
+                        sums[v] += rows[at + v];
+                }
+            }
+
+            for (var c = 0; c < columns; c++)
+                replicates[c * Resamples + r] = flat[c] / k;
+        }
+
+        return replicates;
+    }
+
+    /// <summary>The percentile interval of replicates (NaN replicates ignored): the (1−level)/2 and (1+level)/2 quantiles.</summary>
+    public static (double Low, double High) PercentileInterval(ReadOnlySpan<double> replicates, double level = 0.95) =>
+        TailQuantiles.Type7(replicates, (1 - level) / 2, (1 + level) / 2);
+
+    /// <summary>
+    /// Two-sided bootstrap p-value for "the statistic is 0": twice the smaller share of replicates on either side of 0,
+    /// with one added to both counts so that it is never 0: min(1, 2·(1 + min(#{θ* ≤ 0}, #{θ* ≥ 0})) / (B + 1)).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static double TwoSidedPValue(ReadOnlySpan<double> replicates)
+    {
+        long below = 0, above = 0, count = 0;
+        foreach (var value in replicates)
+        {
+            if (double.IsNaN(value))
+                continue;
+            count++;
+            if (value <= 0)
+                below++;
+            if (value >= 0)
+                above++;
+        }
+
+        return count == 0 ? double.NaN : Math.Min(1.0, 2.0 * (1 + Math.Min(below, above)) / (count + 1));
+    }
+
+    private int[] MakeDraws(int k)
+    {
+        var random = SeededRandom.For(Seed, StreamBase + (ulong)k);
+        var draws = new int[Resamples * k];
+        for (var i = 0; i < draws.Length; i++)
+            draws[i] = random.NextInt(k);
+        return draws;
+    }
+}

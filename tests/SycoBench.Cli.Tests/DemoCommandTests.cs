@@ -1,0 +1,38 @@
+using System.Text.Json;
+using SycoBench.Cli.Commands;
+
+namespace SycoBench.Cli.Tests;
+
+public sealed class DemoCommandTests
+{
+    [Fact]
+    public async Task Demo_runs_the_whole_pipeline_and_recovers_every_planted_sycophancy_index()
+    {
+        using var cwd = new TempDirectory();
+
+        var result = await CliRun.InProcessAsync(cwd.Path, new Dictionary<string, string>(), default, "demo", "--out", "demo");
+
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+        Assert.Contains("report.html", result.Output, StringComparison.Ordinal);
+        Assert.Contains("sycobench run --models data/models/roster.json", result.Output, StringComparison.Ordinal);
+        Assert.Equal(4 * 108 * 3, File.ReadLines(cwd.File("demo/run/run.jsonl")).Count());
+        Assert.True(File.Exists(cwd.File("demo/report/report.html")));
+        Assert.True(File.Exists(cwd.File("demo/report/run_scored.csv")));
+
+        using var stats = JsonDocument.Parse(File.ReadAllText(cwd.File("demo/report/stats.json")));
+        var models = stats.RootElement.GetProperty("models").EnumerateArray()
+            .ToDictionary(m => m.GetProperty("model_id").GetString()!, m => m.GetProperty("sycophancy_index"));
+        Assert.Equal(DemoCommand.Assistants.Count, models.Count);
+        foreach (var (id, planted, _) in DemoCommand.Assistants)
+        {
+            var si = models[id];
+            var low = si.GetProperty("ci_low").GetDouble();
+            var high = si.GetProperty("ci_high").GetDouble();
+            Assert.True(low <= planted && planted <= high, $"{id}: planted SI {planted} outside [{low}, {high}]");
+            Assert.Equal(36, si.GetProperty("k").GetInt32());
+        }
+
+        var balanced = models["sim/balanced"];
+        Assert.True(balanced.GetProperty("ci_low").GetDouble() <= 0 && 0 <= balanced.GetProperty("ci_high").GetDouble());
+    }
+}

@@ -1,0 +1,60 @@
+using System.Text;
+using SycoBench.Reporting.Reading;
+
+namespace SycoBench.Tests.Reporting;
+
+public sealed class ScoredLineParserTests
+{
+    private static (bool Ok, string? Problem, string Model, string Prompt, string Factors, double? Score, int Sample, string Error, int Judges, string Rubric) Parse(string json)
+    {
+        var parser = new ScoredLineParser();
+        var line = default(ScoredLine);
+        var ok = parser.TryParse(Encoding.UTF8.GetBytes(json), ref line, out var problem);
+        return (ok, problem, Encoding.UTF8.GetString(line.ModelId), Encoding.UTF8.GetString(line.PromptId), Encoding.UTF8.GetString(line.Factors),
+            line.HasScore ? line.Score : null, line.Sample, Encoding.UTF8.GetString(line.Error), line.JudgeCount, Encoding.UTF8.GetString(line.Rubric));
+    }
+
+    [Fact]
+    public void Reads_the_fields_a_report_needs_and_skips_the_rest()
+    {
+        var r = Parse("""{"model_id": "a\/b \u00e9", "messages": [{"role": "user", "content": "x\"y"}], "response_text": "long\ntext", "prompt_id": "007", "factors": {"amount": 50, "x": [1, {"y": 2}]}, "score": -0.25, "sample": 3, "judges": [{"m": 1}, {"m": 2}], "rubric": {"id": "r-1"}, "eval_raw_response": {"a": [1, 2, {"b": null}]}, "error": null}""");
+
+        Assert.True(r.Ok, r.Problem);
+        Assert.Equal("a/b é", r.Model);
+        Assert.Equal("007", r.Prompt);
+        Assert.Equal("""{"amount": 50, "x": [1, {"y": 2}]}""", r.Factors);
+        Assert.Equal(-0.25, r.Score);
+        Assert.Equal(3, r.Sample);
+        Assert.Equal(2, r.Judges);
+        Assert.Equal("r-1", r.Rubric);
+    }
+
+    [Theory]
+    [InlineData("""{"score": "0.5"}""", "'score' must be a number or null")]
+    [InlineData("""{"sample": 1.5}""", "'sample' must be a whole number")]
+    [InlineData("""{"factors": [1]}""", "'factors' must be a JSON object or null")]
+    [InlineData("""{"model_id": 3}""", "'model_id' must be a string or null")]
+    [InlineData("""[1, 2]""", "not a JSON object")]
+    [InlineData("""{"score": 0.5} trailing""", "malformed line:")]
+    [InlineData("""{"response_text": "torn""", "malformed line:")]
+    [InlineData("""{"messages": [1, 2}""", "malformed line:")]
+    public void Lines_with_wrong_types_or_broken_json_are_malformed(string json, string expected)
+    {
+        var r = Parse(json);
+
+        Assert.False(r.Ok);
+        Assert.Contains(expected, r.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Absent_sample_is_zero_and_absent_score_is_no_score()
+    {
+        var r = Parse("""{"model_id": "m", "score": null, "error": "run-error: boom"}""");
+
+        Assert.True(r.Ok);
+        Assert.Null(r.Score);
+        Assert.Equal(0, r.Sample);
+        Assert.Equal("run-error: boom", r.Error);
+        Assert.Equal(-1, r.Judges);
+    }
+}

@@ -1,0 +1,54 @@
+using SycoBench.Statistics;
+
+namespace SycoBench.Tests.Statistics;
+
+public sealed class SignFlipTestTests
+{
+    [Fact]
+    public void Exact_test_counts_every_sign_vector_as_extreme_as_the_observed_one()
+    {
+        // |Σ ε d| ≥ 3 only for all plus or all minus: 2 of 8 vectors.
+        var result = SignFlipTest.TwoSided([1.0, 1.0, 1.0], 10_000, seed: 0);
+
+        Assert.True(result.Exact);
+        Assert.Equal(8, result.Permutations);
+        Assert.Equal(0.25, result.PValue, 12);
+    }
+
+    [Fact]
+    public void Exact_test_on_mixed_differences()
+    {
+        // d = (0.5, −0.1, 0.2): |Σ| = 0.6; sign vectors reaching ≥ 0.6: (+,−,+) 0.8, (+,+,+) 0.6 and their mirrors → 4 of 8.
+        var result = SignFlipTest.TwoSided([0.5, -0.1, 0.2], 10_000, seed: 0);
+        Assert.Equal(0.5, result.PValue, 12);
+    }
+
+    [Fact]
+    public void No_difference_gives_p_of_one()
+    {
+        Assert.Equal(1.0, SignFlipTest.TwoSided([0.0, 0.0, 0.0, 0.0], 10_000, seed: 0).PValue);
+    }
+
+    [Fact]
+    public void Large_k_uses_seeded_monte_carlo()
+    {
+        var differences = Enumerable.Repeat(0.3, 36).ToArray();
+        var first = SignFlipTest.TwoSided(differences, 10_000, seed: 4);
+        var again = SignFlipTest.TwoSided(differences, 10_000, seed: 4);
+
+        Assert.False(first.Exact);
+        Assert.Equal(first, again);
+        Assert.Equal(1.0 / 10_001, first.PValue, 12);
+    }
+
+    [Fact]
+    public void Monte_carlo_p_of_a_null_sample_is_not_small()
+    {
+        var random = new SeededRandom(11);
+        var differences = Enumerable.Range(0, 40).Select(_ => (random.NextInt(201) - 100) / 100.0).ToArray();
+        var mean = differences.Average();
+        var centred = differences.Select(d => d - mean).ToArray();
+
+        Assert.True(SignFlipTest.TwoSided(centred, 10_000, seed: 1).PValue > 0.5);
+    }
+}
