@@ -19,9 +19,10 @@ public sealed class ScoreCommandTests
             new { id = "openai/gpt-oss-20b:free", provider = "sim", base_url = sim.BaseUrl.ToString(), concurrency = 8 });
 
         var result = await CliRun.InProcessAsync(cwd.Path, new Dictionary<string, string>(), default,
-            "score", "--input", "run.jsonl", "--models", "judge.json", "-s", "openai/gpt-oss-20b:free", "--concurrency", "8", "--no-aggregate");
+            "score", "--input", "run.jsonl", "--models", "judge.json", "-s", "openai/gpt-oss-20b:free", "--concurrency", "8");
 
         Assert.True(result.ExitCode == 0, result.Output + result.Error);
+        Assert.Equal(File.ReadAllText(Fixtures.Reference("run_scored.csv")), File.ReadAllText(cwd.File("run_scored.csv")));
         var expected = Read(Fixtures.Reference("run_scored.jsonl")).ToDictionary(r => (r.ModelId, r.PromptId));
         var actual = Read(cwd.File("run_scored.jsonl"));
         Assert.Equal(216, actual.Count);
