@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Spectre.Console;
 using SycoBench.Cli;
 
@@ -8,5 +9,12 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = !cancellation.IsCancellationRequested;
     cancellation.Cancel();
 };
+
+// SIGTERM (kill, a container stopping) stops as cleanly as Ctrl+C.
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    cancellation.Cancel();
+});
 
 return await SycoBenchCli.RunAsync(args, new CliEnvironment(AnsiConsole.Console, Console.Error, Environment.CurrentDirectory), cancellation.Token);

@@ -96,13 +96,10 @@ public sealed class SimServeCommand(CliEnvironment environment) : AsyncCommand<S
             settings.ToOptions(environment), issue => environment.Warn(issue.ToString()), cancellationToken: cancellationToken);
         environment.Console.MarkupLineInterpolated($"Simulated provider listening on [green]{server.BaseUrl}[/] (Ctrl+C to stop).");
         environment.Console.WriteLine("Models: sim/sycophant[@S], sim/balanced, sim/landlord-lean[@S], sim/contrarian[@S], sim/judge[@NOISE]. Point runs at it with SIM_BASE_URL or a roster base_url.");
-        try
-        {
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-        }
+        // Until Ctrl+C or SIGTERM (the command's token), or until the web host stops on its own.
+        var stopped = new TaskCompletionSource();
+        await using (cancellationToken.Register(() => stopped.TrySetResult()))
+            await Task.WhenAny(stopped.Task, server.WaitForShutdownAsync(CancellationToken.None));
 
         environment.Console.WriteLine($"served {server.Stats.Requests} request(s)");
         return SycoBenchCli.ExitOk;
