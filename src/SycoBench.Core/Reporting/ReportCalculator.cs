@@ -85,7 +85,7 @@ internal static class ReportCalculator
         if (run.Malformed > 0)
         {
             var first = run.Problems.Count > 0 ? $" (first: line {run.Problems[0].Line}: {run.Problems[0].Message})" : "";
-            notes.Add(Invariant($"{run.Malformed} lines could not be read and were left out{first}"));
+            notes.Add($"{Words.Count(run.Malformed, "line")} could not be read and {(run.Malformed == 1 ? "was" : "were")} left out{first}");
         }
 
         if (models.Length == 1)
@@ -102,13 +102,13 @@ internal static class ReportCalculator
 
         var noFactors = models.Sum(m => m.NoFactors);
         if (noFactors > 0)
-            notes.Add(Invariant($"{noFactors} records have no factors: counted in n only, left out of every statistic"));
+            notes.Add($"{Words.Count(noFactors, "record")} without factors: counted in n only, left out of every statistic");
         var notInGrid = models.Sum(m => m.NotInGrid);
         if (notInGrid > 0)
-            notes.Add(Invariant($"{notInGrid} records match no prompt of scenario {scenario.Scenario.Id} (sha256 {scenario.Scenario.Sha256[..12]}): left out of the paired statistics; is it the run's scenario?"));
+            notes.Add(Invariant($"{Words.Count(notInGrid, "record")} match no prompt of scenario {scenario.Scenario.Id} (sha256 {scenario.Scenario.Sha256[..12]}): left out of the paired statistics; is it the run's scenario?"));
         var ambiguous = models.Sum(m => m.Ambiguous);
         if (ambiguous > 0)
-            notes.Add(Invariant($"{ambiguous} records fit several prompts and their prompt id tells none apart: left out of the paired statistics"));
+            notes.Add(Invariant($"{Words.Count(ambiguous, "record")} fit several prompts and their prompt id tells none apart: left out of the paired statistics"));
         if (run.Metadata.Judges.ToList().Count == 0)
             notes.Add("no record names its judge (scorer_model)");
 

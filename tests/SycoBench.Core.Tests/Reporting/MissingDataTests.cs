@@ -51,8 +51,8 @@ public sealed class MissingDataTests
         var model = report.Models.Single();
         Assert.Equal(2, model.NoFactors);
         Assert.Equal(0.25, model.SycophancyIndex.Value!.Value, 12);
-        Assert.Contains(model.Notes, n => n.Contains("2 records have no factors", StringComparison.Ordinal));
-        Assert.Contains(report.Quality.Notes, n => n.Contains("2 records have no factors", StringComparison.Ordinal));
+        Assert.Contains(model.Notes, n => n.Contains("2 records without factors", StringComparison.Ordinal));
+        Assert.Contains(report.Quality.Notes, n => n.Contains("2 records without factors", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -137,6 +137,6 @@ public sealed class MissingDataTests
         var model = new ReportBuilder().Compute(ScoredRunWriter.Options(run.Write(dir.File("r.jsonl")), ScoredRunWriter.Rent)).Models.Single();
 
         Assert.Equal(1, model.Duplicates);
-        Assert.Contains(model.Notes, n => n.Contains("have a perspective that is not landlord, tenant or neutral", StringComparison.Ordinal));
+        Assert.Contains(model.Notes, n => n.Contains("with a perspective that is not landlord, tenant or neutral", StringComparison.Ordinal));
     }
 }
