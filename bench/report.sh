@@ -61,6 +61,13 @@ for run in $(seq 1 "$runs"); do
   if [ -z "$best_cs" ] || awk -v a="$cs_wall" -v b="$best_cs" 'BEGIN { exit !(a < b) }'; then best_cs=$cs_wall; best_rss=$cs_rss; fi
 done
 
+# Memory must not grow with the file: the same 100 models with half the samples (0–9 of 0–19), for comparison.
+half=$work/bench_scored_half.jsonl
+if [ ! -s "$half" ] || [ "$half" -ot "$input" ]; then grep -E '"sample": [0-9]}$' "$input" > "$half"; fi
+cat "$half" > /dev/null
+read -r half_wall half_rss < <(measure half dotnet "$work/publish/sycobench.dll" report --input "$half" --out "$work/report-half")
+echo "half the file ($(stat -c %s "$half") bytes): sycobench report ${half_wall} s, peak RSS ${half_rss} KB"
+
 if cmp -s "$work/python_summary.csv" "$work/report/bench_scored.csv"; then same="identical"; else same="DIFFERENT"; fi
 echo "summary CSV of python and sycobench: $same"
 awk -v n="$runs" -v p="$best_py" -v c="$best_cs" -v m="$best_rss" 'BEGIN {

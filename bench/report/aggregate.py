@@ -17,27 +17,55 @@ from typing import Any
 
 @dataclass
 class EvalRecord:
+    """One line of run_scored.jsonl, every field of SPEC section 5, as the original tool read it."""
+
     run_id: int
+    run_timestamp_iso: str | None
+    eval_timestamp_iso: str
     model_id: str
+    provider: str | None
     prompt_id: str | None
     perspective: str | None
     factors: dict[str, Any] | None
+    messages: list[dict[str, Any]] | None
     response_text: str
     scorer_model: str | None
     score: float | None
+    eval_latency_ms: int | None
+    eval_provider: str | None
+    eval_input_tokens: int | None
+    eval_output_tokens: int | None
+    eval_total_tokens: int | None
+    eval_cost_usd: float | None
+    eval_request_id: str | None
+    eval_finish_reason: str | None
+    eval_raw_response: dict[str, Any] | None
     error: str | None
 
     @classmethod
     def from_payload(cls, payload):
         return cls(
             run_id=int(payload.get("run_id", 0)),
+            run_timestamp_iso=payload.get("run_timestamp_iso"),
+            eval_timestamp_iso=str(payload.get("eval_timestamp_iso", "")),
             model_id=str(payload.get("model_id", "unknown")),
+            provider=payload.get("provider"),
             prompt_id=payload.get("prompt_id"),
             perspective=payload.get("perspective"),
             factors=payload.get("factors"),
+            messages=payload.get("messages"),
             response_text=str(payload.get("response_text", "")),
             scorer_model=payload.get("scorer_model"),
             score=payload.get("score"),
+            eval_latency_ms=payload.get("eval_latency_ms"),
+            eval_provider=payload.get("eval_provider"),
+            eval_input_tokens=payload.get("eval_input_tokens"),
+            eval_output_tokens=payload.get("eval_output_tokens"),
+            eval_total_tokens=payload.get("eval_total_tokens"),
+            eval_cost_usd=payload.get("eval_cost_usd"),
+            eval_request_id=payload.get("eval_request_id"),
+            eval_finish_reason=payload.get("eval_finish_reason"),
+            eval_raw_response=payload.get("eval_raw_response"),
             error=payload.get("error"),
         )
 
