@@ -19,6 +19,13 @@ internal static class ReportCalculator
 
         var holm = HolmCorrection.Adjust(work.Select(w => w.Statistics.SycophancyP ?? double.NaN).ToArray());
         var models = work.Select((w, i) => w.Statistics with { SycophancyPHolm = Estimate.Finite(holm[i]) }).ToArray();
+        var singleSample = models.Length > 0 && models.All(m => m.SamplesPerPrompt <= 1);
+        if (singleSample)
+        {
+            // Said once for the run rather than once per model.
+            models = models.Select(m => m with { Notes = m.Notes.Where(n => !n.StartsWith(ModelNotes.OneSample, StringComparison.Ordinal)).ToArray() }).ToArray();
+        }
+
         var comparisons = ModelComparer.CompareAll(work, bootstrap);
         var summary = run.Models.Select(m => SummaryCalculator.Summarise(m, run.Thresholds)).ToArray();
 
@@ -28,7 +35,7 @@ internal static class ReportCalculator
             Summary = summary,
             Models = models,
             Comparisons = comparisons,
-            Quality = Quality(run, options, models),
+            Quality = Quality(run, options, models, singleSample),
             Triplets = run.Scenario.Triplets,
         };
     }
@@ -78,9 +85,11 @@ internal static class ReportCalculator
         };
     }
 
-    private static DataQuality Quality(RunAggregate run, ReportOptions options, ModelStatistics[] models)
+    private static DataQuality Quality(RunAggregate run, ReportOptions options, ModelStatistics[] models, bool singleSample)
     {
         var notes = new List<string>(options.ScenarioWarnings);
+        if (singleSample)
+            notes.Add(ModelNotes.OneSample + " for every model: no noise floor (it needs at least 2 samples of each prompt)");
         var scenario = run.Scenario;
         if (run.Malformed > 0)
         {

@@ -6,6 +6,8 @@ namespace SycoBench.Reporting.Paired;
 /// <summary>Says in words what could not be computed for a model and why, so a reader never has to guess at a blank.</summary>
 internal static class ModelNotes
 {
+    public const string OneSample = "one sample per prompt";
+
     public static IReadOnlyList<string> For(ModelStatistics model, ReportScenario scenario, int pairedTriplets, int neutralTriplets, int fullTriplets)
     {
         var notes = new List<string>();
@@ -36,7 +38,7 @@ internal static class ModelNotes
         else if (pairedTriplets > 0 && fullTriplets < pairedTriplets)
             notes.Add(Invariant($"{Words.Count(pairedTriplets - fullTriplets, "triplet")} {(pairedTriplets - fullTriplets == 1 ? "lacks" : "lack")} a scored {scenario.NeutralName} answer and are left out of the pulls"));
         if (model.SamplesPerPrompt == 1)
-            notes.Add("one sample per prompt: no noise floor (it needs at least 2 samples of each prompt)");
+            notes.Add(OneSample + ": no noise floor (it needs at least 2 samples of each prompt)");
 
         var failed = model.Perspectives.Sum(p => p.RunFailed + p.MissingInput + p.JudgeFailed + p.Unscored);
         if (failed > 0)
