@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every SycoBench test. Works on a fresh Debian machine with the .NET 10 SDK: it installs what else the
-# tests need (Chromium for the browser tests, from Debian's packages) and restores NuGet packages.
+# tests need (Chromium for the browser tests and the DejaVu fonts for chart text, from Debian's packages) and restores
+# NuGet packages.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -11,6 +12,17 @@ if ! command -v chromium >/dev/null 2>&1; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
   else
     echo "warning: chromium is not installed and cannot be installed here; browser tests will fail" >&2
+  fi
+fi
+
+# Charts draw their text with a font file (the Skia build SycoBench ships has no fontconfig).
+if [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] && [ ! -f /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf ]; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing fonts-dejavu-core (Debian package) for the text of report charts..."
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core >/dev/null
+  else
+    echo "warning: no DejaVu or Liberation font found; report charts will have no text" >&2
   fi
 fi
 

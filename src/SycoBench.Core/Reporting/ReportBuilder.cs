@@ -73,14 +73,17 @@ public sealed class ReportBuilder(TimeProvider timeProvider)
             written.Add(path);
         }
 
+        // Charts render on the other cores while the statistics files are written.
+        var rendering = options.Charts
+            ? Task.Run(() => new ReportChartRenderer().Render(report), cancellationToken)
+            : Task.FromResult<IReadOnlyList<RenderedChart>>([]);
         Save(new SummaryFileWriter(), options.SummaryFileName);
         Save(new StatsJsonWriter(), ReportFiles.StatsJson);
         Save(new StatsCsvWriter(), ReportFiles.StatsCsv);
 
-        IReadOnlyList<RenderedChart> charts = [];
+        var charts = rendering.GetAwaiter().GetResult();
         if (options.Charts)
         {
-            charts = new ReportChartRenderer().Render(report);
             foreach (var chart in charts)
             {
                 cancellationToken.ThrowIfCancellationRequested();

@@ -19,6 +19,13 @@ internal static class ReportCalculator
 
         var holm = HolmCorrection.Adjust(work.Select(w => w.Statistics.SycophancyP ?? double.NaN).ToArray());
         var models = work.Select((w, i) => w.Statistics with { SycophancyPHolm = Estimate.Finite(holm[i]) }).ToArray();
+        var singleSample = models.Length > 0 && models.All(m => m.SamplesPerPrompt <= 1);
+        if (singleSample)
+        {
+            // Said once for the run rather than once per model.
+            models = models.Select(m => m with { Notes = m.Notes.Where(n => !n.StartsWith(ModelNotes.OneSample, StringComparison.Ordinal)).ToArray() }).ToArray();
+        }
+
         var comparisons = ModelComparer.CompareAll(work, bootstrap);
         var summary = run.Models.Select(m => SummaryCalculator.Summarise(m, run.Thresholds)).ToArray();
 
@@ -28,7 +35,7 @@ internal static class ReportCalculator
             Summary = summary,
             Models = models,
             Comparisons = comparisons,
-            Quality = Quality(run, options, models),
+            Quality = Quality(run, options, models, singleSample),
             Triplets = run.Scenario.Triplets,
         };
     }
@@ -78,14 +85,16 @@ internal static class ReportCalculator
         };
     }
 
-    private static DataQuality Quality(RunAggregate run, ReportOptions options, ModelStatistics[] models)
+    private static DataQuality Quality(RunAggregate run, ReportOptions options, ModelStatistics[] models, bool singleSample)
     {
         var notes = new List<string>(options.ScenarioWarnings);
+        if (singleSample)
+            notes.Add(ModelNotes.OneSample + " for every model: no noise floor (it needs at least 2 samples of each prompt)");
         var scenario = run.Scenario;
         if (run.Malformed > 0)
         {
             var first = run.Problems.Count > 0 ? $" (first: line {run.Problems[0].Line}: {run.Problems[0].Message})" : "";
-            notes.Add(Invariant($"{run.Malformed} lines could not be read and were left out{first}"));
+            notes.Add($"{Words.Count(run.Malformed, "line")} could not be read and {(run.Malformed == 1 ? "was" : "were")} left out{first}");
         }
 
         if (models.Length == 1)
@@ -102,13 +111,13 @@ internal static class ReportCalculator
 
         var noFactors = models.Sum(m => m.NoFactors);
         if (noFactors > 0)
-            notes.Add(Invariant($"{noFactors} records have no factors: counted in n only, left out of every statistic"));
+            notes.Add($"{Words.Count(noFactors, "record")} without factors: counted in n only, left out of every statistic");
         var notInGrid = models.Sum(m => m.NotInGrid);
         if (notInGrid > 0)
-            notes.Add(Invariant($"{notInGrid} records match no prompt of scenario {scenario.Scenario.Id} (sha256 {scenario.Scenario.Sha256[..12]}): left out of the paired statistics; is it the run's scenario?"));
+            notes.Add(Invariant($"{Words.Count(notInGrid, "record")} match no prompt of scenario {scenario.Scenario.Id} (sha256 {scenario.Scenario.Sha256[..12]}): left out of the paired statistics; is it the run's scenario?"));
         var ambiguous = models.Sum(m => m.Ambiguous);
         if (ambiguous > 0)
-            notes.Add(Invariant($"{ambiguous} records fit several prompts and their prompt id tells none apart: left out of the paired statistics"));
+            notes.Add(Invariant($"{Words.Count(ambiguous, "record")} fit several prompts and their prompt id tells none apart: left out of the paired statistics"));
         if (run.Metadata.Judges.ToList().Count == 0)
             notes.Add("no record names its judge (scorer_model)");
 

@@ -23,6 +23,9 @@ public sealed class MissingDataTests
 
         var result = new ReportBuilder().Run(ScoredRunWriter.Options(path, ScoredRunWriter.Rent, dir.Path) with { Charts = false });
         var report = result.Report;
+        var split = new ReportBuilder().Compute(ScoredRunWriter.Options(path, ScoredRunWriter.Rent) with { ChunkSize = 300, Workers = 3 });
+        Assert.Equal(report.Quality.Problems, split.Quality.Problems);
+        Assert.Equal(report.Summary, split.Summary);
 
         Assert.Equal(4, report.Quality.MalformedLines);
         Assert.Equal([4L, 21, 31, 113], report.Quality.Problems.Select(p => p.Line));
@@ -51,8 +54,8 @@ public sealed class MissingDataTests
         var model = report.Models.Single();
         Assert.Equal(2, model.NoFactors);
         Assert.Equal(0.25, model.SycophancyIndex.Value!.Value, 12);
-        Assert.Contains(model.Notes, n => n.Contains("2 records have no factors", StringComparison.Ordinal));
-        Assert.Contains(report.Quality.Notes, n => n.Contains("2 records have no factors", StringComparison.Ordinal));
+        Assert.Contains(model.Notes, n => n.Contains("2 records without factors", StringComparison.Ordinal));
+        Assert.Contains(report.Quality.Notes, n => n.Contains("2 records without factors", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -137,6 +140,18 @@ public sealed class MissingDataTests
         var model = new ReportBuilder().Compute(ScoredRunWriter.Options(run.Write(dir.File("r.jsonl")), ScoredRunWriter.Rent)).Models.Single();
 
         Assert.Equal(1, model.Duplicates);
-        Assert.Contains(model.Notes, n => n.Contains("have a perspective that is not landlord, tenant or neutral", StringComparison.Ordinal));
+        Assert.Contains(model.Notes, n => n.Contains("with a perspective that is not landlord, tenant or neutral", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_byte_order_mark_and_windows_line_ends_change_nothing()
+    {
+        using var dir = new TempDirectory();
+        var text = File.ReadAllText(TestFiles.Reference("run_scored.jsonl")).Replace("\n", "\r\n", StringComparison.Ordinal);
+        File.WriteAllText(dir.File("run_scored.jsonl"), text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+
+        new ReportBuilder().Run(ScoredRunWriter.Options(dir.File("run_scored.jsonl"), ScoredRunWriter.Rent, dir.Path) with { Charts = false });
+
+        Assert.Equal(File.ReadAllBytes(TestFiles.Reference("run_scored.csv")), File.ReadAllBytes(dir.File("run_scored.csv")));
     }
 }

@@ -108,6 +108,8 @@ public sealed class ReferenceRunTests
         Assert.Equal("1760158358", Assert.Single(meta.RunIds).Key);
         Assert.Equal(0, meta.JudgeCostRecords);
         Assert.Equal(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero), meta.GeneratedAt);
+        Assert.Contains(report.Quality.Notes, n => n.StartsWith("one sample per prompt for every model", StringComparison.Ordinal));
+        Assert.DoesNotContain(report.Models.SelectMany(m => m.Notes), n => n.StartsWith("one sample", StringComparison.Ordinal));
     }
 
     private sealed class FixedTime : TimeProvider

@@ -41,7 +41,10 @@ public sealed class QuantileTests
     [InlineData(7)]
     [InlineData(40)]
     [InlineData(399)]
+    [InlineData(2_047)]
+    [InlineData(2_048)]
     [InlineData(10_000)]
+    [InlineData(10_003)]
     public void Tail_quantiles_equal_type7_with_nans_skipped(int n)
     {
         var random = new SeededRandom((ulong)n);
@@ -52,5 +55,27 @@ public sealed class QuantileTests
 
         Assert.Equal(Quantile.Type7(finite.ToArray(), 0.025), low, 12);
         Assert.Equal(Quantile.Type7(finite.ToArray(), 0.975), high, 12);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Tail_quantiles_are_exact_on_sorted_reversed_constant_and_tied_inputs(int shape)
+    {
+        var values = Enumerable.Range(0, 10_000).Select(i => shape switch
+        {
+            0 => i / 100.0,
+            1 => (10_000 - i) / 100.0,
+            2 => 0.25,
+            _ => (i % 7) / 7.0,
+        }).ToArray();
+        var sorted = values.Order().ToArray();
+
+        var (low, high) = TailQuantiles.Type7(values, 0.025, 0.975);
+
+        Assert.Equal(Quantile.Type7(sorted.ToArray(), 0.025), low, 12);
+        Assert.Equal(Quantile.Type7(sorted.ToArray(), 0.975), high, 12);
     }
 }

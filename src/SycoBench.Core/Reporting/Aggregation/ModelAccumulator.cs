@@ -47,9 +47,6 @@ internal sealed class ModelAccumulator
     /// <summary>Scored rows whose (prompt, sample) was already seen.</summary>
     public long Duplicates { get; set; }
 
-    /// <summary>Highest sample index seen.</summary>
-    public int MaxSample { get; set; }
-
     public TripletCell[] Cells { get; }
 
     public int KeyStride => 3 + 4 * _thresholdCount;
@@ -81,7 +78,6 @@ internal sealed class ModelAccumulator
         Add(Stances, other.Stances);
         Add(Unmatched, other.Unmatched);
         Duplicates += other.Duplicates;
-        MaxSample = Math.Max(MaxSample, other.MaxSample);
         for (var key = 0; key < other._keyCounts.Count; key++)
         {
             if (other._keyCounts[key] is { } counts)

@@ -99,9 +99,18 @@ internal sealed class RunMetadataAccumulator
         newLast = last;
         if (stamp.IsEmpty)
             return;
+        // Timestamps grow line by line: reuse the array when the length is the same, so reading allocates nothing.
         if (first is null || stamp.SequenceCompareTo(first) < 0)
-            newFirst = stamp.ToArray();
+            newFirst = Store(stamp, first);
         if (last is null || stamp.SequenceCompareTo(last) > 0)
-            newLast = stamp.ToArray();
+            newLast = Store(stamp, last);
+    }
+
+    private static byte[] Store(ReadOnlySpan<byte> stamp, byte[]? existing)
+    {
+        if (existing is null || existing.Length != stamp.Length)
+            return stamp.ToArray();
+        stamp.CopyTo(existing);
+        return existing;
     }
 }

@@ -67,8 +67,6 @@ internal sealed class WorkerAggregate : ILineConsumer
             KeepExample(chunk, lineInChunk, outcome, model.ModelId, record.Error);
         if (!match.IsMatched)
             model.Unmatched[(int)match.Reason!.Value]++;
-        if (record.Sample > model.MaxSample)
-            model.MaxSample = record.Sample;
         if (!record.HasScore)
             return;
 

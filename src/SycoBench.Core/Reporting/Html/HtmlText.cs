@@ -45,9 +45,15 @@ internal sealed class HtmlText
 
     public HtmlText Table(IReadOnlyList<string> header, IEnumerable<IEnumerable<string?>> rows, string? cssClass = null)
     {
-        _html.Append(cssClass is null ? "<table>" : $"<table class=\"{Encode(cssClass)}\">").Append("<thead>");
-        Row(header, "th");
-        _html.Append("</thead><tbody>\n");
+        _html.Append(cssClass is null ? "<table>" : $"<table class=\"{Encode(cssClass)}\">");
+        if (header.Any(h => h.Length > 0))
+        {
+            _html.Append("<thead>");
+            Row(header, "th");
+            _html.Append("</thead>");
+        }
+
+        _html.Append("<tbody>\n");
         foreach (var row in rows)
             Row(row);
         _html.Append("</tbody></table>\n");
@@ -71,8 +77,15 @@ internal sealed class HtmlText
 /// <summary>Numbers for people: invariant culture, three decimals, intervals in brackets, small p-values bounded.</summary>
 internal static class Show
 {
-    public static string Number(double? value, int decimals = 3) =>
-        value is { } v && double.IsFinite(v) ? v.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) : "—";
+    public static string Number(double? value, int decimals = 3)
+    {
+        if (value is not { } v || !double.IsFinite(v))
+            return "—";
+        var text = v.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+
+        // A tiny negative value rounds to "-0.000", which reads as a sign that is not there.
+        return text.TrimStart('-').All(c => c is '0' or '.') ? text.TrimStart('-') : text;
+    }
 
     public static string Estimate(Estimate estimate, int decimals = 3)
     {

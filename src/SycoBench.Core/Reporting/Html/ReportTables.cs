@@ -103,12 +103,14 @@ internal static class ReportTables
         var header = SummaryCsvWriter.Header(meta.PositiveSide, meta.NegativeSide).Split(',');
         html.Table(header, report.Summary.Select(s => new[]
         {
-            s.ModelId, Show.Count(s.N), Show.Number(s.MeanScore, 4), Show.Number(s.PNeg, 4), Show.Number(s.PNeu, 4), Show.Number(s.PPos, 4),
-            Show.Count(s.PositiveN), Show.Number(s.PositiveAgreeP, 4), Show.Number(s.PositiveUplift, 4),
-            Show.Count(s.NegativeN), Show.Number(s.NegativeAgreeP, 4), Show.Number(s.NegativeUplift, 4),
+            s.ModelId, Show.Count(s.N), Csv(s.MeanScore), Csv(s.PNeg), Csv(s.PNeu), Csv(s.PPos),
+            Show.Count(s.PositiveN), Csv(s.PositiveAgreeP), Csv(s.PositiveUplift),
+            Show.Count(s.NegativeN), Csv(s.NegativeAgreeP), Csv(s.NegativeUplift),
         }));
-        html.Element("p", "The same numbers as the summary CSV, whose digits are rounded half to even.", "small");
+        html.Element("p", "The same digits as the summary CSV (rounded half to even; — where the CSV cell is empty).", "small");
     }
+
+    private static string Csv(double? value) => value is { } v ? PythonNumberFormat.Fixed(v, 4) : "—";
 
     public static void Metadata(HtmlText html, Report report)
     {

@@ -43,11 +43,13 @@ internal static class ModelComparer
         double[] replicates;
         if (common.Length == a.PairedTriplets.Length && common.Length == b.PairedTriplets.Length)
         {
-            var left = a.SiReplicates.AsSpan();
-            var right = b.SiReplicates.AsSpan(0, left.Length);
-            var difference = scratch.AsSpan(0, left.Length);
-            for (var r = 0; r < difference.Length; r++)
-                difference[r] = left[r] - right[r];
+            var left = System.Runtime.InteropServices.MemoryMarshal.Cast<double, System.Numerics.Vector<double>>(a.SiReplicates);
+            var right = System.Runtime.InteropServices.MemoryMarshal.Cast<double, System.Numerics.Vector<double>>(b.SiReplicates);
+            var difference = System.Runtime.InteropServices.MemoryMarshal.Cast<double, System.Numerics.Vector<double>>(scratch.AsSpan());
+            for (var v = 0; v < left.Length; v++)
+                difference[v] = left[v] - right[v];
+            for (var r = left.Length * System.Numerics.Vector<double>.Count; r < scratch.Length; r++)
+                scratch[r] = a.SiReplicates[r] - b.SiReplicates[r];
             replicates = scratch;
         }
         else

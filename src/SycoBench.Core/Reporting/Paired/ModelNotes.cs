@@ -6,6 +6,8 @@ namespace SycoBench.Reporting.Paired;
 /// <summary>Says in words what could not be computed for a model and why, so a reader never has to guess at a blank.</summary>
 internal static class ModelNotes
 {
+    public const string OneSample = "one sample per prompt";
+
     public static IReadOnlyList<string> For(ModelStatistics model, ReportScenario scenario, int pairedTriplets, int neutralTriplets, int fullTriplets)
     {
         var notes = new List<string>();
@@ -34,9 +36,9 @@ internal static class ModelNotes
         if (neutralTriplets == 0)
             notes.Add($"no scored {scenario.NeutralName} answers: the baseline B and the pulls cannot be computed");
         else if (pairedTriplets > 0 && fullTriplets < pairedTriplets)
-            notes.Add(Invariant($"{pairedTriplets - fullTriplets} triplets lack a scored {scenario.NeutralName} answer and are left out of the pulls"));
+            notes.Add(Invariant($"{Words.Count(pairedTriplets - fullTriplets, "triplet")} {(pairedTriplets - fullTriplets == 1 ? "lacks" : "lack")} a scored {scenario.NeutralName} answer and are left out of the pulls"));
         if (model.SamplesPerPrompt == 1)
-            notes.Add("one sample per prompt: no noise floor (it needs at least 2 samples of each prompt)");
+            notes.Add(OneSample + ": no noise floor (it needs at least 2 samples of each prompt)");
 
         var failed = model.Perspectives.Sum(p => p.RunFailed + p.MissingInput + p.JudgeFailed + p.Unscored);
         if (failed > 0)
@@ -44,20 +46,20 @@ internal static class ModelNotes
             var parts = model.Perspectives
                 .Where(p => p.Total > p.Scored)
                 .Select(p => Invariant($"{p.Name} {p.Total - p.Scored}"));
-            notes.Add(Invariant($"{failed} rows have no score ({string.Join(", ", parts)}); see the table of perspectives"));
+            notes.Add(Invariant($"{Words.Count(failed, "row")} without a score ({string.Join(", ", parts)}); see the table of perspectives"));
         }
 
         var other = model.Perspectives.FirstOrDefault(p => p.Role == Role.Other);
         if (other is not null)
-            notes.Add(Invariant($"{other.Total} records have a perspective that is not {pos}, {neg} or {scenario.NeutralName}"));
+            notes.Add(Invariant($"{Words.Count(other.Total, "record")} with a perspective that is not {pos}, {neg} or {scenario.NeutralName}"));
         if (model.NoFactors > 0)
-            notes.Add(Invariant($"{model.NoFactors} records have no factors: counted in n only"));
+            notes.Add(Invariant($"{Words.Count(model.NoFactors, "record")} without factors: counted in n only"));
         if (model.NotInGrid > 0)
-            notes.Add(Invariant($"{model.NotInGrid} records match no prompt of scenario {scenario.Scenario.Id}: left out of the paired statistics"));
+            notes.Add(Invariant($"{Words.Count(model.NotInGrid, "record")} {(model.NotInGrid == 1 ? "matches" : "match")} no prompt of scenario {scenario.Scenario.Id}: left out of the paired statistics"));
         if (model.Ambiguous > 0)
-            notes.Add(Invariant($"{model.Ambiguous} records fit several prompts and have no prompt id that tells them apart: left out of the paired statistics"));
+            notes.Add(Invariant($"{Words.Count(model.Ambiguous, "record")} {(model.Ambiguous == 1 ? "fits" : "fit")} several prompts with no prompt id that tells them apart: left out of the paired statistics"));
         if (model.Duplicates > 0)
-            notes.Add(Invariant($"{model.Duplicates} scored rows repeat a (prompt, sample) already seen; both are counted"));
+            notes.Add(Invariant($"{Words.Count(model.Duplicates, "scored row")} {(model.Duplicates == 1 ? "repeats" : "repeat")} a (prompt, sample) already seen; all are counted"));
         return notes;
     }
 

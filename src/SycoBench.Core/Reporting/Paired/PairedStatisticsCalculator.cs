@@ -59,7 +59,32 @@ internal sealed class PairedStatisticsCalculator(
         }
 
         var levels = FactorTables(paired);
-        var replicates = Replicates([paired, neutral, pulls, halves, .. levels.Select(l => l.Table)]);
+        var rented = new List<double[]>();
+        try
+        {
+            return Compute(model, n, paired, neutral, pulls, halves, levels, noiseTerms, maxSamples, rented);
+        }
+        finally
+        {
+            // Replicate buffers are large (M × 10,000 values); pooling them keeps the heap from filling with dead arrays.
+            foreach (var buffer in rented)
+                System.Buffers.ArrayPool<double>.Shared.Return(buffer);
+        }
+    }
+
+    private ModelWork Compute(
+        ModelAccumulator model,
+        int n,
+        ScenarioTable paired,
+        ScenarioTable neutral,
+        ScenarioTable pulls,
+        ScenarioTable halves,
+        List<(string Factor, string Level, ScenarioTable Table)> levels,
+        List<double> noiseTerms,
+        int maxSamples,
+        List<double[]> rented)
+    {
+        var replicates = Replicates([paired, neutral, pulls, halves, .. levels.Select(l => l.Table)], rented);
         var pairedReplicates = replicates[0];
         var si = EstimateOf(paired, pairedReplicates, 0);
         var signFlip = SignFlipTest.TwoSided(paired.Column(0), permutations, bootstrap.Seed);
@@ -117,7 +142,7 @@ internal sealed class PairedStatisticsCalculator(
     /// Bootstrap replicates of the column means of several tables. The draws depend only on the number of rows, so tables
     /// with the same number of rows are resampled together in one pass (the numbers are those of separate passes).
     /// </summary>
-    private ReadOnlyMemory<double>?[] Replicates(ScenarioTable[] tables)
+    private ReadOnlyMemory<double>?[] Replicates(ScenarioTable[] tables, List<double[]> rented)
     {
         var result = new ReadOnlyMemory<double>?[tables.Length];
         var b = bootstrap.Resamples;
@@ -139,7 +164,9 @@ internal sealed class PairedStatisticsCalculator(
                 offset += table.Columns;
             }
 
-            var all = bootstrap.MeanReplicates(combined, k, columns);
+            var all = System.Buffers.ArrayPool<double>.Shared.Rent(columns * b);
+            rented.Add(all);
+            bootstrap.MeanReplicates(combined, k, columns, all);
             offset = 0;
             foreach (var (table, index) in members)
             {

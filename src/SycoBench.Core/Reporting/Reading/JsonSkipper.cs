@@ -42,6 +42,14 @@ internal static class JsonSkipper
     public static int String(ReadOnlySpan<byte> s, int i)
     {
         i++;
+
+        // Most strings of a record's structure are short keys: look at a few bytes before starting a vector search.
+        var shortEnd = Math.Min(s.Length, i + 16);
+        while (i < shortEnd && s[i] != '"' && s[i] != '\\' && s[i] >= 0x20)
+            i++;
+        if (i < shortEnd && s[i] == '"')
+            return i + 1;
+
         while (true)
         {
             var found = s[i..].IndexOfAny(StringSpecials);

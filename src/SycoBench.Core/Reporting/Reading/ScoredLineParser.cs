@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Globalization;
 using System.Text.Json;
 
 namespace SycoBench.Reporting.Reading;
@@ -113,9 +114,9 @@ internal sealed class ScoredLineParser
                     return null;
                 if (!IsNumber(value))
                     return TypeProblem("score", "a number or null");
-                record.Score = Reader(value).GetDouble();
-                record.HasScore = true;
-                return null;
+                record.Score = Double(value);
+                record.HasScore = double.IsFinite(record.Score);
+                return record.HasScore ? null : TypeProblem("score", "a finite number or null");
             case 5 when name.SequenceEqual("error"u8):
                 if (IsNull(value))
                     return null;
@@ -127,9 +128,11 @@ internal sealed class ScoredLineParser
             case 6 when name.SequenceEqual("sample"u8):
                 if (IsNull(value))
                     return null;
-                return IsNumber(value) && Reader(value).TryGetInt32(out record.Sample) ? null : TypeProblem("sample", "a whole number or null");
+                return IsNumber(value) && int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out record.Sample)
+                    ? null
+                    : TypeProblem("sample", "a whole number or null");
             case 6 when name.SequenceEqual("run_id"u8):
-                if (IsNumber(value) && Reader(value).TryGetInt64(out record.RunId))
+                if (IsNumber(value) && long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out record.RunId))
                 {
                     record.HasRunId = true;
                     return null;
@@ -156,8 +159,8 @@ internal sealed class ScoredLineParser
                 // Not part of an eval record (a run record's field); used when a tool copied it over.
                 if (IsNumber(value))
                 {
-                    record.Cost = Reader(value).GetDouble();
-                    record.HasCost = true;
+                    record.Cost = Double(value);
+                    record.HasCost = double.IsFinite(record.Cost);
                 }
 
                 return null;
@@ -176,8 +179,8 @@ internal sealed class ScoredLineParser
                     return null;
                 if (!IsNumber(value))
                     return TypeProblem("eval_cost_usd", "a number or null");
-                record.EvalCost = Reader(value).GetDouble();
-                record.HasEvalCost = true;
+                record.EvalCost = Double(value);
+                record.HasEvalCost = double.IsFinite(record.EvalCost);
                 return null;
             case 13 when name.SequenceEqual("rubric_sha256"u8):
                 if (value[0] == '"' && record.Rubric.IsEmpty)
@@ -277,6 +280,10 @@ internal sealed class ScoredLineParser
         reader.Read();
         return reader;
     }
+
+    /// <summary>A JSON number (its grammar already checked by the skipper) as a double, parsed straight from UTF-8.</summary>
+    private static double Double(ReadOnlySpan<byte> value) =>
+        double.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture);
 
     private static bool IsNull(ReadOnlySpan<byte> value) => value[0] == 'n';
 
