@@ -62,31 +62,6 @@ internal static class CliRun
     }
 }
 
-/// <summary>A temporary working directory deleted with the test.</summary>
-internal sealed class TempDirectory : IDisposable
-{
-    public TempDirectory()
-    {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "sycobench-cli-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path);
-    }
-
-    public string Path { get; }
-
-    public string File(string name) => System.IO.Path.Combine(Path, name);
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Path, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
-}
-
 internal static class Fixtures
 {
     public static string Reference(string name) => Path.Combine(AppContext.BaseDirectory, "fixtures", "reference", name);

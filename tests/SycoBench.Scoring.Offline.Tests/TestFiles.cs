@@ -5,31 +5,6 @@ internal static class TestFiles
     public static string Reference(string name) => Path.Combine(AppContext.BaseDirectory, "fixtures", "reference", name);
 }
 
-/// <summary>A temporary folder deleted with the test.</summary>
-internal sealed class TempDirectory : IDisposable
-{
-    public TempDirectory()
-    {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "sycobench-offline-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path);
-    }
-
-    public string Path { get; }
-
-    public string File(string name) => System.IO.Path.Combine(Path, name);
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Path, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
-}
-
 /// <summary>
 /// Answers whose stance a reader can see, with their label: each answer mixes phrases that favour the landlord, the
 /// tenant or neither in proportion to its label, plus noise words, so a text model can learn the axis.
