@@ -136,14 +136,27 @@ public sealed class RunReliabilityTests
     }
 
     [Fact]
-    public async Task Missing_grid_says_how_to_make_one()
+    public async Task A_named_grid_that_is_missing_says_how_to_make_one()
     {
         using var cwd = new TempDirectory();
 
-        var result = await CliRun.InProcessAsync(cwd.Path, new Dictionary<string, string>(), default, "run", "--model", "sim/balanced");
+        var result = await CliRun.InProcessAsync(cwd.Path, new Dictionary<string, string>(), default, "run", "--model", "sim/balanced", "--grid", "mine.jsonl");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("sycobench grid", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_any_grid_file_a_first_run_uses_the_rent_v1_grid()
+    {
+        using var cwd = new TempDirectory();
+
+        var result = await CliRun.InProcessAsync(cwd.Path, new Dictionary<string, string>(), default,
+            "run", "--dry-run", "--limit", "6", "--model", "groq/llama-3.3-70b-versatile");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("using the full rent-v1 grid (108 prompts)", result.Output, StringComparison.Ordinal);
+        Assert.Contains("6 request(s) to send", result.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -18,10 +18,11 @@ public sealed class RunSettings : CommandSettings
     [Description("Concurrency of the models given with --model (default 4; roster entries carry their own).")]
     public int? Concurrency { get; init; }
 
+    public const string DefaultGrid = "outputs/raw/grid.jsonl";
+
     [CommandOption("--grid <PATH>")]
-    [Description("The prompt grid to send.")]
-    [DefaultValue("outputs/raw/grid.jsonl")]
-    public string Grid { get; init; } = "outputs/raw/grid.jsonl";
+    [Description("The prompt grid to send (default outputs/raw/grid.jsonl; when that file does not exist, the rent-v1 grid).")]
+    public string? Grid { get; init; }
 
     [CommandOption("--limit <N>")]
     [Description("Send only the first N prompts of the grid.")]

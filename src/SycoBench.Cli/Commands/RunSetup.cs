@@ -1,4 +1,5 @@
 using System.Globalization;
+using Spectre.Console;
 using SycoBench.Models;
 using SycoBench.Records;
 using SycoBench.Running;
@@ -29,8 +30,7 @@ internal sealed record RunSetup(
                 recorded.Parameters, NewManifest: null);
         }
 
-        var gridPath = environment.Resolve(settings.Grid);
-        var (allPrompts, gridSha) = GridFile.Read(gridPath);
+        var (allPrompts, gridStamp) = LoadGrid(settings.Grid, environment);
         var prompts = settings.Limit is { } limit ? allPrompts.Take(limit).ToArray() : allPrompts;
         var entries = settings.Models is { } rosterPath
             ? ModelRoster.Load(environment.Resolve(rosterPath))
@@ -71,12 +71,32 @@ internal sealed record RunSetup(
             CreatedIso = RecordFactory.Iso(now),
             ToolVersion = typeof(RunSetup).Assembly.GetName().Version?.ToString(3) ?? "0",
             Scenario = scenario is null ? null : new ScenarioStamp(scenario.Id, scenario.Sha256, scenario.Title),
-            Grid = new GridStamp(environment.Display(gridPath), gridSha),
+            Grid = gridStamp,
             Parameters = parameters,
             Models = entries.Select(ModelRoster.ToJson).ToArray(),
             Prompts = prompts,
         };
         return new RunSetup(runId, directory, prompts, entries, routes, parameters, manifest);
+    }
+
+    /// <summary>
+    /// The grid file named, else outputs/raw/grid.jsonl, else — so a first run works out of the box — the default
+    /// scenario's full grid built in memory (announced; its prompts are kept in run_grid.json like any other).
+    /// </summary>
+    private static (IReadOnlyList<GridPrompt> Prompts, GridStamp Stamp) LoadGrid(string? option, CliEnvironment environment)
+    {
+        var path = environment.Resolve(option ?? RunSettings.DefaultGrid);
+        if (option is null && !File.Exists(path))
+        {
+            var scenario = ScenarioCatalog.Load(ScenarioCatalog.DefaultScenario, environment.WorkingDirectory);
+            var prompts = GridBuilder.Build(scenario).Prompts;
+            environment.Console.MarkupLineInterpolated(
+                $"No grid at {RunSettings.DefaultGrid}: using the full {scenario.Id} grid ({prompts.Count} prompts). `sycobench grid` writes it, with options.");
+            return (prompts, new GridStamp($"(built from {scenario.Id})", scenario.Sha256));
+        }
+
+        var (fromFile, sha) = GridFile.Read(path);
+        return (fromFile, new GridStamp(environment.Display(path), sha));
     }
 
     public IReadOnlyList<CostEstimate> Estimate(RunState state, bool retryErrors)
