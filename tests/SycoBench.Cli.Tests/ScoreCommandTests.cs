@@ -140,6 +140,25 @@ public sealed class ScoreCommandTests
     }
 
     [Fact]
+    public async Task Dry_run_calls_no_judge_and_writes_nothing()
+    {
+        await using var sim = await Sim.StartAsync();
+        using var cwd = new TempDirectory();
+        Sim.WriteGrid(cwd);
+        await CliRun.InProcessAsync(cwd.Path, Sim.Variables(sim), default, "run", "--model", "sim/balanced", "--limit", "6", "--out", "outputs/runs/1");
+        var requests = sim.Stats.Requests;
+        var before = Directory.GetFiles(cwd.File("outputs/runs/1"));
+
+        var result = await CliRun.InProcessAsync(cwd.Path, Sim.Variables(sim), default, "score", "-s", "sim/judge", "--dry-run");
+
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+        Assert.Contains("to judge 6", result.Output, StringComparison.Ordinal);
+        Assert.Contains("(the newest run)", result.Output, StringComparison.Ordinal);
+        Assert.Equal(requests, sim.Stats.Requests);
+        Assert.Equal(before, Directory.GetFiles(cwd.File("outputs/runs/1")));
+    }
+
+    [Fact]
     public async Task Without_a_judge_the_command_says_how_to_name_one()
     {
         using var cwd = new TempDirectory();

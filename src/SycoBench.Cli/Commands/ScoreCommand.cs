@@ -60,7 +60,7 @@ public sealed class ScoreCommand(CliEnvironment environment) : AsyncCommand<Scor
             ModelClientProvider.EnsureKeys(routes, keys);
 
         var time = TimeProvider.System;
-        using var log = new RunLog(Path.Combine(Path.GetDirectoryName(plan.OutputPath)!, "score.log"), RunLog.ParseLevel(keys.Get("LOG_LEVEL")), time);
+        using var log = new RunLog(settings.DryRun ? null : Path.Combine(Path.GetDirectoryName(plan.OutputPath)!, "score.log"), RunLog.ParseLevel(keys.Get("LOG_LEVEL")), time);
         using var cache = settings.NoCache || settings.DryRun ? null : new ResponseCache(environment.Resolve(settings.Cache));
         using var networked = new ModelClientProvider(routes, keys, PipelineSettings.FromEnvironment(keys.Get), cache,
             retry => log.Warn($"retry {retry.Attempt} of judge {retry.ModelId}: {retry.Reason}; waiting {retry.Delay.TotalSeconds:0.0} s"));
