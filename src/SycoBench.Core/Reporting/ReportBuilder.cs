@@ -11,6 +11,9 @@ namespace SycoBench.Reporting;
 /// </summary>
 public sealed class ReportBuilder(TimeProvider timeProvider)
 {
+    /// <summary>Whether a font for chart text was found (Skia is built without fontconfig; see ChartStyle).</summary>
+    public static bool ChartFontAvailable => Charts.ChartStyle.FontFile is not null;
+
     public ReportBuilder()
         : this(TimeProvider.System)
     {
