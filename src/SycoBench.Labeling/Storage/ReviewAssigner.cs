@@ -130,8 +130,8 @@ public sealed class ReviewAssigner
         }
 
         var dataset = (string?)Sql.Scalar(connection, transaction, "SELECT dataset FROM llm_responses WHERE id = $id", ("$id", submission.ItemId));
-        if (dataset is null)
-            return new SubmitOutcome(SubmitStatus.UnknownItem, null, "no such item");
+        if (dataset is null || (submission.Dataset is not null && submission.Dataset != dataset))
+            return new SubmitOutcome(SubmitStatus.UnknownItem, null, "no such item in this dataset");
 
         // Expire first, so that "live" below means the lease still counts toward the item's load right now.
         ExpireLeases(connection, transaction, _database.NowMs());

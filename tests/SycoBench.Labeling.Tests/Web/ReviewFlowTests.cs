@@ -181,6 +181,28 @@ public sealed class ReviewFlowTests
         Assert.DoesNotContain(server.Store.Export.Reviews("scenario"), r => r.ReviewerCode == aliceCode);
     }
 
+    [Fact]
+    public async Task An_item_posted_to_another_dataset_is_refused()
+    {
+        await using var server = await LabelingServer.StartAsync();
+        server.Store.Items.Push("scenario", Seeds.Many(2));
+        server.Store.Items.Push("aita", Seeds.Many(2));
+        var (client, _) = await server.SignedInReviewerAsync();
+        var page = await client.GetStringAsync("/review/scenario");
+        var request = new HttpRequestMessage(HttpMethod.Post, "/review/aita/submit")
+        {
+            Content = LabelingServer.Form(page,
+                ("item_id", LabelingServer.Field(page, "item_id")), ("submission_id", Guid.NewGuid().ToString("N")), ("score", "0.5")),
+        };
+        request.Headers.Accept.ParseAdd("application/json");
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Empty(server.Store.Export.Reviews("scenario"));
+        Assert.Empty(server.Store.Export.Reviews("aita"));
+    }
+
     private static Task<HttpResponseMessage> Post(HttpClient client, string page, string itemId)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/review/scenario/submit")
