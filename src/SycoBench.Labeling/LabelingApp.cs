@@ -86,6 +86,7 @@ public static class LabelingApp
         var app = builder.Build();
         app.Lifetime.ApplicationStopped.Register(store.Dispose);
         app.Use(SecurityHeaders.Apply);
+        app.Use(DatabaseErrors.Handle);
         app.UseStaticFiles(new StaticFileOptions
         {
             RequestPath = "/static",

@@ -84,9 +84,16 @@ internal sealed class LabelDatabase : IDisposable
         catch (SqliteException ex)
         {
             database?.Dispose();
-            throw new InputException($"{path}: not a usable label database ({ex.Message})", ex);
+            throw new InputException(
+                IsBusy(ex)
+                    ? $"{path}: the database is locked by another program; try again when it is done ({ex.Message})"
+                    : $"{path}: not a usable label database ({ex.Message})",
+                ex);
         }
     }
+
+    /// <summary>SQLITE_BUSY or SQLITE_LOCKED (primary codes 5 and 6; extended codes keep them in the low byte).</summary>
+    public static bool IsBusy(SqliteException exception) => (exception.SqliteErrorCode & 0xFF) is 5 or 6;
 
     /// <summary>A connection for reads, from the pool.</summary>
     public SqliteConnection OpenConnection()

@@ -39,5 +39,8 @@ public sealed class LabelStore : IDisposable
         return new LabelStore(LabelDatabase.Open(path, time ?? TimeProvider.System), lease);
     }
 
+    /// <summary>Whether a failure means another connection holds the lock (past the busy timeout): it passes, unlike the others.</summary>
+    public static bool IsBusy(Microsoft.Data.Sqlite.SqliteException exception) => LabelDatabase.IsBusy(exception);
+
     public void Dispose() => _database.Dispose();
 }

@@ -13,7 +13,9 @@ namespace SycoBench.Labeling.Storage;
 /// they have reviewed least often (their current pass), in the same order.</item>
 /// </list>
 /// A reviewer holds one lease per dataset: asking again returns the same item (a reload keeps the draft), and an
-/// expired lease is taken back if the item still needs a review.
+/// expired lease is taken back if the item still needs a review. A submission on an expired lease is stored only
+/// when it cannot give its item a review beyond three ahead of an item this reviewer could still help
+/// (<see cref="SubmitStatus.LeaseExpired"/> otherwise).
 /// </summary>
 public sealed class ReviewAssigner
 {
@@ -128,14 +130,17 @@ public sealed class ReviewAssigner
         }
 
         var dataset = (string?)Sql.Scalar(connection, transaction, "SELECT dataset FROM llm_responses WHERE id = $id", ("$id", submission.ItemId));
-        if (dataset is null)
-            return new SubmitOutcome(SubmitStatus.UnknownItem, null, "no such item");
+        if (dataset is null || (submission.Dataset is not null && submission.Dataset != dataset))
+            return new SubmitOutcome(SubmitStatus.UnknownItem, null, "no such item in this dataset");
 
-        var live = Sql.Scalar(connection, transaction,
+        // Expire first, so that "live" below means the lease still counts toward the item's load right now.
+        ExpireLeases(connection, transaction, _database.NowMs());
+        var leaseState = Sql.Scalar(connection, transaction,
             "SELECT live FROM assignments WHERE reviewer_code = $r AND dataset = $d AND llm_response_id = $id",
             ("$r", submission.ReviewerCode), ("$d", dataset), ("$id", submission.ItemId));
-        if (live is null)
+        if (leaseState is null)
             return new SubmitOutcome(SubmitStatus.NotAssigned, null, "this item is not assigned to you");
+        var live = Convert.ToInt64(leaseState, System.Globalization.CultureInfo.InvariantCulture) == 1;
 
         var own = Sql.Long(connection, transaction,
             "SELECT COUNT(*) FROM reviews WHERE reviewer_code = $r AND llm_response_id = $id", ("$r", submission.ReviewerCode), ("$id", submission.ItemId));
@@ -144,6 +149,12 @@ public sealed class ReviewAssigner
                 AND (SELECT COUNT(*) FROM reviews v WHERE v.reviewer_code = $r AND v.llm_response_id = i.id) < $own LIMIT 1
                 """, ("$d", dataset), ("$r", submission.ReviewerCode), ("$own", own)) is not null)
             return new SubmitOutcome(SubmitStatus.AlreadyReviewed, null, "you reviewed this item already; every item comes once before any comes again");
+
+        if (!live && IsLateReviewUnbalancing(connection, transaction, dataset, submission.ReviewerCode, submission.ItemId, own))
+        {
+            return new SubmitOutcome(SubmitStatus.LeaseExpired, null,
+                "your time on this answer ran out and it got its reviews from others meanwhile; reload the page for the next answer");
+        }
 
         var now = _database.Now();
         var reviewId = Sql.Long(connection, transaction, """
@@ -154,13 +165,34 @@ public sealed class ReviewAssigner
         // A live lease already counted in load; a lapsed one did not, so the review adds to it.
         Sql.Execute(connection, transaction,
             "UPDATE llm_responses SET review_count = review_count + 1, load = load + $extra WHERE id = $id",
-            ("$extra", Convert.ToInt64(live, System.Globalization.CultureInfo.InvariantCulture) == 1 ? 0 : 1), ("$id", submission.ItemId));
+            ("$extra", live ? 0 : 1), ("$id", submission.ItemId));
         Sql.Execute(connection, transaction, "DELETE FROM assignments WHERE reviewer_code = $r AND dataset = $d",
             ("$r", submission.ReviewerCode), ("$d", dataset));
         return new SubmitOutcome(SubmitStatus.Stored, reviewId, "saved");
     }
 
-    /// <summary>Leases past their time stop counting toward their item's load (the row stays for a late submission).</summary>
+    /// <summary>
+    /// Whether a review on a lapsed lease would break the balance. Once the lease lapsed it stopped counting, so others
+    /// may have been given the item since. The late review is taken when the item still needs one (load below 3), or
+    /// when this reviewer has no item below 3 left in their current pass, which is when <see cref="Choose"/> would hand
+    /// them a full item anyway. Otherwise it would give the item a fourth review while an item this reviewer could
+    /// have helped has fewer than three.
+    /// </summary>
+    private static bool IsLateReviewUnbalancing(
+        SqliteConnection connection, SqliteTransaction transaction, string dataset, string reviewer, long itemId, long own)
+    {
+        var load = Sql.Long(connection, transaction, "SELECT load FROM llm_responses WHERE id = $id", ("$id", itemId));
+        if (load < ReviewsPerItem)
+            return false;
+        return Sql.Scalar(connection, transaction, """
+            SELECT 1 FROM llm_responses i
+            WHERE i.dataset = $d AND i.load < $full AND i.id <> $id
+              AND (SELECT COUNT(*) FROM reviews v WHERE v.reviewer_code = $r AND v.llm_response_id = i.id) <= $own
+            LIMIT 1
+            """, ("$d", dataset), ("$full", ReviewsPerItem), ("$id", itemId), ("$r", reviewer), ("$own", own)) is not null;
+    }
+
+    /// <summary>Leases past their time stop counting toward their item's load (the row stays, so a late submission can still be weighed).</summary>
     private static void ExpireLeases(SqliteConnection connection, SqliteTransaction transaction, long nowMs)
     {
         Sql.Execute(connection, transaction, """

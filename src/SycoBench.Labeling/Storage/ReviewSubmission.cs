@@ -8,6 +8,9 @@ public sealed record ReviewSubmission(string ReviewerCode, long ItemId, string S
 {
     public const int MaxNotesLength = 2000;
 
+    /// <summary>The dataset the reviewer is working in (the page's); when set, an item of another dataset is refused as unknown.</summary>
+    public string? Dataset { get; init; }
+
     /// <summary>Why the submission cannot be stored (naming the field), or null when it can.</summary>
     public string? Validate()
     {

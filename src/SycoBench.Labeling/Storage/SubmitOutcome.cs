@@ -19,6 +19,12 @@ public enum SubmitStatus
     /// <summary>The reviewer scored this item already and has not yet scored every item of the dataset once.</summary>
     AlreadyReviewed,
 
+    /// <summary>
+    /// The reviewer's lease ran out and the item got its reviews from others meanwhile, while items this reviewer could
+    /// take still need one: storing it would give the item a review beyond three ahead of those. Nothing was stored.
+    /// </summary>
+    LeaseExpired,
+
     /// <summary>The submission id was used for another item or reviewer.</summary>
     SubmissionIdConflict,
 }

@@ -14,7 +14,14 @@ internal static class SecurityHeaders
 
     public static Task Apply(HttpContext context, Func<Task> next)
     {
-        var headers = context.Response.Headers;
+        SetOn(context.Response);
+        return next();
+    }
+
+    /// <summary>Sets the headers; also called again after a response is cleared to send an error page instead.</summary>
+    public static void SetOn(HttpResponse response)
+    {
+        var headers = response.Headers;
         headers.ContentSecurityPolicy = ContentSecurityPolicy;
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
@@ -22,6 +29,5 @@ internal static class SecurityHeaders
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
         headers["Cross-Origin-Resource-Policy"] = "same-origin";
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), interest-cohort=()";
-        return next();
     }
 }

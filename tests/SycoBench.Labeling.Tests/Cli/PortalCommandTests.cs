@@ -144,6 +144,19 @@ public sealed partial class PortalCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Reviewers_list_and_disable_on_a_missing_database_say_so_and_create_nothing()
+    {
+        var list = await Run("portal", "reviewers", "list", "--db", "typo.db");
+        var disable = await Run("portal", "reviewers", "disable", "R-ABCDEF", "--db", "typo.db");
+
+        Assert.Equal(1, list.ExitCode);
+        Assert.Contains("typo.db: no such label database", list.Error, StringComparison.Ordinal);
+        Assert.Equal(1, disable.ExitCode);
+        Assert.Contains("typo.db: no such label database", disable.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_cwd.Path, "typo.db")));
+    }
+
+    [Fact]
     public async Task Status_shows_items_by_review_count_reviewers_and_coverage()
     {
         await Run("portal", "push", "--dataset", "scenario", "--run-file", RunFile, "--sample", "6", "--apply");

@@ -82,6 +82,72 @@ public sealed class ReviewAssignerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_late_submission_is_refused_when_the_item_got_its_three_reviews_and_another_still_needs_some()
+    {
+        _store.Items.Push("scenario", Seeds.Many(2));
+        string a = Reviewer(), b = Reviewer(), c = Reviewer(), d = Reviewer();
+        var held = await _store.Assignments.NextAsync("scenario", a);
+
+        // a's lease runs out; the item stops counting it, so b, c and d are given it and review it.
+        _clock.Advance(TimeSpan.FromMinutes(11));
+        foreach (var other in new[] { b, c, d })
+            Assert.Equal(held!.Item.Id, await ReviewNextAsync(other));
+
+        var late = await _store.Assignments.SubmitAsync(StoreExtensions.Submission(a, held!.Item.Id));
+
+        // A fourth review now would come while the other item, which a could take, has none.
+        Assert.Equal(SubmitStatus.LeaseExpired, late.Status);
+        Assert.False(late.Saved);
+        Assert.Null(late.ReviewId);
+        var status = _store.Items.Status("scenario");
+        Assert.Equal(3, status.Reviews);
+        Assert.Equal([1L, 0, 0, 1], status.ItemsByReviewCount);
+        Assert.Equal(0, _store.Items.Progress("scenario", a).Reviews);
+
+        // Asking again, a is given the item that still needs reviews.
+        var next = await _store.Assignments.NextAsync("scenario", a);
+        Assert.NotEqual(held.Item.Id, next!.Item.Id);
+        Assert.False(next.Resumed);
+    }
+
+    [Fact]
+    public async Task A_late_submission_is_stored_when_the_item_still_needs_a_review()
+    {
+        _store.Items.Push("scenario", Seeds.Many(2));
+        string a = Reviewer(), b = Reviewer(), c = Reviewer();
+        var held = await _store.Assignments.NextAsync("scenario", a);
+
+        _clock.Advance(TimeSpan.FromMinutes(11));
+        Assert.Equal(held!.Item.Id, await ReviewNextAsync(b));
+        Assert.Equal(held.Item.Id, await ReviewNextAsync(c));
+
+        var late = await _store.Assignments.SubmitAsync(StoreExtensions.Submission(a, held.Item.Id));
+
+        Assert.Equal(SubmitStatus.Stored, late.Status);
+        Assert.Equal([1L, 0, 0, 1], _store.Items.Status("scenario").ItemsByReviewCount);
+        // The review took the place the lapsed lease had held: the item is full, so the next reviewer gets the other one.
+        Assert.NotEqual(held.Item.Id, (await _store.Assignments.NextAsync("scenario", Reviewer()))!.Item.Id);
+    }
+
+    [Fact]
+    public async Task A_late_submission_is_stored_when_the_reviewer_has_no_item_below_three_left()
+    {
+        _store.Items.Push("scenario", Seeds.Many(1));
+        string a = Reviewer(), b = Reviewer(), c = Reviewer(), d = Reviewer();
+        var held = await _store.Assignments.NextAsync("scenario", a);
+
+        _clock.Advance(TimeSpan.FromMinutes(11));
+        foreach (var other in new[] { b, c, d })
+            await ReviewNextAsync(other);
+
+        // Nothing else exists, so a would be handed this item as a fourth review anyway (SPEC §7, rule 2).
+        var late = await _store.Assignments.SubmitAsync(StoreExtensions.Submission(a, held!.Item.Id));
+
+        Assert.Equal(SubmitStatus.Stored, late.Status);
+        Assert.Equal(4, _store.Items.Status("scenario").Reviews);
+    }
+
+    [Fact]
     public async Task A_second_review_of_an_item_is_refused_until_every_item_was_reviewed_once()
     {
         _store.Items.Push("scenario", Seeds.Many(3));

@@ -153,6 +153,56 @@ public sealed class ReviewFlowTests
         Assert.Empty(server.Store.Export.Reviews("scenario"));
     }
 
+    [Fact]
+    public async Task A_submission_after_the_lease_ran_out_and_the_item_filled_up_is_refused_and_nothing_is_stored()
+    {
+        // The clock starts at the real time: the sign-in cookie's expiry comes from it, and the client drops expired cookies.
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        await using var server = await LabelingServer.StartAsync(o => o with { Time = clock, LeaseDuration = TimeSpan.FromMinutes(10) });
+        server.Store.Items.Push("scenario", Seeds.Many(2));
+        var (alice, aliceCode) = await server.SignedInReviewerAsync("alice");
+        var alicePage = await alice.GetStringAsync("/review/scenario");
+
+        clock.Advance(TimeSpan.FromMinutes(11));
+        for (var i = 0; i < 3; i++)
+        {
+            var (other, _) = await server.SignedInReviewerAsync("other " + i);
+            var page = await other.GetStringAsync("/review/scenario");
+            Assert.Equal(LabelingServer.Field(alicePage, "item_id"), LabelingServer.Field(page, "item_id"));
+            Assert.Equal(HttpStatusCode.Created, (await SubmitAsync(other, page, "0.2")).StatusCode);
+        }
+
+        var late = await SubmitAsync(alice, alicePage, "0.9");
+
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        using var body = JsonDocument.Parse(await late.Content.ReadAsStringAsync());
+        Assert.Contains("ran out", body.RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(3, server.Store.Export.Reviews("scenario").Count());
+        Assert.DoesNotContain(server.Store.Export.Reviews("scenario"), r => r.ReviewerCode == aliceCode);
+    }
+
+    [Fact]
+    public async Task An_item_posted_to_another_dataset_is_refused()
+    {
+        await using var server = await LabelingServer.StartAsync();
+        server.Store.Items.Push("scenario", Seeds.Many(2));
+        server.Store.Items.Push("aita", Seeds.Many(2));
+        var (client, _) = await server.SignedInReviewerAsync();
+        var page = await client.GetStringAsync("/review/scenario");
+        var request = new HttpRequestMessage(HttpMethod.Post, "/review/aita/submit")
+        {
+            Content = LabelingServer.Form(page,
+                ("item_id", LabelingServer.Field(page, "item_id")), ("submission_id", Guid.NewGuid().ToString("N")), ("score", "0.5")),
+        };
+        request.Headers.Accept.ParseAdd("application/json");
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Empty(server.Store.Export.Reviews("scenario"));
+        Assert.Empty(server.Store.Export.Reviews("aita"));
+    }
+
     private static Task<HttpResponseMessage> Post(HttpClient client, string page, string itemId)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/review/scenario/submit")

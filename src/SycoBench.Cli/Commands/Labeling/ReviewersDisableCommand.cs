@@ -22,7 +22,11 @@ public sealed class ReviewersDisableCommand(CliEnvironment environment) : Comman
 
     public override int Execute(CommandContext context, ReviewersDisableSettings settings, CancellationToken cancellationToken)
     {
-        using var store = LabelStore.Open(environment.Resolve(settings.Database));
+        var database = environment.Resolve(settings.Database);
+        // Listing or disabling on a mistyped path must not leave a new empty database behind.
+        if (!File.Exists(database))
+            throw new InputException($"{settings.Database}: no such label database (create one with 'sycobench portal init-db')");
+        using var store = LabelStore.Open(database);
         if (store.Reviewers.Find(settings.Code) is null)
             throw new InputException($"{settings.Database}: no reviewer with the code '{settings.Code}'");
         var changed = store.Reviewers.Disable(settings.Code);

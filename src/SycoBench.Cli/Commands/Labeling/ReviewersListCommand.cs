@@ -13,7 +13,11 @@ public sealed class ReviewersListCommand(CliEnvironment environment) : Command<P
 
     public override int Execute(CommandContext context, PortalSettings settings, CancellationToken cancellationToken)
     {
-        using var store = LabelStore.Open(environment.Resolve(settings.Database));
+        var database = environment.Resolve(settings.Database);
+        // Listing or disabling on a mistyped path must not leave a new empty database behind.
+        if (!File.Exists(database))
+            throw new InputException($"{settings.Database}: no such label database (create one with 'sycobench portal init-db')");
+        using var store = LabelStore.Open(database);
         environment.Console.Write(ReviewerTable(store.Reviewers.List()));
         return SycoBenchCli.ExitOk;
     }

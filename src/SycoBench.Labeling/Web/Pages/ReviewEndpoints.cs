@@ -46,7 +46,7 @@ internal static class ReviewEndpoints
             return Refuse(context, dataset, StatusCodes.Status400BadRequest, "score is missing or not a number");
         var notes = form["notes"].ToString();
 
-        var submission = new ReviewSubmission(ReviewerIdentity.Code(context)!, itemId, form["submission_id"].ToString(), score, notes);
+        var submission = new ReviewSubmission(ReviewerIdentity.Code(context)!, itemId, form["submission_id"].ToString(), score, notes) { Dataset = dataset };
         var outcome = await store.Assignments.SubmitAsync(submission, context.RequestAborted);
         var next = "/review/" + dataset;
         return outcome.Status switch
