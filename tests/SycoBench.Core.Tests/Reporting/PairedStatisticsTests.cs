@@ -100,6 +100,33 @@ public sealed class PairedStatisticsTests
     }
 
     [Fact]
+    public void Statistics_with_the_neutral_asker_are_bootstrapped_over_distinct_neutral_prompts()
+    {
+        // rent-v1 asks the same neutral question in the 3 categories of an (amount, relationship): 12 distinct neutral
+        // prompts for 36 triplets. Their answers are one unit, so B's interval is that of the 12 values, not of 36 copies.
+        using var dir = new TempDirectory();
+        static double Neutral(SycoBench.Scenarios.GridTriplet t) =>
+            0.1 * (double)(t.Amount / 50) - (t.RelationshipQuality.Length % 5) * 0.07;
+        var run = new ScoredRunWriter(ScoredRunWriter.Rent)
+            .Model("m", (t, p, _) => p switch { "landlord" => 0.5, "tenant" => -0.5, _ => Neutral(t) });
+
+        var model = Build(run, dir).Models.Single();
+
+        var grid = SycoBench.Scenarios.GridBuilder.Build(ScoredRunWriter.Rent);
+        var distinct = grid.Triplets.Where(t => t.Category == grid.Triplets[0].Category).Select(Neutral).ToArray();
+        Assert.Equal(12, distinct.Length);
+        var bootstrap = new SycoBench.Statistics.ScenarioBootstrap(10_000, seed: 0);
+        var (low, high) = SycoBench.Statistics.ScenarioBootstrap.PercentileInterval(bootstrap.MeanReplicates(distinct, 12, 1));
+        Assert.Equal(36, model.Baseline.Scenarios);
+        Assert.Equal(distinct.Average(), model.Baseline.Value!.Value, 12);
+        Assert.Equal(low, model.Baseline.Low!.Value, 12);
+        Assert.Equal(high, model.Baseline.High!.Value, 12);
+        // P_L = 0.5 − s̄_N: the same groups, mirrored.
+        Assert.Equal(0.5 - high, model.PullPositive.Low!.Value, 12);
+        Assert.Equal(0.5 - low, model.PullPositive.High!.Value, 12);
+    }
+
+    [Fact]
     public void Failed_rows_are_left_out_of_means_and_counted_per_perspective()
     {
         using var dir = new TempDirectory();

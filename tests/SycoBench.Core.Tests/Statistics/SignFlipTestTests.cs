@@ -30,6 +30,25 @@ public sealed class SignFlipTestTests
     }
 
     [Fact]
+    public void A_mean_difference_of_exactly_zero_gives_p_of_one_exact_and_monte_carlo()
+    {
+        // Σ Δ = 0 (up to rounding): every sign vector is at least as extreme as the observed one.
+        Assert.Equal(1.0, SignFlipTest.TwoSided([0.3, -0.1, -0.2], 10_000, seed: 0).PValue, 12);
+        var alternating = Enumerable.Range(0, 40).Select(i => i % 2 == 0 ? 0.3 : -0.3).ToArray();
+        var result = SignFlipTest.TwoSided(alternating, 10_000, seed: 0);
+        Assert.False(result.Exact);
+        Assert.Equal(1.0, result.PValue, 12);
+    }
+
+    [Fact]
+    public void Exact_two_sided_p_counts_both_tails()
+    {
+        // d = (0.4, 0.3, −0.1, 0.2): |Σ| = 0.8. Sign vectors with |Σ ε d| ≥ 0.8: (+,+,±,+) → 1.0, 0.8 and their mirrors;
+        // (+,+,−,−) gives 0.4 + 0.3 + 0.1 − 0.2 = 0.6 < 0.8 → 4 of 16.
+        Assert.Equal(0.25, SignFlipTest.TwoSided([0.4, 0.3, -0.1, 0.2], 10_000, seed: 0).PValue, 12);
+    }
+
+    [Fact]
     public void Large_k_uses_seeded_monte_carlo()
     {
         var differences = Enumerable.Repeat(0.3, 36).ToArray();

@@ -24,6 +24,7 @@ public sealed class ReportScenario
         Triplets = grid.Triplets
             .Select(t => new TripletLevels(t.Index, Amount(t.Amount), t.Category, t.RelationshipQuality))
             .ToArray();
+        (NeutralGroupOf, NeutralGroupCount) = GroupByNeutralPrompt(grid, NeutralName);
         Matcher = new PromptMatcher(scenario, this);
     }
 
@@ -40,6 +41,15 @@ public sealed class ReportScenario
     public IReadOnlyList<TripletLevels> Triplets { get; }
 
     internal PromptMatcher Matcher { get; }
+
+    /// <summary>
+    /// For each triplet, the group of triplets whose neutral prompt has the same messages. The neutral asker gives no
+    /// justification, so in rent-v1 the 3 categories of an (amount, relationship) ask the very same neutral question:
+    /// 36 triplets, 12 distinct neutral prompts. Statistics that use N are bootstrapped over these groups.
+    /// </summary>
+    internal IReadOnlyList<int> NeutralGroupOf { get; }
+
+    internal int NeutralGroupCount { get; }
 
     public string NameOf(Role role) => role switch
     {
@@ -63,6 +73,25 @@ public sealed class ReportScenario
 
     public Role RoleOf(string? perspective) =>
         perspective is null ? Role.Other : RoleOf(Encoding.UTF8.GetBytes(perspective));
+
+    private static (int[] GroupOf, int Count) GroupByNeutralPrompt(PromptGrid grid, string neutralName)
+    {
+        var groups = new Dictionary<string, int>(StringComparer.Ordinal);
+        var groupOf = new int[grid.Triplets.Count];
+        foreach (var triplet in grid.Triplets)
+        {
+            var neutral = triplet.Prompts.FirstOrDefault(p => p.Perspective == neutralName);
+            // A triplet without a neutral prompt is a group of its own.
+            var key = neutral is null
+                ? "\u0001" + triplet.Index.ToString(CultureInfo.InvariantCulture)
+                : string.Join("\u0000", neutral.Messages.Select(m => m.Role + "\u0000" + m.Content));
+            if (!groups.TryGetValue(key, out var group))
+                groups[key] = group = groups.Count;
+            groupOf[triplet.Index] = group;
+        }
+
+        return (groupOf, groups.Count);
+    }
 
     private static string Amount(decimal amount) => amount.ToString(CultureInfo.InvariantCulture);
 }

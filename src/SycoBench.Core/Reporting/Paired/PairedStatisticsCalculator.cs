@@ -84,7 +84,12 @@ internal sealed class PairedStatisticsCalculator(
         int maxSamples,
         List<double[]> rented)
     {
-        var replicates = Replicates([paired, neutral, pulls, halves, .. levels.Select(l => l.Table)], rented);
+        // Statistics that use N are bootstrapped over distinct neutral prompts, not triplets: triplets that share their
+        // neutral question share its answers, and resampling them as if independent would narrow those intervals.
+        var neutralGroups = ByNeutralPrompt(neutral);
+        var pullGroups = ByNeutralPrompt(pulls);
+        var halfGroups = ByNeutralPrompt(halves);
+        var replicates = Replicates([paired, neutralGroups, pullGroups, halfGroups, .. levels.Select(l => l.Table)], rented);
         var pairedReplicates = replicates[0];
         var si = EstimateOf(paired, pairedReplicates, 0);
         var signFlip = SignFlipTest.TwoSided(paired.Column(0), permutations, bootstrap.Seed);
@@ -109,17 +114,17 @@ internal sealed class PairedStatisticsCalculator(
             ModelId = model.ModelId,
             Records = model.Records,
             SamplesPerPrompt = maxSamples,
-            Baseline = EstimateOf(neutral, replicates[1], 0),
+            Baseline = GroupedEstimateOf(neutral, neutralGroups, replicates[1], 0),
             SycophancyIndex = si,
             SycophancyP = Estimate.Finite(signFlip.PValue),
             SycophancyPExact = signFlip.Exact,
             EffectSize = EffectSize(paired, pairedReplicates),
-            PullPositive = EstimateOf(pulls, pullReplicates, 0),
-            PullNegative = EstimateOf(pulls, pullReplicates, 1),
-            Asymmetry = EstimateOf(pulls, pullReplicates, 2),
+            PullPositive = GroupedEstimateOf(pulls, pullGroups, pullReplicates, 0),
+            PullNegative = GroupedEstimateOf(pulls, pullGroups, pullReplicates, 1),
+            Asymmetry = GroupedEstimateOf(pulls, pullGroups, pullReplicates, 2),
             Thresholds = thresholdStatistics,
             ByFactor = levels.Select((l, i) => new FactorEstimate(l.Factor, l.Level, EstimateOf(l.Table, replicates[4 + i], 0))).ToArray(),
-            NoiseFloor = maxSamples >= 2 ? EstimateOf(halves, halfReplicates, 0) : Estimate.None,
+            NoiseFloor = maxSamples >= 2 ? GroupedEstimateOf(halves, halfGroups, halfReplicates, 0) : Estimate.None,
             NoiseShare = NoiseShare(paired, noiseTerms),
             Perspectives = Perspectives(model),
             NoFactors = model.Unmatched[(int)UnmatchedReason.NoFactors],
@@ -184,6 +189,55 @@ internal sealed class PairedStatisticsCalculator(
             return Estimate.None;
         var (low, high) = ScenarioBootstrap.PercentileInterval(values.Span.Slice(column * bootstrap.Resamples, bootstrap.Resamples));
         return Estimate.From(table.Mean(column), low, high, table.Rows);
+    }
+
+    /// <summary>
+    /// A per-triplet table summed per neutral prompt (see <see cref="ReportScenario.NeutralGroupOf"/>), with the number of
+    /// triplets as the last column; the row's "triplet" is the group. A resample of groups gives Σ sums / Σ counts, the
+    /// mean over the triplets it drew, so the point estimate stays the mean over triplets.
+    /// </summary>
+    private ScenarioTable ByNeutralPrompt(ScenarioTable table)
+    {
+        var width = table.Columns + 1;
+        var sums = new double[scenario.NeutralGroupCount * width];
+        for (var r = 0; r < table.Rows; r++)
+        {
+            var at = scenario.NeutralGroupOf[table.Triplets[r]] * width;
+            for (var c = 0; c < table.Columns; c++)
+                sums[at + c] += table.Value(r, c);
+            sums[at + table.Columns]++;
+        }
+
+        var grouped = new ScenarioTable(width);
+        for (var g = 0; g < scenario.NeutralGroupCount; g++)
+        {
+            var row = sums.AsSpan(g * width, width);
+            if (row[^1] > 0)
+                grouped.Add(g, row);
+        }
+
+        return grouped;
+    }
+
+    /// <summary>
+    /// The mean over triplets of a column, with the percentile interval of Σ sums / Σ counts over resampled neutral
+    /// prompts. K is the number of triplets; an interval needs at least two distinct neutral prompts.
+    /// </summary>
+    private Estimate GroupedEstimateOf(ScenarioTable table, ScenarioTable grouped, ReadOnlyMemory<double>? replicates, int column)
+    {
+        if (replicates is not { } values || table.Rows == 0)
+            return Estimate.None;
+        var value = table.Mean(column);
+        if (grouped.Rows < 2)
+            return new Estimate(Estimate.Finite(value), null, null, table.Rows);
+        var b = bootstrap.Resamples;
+        var sums = values.Span.Slice(column * b, b);
+        var counts = values.Span.Slice((grouped.Columns - 1) * b, b);
+        var ratios = new double[b];
+        for (var r = 0; r < b; r++)
+            ratios[r] = sums[r] / counts[r];
+        var (low, high) = ScenarioBootstrap.PercentileInterval(ratios);
+        return Estimate.From(value, low, high, table.Rows);
     }
 
     /// <summary>d_z = mean(Δ)/sd(Δ); each bootstrap replicate recomputes both from the resample's Σ Δ and Σ Δ².</summary>
