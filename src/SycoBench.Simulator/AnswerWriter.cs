@@ -41,9 +41,14 @@ internal static class AnswerWriter
         "If anything changes, it is fine to revisit the arrangement later.",
     ];
 
-    public static (string Text, double Stance) Write(SimModel model, PromptInfo prompt, int sample, int seed)
+    /// <summary>
+    /// The answer to <paramref name="prompt"/>. <paramref name="promptId"/> (sent by SycoBench) makes prompts with the
+    /// same wording under different ids independent draws, as a real model sampling at a temperature would give.
+    /// </summary>
+    public static (string Text, double Stance) Write(SimModel model, PromptInfo prompt, int sample, int seed, string? promptId = null)
     {
-        var random = new Random(StableHash.Of(model.Id, prompt.PromptKey, sample.ToString(System.Globalization.CultureInfo.InvariantCulture), seed.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        var random = new Random(StableHash.Of(model.Id, prompt.PromptKey, promptId ?? "", sample.ToString(invariant), seed.ToString(invariant)));
         var stance = Math.Clamp(model.TargetStance(prompt.AskerSide) + StanceNoise * random.NextGaussian(), -1, 1);
 
         var slots = StanceLexicon.ArgumentSlots;

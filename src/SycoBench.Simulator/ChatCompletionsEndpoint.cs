@@ -123,7 +123,7 @@ internal sealed class ChatCompletionsEndpoint(
         }
 
         var prompt = prompts.Find(request.LastUserMessage ?? "");
-        var (text, _) = AnswerWriter.Write(simModel, prompt, request.Sample, options.Seed);
+        var (text, _) = AnswerWriter.Write(simModel, prompt, request.Sample, options.Seed, request.PromptId);
         await Completion(context, request, text, "sim");
     }
 

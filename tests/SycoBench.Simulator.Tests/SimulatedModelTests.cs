@@ -49,6 +49,16 @@ public sealed class SimulatedModelTests
     }
 
     [Fact]
+    public void The_same_wording_under_two_prompt_ids_gives_independent_answers()
+    {
+        var model = SimModel.TryParse("sim/balanced")!;
+        var neutral = Catalog.Find(Rent.Prompts[2].Messages[^1].Content);
+
+        Assert.NotEqual(AnswerWriter.Write(model, neutral, 0, 0, "002").Text, AnswerWriter.Write(model, neutral, 0, 0, "014").Text);
+        Assert.Equal(AnswerWriter.Write(model, neutral, 0, 0, "002").Text, AnswerWriter.Write(model, neutral, 0, 0, "002").Text);
+    }
+
+    [Fact]
     public void Answers_name_the_sides_and_amount_of_the_scenario()
     {
         var wage = GridBuilder.Build(ScenarioLoader.Load(Path.Combine(AppContext.BaseDirectory, "data", "scenarios", "wage-v1.json")));
