@@ -80,6 +80,22 @@ public sealed class RunReliabilityTests
     }
 
     [Fact]
+    public async Task Base_url_overrides_are_read_from_dot_env_like_keys()
+    {
+        await using var sim = await Sim.StartAsync();
+        using var cwd = new TempDirectory();
+        Sim.WriteGrid(cwd);
+        File.WriteAllText(cwd.File(".env"), $"SIM_BASE_URL={sim.BaseUrl}\n");
+
+        var run = await CliRun.InProcessAsync(cwd.Path, new Dictionary<string, string>(), default, "run", "--model", "sim/balanced", "--limit", "3", "--out", "run");
+        var score = await CliRun.InProcessAsync(cwd.Path, new Dictionary<string, string>(), default, "score", "--input", "run/run.jsonl", "-s", "sim/judge", "--no-aggregate");
+
+        Assert.True(run.ExitCode == 0, run.Output + run.Error);
+        Assert.True(score.ExitCode == 0, score.Output + score.Error);
+        Assert.Equal(6, sim.Stats.Requests);
+    }
+
+    [Fact]
     public async Task Missing_key_names_the_variable_before_anything_is_sent()
     {
         using var cwd = new TempDirectory();

@@ -23,7 +23,7 @@ public sealed class RunCommand(CliEnvironment environment) : AsyncCommand<RunSet
         var time = TimeProvider.System;
         var keys = ApiKeys.FromEnvironment(environment.WorkingDirectory, environment.Variables);
         var registry = ProviderRegistry.Load(ProviderRegistry.DefaultPath(environment.WorkingDirectory));
-        var setup = RunSetup.FromSettings(settings, environment, registry, time);
+        var setup = RunSetup.FromSettings(settings, environment, registry, keys, time);
         var pipeline = PipelineSettings.FromEnvironment(keys.Get);
         var logLevel = RunLog.ParseLevel(keys.Get("LOG_LEVEL"));
 

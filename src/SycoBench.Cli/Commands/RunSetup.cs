@@ -19,14 +19,14 @@ internal sealed record RunSetup(
 {
     public const int DefaultConcurrency = 4;
 
-    public static RunSetup FromSettings(RunSettings settings, CliEnvironment environment, ProviderRegistry registry, TimeProvider time)
+    public static RunSetup FromSettings(RunSettings settings, CliEnvironment environment, ProviderRegistry registry, ApiKeys keys, TimeProvider time)
     {
         if (settings.Resume is { } resume)
         {
             var folder = RunFolder.Open(environment.Resolve(resume));
             var recorded = folder.Manifest;
             var models = recorded.Models.Select((m, i) => ModelRoster.Parse(m, folder.ManifestPath, i)).ToArray();
-            return new RunSetup(recorded.RunId, folder.Directory, recorded.Prompts, models, Route(models, registry, environment),
+            return new RunSetup(recorded.RunId, folder.Directory, recorded.Prompts, models, ModelRouting.RouteAll(models, registry, keys, folder.ManifestPath),
                 recorded.Parameters, NewManifest: null);
         }
 
@@ -38,15 +38,7 @@ internal sealed record RunSetup(
         var duplicate = entries.GroupBy(m => m.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
             throw new CliUsageException($"model '{duplicate.Key}' is named twice");
-        ModelRoute[] routes;
-        try
-        {
-            routes = Route(entries, registry, environment);
-        }
-        catch (InputException ex) when (settings.Models is not null)
-        {
-            throw new InputException($"{environment.Resolve(settings.Models)}: {ex.Message}", ex);
-        }
+        var routes = ModelRouting.RouteAll(entries, registry, keys, settings.Models is null ? null : environment.Resolve(settings.Models));
 
         var now = time.GetUtcNow();
         var runId = now.ToUnixTimeSeconds();
@@ -116,9 +108,6 @@ internal sealed record RunSetup(
         RetryErrors = retryErrors,
         MaxCostUsd = maxCost,
     };
-
-    private static ModelRoute[] Route(IReadOnlyList<ModelEntry> models, ProviderRegistry registry, CliEnvironment environment) =>
-        models.Select(m => registry.Route(m, environment.Variables)).ToArray();
 
     public static string Money(double? usd) =>
         usd is { } value ? value.ToString(value < 0.01 ? "0.######" : "0.00", CultureInfo.InvariantCulture) + " USD" : "unknown (no prices)";

@@ -92,21 +92,10 @@ public sealed class ScoreCommand(CliEnvironment environment) : AsyncCommand<Scor
         var registry = ProviderRegistry.Load(ProviderRegistry.DefaultPath(environment.WorkingDirectory));
         var rosterPath = settings.Models is null ? null : environment.Resolve(settings.Models);
         var roster = rosterPath is null ? [] : ModelRoster.Load(rosterPath).ToDictionary(m => m.Id, StringComparer.Ordinal);
-        var routes = new List<ModelRoute>();
-        foreach (var id in judgeIds.Where(id => !OfflineModelClientProvider.IsOffline(id)))
-        {
-            var entry = roster.GetValueOrDefault(id) ?? new ModelEntry { Id = id, Concurrency = settings.Concurrency };
-            try
-            {
-                routes.Add(registry.Route(entry, keys.Get));
-            }
-            catch (InputException ex) when (rosterPath is not null)
-            {
-                throw new InputException($"{rosterPath}: {ex.Message}", ex);
-            }
-        }
-
-        return routes.ToArray();
+        var judges = judgeIds
+            .Where(id => !OfflineModelClientProvider.IsOffline(id))
+            .Select(id => roster.GetValueOrDefault(id) ?? new ModelEntry { Id = id, Concurrency = settings.Concurrency });
+        return ModelRouting.RouteAll(judges, registry, keys, rosterPath);
     }
 
     private async Task<ScoringResult> ShowWhileAsync(Task<ScoringResult> work, LatestProgress progress)
