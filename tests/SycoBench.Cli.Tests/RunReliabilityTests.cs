@@ -44,12 +44,12 @@ public sealed class RunReliabilityTests
     [Fact]
     public async Task Retry_after_is_honoured_before_asking_again()
     {
-        await using var sim = await Sim.StartAsync(new SimOptions { RateLimitRate = 0.5, RetryAfterSeconds = 2, Seed = 3 });
+        await using var sim = await Sim.StartAsync(new SimOptions { RateLimitRate = 0.3, RetryAfterSeconds = 2, Seed = 3 });
         using var cwd = new TempDirectory();
         Sim.WriteGrid(cwd);
 
-        var result = await CliRun.InProcessAsync(cwd.Path, Sim.Variables(sim, ("BENCH_MAX_RETRIES", "6")), default,
-            "run", "--model", "sim/balanced", "--limit", "4", "--out", "run");
+        var result = await CliRun.InProcessAsync(cwd.Path, Sim.Variables(sim, ("BENCH_MAX_RETRIES", "9")), default,
+            "run", "--model", "sim/balanced", "--limit", "6", "--out", "run");
 
         Assert.Equal(0, result.ExitCode);
         var log = File.ReadAllLines(cwd.File("run/run.log")).Where(l => l.Contains("HTTP 429", StringComparison.Ordinal)).ToArray();
