@@ -98,20 +98,34 @@ public sealed class ScoreCommand(CliEnvironment environment) : AsyncCommand<Scor
         return ModelRouting.RouteAll(judges, registry, keys, rosterPath);
     }
 
+    /// <summary>A live status line in a terminal; a plain line every 10 seconds otherwise.</summary>
     private async Task<ScoringResult> ShowWhileAsync(Task<ScoringResult> work, LatestProgress progress)
     {
-        var interval = environment.Interactive ? TimeSpan.FromSeconds(1) : PlainInterval;
-        while (await Task.WhenAny(work, Task.Delay(interval)) != work)
+        if (environment.Interactive)
+        {
+            await environment.Console.Status().StartAsync("scoring …", async context =>
+            {
+                while (await Task.WhenAny(work, Task.Delay(TimeSpan.FromMilliseconds(250))) != work)
+                {
+                    if (progress.Latest is { } p)
+                        context.Status(Markup.Escape(Describe(p)));
+                }
+            });
+            return await work;
+        }
+
+        while (await Task.WhenAny(work, Task.Delay(PlainInterval)) != work)
         {
             if (progress.Latest is { } p)
-            {
-                environment.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"scored {p.Done}/{p.Total} ({p.Failed} failed, {p.ParseFailures} unparsable), {p.JudgeCalls} judge calls, {p.InputTokens + p.OutputTokens} tokens"));
-            }
+                environment.Console.WriteLine(Describe(p));
         }
 
         return await work;
     }
+
+    private static string Describe(ScoringProgress p) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"scored {p.Done}/{p.Total} ({p.Failed} failed, {p.ParseFailures} unparsable), {p.JudgeCalls} judge calls, {p.InputTokens + p.OutputTokens} tokens");
 
     private sealed class LatestProgress : IProgress<ScoringProgress>
     {
