@@ -63,7 +63,7 @@ public sealed class RunCommandTests
         }).ToArray());
         var records = cwd.File("run/run.jsonl");
 
-        using (var process = CliRun.Start(cwd.Path, Sim.Variables(sim), "run", "--models", "roster.json", "--out", "run"))
+        using (var process = CliRun.Start(cwd.Path, Sim.Variables(sim).ToDictionary(v => v.Key, v => (string?)v.Value), "run", "--models", "roster.json", "--out", "run"))
         {
             var deadline = DateTime.UtcNow.AddSeconds(60);
             while (DateTime.UtcNow < deadline && (!File.Exists(records) || File.ReadAllLines(records).Length < 60))

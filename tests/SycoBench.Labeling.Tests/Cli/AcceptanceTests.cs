@@ -18,19 +18,19 @@ public sealed partial class AcceptanceTests : IDisposable
     [Fact]
     public async Task Init_add_push_serve_review_pull()
     {
-        Assert.Equal(0, (await CliHarness.RunAsync(_cwd.Path, "portal", "init-db")).ExitCode);
+        Assert.Equal(0, (await CliRun.InProcessAsync(_cwd.Path, "portal", "init-db")).ExitCode);
         var codes = new List<(string SignIn, string Reviewer)>();
         foreach (var name in new[] { "Ada", "Grace", "Katherine" })
         {
-            var added = await CliHarness.RunAsync(_cwd.Path, "portal", "reviewers", "add", name);
+            var added = await CliRun.InProcessAsync(_cwd.Path, "portal", "reviewers", "add", name);
             Assert.Equal(0, added.ExitCode);
             codes.Add((SignInCode().Match(added.Output).Groups[1].Value, ReviewerCode().Match(added.Output).Groups[1].Value));
         }
 
-        var push = await CliHarness.RunAsync(_cwd.Path, "portal", "push", "--run-file", Seeds.Reference("run.jsonl"), "--dataset", "scenario", "--sample", "40", "--seed", "1", "--apply");
+        var push = await CliRun.InProcessAsync(_cwd.Path, "portal", "push", "--run-file", Seeds.Reference("run.jsonl"), "--dataset", "scenario", "--sample", "40", "--seed", "1", "--apply");
         Assert.Equal(0, push.ExitCode);
 
-        using var server = CliHarness.Start(_cwd.Path, "label", "serve", "--urls", "http://127.0.0.1:0", "--admin-token", LabelingServer.AdminToken);
+        using var server = CliRun.Start(_cwd.Path, new Dictionary<string, string?> { ["SYCOBENCH_ADMIN_TOKEN"] = null }, "label", "serve", "--urls", "http://127.0.0.1:0", "--admin-token", LabelingServer.AdminToken);
         try
         {
             var baseAddress = await ListeningAddressAsync(server);
@@ -43,7 +43,7 @@ public sealed partial class AcceptanceTests : IDisposable
             await server.WaitForExitAsync();
         }
 
-        var pull = await CliHarness.RunAsync(_cwd.Path, "portal", "pull", "--target", "reviews", "--dataset", "scenario", "--out", "reviews.jsonl");
+        var pull = await CliRun.InProcessAsync(_cwd.Path, "portal", "pull", "--target", "reviews", "--dataset", "scenario", "--out", "reviews.jsonl");
         Assert.Equal(0, pull.ExitCode);
         Assert.Contains("Wrote 15 reviews", pull.Output, StringComparison.Ordinal);
 

@@ -36,7 +36,7 @@ public sealed class AgreementCommandTests : IDisposable
         var scaled = table.Select(row => row.Select(v => (v - 3) / 2).ToArray()).ToArray();
         var file = WriteReviews("k.jsonl", FromTable(scaled, "coder-"));
 
-        var result = await CliHarness.RunAsync(_cwd.Path, "agreement", "--reviews", file, "--consensus-out", "consensus.csv");
+        var result = await CliRun.InProcessAsync(_cwd.Path, "agreement", "--reviews", file, "--consensus-out", "consensus.csv");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Matches(@"Krippendorff's alpha \(interval\)\s*│\s*0\.8491", result.Output);
@@ -55,7 +55,7 @@ public sealed class AgreementCommandTests : IDisposable
         var scaled = table.Select(row => row.Select(v => v / 10).ToArray()).ToArray();
         var file = WriteReviews("sf.jsonl", FromTable(scaled, "judge-"));
 
-        var result = await CliHarness.RunAsync(_cwd.Path, "agreement", "--reviews", file);
+        var result = await CliRun.InProcessAsync(_cwd.Path, "agreement", "--reviews", file);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Matches(@"ICC\(1,1\)\s*│\s*0\.1657", result.Output);
@@ -75,7 +75,7 @@ public sealed class AgreementCommandTests : IDisposable
         }));
         var file = WriteReviews("r.jsonl", reviews);
 
-        var result = await CliHarness.RunAsync(_cwd.Path, "agreement", "--reviews", file, "--scored", Seeds.Reference("run_scored.jsonl"));
+        var result = await CliRun.InProcessAsync(_cwd.Path, "agreement", "--reviews", file, "--scored", Seeds.Reference("run_scored.jsonl"));
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("Judge against people", result.Output, StringComparison.Ordinal);
@@ -91,7 +91,7 @@ public sealed class AgreementCommandTests : IDisposable
             """{"llm_response_id": 1, "reviewer_code": "b", "score": 1.5, "notes": null, "review_created_at": "x", "dataset": "scenario", "identifier": "i", "model_id": null}""",
         ]);
 
-        var result = await CliHarness.RunAsync(_cwd.Path, "agreement", "--reviews", "bad.jsonl");
+        var result = await CliRun.InProcessAsync(_cwd.Path, "agreement", "--reviews", "bad.jsonl");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("bad.jsonl:2: field 'score'", result.Error, StringComparison.Ordinal);

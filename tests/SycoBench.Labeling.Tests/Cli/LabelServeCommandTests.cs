@@ -15,7 +15,7 @@ public sealed partial class LabelServeCommandTests : IDisposable
     public async Task The_admin_token_comes_from_the_environment_and_is_not_printed()
     {
         const string Token = "token-from-the-environment-42";
-        using var server = CliHarness.StartWithAdminToken(_cwd.Path, Token, "label", "serve", "--urls", "http://127.0.0.1:0");
+        using var server = CliRun.Start(_cwd.Path, new Dictionary<string, string?> { ["SYCOBENCH_ADMIN_TOKEN"] = Token }, "label", "serve", "--urls", "http://127.0.0.1:0");
         try
         {
             var (address, output) = await ReadUntilListeningAsync(server);
@@ -35,7 +35,7 @@ public sealed partial class LabelServeCommandTests : IDisposable
     [Fact]
     public async Task Without_a_token_one_is_generated_and_printed()
     {
-        using var server = CliHarness.Start(_cwd.Path, "label", "serve", "--urls", "http://127.0.0.1:0", "--db", "team.db");
+        using var server = CliRun.Start(_cwd.Path, new Dictionary<string, string?> { ["SYCOBENCH_ADMIN_TOKEN"] = null }, "label", "serve", "--urls", "http://127.0.0.1:0", "--db", "team.db");
         try
         {
             var (address, output) = await ReadUntilListeningAsync(server, untilGeneratedToken: true);

@@ -10,7 +10,7 @@ public sealed partial class PortalCommandTests : IDisposable
 
     public void Dispose() => _cwd.Dispose();
 
-    private Task<CliResult> Run(params string[] args) => CliHarness.RunAsync(_cwd.Path, args);
+    private Task<CliResult> Run(params string[] args) => CliRun.InProcessAsync(_cwd.Path, args);
 
     private static readonly string RunFile = Seeds.Reference("run.jsonl");
 

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using Spectre.Console;
+using SycoBench.Cli;
 
-namespace SycoBench.Cli.Tests;
+namespace SycoBench.Testing;
 
 internal sealed record CliResult(int ExitCode, string Output, string Error);
 
@@ -24,7 +25,7 @@ internal static class CliRun
             Interactive = InteractionSupport.No,
             Out = new AnsiConsoleOutput(output),
         });
-        console.Profile.Width = 160;
+        console.Profile.Width = 200;
         var environment = new CliEnvironment(console, error, workingDirectory)
         {
             Variables = name => variables.TryGetValue(name, out var value) ? value : null,
@@ -36,7 +37,7 @@ internal static class CliRun
 
     public static async Task<CliResult> ProcessAsync(string workingDirectory, params string[] args)
     {
-        using var process = Start(workingDirectory, new Dictionary<string, string>(), args);
+        using var process = Start(workingDirectory, new Dictionary<string, string?>(), args);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
@@ -44,8 +45,8 @@ internal static class CliRun
         return new CliResult(process.ExitCode, await stdout, await stderr);
     }
 
-    /// <summary>Starts the real program; the caller reads or kills it.</summary>
-    public static Process Start(string workingDirectory, IReadOnlyDictionary<string, string> variables, params string[] args)
+    /// <summary>Starts the real program; the caller reads or kills it. A null value removes that variable.</summary>
+    public static Process Start(string workingDirectory, IReadOnlyDictionary<string, string?> variables, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -57,12 +58,12 @@ internal static class CliRun
         foreach (var arg in args)
             start.ArgumentList.Add(arg);
         foreach (var (name, value) in variables)
-            start.Environment[name] = value;
+        {
+            if (value is null)
+                start.Environment.Remove(name);
+            else
+                start.Environment[name] = value;
+        }
         return Process.Start(start)!;
     }
-}
-
-internal static class Fixtures
-{
-    public static string Reference(string name) => Path.Combine(AppContext.BaseDirectory, "fixtures", "reference", name);
 }
