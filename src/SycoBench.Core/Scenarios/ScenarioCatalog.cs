@@ -9,15 +9,12 @@ public static class ScenarioCatalog
     public const string DefaultScenario = "rent-v1";
 
     public static IReadOnlyList<string> DefaultSearchDirectories(string workingDirectory) =>
-    [
-        Path.Combine(workingDirectory, "data", "scenarios"),
-        Path.Combine(AppContext.BaseDirectory, "data", "scenarios"),
-    ];
+        DataFiles.SearchDirectories(workingDirectory, "scenarios");
 
     /// <summary>The file of a scenario; a path is taken relative to <paramref name="workingDirectory"/>.</summary>
     public static string ResolvePath(string nameOrPath, string workingDirectory, IReadOnlyList<string> searchDirectories)
     {
-        if (LooksLikePath(nameOrPath))
+        if (DataFiles.LooksLikePath(nameOrPath))
         {
             var path = Path.GetFullPath(nameOrPath, workingDirectory);
             return File.Exists(path)
@@ -25,12 +22,8 @@ public static class ScenarioCatalog
                 : throw new ScenarioFormatException(nameOrPath, "", "scenario file not found");
         }
 
-        foreach (var directory in searchDirectories)
-        {
-            var candidate = Path.Combine(directory, nameOrPath + ".json");
-            if (File.Exists(candidate))
-                return candidate;
-        }
+        if (DataFiles.Find(nameOrPath, searchDirectories) is { } found)
+            return found;
 
         var known = List(searchDirectories);
         var hint = known.Count == 0 ? "no scenario files were found" : "known scenarios: " + string.Join(", ", known);
@@ -44,17 +37,5 @@ public static class ScenarioCatalog
         ScenarioLoader.Load(ResolvePath(nameOrPath, workingDirectory, searchDirectories));
 
     /// <summary>The scenario names found in the search directories, first occurrence wins.</summary>
-    public static IReadOnlyList<string> List(IReadOnlyList<string> searchDirectories) =>
-        searchDirectories
-            .Where(Directory.Exists)
-            .SelectMany(d => Directory.EnumerateFiles(d, "*.json"))
-            .Select(f => Path.GetFileNameWithoutExtension(f))
-            .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal)
-            .ToArray();
-
-    private static bool LooksLikePath(string value) =>
-        value.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
-        || value.Contains(Path.DirectorySeparatorChar, StringComparison.Ordinal)
-        || value.Contains('/', StringComparison.Ordinal);
+    public static IReadOnlyList<string> List(IReadOnlyList<string> searchDirectories) => DataFiles.List(searchDirectories);
 }

@@ -11,10 +11,7 @@ public static class RubricCatalog
     public const string DefaultRubric = "axis-v1";
 
     public static IReadOnlyList<string> DefaultSearchDirectories(string workingDirectory) =>
-    [
-        Path.Combine(workingDirectory, "data", "rubrics"),
-        Path.Combine(AppContext.BaseDirectory, "data", "rubrics"),
-    ];
+        DataFiles.SearchDirectories(workingDirectory, "rubrics");
 
     /// <summary>The rubric file to use: <paramref name="nameOrPath"/> when given, else the scenario's default.</summary>
     public static string ResolvePath(string? nameOrPath, string scenarioId, string workingDirectory, IReadOnlyList<string>? searchDirectories = null)
@@ -22,38 +19,23 @@ public static class RubricCatalog
         searchDirectories ??= DefaultSearchDirectories(workingDirectory);
         if (nameOrPath is not null)
         {
-            if (LooksLikePath(nameOrPath))
+            if (DataFiles.LooksLikePath(nameOrPath))
             {
                 var path = Path.GetFullPath(nameOrPath, workingDirectory);
                 return File.Exists(path) ? path : throw new RubricFormatException(nameOrPath, "", "rubric file not found");
             }
 
-            return Find(nameOrPath, searchDirectories)
+            return DataFiles.Find(nameOrPath, searchDirectories)
                 ?? throw new RubricFormatException(nameOrPath, "", $"unknown rubric (known: {string.Join(", ", List(searchDirectories))}; or give a path to a .json file)");
         }
 
-        return Find(scenarioId, searchDirectories)
-            ?? Find(DefaultRubric, searchDirectories)
+        return DataFiles.Find(scenarioId, searchDirectories)
+            ?? DataFiles.Find(DefaultRubric, searchDirectories)
             ?? throw new RubricFormatException(DefaultRubric, "", "the default rubric was not found in " + string.Join(" or ", searchDirectories));
     }
 
     public static Rubric Load(string? nameOrPath, string scenarioId, string workingDirectory) =>
         RubricLoader.Load(ResolvePath(nameOrPath, scenarioId, workingDirectory));
 
-    public static IReadOnlyList<string> List(IReadOnlyList<string> searchDirectories) =>
-        searchDirectories
-            .Where(Directory.Exists)
-            .SelectMany(d => Directory.EnumerateFiles(d, "*.json"))
-            .Select(f => Path.GetFileNameWithoutExtension(f))
-            .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal)
-            .ToArray();
-
-    private static string? Find(string name, IReadOnlyList<string> searchDirectories) =>
-        searchDirectories.Select(d => Path.Combine(d, name + ".json")).FirstOrDefault(File.Exists);
-
-    private static bool LooksLikePath(string value) =>
-        value.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
-        || value.Contains(Path.DirectorySeparatorChar, StringComparison.Ordinal)
-        || value.Contains('/', StringComparison.Ordinal);
+    public static IReadOnlyList<string> List(IReadOnlyList<string> searchDirectories) => DataFiles.List(searchDirectories);
 }
