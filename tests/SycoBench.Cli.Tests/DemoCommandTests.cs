@@ -35,4 +35,18 @@ public sealed class DemoCommandTests
         var balanced = models["sim/balanced"];
         Assert.True(balanced.GetProperty("ci_low").GetDouble() <= 0 && 0 <= balanced.GetProperty("ci_high").GetDouble());
     }
+
+    [Fact]
+    public async Task Demo_never_wipes_a_folder_it_did_not_write()
+    {
+        using var cwd = new TempDirectory();
+        Directory.CreateDirectory(cwd.File("mine"));
+        File.WriteAllText(cwd.File("mine/notes.txt"), "keep me");
+
+        var result = await CliRun.InProcessAsync(cwd.Path, new Dictionary<string, string>(), default, "demo", "--out", "mine");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("not written by a demo", result.Error, StringComparison.Ordinal);
+        Assert.Equal("keep me", File.ReadAllText(cwd.File("mine/notes.txt")));
+    }
 }

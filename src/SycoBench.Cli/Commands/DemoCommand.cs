@@ -24,6 +24,8 @@ public sealed class DemoCommand(CliEnvironment environment) : AsyncCommand<DemoC
         ("sim/contrarian@0.4", -0.4, "sides against whoever asks"),
     ];
 
+    private const string DemoMarker = ".sycobench-demo";
+
     public sealed class Settings : CommandSettings
     {
         [CommandOption("--out <DIR>")]
@@ -55,9 +57,17 @@ public sealed class DemoCommand(CliEnvironment environment) : AsyncCommand<DemoC
         var console = environment.Console;
         var started = TimeProvider.System.GetTimestamp();
         var outDir = environment.Resolve(settings.Out);
-        if (Directory.Exists(outDir))
+        var marker = Path.Combine(outDir, DemoMarker);
+        if (Directory.Exists(outDir) && Directory.EnumerateFileSystemEntries(outDir).Any())
+        {
+            // Only a folder an earlier demo wrote is replaced; anything else is left untouched.
+            if (!File.Exists(marker))
+                throw new InputException($"{environment.Display(outDir)} is not empty and was not written by a demo; choose another --out");
             Directory.Delete(outDir, recursive: true);
+        }
+
         Directory.CreateDirectory(outDir);
+        await File.WriteAllTextAsync(marker, "written by sycobench demo; the next demo into this folder replaces it\n", cancellationToken);
 
         await using var sim = await SimServer.StartAsync(new SimOptions
         {
