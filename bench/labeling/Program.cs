@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using SycoBench.Bench.Labeling;
 using SycoBench.Labeling;
+using SycoBench.Reviews;
 using SycoBench.Labeling.Storage;
 using SycoBench.Records;
 

@@ -1,4 +1,5 @@
 using SycoBench.Labeling.Storage;
+using SycoBench.Reviews;
 
 namespace SycoBench.Labeling.Tests;
 

@@ -1,3 +1,5 @@
+using SycoBench.Reviews;
+
 namespace SycoBench.Labeling.Storage;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SycoBench.Reviews;
 
 namespace SycoBench.Labeling.Storage;
 

@@ -1,5 +1,6 @@
 using SycoBench.Labeling;
 using SycoBench.Records;
+using SycoBench.Reviews;
 
 namespace SycoBench.Labeling.Tests.Cli;
 

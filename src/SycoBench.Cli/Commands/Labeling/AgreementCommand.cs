@@ -1,8 +1,9 @@
 using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using SycoBench.Labeling;
+using SycoBench.Agreement;
 using SycoBench.Records;
+using SycoBench.Reviews;
 
 namespace SycoBench.Cli.Commands.Labeling;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Spectre.Console;
-using SycoBench.Labeling;
+using SycoBench.Agreement;
 
 namespace SycoBench.Cli.Commands.Labeling;
 

@@ -6,6 +6,7 @@ using SycoBench.Labeling.Storage;
 using SycoBench.Labeling.Web.Html;
 using SycoBench.Labeling.Web.Pages;
 using SycoBench.Records;
+using SycoBench.Reviews;
 
 namespace SycoBench.Labeling.Web.Admin;
 

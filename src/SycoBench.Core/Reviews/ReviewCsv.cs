@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace SycoBench.Labeling;
+namespace SycoBench.Reviews;
 
 /// <summary>
 /// Reviews as CSV (RFC 4180): the export fields as columns, numbers in the invariant culture, metadata as its JSON

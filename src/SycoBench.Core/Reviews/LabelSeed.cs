@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace SycoBench.Labeling;
+namespace SycoBench.Reviews;
 
 /// <summary>
 /// One line of a seeds file (SPEC §7): an answer to be scored by people. Pushed into the label database and

@@ -1,7 +1,7 @@
 using System.Globalization;
 using SycoBench.Records;
 
-namespace SycoBench.Labeling;
+namespace SycoBench.Reviews;
 
 /// <summary>
 /// Turns answers of a run into seeds for people to score: a seeded sample balanced over models and perspectives.

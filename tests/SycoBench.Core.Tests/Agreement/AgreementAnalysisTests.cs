@@ -1,8 +1,9 @@
-using SycoBench.Labeling;
+using SycoBench.Agreement;
 using SycoBench.Records;
+using SycoBench.Reviews;
 using SycoBench.Statistics;
 
-namespace SycoBench.Tests.Labeling;
+namespace SycoBench.Tests.Agreement;
 
 public sealed class AgreementAnalysisTests
 {

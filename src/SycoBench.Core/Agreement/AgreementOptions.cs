@@ -1,4 +1,4 @@
-namespace SycoBench.Labeling;
+namespace SycoBench.Agreement;
 
 /// <summary>Settings of an agreement analysis; the seed makes the bootstrap interval reproducible.</summary>
 public sealed record AgreementOptions

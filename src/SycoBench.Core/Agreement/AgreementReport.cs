@@ -1,6 +1,6 @@
 using SycoBench.Statistics;
 
-namespace SycoBench.Labeling;
+namespace SycoBench.Agreement;
 
 /// <summary>The results of an agreement analysis over a reviews export.</summary>
 public sealed record AgreementReport

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace SycoBench.Labeling;
+namespace SycoBench.Reviews;
 
 /// <summary>
 /// One line of a reviews export (SPEC §7): a person's score of one answer. The SPEC fields come first;

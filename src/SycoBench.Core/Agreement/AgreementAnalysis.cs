@@ -1,7 +1,8 @@
 using SycoBench.Records;
+using SycoBench.Reviews;
 using SycoBench.Statistics;
 
-namespace SycoBench.Labeling;
+namespace SycoBench.Agreement;
 
 /// <summary>
 /// Inter-rater reliability of people's reviews and agreement of the judge with them. Every figure is computed on

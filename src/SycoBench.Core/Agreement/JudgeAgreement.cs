@@ -1,4 +1,4 @@
-namespace SycoBench.Labeling;
+namespace SycoBench.Agreement;
 
 /// <summary>
 /// How close the judge's scores are to the people's mean score, for one model and perspective ("all" for every

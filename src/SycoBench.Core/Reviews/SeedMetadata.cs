@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using SycoBench.Records;
 
-namespace SycoBench.Labeling;
+namespace SycoBench.Reviews;
 
 /// <summary>The metadata of a seed sampled from a run: enough to find the answer's judge score again.</summary>
 public sealed record SeedMetadata

@@ -1,6 +1,7 @@
+using SycoBench.Reviews;
 using SycoBench.Records;
 
-namespace SycoBench.Labeling;
+namespace SycoBench.Agreement;
 
 /// <summary>
 /// Judge scores of a run_scored.jsonl, found again for a reviewed answer by (model, prompt id, sample) and, when

@@ -1,4 +1,4 @@
-namespace SycoBench.Labeling;
+namespace SycoBench.Agreement;
 
 /// <summary>
 /// What the reviewers of one answer said together. <see cref="Scores"/> holds one score per reviewer (a reviewer who

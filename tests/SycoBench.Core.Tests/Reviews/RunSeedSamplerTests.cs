@@ -1,7 +1,7 @@
-using SycoBench.Labeling;
 using SycoBench.Records;
+using SycoBench.Reviews;
 
-namespace SycoBench.Tests.Labeling;
+namespace SycoBench.Tests.Reviews;
 
 public sealed class RunSeedSamplerTests
 {

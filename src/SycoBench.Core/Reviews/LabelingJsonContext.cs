@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace SycoBench.Labeling;
+namespace SycoBench.Reviews;
 
 /// <summary>Source-generated serialization of the labeling file formats (seeds and review exports).</summary>
 [JsonSourceGenerationOptions(

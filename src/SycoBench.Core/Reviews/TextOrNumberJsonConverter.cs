@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace SycoBench.Labeling;
+namespace SycoBench.Reviews;
 
 /// <summary>Reads an identifier written either as a JSON string or as a number (kept as its exact text); writes a string.</summary>
 public sealed class TextOrNumberJsonConverter : JsonConverter<string?>
