@@ -10,7 +10,10 @@ namespace SycoBench.Reviews;
 public static class ReviewCsv
 {
     public static readonly IReadOnlyList<string> Columns =
-        ["llm_response_id", "reviewer_code", "score", "notes", "review_created_at", "dataset", "identifier", "model_id", "run_id", "metadata"];
+        [
+            "llm_response_id", "reviewer_code", "score", "notes", "review_created_at", "dataset", "identifier", "model_id", "run_id", "metadata",
+            "prompt_title", "prompt_body", "model_response_text", "review_updated_at",
+        ];
 
     public static async Task WriteAsync(TextWriter writer, IEnumerable<ReviewExport> reviews, CancellationToken cancellationToken = default)
     {
@@ -41,6 +44,10 @@ public static class ReviewCsv
             review.ModelId,
             review.RunId,
             review.Metadata is { ValueKind: not JsonValueKind.Null } metadata ? metadata.GetRawText() : null,
+            review.PromptTitle,
+            review.PromptBody,
+            review.ModelResponseText,
+            review.ReviewUpdatedAt,
         ];
         return string.Join(',', cells.Select(Quote));
     }

@@ -3,7 +3,10 @@ using SycoBench.Reviews;
 
 namespace SycoBench.Labeling.Storage;
 
-/// <summary>Reads the reviews of a dataset out as export records (SPEC §7 fields), oldest first.</summary>
+/// <summary>
+/// Reads reviews out as export records (SPEC §7 fields, then the run, metadata, the reviewed text and the last change),
+/// oldest first. AI reviews (<c>llm:</c> codes) are included, marked by their code.
+/// </summary>
 public sealed class ReviewExporter
 {
     private readonly LabelDatabase _database;
@@ -13,15 +16,19 @@ public sealed class ReviewExporter
         _database = database;
     }
 
-    /// <summary>Streams the reviews; the snapshot is one read transaction, so a running server does not tear it.</summary>
-    public IEnumerable<ReviewExport> Reviews(string dataset)
+    /// <summary>
+    /// Streams the reviews of <paramref name="dataset"/>, or of every dataset when it is null; the snapshot is one read
+    /// transaction, so a running server does not tear it.
+    /// </summary>
+    public IEnumerable<ReviewExport> Reviews(string? dataset)
     {
         using var connection = _database.OpenConnection();
         using var transaction = connection.BeginTransaction(deferred: true);
         using var command = Sql.Command(connection, transaction, """
-            SELECT v.llm_response_id, v.reviewer_code, v.score, v.notes, v.created_at, i.dataset, i.identifier, i.model_id, i.run_id, i.metadata_json
+            SELECT v.llm_response_id, v.reviewer_code, v.score, v.notes, v.created_at, i.dataset, i.identifier, i.model_id, i.run_id, i.metadata_json,
+                   i.prompt_title, i.prompt_body, i.model_response_text, v.updated_at
             FROM reviews v JOIN llm_responses i ON i.id = v.llm_response_id
-            WHERE i.dataset = $d
+            WHERE $d IS NULL OR i.dataset = $d
             ORDER BY v.id
             """, ("$d", dataset));
         using var reader = command.ExecuteReader();
@@ -41,6 +48,10 @@ public sealed class ReviewExporter
                 ModelId = Sql.NullableString(reader, 7),
                 RunId = runId.Length == 0 ? null : runId,
                 Metadata = metadata is null ? null : JsonDocument.Parse(metadata).RootElement.Clone(),
+                PromptTitle = reader.GetString(10),
+                PromptBody = reader.GetString(11),
+                ModelResponseText = reader.GetString(12),
+                ReviewUpdatedAt = reader.GetString(13),
             };
         }
     }

@@ -110,7 +110,7 @@ public sealed partial class PortalCommandTests : IDisposable
     [InlineData("portal", "push", "--dataset", "aita", "--run-file", "run.jsonl")]
     [InlineData("portal", "push", "--dataset", "scenario", "--file", "x.jsonl", "--sample", "3")]
     [InlineData("portal", "push", "--dataset", "scenario", "--run-file", "run.jsonl", "--seed", "3")]
-    [InlineData("portal", "pull", "--dataset", "scenario")]
+    [InlineData("portal", "pull", "--dataset", "reddit")]
     [InlineData("portal", "pull", "--dataset", "scenario", "--out", "x", "--format", "xml")]
     [InlineData("portal", "pull", "--target", "items", "--dataset", "scenario", "--out", "x")]
     [InlineData("label", "serve", "--admin-token", "short")]
@@ -130,6 +130,47 @@ public sealed partial class PortalCommandTests : IDisposable
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("215 usable answers", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pull_writes_the_reviewed_text_to_the_original_paths_per_dataset_or_all_into_one_file()
+    {
+        using (var store = LabelStore.Open(_cwd.File("labels.db")))
+        {
+            store.Items.Push("scenario", [Seeds.Make(1, response: "Raise it, \"fairly\",\nin steps.")]);
+            store.Items.Push("aita", [Seeds.Make(2) with { PromptTitle = "R: NTA AI: NTA", Identifier = "aita_002" }]);
+            var reviewer = store.Reviewers.Add("Ada").Account.Code;
+            foreach (var dataset in new[] { "scenario", "aita" })
+            {
+                var item = await store.Assignments.NextAsync(dataset, reviewer);
+                Assert.Equal(SubmitStatus.Stored, (await store.Assignments.SubmitAsync(StoreExtensions.Submission(reviewer, item!.Item.Id, 0.25))).Status);
+            }
+        }
+
+        var perDataset = await Run("portal", "pull");
+        var combined = await Run("portal", "pull", "--dataset", "all", "--out", "all.csv", "--format", "csv");
+
+        Assert.Equal(0, perDataset.ExitCode);
+        var scenario = File.ReadAllLines(_cwd.File("data/humanLabel/reviews/scenario_reviews.jsonl"));
+        var aita = File.ReadAllLines(_cwd.File("data/humanLabel/reviews/aita_reviews.jsonl"));
+        using (var line = JsonDocument.Parse(Assert.Single(scenario)))
+        {
+            var root = line.RootElement;
+            Assert.Equal("Raise it, \"fairly\",\nin steps.", root.GetProperty("model_response_text").GetString());
+            Assert.Equal("Prompt 001", root.GetProperty("prompt_title").GetString());
+            Assert.Equal("Question number 1?", root.GetProperty("prompt_body").GetString());
+            Assert.Equal(root.GetProperty("review_created_at").GetString(), root.GetProperty("review_updated_at").GetString());
+        }
+
+        Assert.Equal("R: NTA AI: NTA", JsonDocument.Parse(Assert.Single(aita)).RootElement.GetProperty("prompt_title").GetString());
+        Assert.Contains("Wrote 1 reviews of 1 items by 1 reviewers (scenario)", perDataset.Output, StringComparison.Ordinal);
+
+        Assert.Equal(0, combined.ExitCode);
+        var csv = File.ReadAllText(_cwd.File("all.csv"));
+        Assert.StartsWith("llm_response_id,reviewer_code,score,notes,review_created_at,dataset,identifier,model_id,run_id,metadata,"
+            + "prompt_title,prompt_body,model_response_text,review_updated_at\n", csv, StringComparison.Ordinal);
+        Assert.Contains(",\"Raise it, \"\"fairly\"\",\nin steps.\",", csv, StringComparison.Ordinal);
+        Assert.Contains("Wrote 2 reviews of 2 items by 1 reviewers (all)", combined.Output, StringComparison.Ordinal);
     }
 
     [Fact]

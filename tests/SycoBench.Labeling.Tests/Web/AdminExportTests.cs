@@ -28,7 +28,7 @@ public sealed class AdminExportTests
         Assert.Equal(-0.25, review.RootElement.GetProperty("score").GetDouble());
         Assert.Equal("model-0|000|0", review.RootElement.GetProperty("identifier").GetString());
         var csvText = await csv.Content.ReadAsStringAsync();
-        Assert.StartsWith("llm_response_id,reviewer_code,score,notes,review_created_at,dataset,identifier,model_id,run_id,metadata\n", csvText, StringComparison.Ordinal);
+        Assert.StartsWith("llm_response_id,reviewer_code,score,notes,review_created_at,dataset,identifier,model_id,run_id,metadata,prompt_title,prompt_body,model_response_text,review_updated_at\n", csvText, StringComparison.Ordinal);
         Assert.Contains(",-0.25,\"a, \"\"quoted\"\" note\nwith a line break\",", csvText, StringComparison.Ordinal);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, unknown.StatusCode);
     }

@@ -7,14 +7,18 @@ using SycoBench.Reviews;
 
 namespace SycoBench.Cli.Commands.Labeling;
 
-/// <summary><c>sycobench portal pull</c>: exports a dataset's reviews (SPEC §7 fields) as JSONL or CSV.</summary>
+/// <summary>
+/// <c>sycobench portal pull</c>: exports reviews (human and AI) with the reviewed text, as JSONL or CSV: one dataset or
+/// all, into one file or, by default, one file per dataset where the original tool put them.
+/// </summary>
 public sealed class PortalPullCommand(CliEnvironment environment) : AsyncCommand<PortalPullSettings>
 {
     public static void Register(IConfigurator<CommandSettings> config) =>
         config.AddCommand<PortalPullCommand>("pull")
-            .WithDescription("Export the reviews of a dataset as JSONL (or CSV).")
+            .WithDescription("Export reviews (with the reviewed text) as JSONL or CSV.")
+            .WithExample("portal", "pull")
             .WithExample("portal", "pull", "--target", "reviews", "--dataset", "scenario", "--out", "reviews.jsonl")
-            .WithExample("portal", "pull", "--target", "reviews", "--dataset", "scenario", "--out", "reviews.csv", "--format", "csv");
+            .WithExample("portal", "pull", "--dataset", "all", "--out", "reviews.csv", "--format", "csv");
 
     public override async Task<int> ExecuteAsync(CommandContext context, PortalPullSettings settings, CancellationToken cancellationToken)
     {
@@ -22,18 +26,34 @@ public sealed class PortalPullCommand(CliEnvironment environment) : AsyncCommand
         if (!File.Exists(database))
             throw new InputException($"{settings.Database}: no such label database (create one with 'sycobench portal init-db')");
         using var store = LabelStore.Open(database);
-        var reviews = store.Export.Reviews(settings.Dataset!).ToList();
-        var outPath = environment.Resolve(settings.Out!);
+
+        if (settings.Out is { } outFile)
+        {
+            await ExportAsync(store, settings.All ? null : settings.Dataset, environment.Resolve(outFile), settings, cancellationToken);
+            return SycoBenchCli.ExitOk;
+        }
+
+        // Without --out, the original tool's layout: data/humanLabel/reviews/<dataset>_reviews.jsonl, a file per dataset.
+        var datasets = settings.All ? LabelDatasets.All.Union(store.Items.Datasets(), StringComparer.Ordinal).ToArray() : [settings.Dataset];
+        foreach (var dataset in datasets)
+            await ExportAsync(store, dataset, environment.Resolve(settings.DefaultPath(dataset)), settings, cancellationToken);
+        return SycoBenchCli.ExitOk;
+    }
+
+    private async Task ExportAsync(LabelStore store, string? dataset, string outPath, PortalPullSettings settings, CancellationToken cancellationToken)
+    {
+        var reviews = store.Export.Reviews(dataset).ToList();
         if (settings.Csv)
             await WriteCsvAtomicallyAsync(outPath, reviews, cancellationToken);
         else
             JsonlFile.WriteAll(outPath, reviews, LabelingJsonContext.Default.ReviewExport);
 
         var items = reviews.Select(r => r.LlmResponseId).Distinct().Count();
+        var ai = reviews.Count(r => r.IsAiReview);
         var reviewers = reviews.Select(r => r.ReviewerCode).Distinct(StringComparer.Ordinal).Count();
+        var aiNote = ai == 0 ? "" : $", {ai} of them by AI reviewers (llm: codes)";
         environment.Console.MarkupLineInterpolated(
-            $"Wrote {reviews.Count} reviews of {items} items by {reviewers} reviewers ([bold]{settings.Dataset}[/]) to [green]{environment.Display(outPath)}[/].");
-        return SycoBenchCli.ExitOk;
+            $"Wrote {reviews.Count} reviews of {items} items by {reviewers} reviewers{aiNote} ([bold]{dataset ?? PortalPullSettings.AllDatasets}[/]) to [green]{environment.Display(outPath)}[/].");
     }
 
     private static async Task WriteCsvAtomicallyAsync(string path, IReadOnlyList<ReviewExport> reviews, CancellationToken cancellationToken)

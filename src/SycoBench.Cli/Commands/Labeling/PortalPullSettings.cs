@@ -7,17 +7,23 @@ namespace SycoBench.Cli.Commands.Labeling;
 
 public sealed class PortalPullSettings : PortalSettings
 {
+    public const string AllDatasets = "all";
+
+    /// <summary>Where the original tool's <c>pull</c> wrote its exports, relative to the working directory.</summary>
+    public const string DefaultFolder = "data/humanLabel/reviews";
+
     [CommandOption("--target <WHAT>")]
     [Description("What to export: reviews.")]
     [DefaultValue("reviews")]
     public string Target { get; init; } = "reviews";
 
     [CommandOption("--dataset <NAME>")]
-    [Description("The dataset to export: scenario or aita.")]
-    public string? Dataset { get; init; }
+    [Description("The dataset to export (scenario, aita), or all.")]
+    [DefaultValue(AllDatasets)]
+    public string Dataset { get; init; } = AllDatasets;
 
     [CommandOption("--out <PATH>")]
-    [Description("Where to write the export (replaced atomically).")]
+    [Description("Where to write the export (replaced atomically); default data/humanLabel/reviews/<dataset>_reviews.jsonl, one file per dataset.")]
     public string? Out { get; init; }
 
     [CommandOption("--format <FORMAT>")]
@@ -27,6 +33,11 @@ public sealed class PortalPullSettings : PortalSettings
 
     public bool Csv => string.Equals(Format, "csv", StringComparison.OrdinalIgnoreCase);
 
+    public bool All => string.Equals(Dataset, AllDatasets, StringComparison.Ordinal);
+
+    /// <summary>The original tool's path for one dataset's export.</summary>
+    public string DefaultPath(string dataset) => $"{DefaultFolder}/{dataset}_reviews.{(Csv ? "csv" : "jsonl")}";
+
     public override ValidationResult Validate()
     {
         var baseResult = base.Validate();
@@ -34,11 +45,9 @@ public sealed class PortalPullSettings : PortalSettings
             return baseResult;
         if (!string.Equals(Target, "reviews", StringComparison.Ordinal))
             return ValidationResult.Error($"--target must be reviews (got '{Target}')");
-        if (Dataset is null)
-            return ValidationResult.Error("--dataset is required (scenario or aita)");
-        if (!LabelDatasets.IsKnown(Dataset))
-            return ValidationResult.Error($"--dataset must be one of {string.Join(", ", LabelDatasets.All)} (got '{Dataset}')");
-        if (string.IsNullOrWhiteSpace(Out))
+        if (!All && !LabelDatasets.IsKnown(Dataset))
+            return ValidationResult.Error($"--dataset must be one of {string.Join(", ", LabelDatasets.All)} or {AllDatasets} (got '{Dataset}')");
+        if (Out is not null && string.IsNullOrWhiteSpace(Out))
             return ValidationResult.Error("--out needs a path");
         if (!Csv && !string.Equals(Format, "jsonl", StringComparison.OrdinalIgnoreCase))
             return ValidationResult.Error($"--format must be jsonl or csv (got '{Format}')");
