@@ -1,6 +1,7 @@
 using System.Text;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using SycoBench.Labeling;
 using SycoBench.Labeling.Storage;
 using SycoBench.Records;
 using SycoBench.Reviews;
