@@ -4,21 +4,10 @@ namespace SycoBench.Tests.Statistics;
 
 public sealed class OneWayIccTests
 {
-    // Shrout & Fleiss (1979), Table 2: six targets rated by four judges.
-    private static readonly double[][] ShroutFleiss =
-    [
-        [9, 2, 5, 8],
-        [6, 1, 3, 2],
-        [8, 4, 6, 8],
-        [7, 1, 2, 6],
-        [10, 5, 6, 9],
-        [6, 2, 4, 7],
-    ];
-
     [Fact]
     public void Reproduces_the_published_single_and_average_icc()
     {
-        var icc = OneWayIcc.Compute(ShroutFleiss)!;
+        var icc = OneWayIcc.Compute(PublishedTables.ShroutFleiss)!;
 
         Assert.Equal(0.1657, icc.SingleRating, precision: 4);
         Assert.Equal(0.4428, icc.AverageRating, precision: 4);
@@ -30,7 +19,7 @@ public sealed class OneWayIccTests
     [Fact]
     public void Published_mean_squares()
     {
-        var icc = OneWayIcc.Compute(ShroutFleiss)!;
+        var icc = OneWayIcc.Compute(PublishedTables.ShroutFleiss)!;
 
         Assert.Equal(11.24, icc.MeanSquareBetween, precision: 2);
         Assert.Equal(6.26, icc.MeanSquareWithin, precision: 2);

@@ -4,21 +4,10 @@ namespace SycoBench.Tests.Statistics;
 
 public sealed class TwoWayIccTests
 {
-    // Shrout & Fleiss (1979), Table 2: six targets rated by the same four judges.
-    private static readonly double[][] ShroutFleiss =
-    [
-        [9, 2, 5, 8],
-        [6, 1, 3, 2],
-        [8, 4, 6, 8],
-        [7, 1, 2, 6],
-        [10, 5, 6, 9],
-        [6, 2, 4, 7],
-    ];
-
     [Fact]
     public void Reproduces_the_published_mean_squares_and_icc_2()
     {
-        var icc = TwoWayIcc.Compute(ShroutFleiss)!;
+        var icc = TwoWayIcc.Compute(PublishedTables.ShroutFleiss)!;
 
         // Table 2: BMS 11.24, JMS 32.49, EMS 1.02. Table 4: ICC(2,1) = .29, ICC(2,4) = .62.
         Assert.Equal(11.24, icc.MeanSquareUnits, precision: 2);
