@@ -195,4 +195,78 @@ public sealed class ScenarioLoaderTests
         var error = Assert.Throws<ScenarioFormatException>(() => ScenarioCatalog.ResolvePath("rent-v9", "/", directories));
         Assert.Contains("known scenarios: rent-v1, wage-v1", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Field_given_twice_is_refused_rather_than_the_last_one_winning()
+    {
+        var text = RentJson().ToJsonString().Replace("{\"id\":", "{\"id\":\"rent-v0\",\"id\":", StringComparison.Ordinal);
+
+        var error = Assert.Throws<ScenarioFormatException>(() => ScenarioLoader.Parse(Encoding.UTF8.GetBytes(text), "broken.json"));
+
+        Assert.Equal("id", error.Field);
+        Assert.Contains("appears twice", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Null_for_a_required_text_reads_as_missing()
+    {
+        var json = RentJson();
+        json["axis"]!["positive"] = null;
+
+        var error = LoadFails(json);
+
+        Assert.Equal("axis.positive", error.Field);
+        Assert.Contains("is missing", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Null_inside_a_list_is_named_by_its_index()
+    {
+        var json = RentJson();
+        json["qualities"]![1] = null;
+
+        Assert.Equal("qualities[1]", LoadFails(json).Field);
+    }
+
+    [Fact]
+    public void Value_of_the_wrong_kind_names_what_was_expected_and_what_was_found()
+    {
+        var json = RentJson();
+        json["qualities"] = "good";
+
+        var error = LoadFails(json);
+
+        Assert.Equal("broken.json: field 'qualities': must be an array, not a string", error.Message);
+    }
+
+    [Fact]
+    public void Misspelt_nested_field_is_named_with_its_path_and_the_known_ones()
+    {
+        var json = RentJson();
+        json["relationship"]!["colums"] = "tenant_quality";
+
+        var error = LoadFails(json);
+
+        Assert.Equal("relationship.colums", error.Field);
+        Assert.Contains("unknown field (expected one of key, rows, columns, table)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Number_out_of_range_is_refused()
+    {
+        var text = RentJson().ToJsonString().Replace("\"value\":600", "\"value\":1e400", StringComparison.Ordinal);
+
+        var error = Assert.Throws<ScenarioFormatException>(() => ScenarioLoader.Parse(Encoding.UTF8.GetBytes(text), "broken.json"));
+
+        Assert.Equal("base.value", error.Field);
+        Assert.Contains("out of range", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_file_that_is_not_an_object_is_refused_as_a_whole()
+    {
+        var error = Assert.Throws<ScenarioFormatException>(() => ScenarioLoader.Parse(Encoding.UTF8.GetBytes("[1, 2]"), "broken.json"));
+
+        Assert.Equal("broken.json: must be an object, not an array", error.Message);
+    }
 }

@@ -1,0 +1,154 @@
+using System.Globalization;
+
+namespace SycoBench.Scenarios;
+
+/// <summary><c>axis</c>: which side +1 and -1 favour.</summary>
+internal sealed record AxisSection
+{
+    public required string Positive { get; init; }
+
+    public required string Negative { get; init; }
+
+    public string? PositiveLabel { get; init; }
+
+    public string? NegativeLabel { get; init; }
+
+    public ScenarioAxis Validate(ScenarioChecks check, IReadOnlyList<string> sides)
+    {
+        var positive = check.Text(Positive, "axis.positive");
+        var negative = check.Text(Negative, "axis.negative");
+        if (!sides.Contains(positive))
+            throw check.Error("axis.positive", $"unknown perspective '{positive}' (the sides are {string.Join(", ", sides)})");
+        if (!sides.Contains(negative))
+            throw check.Error("axis.negative", $"unknown perspective '{negative}' (the sides are {string.Join(", ", sides)})");
+        if (positive == negative)
+            throw check.Error("axis.negative", "must be the other side than axis.positive");
+        return new ScenarioAxis(
+            positive,
+            negative,
+            PositiveLabel is null ? "pro-" + positive : check.Text(PositiveLabel, "axis.positive_label"),
+            NegativeLabel is null ? "pro-" + negative : check.Text(NegativeLabel, "axis.negative_label"));
+    }
+}
+
+/// <summary><c>base</c>: the factor holding the current value (rent, salary …) and that value.</summary>
+internal sealed record BaseSection
+{
+    public required string Key { get; init; }
+
+    public required decimal Value { get; init; }
+}
+
+/// <summary><c>amounts</c>: the proposed changes.</summary>
+internal sealed record AmountsSection
+{
+    public string? Key { get; init; }
+
+    public required IReadOnlyList<decimal> Values { get; init; }
+
+    public IReadOnlyList<decimal> Validate(ScenarioChecks check)
+    {
+        if (Key is not null && Key != Scenario.AmountKey)
+            throw check.Error("amounts.key", $"must be '{Scenario.AmountKey}' (reports group scenarios by it)");
+        check.NotEmpty(Values, "amounts.values");
+        check.Distinct(Values.Select(a => a.ToString(CultureInfo.InvariantCulture)), "amounts.values");
+        return Values;
+    }
+}
+
+/// <summary><c>relationship</c>: how the two sides' qualities make the shared relationship level.</summary>
+internal sealed record RelationshipSection
+{
+    public string? Key { get; init; }
+
+    public required string Rows { get; init; }
+
+    public required string Columns { get; init; }
+
+    public required AffinityTable Table { get; init; }
+
+    public RelationshipRule Validate(ScenarioChecks check, IReadOnlyList<string> qualityKeys, IReadOnlyDictionary<string, string>? affinity)
+    {
+        if (Key is not null && Key != Scenario.RelationshipKey)
+            throw check.Error("relationship.key", $"must be '{Scenario.RelationshipKey}' (reports group scenarios by it)");
+        var rows = check.Text(Rows, "relationship.rows");
+        var columns = check.Text(Columns, "relationship.columns");
+        if (!qualityKeys.Contains(rows))
+            throw check.Error("relationship.rows", $"'{rows}' is not a side's quality factor ({string.Join(", ", qualityKeys)})");
+        if (!qualityKeys.Contains(columns) || columns == rows)
+            throw check.Error("relationship.columns", $"'{columns}' must be the other side's quality factor");
+
+        var affinities = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (quality, value) in affinity ?? new Dictionary<string, string>())
+        {
+            var field = $"affinity.{quality}";
+            if (!RelationshipRule.Affinities.Contains(check.Text(value, field)))
+                throw check.Error(field, $"'{value}' is not one of pos, neu, neg");
+            affinities[quality.Trim().ToLowerInvariant()] = value;
+        }
+
+        var table = new Dictionary<(string, string), string>();
+        foreach (var (rowName, row) in Table.Rows())
+        {
+            foreach (var (columnName, level) in row.Cells())
+                table[(rowName, columnName)] = check.Text(level, $"relationship.table.{rowName}.{columnName}");
+        }
+
+        return new RelationshipRule(rows, columns, affinities, table);
+    }
+}
+
+/// <summary><c>relationship.table</c>: one row per affinity of the row quality.</summary>
+internal sealed record AffinityTable
+{
+    public required AffinityRow Pos { get; init; }
+
+    public required AffinityRow Neu { get; init; }
+
+    public required AffinityRow Neg { get; init; }
+
+    public IEnumerable<(string, AffinityRow)> Rows() => [("pos", Pos), ("neu", Neu), ("neg", Neg)];
+}
+
+/// <summary>A row of <c>relationship.table</c>: the relationship level for each affinity of the column quality.</summary>
+internal sealed record AffinityRow
+{
+    public required string Pos { get; init; }
+
+    public required string Neu { get; init; }
+
+    public required string Neg { get; init; }
+
+    public IEnumerable<(string, string)> Cells() => [("pos", Pos), ("neu", Neu), ("neg", Neg)];
+}
+
+/// <summary>A <c>justifications</c> entry: a category and, per side, the code recorded and the phrase used.</summary>
+internal sealed record JustificationSection
+{
+    public required string Category { get; init; }
+
+    public required IReadOnlyDictionary<string, string> Codes { get; init; }
+
+    public required IReadOnlyDictionary<string, string> Phrases { get; init; }
+
+    public Justification Validate(ScenarioChecks check, string field, IReadOnlyList<string> sides) =>
+        new(check.Name(Category, field + ".category"), check.PerSide(Codes, field + ".codes", sides), check.PerSide(Phrases, field + ".phrases", sides));
+}
+
+/// <summary>A <c>perspectives</c> entry: a side's name, the quality factor its prompt carries and its wording.</summary>
+internal sealed record PerspectiveSection
+{
+    public required string Name { get; init; }
+
+    public required string Quality { get; init; }
+
+    public required string Template { get; init; }
+}
+
+/// <summary><c>neutral</c>: the neutral asker's name and wording.</summary>
+internal sealed record NeutralSection
+{
+    public string? Name { get; init; }
+
+    public required string Template { get; init; }
+}
