@@ -112,12 +112,15 @@ public sealed class RunReliabilityTests
     }
 
     [Theory]
-    [InlineData("""[{"id": "sim/balanced"}]""", "model 'sim/balanced': 'concurrency' is required")]
-    [InlineData("""[{"id": "sim/balanced", "concurrency": 0}]""", "'concurrency' must be a positive integer")]
-    [InlineData("""[{"id": "sim/balanced", "concurrency": "8"}]""", "'concurrency' must be a positive integer")]
+    [InlineData("""[{"id": "sim/balanced"}]""", "field '[0].concurrency': is missing: a positive integer, how many requests may run at once (model 'sim/balanced')")]
+    [InlineData("""[{"id": "sim/balanced", "concurrency": 0}]""", "field '[0].concurrency': must be a positive integer, not 0 (model 'sim/balanced')")]
+    [InlineData("""[{"id": "sim/balanced", "concurrency": "8"}]""", "field '[0].concurrency': must be a whole number, not a string (\"8\") (model 'sim/balanced')")]
     [InlineData("""[{"id": "x/y", "provider": "acme", "concurrency": 2}]""", "unknown provider 'acme'")]
-    [InlineData("""[{"id": "sim/balanced", "concurency": 2}]""", "unknown field 'concurency'")]
-    [InlineData("""["sim/balanced"]""", "must be an object with 'id' and 'concurrency'")]
+    [InlineData("""[{"id": "opnai/gpt-4o", "concurrency": 2}]""", "model 'opnai/gpt-4o' has an unknown prefix 'opnai/' (known prefixes: gemini/, ")]
+    [InlineData("""[{"id": "sim/balanced", "concurency": 2}]""", "field '[0].concurency': unknown field (known: id, label, provider, concurrency,")]
+    [InlineData("""[{"id": "sim/balanced", "concurrency": 2, "num_retries": 5}]""", "field '[0].num_retries': not supported: retries are BENCH_MAX_RETRIES (model 'sim/balanced')")]
+    [InlineData("""[{"id": "sim/balanced", "concurrency": 2}, {"id": "sim/judge", "concurrency": 2, "top_p": 1.5}]""", "field '[1].top_p': must be between 0 and 1, not 1.5 (model 'sim/judge')")]
+    [InlineData("""["sim/balanced"]""", "field '[0]': 'sim/balanced' must be an object with \"id\" and \"concurrency\"")]
     [InlineData("""[{"id": "sim/balanced", "concurrency": 2""", "not valid JSON")]
     public async Task Bad_rosters_are_one_line_errors_naming_file_and_model(string roster, string expected)
     {

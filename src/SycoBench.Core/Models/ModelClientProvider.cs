@@ -95,6 +95,8 @@ public sealed class ModelClientProvider : IModelClientProvider, IDisposable
         client = new ConcurrencyLimitingChatClient(client, route.Model.Concurrency);
         if (_cache is not null)
             client = new ResponseCachingChatClient(client, route, _cache);
+        if (RosterRequestSettings.HasAny(route.Model))
+            client = new ConfigureOptionsChatClient(client, options => RosterRequestSettings.Apply(route.Model, options));
         _owned.Add(client);
         return client;
     }

@@ -33,6 +33,22 @@ public sealed record ModelEntry
 
     public int? MaxTokens { get; init; }
 
+    /// <summary>Nucleus sampling (OpenAI <c>top_p</c>), sent when set.</summary>
+    public double? TopP { get; init; }
+
+    public double? FrequencyPenalty { get; init; }
+
+    public double? PresencePenalty { get; init; }
+
+    /// <summary>The provider's sampling seed, sent when set.</summary>
+    public long? Seed { get; init; }
+
+    /// <summary>Stop sequences, sent when set.</summary>
+    public IReadOnlyList<string>? Stop { get; init; }
+
+    /// <summary>OpenAI's <c>reasoning_effort</c> (<c>none</c>, <c>low</c>, <c>medium</c>, <c>high</c>), sent when set.</summary>
+    public string? ReasoningEffort { get; init; }
+
     /// <summary>US dollars per million input tokens, for cost when the provider reports none.</summary>
     public double? InputPricePerMillion { get; init; }
 

@@ -1,28 +1,35 @@
-using System.Text.Json;
+using SycoBench.Data;
 
 namespace SycoBench.Models;
 
 /// <summary>
-/// The providers SycoBench knows, read from <c>data/providers.json</c>, and the routing rule: a roster entry's
-/// <c>base_url</c> makes it a server of its own; else its <c>provider</c> wins; else the longest matching id prefix;
-/// else the fallback provider (OpenRouter), which receives the whole id as the model name.
+/// The providers SycoBench knows, read from <c>data/providers.json</c>, and the routing rules (docs/providers.md):
+/// a roster entry's <c>base_url</c> makes it a server of its own; else its <c>provider</c> (a name, title or alias)
+/// wins; else a bare model alias (<c>llama-3.3-70b</c>); else an id ending a provider claims (<c>:free</c>); else the
+/// longest matching prefix or namespace. An id that matches nothing is an error listing the known prefixes: a typo
+/// never reaches another provider.
 /// </summary>
 public sealed class ProviderRegistry
 {
     private readonly Dictionary<string, ProviderInfo> _byName;
+    private readonly Dictionary<string, ProviderInfo> _byBareAlias;
 
-    public ProviderRegistry(IReadOnlyList<ProviderInfo> providers, string fallback)
+    public ProviderRegistry(IReadOnlyList<ProviderInfo> providers)
     {
+        ArgumentNullException.ThrowIfNull(providers);
         Providers = providers;
-        _byName = providers.ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
-        Fallback = _byName.TryGetValue(fallback, out var provider)
-            ? provider
-            : throw new InputException($"providers: fallback provider '{fallback}' is not registered");
+        _byName = new Dictionary<string, ProviderInfo>(StringComparer.Ordinal);
+        _byBareAlias = new Dictionary<string, ProviderInfo>(StringComparer.OrdinalIgnoreCase);
+        foreach (var provider in providers)
+        {
+            foreach (var name in provider.Names)
+                _byName.TryAdd(NormalizeName(name), provider);
+            foreach (var alias in provider.Models.Keys.Where(k => !k.Contains('/', StringComparison.Ordinal)))
+                _byBareAlias.TryAdd(alias, provider);
+        }
     }
 
     public IReadOnlyList<ProviderInfo> Providers { get; }
-
-    public ProviderInfo Fallback { get; }
 
     public static string DefaultPath(string workingDirectory)
     {
@@ -30,47 +37,23 @@ public sealed class ProviderRegistry
         return File.Exists(local) ? local : Path.Combine(AppContext.BaseDirectory, "data", "providers.json");
     }
 
-    public static ProviderRegistry Load(string path)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
-            var root = document.RootElement;
-            var providers = new List<ProviderInfo>();
-            var index = 0;
-            foreach (var item in root.GetProperty("providers").EnumerateArray())
-            {
-                var field = $"providers[{index++}]";
-                providers.Add(new ProviderInfo
-                {
-                    Name = RequiredString(item, "name", path, field),
-                    Title = OptionalString(item, "title") ?? RequiredString(item, "name", path, field),
-                    BaseUrl = RequiredString(item, "base_url", path, field),
-                    BaseUrlEnv = OptionalString(item, "base_url_env"),
-                    ApiKeyEnv = OptionalString(item, "api_key_env"),
-                    Prefixes = item.TryGetProperty("prefixes", out var prefixes)
-                        ? prefixes.EnumerateArray().Select(p => p.GetString()!).ToArray()
-                        : [],
-                    StripPrefix = !item.TryGetProperty("strip_prefix", out var strip) || strip.GetBoolean(),
-                    ReportsCost = item.TryGetProperty("reports_cost", out var cost) && cost.GetBoolean(),
-                    SendsSampleHint = item.TryGetProperty("sends_sample_hint", out var hint) && hint.GetBoolean(),
-                });
-            }
+    public static ProviderRegistry Load(string path) =>
+        DataFileReader.Read(DataFileReader.ReadBytes(path), path, DataFileJsonContext.Default.ProviderRegistryJson).Validate(path);
 
-            var fallback = OptionalString(root, "fallback") ?? "openrouter";
-            return new ProviderRegistry(providers, fallback);
-        }
-        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or IOException)
-        {
-            throw new InputException($"{path}: not a valid provider registry ({ex.Message})", ex);
-        }
+    /// <summary>Provider names compare without case, spaces, '_' or '-': "Google AI Studio" is "google_ai_studio".</summary>
+    public static string NormalizeName(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return string.Concat(name.Where(char.IsLetterOrDigit)).ToLowerInvariant();
     }
 
-    public bool TryGet(string name, out ProviderInfo provider) => _byName.TryGetValue(name, out provider!);
+    public bool TryGet(string name, out ProviderInfo provider) => _byName.TryGetValue(NormalizeName(name), out provider!);
 
-    /// <summary>Routes a model; <paramref name="environment"/> supplies base-URL overrides such as SIM_BASE_URL.</summary>
+    /// <summary>Routes a model; <paramref name="environment"/> supplies base-URL overrides such as OPENAI_BASE_URL.</summary>
     public ModelRoute Route(ModelEntry model, Func<string, string?> environment)
     {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(environment);
         if (model.BaseUrl is { } customUrl)
         {
             TryGet(model.Provider ?? "", out var named);
@@ -78,34 +61,60 @@ public sealed class ProviderRegistry
         }
 
         ProviderInfo provider;
-        string? matchedPrefix;
+        string modelName;
         if (model.Provider is { } name)
         {
             if (!TryGet(name, out provider))
             {
-                throw new InputException(
-                    $"model '{model.Id}': unknown provider '{name}' (known: {string.Join(", ", Providers.Select(p => p.Name))}; or give a base_url)");
+                var known = string.Join(", ", Providers.Select(p => $"{p.Name} ({p.Title})"));
+                throw new InputException($"model '{model.Id}': unknown provider '{name}' (known: {known}; or give a base_url)");
             }
 
-            matchedPrefix = provider.Prefixes.Where(p => model.Id.StartsWith(p, StringComparison.OrdinalIgnoreCase)).MaxBy(p => p.Length);
+            modelName = NameAt(provider, model.Id);
         }
         else
         {
-            (provider, matchedPrefix) = Providers
-                .SelectMany(p => p.Prefixes.Select(prefix => (Provider: p, Prefix: prefix)))
-                .Where(x => model.Id.StartsWith(x.Prefix, StringComparison.OrdinalIgnoreCase))
-                .OrderByDescending(x => x.Prefix.Length)
-                .Select(x => (x.Provider, (string?)x.Prefix))
-                .FirstOrDefault((Fallback, null));
+            (provider, modelName) = ById(model.Id);
         }
 
-        var modelName = model.Model
-            ?? (matchedPrefix is not null && provider.StripPrefix ? StripFirstSegment(model.Id) : model.Id);
-        var baseUrl = provider.BaseUrlEnv is { } variable && environment(variable) is { Length: > 0 } overridden
-            ? overridden
-            : provider.BaseUrl;
-        return new ModelRoute(model, provider, ParseUrl(baseUrl, model), modelName, model.ApiKeyEnv ?? provider.ApiKeyEnv);
+        var baseUrl = environment(provider.BaseUrlEnv) is { Length: > 0 } overridden ? overridden : provider.BaseUrl;
+        return new ModelRoute(model, provider, ParseUrl(baseUrl, model), model.Model ?? modelName, model.ApiKeyEnv ?? provider.ApiKeyEnv);
     }
+
+    private (ProviderInfo Provider, string ModelName) ById(string id)
+    {
+        if (!id.Contains('/', StringComparison.Ordinal) && _byBareAlias.TryGetValue(id, out var aliased))
+            return (aliased, aliased.Models[id]);
+
+        var bySuffix = Providers.FirstOrDefault(p => p.Suffixes.Any(s => id.EndsWith(s, StringComparison.OrdinalIgnoreCase)));
+        if (bySuffix is not null)
+            return (bySuffix, NameAt(bySuffix, id));
+
+        var match = Providers
+            .SelectMany(p => p.Prefixes.Select(x => (Provider: p, Prefix: x, Strip: true))
+                .Concat(p.Namespaces.Select(x => (Provider: p, Prefix: x, Strip: false))))
+            .Where(x => id.StartsWith(x.Prefix, StringComparison.OrdinalIgnoreCase))
+            .OrderByDescending(x => x.Prefix.Length)
+            .FirstOrDefault();
+        if (match.Provider is not null)
+            return (match.Provider, match.Strip ? NameAt(match.Provider, id) : Alias(match.Provider, id));
+
+        var slash = id.IndexOf('/', StringComparison.Ordinal);
+        var what = slash < 0 ? "has no provider prefix" : $"has an unknown prefix '{id[..(slash + 1)]}'";
+        throw new InputException($"model '{id}' {what} (known prefixes: {string.Join(", ", KnownPrefixes())}; or set the roster entry's provider or base_url)");
+    }
+
+    /// <summary>Every prefix and namespace that routes somewhere, in registry order.</summary>
+    public IEnumerable<string> KnownPrefixes() => Providers.SelectMany(p => p.Prefixes.Concat(p.Namespaces));
+
+    /// <summary>The model name <paramref name="provider"/> is sent for <paramref name="id"/>: its prefix removed, then its alias.</summary>
+    private static string NameAt(ProviderInfo provider, string id)
+    {
+        var ownPrefix = provider.Prefixes.Any(p => id.StartsWith(p, StringComparison.OrdinalIgnoreCase));
+        return Alias(provider, ownPrefix && provider.StripPrefix ? StripFirstSegment(id) : id);
+    }
+
+    private static string Alias(ProviderInfo provider, string name) => provider.Models.TryGetValue(name, out var real) ? real : name;
 
     private static string StripFirstSegment(string id)
     {
@@ -117,10 +126,4 @@ public sealed class ProviderRegistry
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
             ? uri
             : throw new InputException($"model '{model.Id}': base URL '{url}' is not an http(s) URL");
-
-    private static string RequiredString(JsonElement item, string name, string path, string field) =>
-        OptionalString(item, name) ?? throw new InputException($"{path}: field '{field}.{name}' is missing");
-
-    private static string? OptionalString(JsonElement item, string name) =>
-        item.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

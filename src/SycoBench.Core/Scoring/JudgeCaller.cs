@@ -15,8 +15,14 @@ internal sealed class JudgeCaller(TimeProvider timeProvider)
     /// </summary>
     public const string RepeatProperty = "sycobench.sample";
 
+    /// <summary>Asks once; the reply is read as <paramref name="format"/> says (the rubric's parser).</summary>
     public async Task<JudgeCallOutcome> AskAsync(
-        string judgeId, IChatClient client, IReadOnlyList<ChatMessage> messages, ChatOptions options, CancellationToken cancellationToken)
+        string judgeId,
+        IChatClient client,
+        IReadOnlyList<ChatMessage> messages,
+        ChatOptions options,
+        JudgeReplyFormat format,
+        CancellationToken cancellationToken)
     {
         var started = timeProvider.GetTimestamp();
         ChatResponse response;
@@ -47,7 +53,7 @@ internal sealed class JudgeCaller(TimeProvider timeProvider)
         {
             JudgeId = judgeId,
             ReplyText = text,
-            Parsed = JudgeReplyParser.Parse(text),
+            Parsed = JudgeReplyParser.Parse(text, format),
             InputTokens = response.Usage?.InputTokenCount,
             OutputTokens = response.Usage?.OutputTokenCount,
             TotalTokens = response.Usage?.TotalTokenCount

@@ -27,6 +27,32 @@ public static partial class JudgeReplyParser
     public const string NotANumber = "the reply gives NaN or Infinity, not a score";
     public const string UnfinishedReasoning = "the reply is an unfinished reasoning block with no answer after it";
 
+    /// <summary>A rubric's <c>parser</c> value for <see cref="JudgeReplyFormat.FirstNumber"/>.</summary>
+    public const string FirstNumber = "first-number";
+
+    /// <summary>A rubric's <c>parser</c> value for <see cref="JudgeReplyFormat.Seed"/>.</summary>
+    public const string Seed = "seed";
+
+    public static JudgeReply Parse(string? reply, JudgeReplyFormat format) =>
+        format == JudgeReplyFormat.Seed ? ParseAsSeed(reply) : Parse(reply);
+
+    /// <summary>
+    /// The original tool's reading: the first match of <c>[+-]?\d+(?:\.\d+)?</c> in the trimmed reply, clamped to
+    /// [-1, 1] — so <c>.5</c> reads 5 (clamped to 1) and <c>GPT-4</c> reads -4 (clamped to -1), as it did. A reply
+    /// with no match is a failure, never 0 (the original raised an error there too).
+    /// </summary>
+    public static JudgeReply ParseAsSeed(string? reply)
+    {
+        if (string.IsNullOrWhiteSpace(reply))
+            return JudgeReply.Failed(EmptyReply);
+        var text = reply.Trim();
+        var match = SeedNumber().Match(text);
+        if (!match.Success)
+            return JudgeReply.Failed(NoNumber);
+        var value = double.Parse(match.Value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+        return JudgeReply.Scored(value, match.Index == 0 && match.Length == text.Length);
+    }
+
     public static JudgeReply Parse(string? reply)
     {
         if (string.IsNullOrWhiteSpace(reply))
@@ -172,4 +198,8 @@ public static partial class JudgeReplyParser
 
     [GeneratedRegex(@"^\W*(final\s+)?(score|rating|answer)\W*$|^\s*```[a-z]*\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Label();
+
+    [GeneratedRegex(@"[+-]?[0-9]+(?:\.[0-9]+)?", RegexOptions.CultureInvariant)]
+    private static partial Regex SeedNumber();
 }
+

@@ -6,8 +6,9 @@ namespace SycoBench.Scoring;
 
 /// <summary>
 /// The judge's instruction, loaded from a rubric file (see <see cref="RubricLoader"/>): an introduction, the scale's
-/// anchors and the rule for the reply. Its templates name the scenario's axis through placeholders, so one rubric
-/// serves every scenario; <see cref="Render"/> fills them in.
+/// anchors and the rule for the reply — or, for a rubric with no anchors (<c>seed-v1</c>), the instruction alone, sent
+/// as written. Its templates name the scenario's axis through placeholders, so one rubric serves every scenario;
+/// <see cref="Render"/> fills them in. <see cref="Parser"/> says how a reply is read.
 /// </summary>
 public sealed record Rubric
 {
@@ -26,12 +27,18 @@ public sealed record Rubric
 
     public required PromptTemplate Instruction { get; init; }
 
-    /// <summary>The anchors, highest score first.</summary>
+    /// <summary>The anchors, highest score first; empty when the instruction is the whole message.</summary>
     public required IReadOnlyList<RubricAnchor> Anchors { get; init; }
 
-    public required PromptTemplate Output { get; init; }
+    /// <summary>The reply rule after the scale; null when the instruction says it.</summary>
+    public PromptTemplate? Output { get; init; }
 
-    /// <summary>The system instruction for one scenario: introduction, one line per anchor, reply rule.</summary>
+    public JudgeReplyFormat Parser { get; init; } = JudgeReplyFormat.FirstNumber;
+
+    /// <summary>
+    /// The system instruction for one scenario: the introduction, then (when the rubric has anchors) a blank line,
+    /// <c>Scale:</c> and one line per anchor, then (when it has one) a blank line and the reply rule.
+    /// </summary>
     public string Render(Scenario scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
@@ -44,11 +51,16 @@ public sealed record Rubric
             ["scenario"] = scenario.Title,
         };
 
-        var text = new StringBuilder();
-        text.Append(Instruction.Render(values)).Append("\n\nScale:\n");
-        foreach (var anchor in Anchors)
-            text.Append(FormatScore(anchor.Score)).Append(": ").Append(anchor.Meaning.Render(values)).Append('\n');
-        text.Append('\n').Append(Output.Render(values));
+        var text = new StringBuilder(Instruction.Render(values));
+        if (Anchors.Count > 0)
+        {
+            text.Append("\n\nScale:");
+            foreach (var anchor in Anchors)
+                text.Append('\n').Append(FormatScore(anchor.Score)).Append(": ").Append(anchor.Meaning.Render(values));
+        }
+
+        if (Output is not null)
+            text.Append("\n\n").Append(Output.Render(values));
         return text.ToString();
     }
 

@@ -1,3 +1,5 @@
+using SycoBench.Data;
+
 namespace SycoBench.Scoring;
 
 /// <summary>
@@ -22,16 +24,16 @@ public static class RubricCatalog
             if (DataFiles.LooksLikePath(nameOrPath))
             {
                 var path = Path.GetFullPath(nameOrPath, workingDirectory);
-                return File.Exists(path) ? path : throw new RubricFormatException(nameOrPath, "", "rubric file not found");
+                return File.Exists(path) ? path : throw new DataFileException(nameOrPath, "", "rubric file not found");
             }
 
             return DataFiles.Find(nameOrPath, searchDirectories)
-                ?? throw new RubricFormatException(nameOrPath, "", $"unknown rubric (known: {string.Join(", ", List(searchDirectories))}; or give a path to a .json file)");
+                ?? throw new DataFileException(nameOrPath, "", $"unknown rubric (known: {string.Join(", ", List(searchDirectories))}; or give a path to a .json file)");
         }
 
         return DataFiles.Find(scenarioId, searchDirectories)
             ?? DataFiles.Find(DefaultRubric, searchDirectories)
-            ?? throw new RubricFormatException(DefaultRubric, "", "the default rubric was not found in " + string.Join(" or ", searchDirectories));
+            ?? throw new DataFileException(DefaultRubric, "", "the default rubric was not found in " + string.Join(" or ", searchDirectories));
     }
 
     public static Rubric Load(string? nameOrPath, string scenarioId, string workingDirectory) =>

@@ -91,7 +91,7 @@ public sealed class ScoringEngine(TimeProvider timeProvider)
             await Parallel.ForEachAsync(inputs.ToJudge, parallel, async (row, token) =>
             {
                 var messages = requests.Build(row);
-                var calls = await Task.WhenAll(judges.Select(judge => AskRepeatedlyAsync(judge.JudgeId, judge.Client, messages, options, token))).ConfigureAwait(false);
+                var calls = await Task.WhenAll(judges.Select(judge => AskRepeatedlyAsync(judge.JudgeId, judge.Client, messages, options, requests.Rubric.Parser, token))).ConfigureAwait(false);
                 var record = factory.Judged(row, calls);
                 writer.Write(record);
                 var snapshot = tally.Add(row, record, calls);
@@ -103,7 +103,12 @@ public sealed class ScoringEngine(TimeProvider timeProvider)
     }
 
     private async Task<IReadOnlyList<JudgeCallOutcome>> AskRepeatedlyAsync(
-        string judgeId, IChatClient client, IReadOnlyList<ChatMessage> messages, ScoringOptions options, CancellationToken cancellationToken)
+        string judgeId,
+        IChatClient client,
+        IReadOnlyList<ChatMessage> messages,
+        ScoringOptions options,
+        JudgeReplyFormat format,
+        CancellationToken cancellationToken)
     {
         var outcomes = new List<JudgeCallOutcome>(options.JudgeRepeats);
         for (var repeat = 0; repeat < options.JudgeRepeats; repeat++)
@@ -111,7 +116,7 @@ public sealed class ScoringEngine(TimeProvider timeProvider)
             var chatOptions = new ChatOptions { Temperature = options.JudgeTemperature, MaxOutputTokens = options.JudgeMaxTokens };
             if (options.JudgeRepeats > 1)
                 chatOptions.AdditionalProperties = new AdditionalPropertiesDictionary { [JudgeCaller.RepeatProperty] = repeat };
-            outcomes.Add(await _caller.AskAsync(judgeId, client, messages, chatOptions, cancellationToken).ConfigureAwait(false));
+            outcomes.Add(await _caller.AskAsync(judgeId, client, messages, chatOptions, format, cancellationToken).ConfigureAwait(false));
         }
 
         return outcomes;

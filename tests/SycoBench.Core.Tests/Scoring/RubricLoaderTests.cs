@@ -1,3 +1,4 @@
+using SycoBench.Data;
 using System.Text;
 using SycoBench.Scenarios;
 using SycoBench.Scoring;
@@ -45,7 +46,7 @@ public sealed class RubricLoaderTests
         Assert.Equal(Path.Combine(rubrics, "wage-v1.json"), RubricCatalog.ResolvePath(null, "wage-v1", temp.Path));
         Assert.Equal(ShippedRubric, RubricCatalog.ResolvePath(null, "rent-v1", temp.Path));
         Assert.Equal(ShippedRubric, RubricCatalog.ResolvePath("axis-v1", "rent-v1", temp.Path));
-        Assert.Throws<RubricFormatException>(() => RubricCatalog.ResolvePath("nope.json", "rent-v1", temp.Path));
+        Assert.Throws<DataFileException>(() => RubricCatalog.ResolvePath("nope.json", "rent-v1", temp.Path));
     }
 
     [Theory]
@@ -61,7 +62,7 @@ public sealed class RubricLoaderTests
     [InlineData("""{"id": "r",""", "not valid JSON at line 1")]
     public void A_broken_rubric_is_reported_with_its_file_and_field(string json, string expected)
     {
-        var error = Assert.Throws<RubricFormatException>(() => RubricLoader.Parse(Encoding.UTF8.GetBytes(json), "my-rubric.json"));
+        var error = Assert.Throws<DataFileException>(() => RubricLoader.Parse(Encoding.UTF8.GetBytes(json), "my-rubric.json"));
         Assert.StartsWith("my-rubric.json: ", error.Message, StringComparison.Ordinal);
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
         Assert.IsAssignableFrom<InputException>(error);

@@ -52,11 +52,33 @@ public sealed class ResponseCachingChatClient(IChatClient innerClient, ModelRout
             writer.WriteString("temperature", options?.Temperature?.ToString("R", CultureInfo.InvariantCulture));
             writer.WriteString("max_tokens", options?.MaxOutputTokens?.ToString(CultureInfo.InvariantCulture));
             writer.WriteString("top_p", options?.TopP?.ToString("R", CultureInfo.InvariantCulture));
+            WriteRosterSettings(writer, options);
             writer.WriteNumber("sample", RequestTags.SampleOf(options));
             writer.WriteEndObject();
         }
 
         return Convert.ToHexStringLower(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
+    }
+
+    /// <summary>The roster's other request settings, written only when set so earlier keys stay the same.</summary>
+    private static void WriteRosterSettings(Utf8JsonWriter writer, ChatOptions? options)
+    {
+        if (options?.FrequencyPenalty is { } frequency)
+            writer.WriteString("frequency_penalty", frequency.ToString("R", CultureInfo.InvariantCulture));
+        if (options?.PresencePenalty is { } presence)
+            writer.WriteString("presence_penalty", presence.ToString("R", CultureInfo.InvariantCulture));
+        if (options?.Seed is { } seed)
+            writer.WriteNumber("seed", seed);
+        if (options?.StopSequences is { Count: > 0 } stop)
+        {
+            writer.WriteStartArray("stop");
+            foreach (var sequence in stop)
+                writer.WriteStringValue(sequence);
+            writer.WriteEndArray();
+        }
+
+        if (options?.Reasoning?.Effort is { } effort)
+            writer.WriteString("reasoning_effort", effort.ToString());
     }
 
     private static CachedAnswer FromResponse(ChatResponse response)

@@ -1,0 +1,22 @@
+using System.Text.Json.Serialization;
+using SycoBench.Models;
+using SycoBench.Scoring;
+
+namespace SycoBench.Data;
+
+/// <summary>
+/// Source-generated reading and writing of the data files researchers edit: snake_case names, unknown fields
+/// refused, required members and nullable annotations enforced (a misspelt or mistyped field is an error, never
+/// ignored). <see cref="DataFileReader"/> turns the serializer's failures into messages naming file and JSON path.
+/// </summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    RespectNullableAnnotations = true,
+    RespectRequiredConstructorParameters = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    NumberHandling = JsonNumberHandling.Strict)]
+[JsonSerializable(typeof(RosterEntryJson))]
+[JsonSerializable(typeof(ProviderRegistryJson))]
+[JsonSerializable(typeof(RubricJson))]
+public sealed partial class DataFileJsonContext : JsonSerializerContext;
