@@ -38,4 +38,14 @@ public class DataFileException : InputException
     public string Field { get; }
 
     public string Problem { get; }
+
+    /// <summary>The path of <paramref name="member"/> inside the value at <paramref name="parent"/> (<c>[3].concurrency</c>).</summary>
+    public static string Member(string parent, string member) => parent.Length == 0 ? member : $"{parent}.{member}";
+
+    /// <summary>The path of item <paramref name="index"/> of the array at <paramref name="parent"/> (<c>anchors[1]</c>).</summary>
+    public static string Item(string parent, int index) => $"{parent}[{index}]";
+
+    /// <summary>A path found inside the value at <paramref name="parent"/>: <c>[3]</c> + <c>concurrency</c> → <c>[3].concurrency</c>.</summary>
+    public static string Within(string parent, string path) =>
+        path.Length == 0 ? parent : parent.Length == 0 ? path : path[0] == '[' ? parent + path : $"{parent}.{path}";
 }

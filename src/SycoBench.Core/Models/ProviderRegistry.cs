@@ -1,5 +1,3 @@
-using SycoBench.Data;
-
 namespace SycoBench.Models;
 
 /// <summary>
@@ -37,8 +35,11 @@ public sealed class ProviderRegistry
         return File.Exists(local) ? local : Path.Combine(AppContext.BaseDirectory, "data", "providers.json");
     }
 
-    public static ProviderRegistry Load(string path) =>
-        DataFileReader.Read(DataFileReader.ReadBytes(path), path, DataFileJsonContext.Default.ProviderRegistryJson).Validate(path);
+    public static ProviderRegistry Load(string path)
+    {
+        DataFileException Error(string field, string problem) => new(path, field, problem);
+        return DataFileReader.Deserialize(DataFileReader.ReadBytes(path, Error), DataFileJsonContext.Default.ProviderRegistryJson, Error).Validate(path);
+    }
 
     /// <summary>Provider names compare without case, spaces, '_' or '-': "Google AI Studio" is "google_ai_studio".</summary>
     public static string NormalizeName(string name)

@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using SycoBench.Data;
-
 namespace SycoBench.Models;
 
 /// <summary><c>data/providers.json</c> as written, read by <see cref="DataFileJsonContext"/>.</summary>

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
-using SycoBench.Data;
-
 namespace SycoBench.Models;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using SycoBench.Data;
-
 namespace SycoBench.Scoring;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using SycoBench.Data;
 using SycoBench.Scenarios;
 
 namespace SycoBench.Scoring;

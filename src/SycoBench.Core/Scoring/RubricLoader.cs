@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using SycoBench.Data;
-
 namespace SycoBench.Scoring;
 
 /// <summary>
@@ -9,9 +7,9 @@ namespace SycoBench.Scoring;
 /// </summary>
 public static class RubricLoader
 {
-    public static Rubric Load(string path) => Parse(DataFileReader.ReadBytes(path), path);
+    public static Rubric Load(string path) => Parse(DataFileReader.ReadBytes(path, (field, problem) => new DataFileException(path, field, problem)), path);
 
     public static Rubric Parse(byte[] utf8Json, string displayPath) =>
-        DataFileReader.Read(utf8Json, displayPath, DataFileJsonContext.Default.RubricJson)
+        DataFileReader.Deserialize(utf8Json, DataFileJsonContext.Default.RubricJson, (field, problem) => new DataFileException(displayPath, field, problem))
             .Validate(displayPath, Convert.ToHexStringLower(SHA256.HashData(utf8Json)));
 }

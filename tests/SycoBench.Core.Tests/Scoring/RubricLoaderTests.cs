@@ -1,4 +1,3 @@
-using SycoBench.Data;
 using System.Text;
 using SycoBench.Scenarios;
 using SycoBench.Scoring;

@@ -1,4 +1,3 @@
-using SycoBench.Data;
 using Microsoft.Extensions.AI;
 using SycoBench.Records;
 using SycoBench.Scoring;

@@ -1,12 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace SycoBench.Data;
+namespace SycoBench;
 
 /// <summary>A list of strings that may also be written as one string (<c>"stop": "END"</c>), as LiteLLM accepts.</summary>
-public sealed class StringOrListConverter : JsonConverter<IReadOnlyList<string>>, IDescribedConverter
+public sealed class StringOrListConverter : JsonConverter<IReadOnlyList<string>>
 {
-    public string Expected => "a string or an array of strings";
+    private const string Expected = "a string or an array of strings";
 
     public override IReadOnlyList<string> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
