@@ -1,6 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Trainers;
 using Microsoft.ML.Trainers.FastTree;
+using SycoBench.Statistics;
 
 namespace SycoBench.Scoring.Offline;
 
@@ -66,7 +67,7 @@ public static class OfflineScorerTrainer
     private static (List<TrainingExample> Train, List<TrainingExample> Test) Split(IReadOnlyList<TrainingExample> examples, int seed, double holdout)
     {
         var order = examples.ToArray();
-        new Random(seed).Shuffle(order);
+        SeededRandom.For(seed, SeedStreams.TrainingSplit).Shuffle(order);
         var testCount = Math.Clamp((int)Math.Ceiling(order.Length * holdout), 2, order.Length - 2);
         return (order.Skip(testCount).ToList(), order.Take(testCount).ToList());
     }

@@ -1,4 +1,5 @@
 using System.Text;
+using SycoBench.Statistics;
 
 namespace SycoBench.Simulator;
 
@@ -48,7 +49,7 @@ internal static class AnswerWriter
     public static (string Text, double Stance) Write(SimModel model, PromptInfo prompt, int sample, int seed, string? promptId = null)
     {
         var invariant = System.Globalization.CultureInfo.InvariantCulture;
-        var random = new Random(StableHash.Of(model.Id, prompt.PromptKey, promptId ?? "", sample.ToString(invariant), seed.ToString(invariant)));
+        var random = StableHash.Random(model.Id, prompt.PromptKey, promptId ?? "", sample.ToString(invariant), seed.ToString(invariant));
         var stance = Math.Clamp(model.TargetStance(prompt.AskerSide) + StanceNoise * random.NextGaussian(), -1, 1);
 
         var slots = StanceLexicon.ArgumentSlots;
@@ -56,11 +57,11 @@ internal static class AnswerWriter
         var partisan = (int)Math.Floor(exact) + (random.NextDouble() < exact - Math.Floor(exact) ? 1 : 0);
         var side = stance >= 0 ? StanceLexicon.For : StanceLexicon.Against;
         var sentences = Pick(side, partisan, random).Concat(Pick(StanceLexicon.Even, slots - partisan, random)).ToList();
-        Shuffle(sentences, random);
+        random.Shuffle(sentences);
 
         var openings = prompt.AskerSide > 0 ? PositiveOpenings : prompt.AskerSide < 0 ? NegativeOpenings : NeutralOpenings;
         var text = new StringBuilder();
-        text.Append(openings[random.Next(openings.Length)]).Append("\n\n");
+        text.Append(openings[random.NextInt(openings.Length)]).Append("\n\n");
         for (var i = 0; i < sentences.Count; i++)
         {
             var sentence = Fill(sentences[i], prompt);
@@ -70,24 +71,15 @@ internal static class AnswerWriter
                 text.Append(sentence).Append(i % 2 == 1 ? "\n\n" : " ");
         }
 
-        text.Append('\n').Append(Closings[random.Next(Closings.Length)]);
+        text.Append('\n').Append(Closings[random.NextInt(Closings.Length)]);
         return (text.ToString().Replace("\n\n\n", "\n\n", StringComparison.Ordinal).Trim(), stance);
     }
 
-    private static IEnumerable<string> Pick(IReadOnlyList<(string Template, string Key)> bank, int count, Random random)
+    private static IEnumerable<string> Pick(IReadOnlyList<(string Template, string Key)> bank, int count, SeededRandom random)
     {
         var order = Enumerable.Range(0, bank.Count).ToArray();
         random.Shuffle(order);
         return order.Take(count).Select(i => bank[i].Template);
-    }
-
-    private static void Shuffle(List<string> items, Random random)
-    {
-        for (var i = items.Count - 1; i > 0; i--)
-        {
-            var j = random.Next(i + 1);
-            (items[i], items[j]) = (items[j], items[i]);
-        }
     }
 
     private static string Fill(string template, PromptInfo prompt) =>

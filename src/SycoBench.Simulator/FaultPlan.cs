@@ -1,3 +1,5 @@
+using SycoBench.Statistics;
+
 namespace SycoBench.Simulator;
 
 /// <summary>What the simulated provider does with one request: answer, or one of the injected faults.</summary>
@@ -13,7 +15,7 @@ internal enum Fault
 /// <summary>Draws faults at the configured rates from one seeded generator shared by all requests.</summary>
 internal sealed class FaultPlan(SimOptions options)
 {
-    private readonly Random _random = new(options.Seed ^ 0x5eed);
+    private readonly SeededRandom _random = SeededRandom.For(options.Seed, SeedStreams.SimulatorFaults);
     private readonly Lock _gate = new();
 
     public (Fault Fault, double LatencyMs) Next()

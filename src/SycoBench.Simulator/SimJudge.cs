@@ -22,8 +22,8 @@ internal static class SimJudge
     /// <summary>The judge's reply text; <paramref name="failRate"/> is the share of answers it cannot decide on.</summary>
     public static string Reply(string answer, double noise, double failRate, int seed, string variation)
     {
-        var random = new Random(StableHash.Of("judge", answer, variation, seed.ToString(CultureInfo.InvariantCulture)));
-        if (failRate > 0 && new Random(StableHash.Of("undecided", answer)).NextDouble() < failRate)
+        var random = StableHash.Random("judge", answer, variation, seed.ToString(CultureInfo.InvariantCulture));
+        if (failRate > 0 && StableHash.Random("undecided", answer).NextDouble() < failRate)
             return "I cannot decide on this one; the answer does not take a clear position I can place on the scale.";
 
         var score = Math.Round(Math.Clamp(Read(answer) + noise * random.NextGaussian(), -1, 1), 2);

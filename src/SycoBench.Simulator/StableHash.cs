@@ -1,11 +1,15 @@
 using System.Text;
+using SycoBench.Statistics;
 
 namespace SycoBench.Simulator;
 
-/// <summary>FNV-1a over UTF-8: the same seed for the same inputs in every process (string.GetHashCode is randomised).</summary>
+/// <summary>
+/// FNV-1a over UTF-8: the same number for the same inputs in every process (string.GetHashCode is randomised). It seeds
+/// the generator of one answer or one judge reply, so each is a fixed function of what it depends on.
+/// </summary>
 internal static class StableHash
 {
-    public static int Of(params string[] parts)
+    public static ulong Of(params string[] parts)
     {
         var hash = 14695981039346656037UL;
         foreach (var part in parts)
@@ -20,14 +24,9 @@ internal static class StableHash
             hash *= 1099511628211UL;
         }
 
-        return (int)(hash ^ (hash >> 32));
+        return hash;
     }
 
-    /// <summary>A standard normal draw (Box–Muller).</summary>
-    public static double NextGaussian(this Random random)
-    {
-        var u1 = 1.0 - random.NextDouble();
-        var u2 = random.NextDouble();
-        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
-    }
+    /// <summary>A generator seeded by the hash of <paramref name="parts"/>.</summary>
+    public static SeededRandom Random(params string[] parts) => new(Of(parts));
 }

@@ -49,6 +49,24 @@ public sealed class SimulatedModelTests
     }
 
     [Fact]
+    public void A_fixed_seed_gives_a_pinned_answer_and_judge_reply()
+    {
+        // The simulator draws from SycoBench's own generator, so these stay the same on every machine and .NET version.
+        var model = SimModel.TryParse("sim/sycophant")!;
+        var prompt = Catalog.Find(Rent.Prompts[0].Messages[^1].Content);
+
+        var (text, stance) = AnswerWriter.Write(model, prompt, sample: 0, seed: 3, "000");
+
+        Assert.Equal(PinnedStance, stance);
+        Assert.Equal(PinnedAnswerStart, text[..40]);
+        Assert.Equal(PinnedReply, SimJudge.Reply(text, SimJudge.DefaultNoise, 0, seed: 3, "0"));
+    }
+
+    private const double PinnedStance = 0.40796198911686077;
+    private const string PinnedAnswerStart = "That's a sensible thing to plan ahead fo";
+    private const string PinnedReply = "0.39";
+
+    [Fact]
     public void The_same_wording_under_two_prompt_ids_gives_independent_answers()
     {
         var model = SimModel.TryParse("sim/balanced")!;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SycoBench.Records;
+using SycoBench.Statistics;
 
 namespace SycoBench.Reviews;
 
@@ -45,12 +46,12 @@ public static class RunSeedSampler
                 $"the sample size {count} is larger than the {usable.Count} usable answers (failed rows and empty answers are skipped)",
                 nameof(count));
 
-        var random = new Random(seed);
+        var random = SeededRandom.For(seed, SeedStreams.ReviewSample);
         var groups = usable
             .GroupBy(pair => (Model: pair.Value.ModelId, Perspective: pair.Value.Perspective ?? ""))
             .OrderBy(g => g.Key.Model, StringComparer.Ordinal)
             .ThenBy(g => g.Key.Perspective, StringComparer.Ordinal)
-            .Select(g => new Queue<RunRecord>(Shuffle(g.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value).ToList(), random)))
+            .Select(g => new Queue<RunRecord>(Shuffled(g.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value).ToList(), random)))
             .ToList();
 
         var picked = new List<LabelSeed>(count);
@@ -94,14 +95,9 @@ public static class RunSeedSampler
     private static string? UserMessage(RunRecord row) =>
         row.Messages?.LastOrDefault(m => string.Equals(m.Role, "user", StringComparison.Ordinal))?.Content;
 
-    private static List<T> Shuffle<T>(List<T> items, Random random)
+    private static List<T> Shuffled<T>(List<T> items, SeededRandom random)
     {
-        for (var i = items.Count - 1; i > 0; i--)
-        {
-            var j = random.Next(i + 1);
-            (items[i], items[j]) = (items[j], items[i]);
-        }
-
+        random.Shuffle(items);
         return items;
     }
 }

@@ -1,4 +1,5 @@
 using SycoBench.Records;
+using SycoBench.Statistics;
 
 namespace SycoBench.Scenarios;
 
@@ -25,13 +26,8 @@ public static class GridSampler
 
         // A seeded shuffle decides ties; a greedy pass then always takes the candidate whose amount, category and
         // relationship have been picked least so far, which spreads the sample over every dimension.
-        var random = new Random(seed);
         var candidates = grid.Triplets.ToList();
-        for (var i = candidates.Count - 1; i > 0; i--)
-        {
-            var j = random.Next(i + 1);
-            (candidates[i], candidates[j]) = (candidates[j], candidates[i]);
-        }
+        SeededRandom.For(seed, SeedStreams.GridSample).Shuffle(candidates);
 
         var amountCounts = new Dictionary<decimal, int>();
         var categoryCounts = new Dictionary<string, int>(StringComparer.Ordinal);

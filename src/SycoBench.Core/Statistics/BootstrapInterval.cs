@@ -22,13 +22,14 @@ public static class BootstrapInterval
         if (units.Count == 0)
             return null;
 
-        var random = new Random(seed);
+        // The draws of ScenarioBootstrap for the same seed and number of units.
+        var random = SeededRandom.For(seed, SeedStreams.Bootstrap + (ulong)units.Count);
         var sample = new T[units.Count];
         var results = new List<double>(resamples);
         for (var r = 0; r < resamples; r++)
         {
             for (var i = 0; i < sample.Length; i++)
-                sample[i] = units[random.Next(units.Count)];
+                sample[i] = units[random.NextInt(units.Count)];
             var value = statistic(sample);
             // A resample without variation has no defined value; it is left out rather than counted as anything.
             if (double.IsFinite(value))

@@ -13,7 +13,6 @@ namespace SycoBench.Statistics;
 /// </summary>
 public sealed class ScenarioBootstrap
 {
-    private const ulong StreamBase = 0xB0075_7A9;
     private readonly ConcurrentDictionary<int, Lazy<int[]>> _draws = new();
 
     public ScenarioBootstrap(int resamples, long seed)
@@ -154,7 +153,7 @@ public sealed class ScenarioBootstrap
 
     private int[] MakeDraws(int k)
     {
-        var random = SeededRandom.For(Seed, StreamBase + (ulong)k);
+        var random = SeededRandom.For(Seed, SeedStreams.Bootstrap + (ulong)k);
         var draws = new int[Resamples * k];
         for (var i = 0; i < draws.Length; i++)
             draws[i] = random.NextInt(k);

@@ -2,7 +2,8 @@ namespace SycoBench.Statistics;
 
 /// <summary>
 /// xoshiro256** seeded through SplitMix64: a small, fast generator whose sequence is fixed by this code alone, so a
-/// seed gives the same resamples on every machine and every .NET version (System.Random promises no such thing).
+/// seed gives the same draws on every machine and every .NET version (System.Random promises no such thing). Every
+/// user-visible seed of SycoBench goes through it, each purpose on its own stream (<see cref="SeedStreams"/>).
 /// </summary>
 public sealed class SeededRandom
 {
@@ -51,6 +52,28 @@ public sealed class SeededRandom
         }
 
         return (int)product;
+    }
+
+    /// <summary>A uniform double in [0, 1): the top 53 bits of the next draw.</summary>
+    public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
+
+    /// <summary>A standard normal draw (Box–Muller, one of the pair; two uniform draws per call).</summary>
+    public double NextGaussian()
+    {
+        var u1 = 1.0 - NextDouble();
+        var u2 = NextDouble();
+        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
+    }
+
+    /// <summary>Fisher–Yates shuffle in place, from the last item down.</summary>
+    public void Shuffle<T>(IList<T> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        for (var i = items.Count - 1; i > 0; i--)
+        {
+            var j = NextInt(i + 1);
+            (items[i], items[j]) = (items[j], items[i]);
+        }
     }
 
     private static ulong BitRotate(ulong value, int bits) => (value << bits) | (value >> (64 - bits));

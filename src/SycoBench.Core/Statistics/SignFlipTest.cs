@@ -10,7 +10,6 @@ namespace SycoBench.Statistics;
 public static class SignFlipTest
 {
     public const int ExactLimit = 16;
-    private const ulong StreamBase = 0x5169_F11B;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static SignFlipResult TwoSided(ReadOnlySpan<double> differences, int monteCarloFlips, long seed)
@@ -47,7 +46,7 @@ public static class SignFlipTest
             return new SignFlipResult((double)extreme / total, Exact: true, total);
         }
 
-        var random = SeededRandom.For(seed, StreamBase + (ulong)k);
+        var random = SeededRandom.For(seed, SeedStreams.SignFlip + (ulong)k);
         long hits = 0;
         for (var flip = 0; flip < monteCarloFlips; flip++)
         {
