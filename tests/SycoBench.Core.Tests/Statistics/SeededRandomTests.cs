@@ -1,4 +1,4 @@
-using SycoBench.Labeling;
+using SycoBench.Reviews;
 using SycoBench.Records;
 using SycoBench.Scenarios;
 using SycoBench.Statistics;
