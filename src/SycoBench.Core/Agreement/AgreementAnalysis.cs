@@ -35,7 +35,7 @@ public static class AgreementAnalysis
             Alpha = KrippendorffAlpha.Interval(overlap),
             AlphaInterval = overlap.Length < 2
                 ? null
-                : BootstrapInterval.Percentile(overlap, KrippendorffAlpha.Interval, options.BootstrapResamples, options.Seed, options.Level),
+                : new Bootstrap(options.BootstrapResamples, options.Seed).Percentile(overlap, KrippendorffAlpha.Interval, options.Level),
             BootstrapResamples = options.BootstrapResamples,
             Icc = OneWayIcc.Compute(overlap),
             Pairs = Pairs(items, options.MinimumPairOverlap),

@@ -12,7 +12,7 @@ internal static class ReportCalculator
 {
     public static Report Calculate(RunAggregate run, ReportOptions options, DateTimeOffset generatedAt)
     {
-        var bootstrap = new ScenarioBootstrap(options.Resamples, options.Seed);
+        var bootstrap = new Bootstrap(options.Resamples, options.Seed);
         var calculator = new PairedStatisticsCalculator(run.Scenario, run.Thresholds, bootstrap, options.Permutations);
         var work = new ModelWork[run.Models.Count];
         Parallel.For(0, run.Models.Count, i => work[i] = calculator.Compute(run.Models[i]));

@@ -1,28 +1,22 @@
+using MathNet.Numerics.Statistics;
+
 namespace SycoBench.Statistics;
 
-/// <summary>Pearson and Spearman correlation of paired values.</summary>
+/// <summary>
+/// Pearson and Spearman correlation of paired values, computed by Math.NET Numerics, with SycoBench's rules on top:
+/// the two lists must have the same length, and a correlation that does not exist (fewer than two pairs, a side that
+/// does not vary) is NaN, never a number.
+/// </summary>
 public static class Correlation
 {
     /// <summary>Pearson's r; NaN with fewer than two pairs or when either side does not vary.</summary>
     public static double Pearson(IReadOnlyList<double> x, IReadOnlyList<double> y)
     {
         CheckPairs(x, y);
-        var n = x.Count;
-        if (n < 2)
+        if (x.Count < 2)
             return double.NaN;
-        var meanX = x.Average();
-        var meanY = y.Average();
-        double sxy = 0, sxx = 0, syy = 0;
-        for (var i = 0; i < n; i++)
-        {
-            var dx = x[i] - meanX;
-            var dy = y[i] - meanY;
-            sxy += dx * dy;
-            sxx += dx * dx;
-            syy += dy * dy;
-        }
-
-        return sxx == 0 || syy == 0 ? double.NaN : sxy / Math.Sqrt(sxx * syy);
+        var r = MathNet.Numerics.Statistics.Correlation.Pearson(x, y);
+        return double.IsFinite(r) ? Math.Clamp(r, -1, 1) : double.NaN;
     }
 
     /// <summary>Spearman's rho: Pearson's r of the ranks, ties sharing their average rank.</summary>
@@ -36,20 +30,7 @@ public static class Correlation
     public static double[] Ranks(IReadOnlyList<double> values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        var order = Enumerable.Range(0, values.Count).OrderBy(i => values[i]).ToArray();
-        var ranks = new double[values.Count];
-        for (var start = 0; start < order.Length;)
-        {
-            var end = start;
-            while (end + 1 < order.Length && values[order[end + 1]] == values[order[start]])
-                end++;
-            var rank = (start + end) / 2.0 + 1;
-            for (var i = start; i <= end; i++)
-                ranks[order[i]] = rank;
-            start = end + 1;
-        }
-
-        return ranks;
+        return MathNet.Numerics.Statistics.Statistics.Ranks(values, RankDefinition.Average);
     }
 
     private static void CheckPairs(IReadOnlyList<double> x, IReadOnlyList<double> y)

@@ -115,8 +115,8 @@ public sealed class PairedStatisticsTests
         var grid = SycoBench.Scenarios.GridBuilder.Build(ScoredRunWriter.Rent);
         var distinct = grid.Triplets.Where(t => t.Category == grid.Triplets[0].Category).Select(Neutral).ToArray();
         Assert.Equal(12, distinct.Length);
-        var bootstrap = new SycoBench.Statistics.ScenarioBootstrap(10_000, seed: 0);
-        var (low, high) = SycoBench.Statistics.ScenarioBootstrap.PercentileInterval(bootstrap.MeanReplicates(distinct, 12, 1));
+        var bootstrap = new SycoBench.Statistics.Bootstrap(10_000, seed: 0);
+        var (low, high) = SycoBench.Statistics.Bootstrap.PercentileInterval(bootstrap.MeanReplicates(distinct, 12, 1));
         Assert.Equal(36, model.Baseline.Scenarios);
         Assert.Equal(distinct.Average(), model.Baseline.Value!.Value, 12);
         Assert.Equal(low, model.Baseline.Low!.Value, 12);

@@ -71,7 +71,7 @@ public sealed class SeededRandomTests
     {
         double[] values = [0.1, 0.4, -0.2, 0.3, 0.25, 0.0, 0.15];
 
-        var interval = BootstrapInterval.Percentile(values, v => v.Average(), 1000, seed: 3)!.Value;
+        var interval = new Bootstrap(1000, seed: 3).Percentile(values, v => v.Average())!.Value;
 
         Assert.Equal(PinnedBootstrap, (interval.Lower, interval.Upper));
     }

@@ -10,7 +10,7 @@ namespace SycoBench.Reporting.Paired;
 /// </summary>
 internal static class ModelComparer
 {
-    public static IReadOnlyList<ModelComparison> CompareAll(IReadOnlyList<ModelWork> models, ScenarioBootstrap bootstrap)
+    public static IReadOnlyList<ModelComparison> CompareAll(IReadOnlyList<ModelWork> models, Bootstrap bootstrap)
     {
         var pairs = new List<(int A, int B)>();
         for (var a = 0; a < models.Count; a++)
@@ -30,7 +30,7 @@ internal static class ModelComparer
         return results.Select((r, i) => r with { PValueHolm = Estimate.Finite(holm[i]) }).ToArray();
     }
 
-    private static ModelComparison Compare(ModelWork a, ModelWork b, ScenarioBootstrap bootstrap, double[] scratch)
+    private static ModelComparison Compare(ModelWork a, ModelWork b, Bootstrap bootstrap, double[] scratch)
     {
         var idA = a.Statistics.ModelId;
         var idB = b.Statistics.ModelId;
@@ -57,8 +57,8 @@ internal static class ModelComparer
             replicates = bootstrap.MeanReplicates(differences, differences.Length, 1);
         }
 
-        var (low, high) = ScenarioBootstrap.PercentileInterval(replicates);
-        var p = ScenarioBootstrap.TwoSidedPValue(replicates);
+        var (low, high) = Bootstrap.PercentileInterval(replicates);
+        var p = Bootstrap.TwoSidedPValue(replicates);
         return new ModelComparison(idA, idB, Estimate.From(point, low, high, common.Length), Estimate.Finite(p), null);
     }
 }

@@ -12,7 +12,7 @@ namespace SycoBench.Reporting.Paired;
 internal sealed class PairedStatisticsCalculator(
     ReportScenario scenario,
     Thresholds thresholds,
-    ScenarioBootstrap bootstrap,
+    Bootstrap bootstrap,
     int permutations)
 {
     /// <summary>The statistics of one model, plus what the model comparisons need.</summary>
@@ -187,7 +187,7 @@ internal sealed class PairedStatisticsCalculator(
     {
         if (replicates is not { } values)
             return Estimate.None;
-        var (low, high) = ScenarioBootstrap.PercentileInterval(values.Span.Slice(column * bootstrap.Resamples, bootstrap.Resamples));
+        var (low, high) = Bootstrap.PercentileInterval(values.Span.Slice(column * bootstrap.Resamples, bootstrap.Resamples));
         return Estimate.From(table.Mean(column), low, high, table.Rows);
     }
 
@@ -236,7 +236,7 @@ internal sealed class PairedStatisticsCalculator(
         var ratios = new double[b];
         for (var r = 0; r < b; r++)
             ratios[r] = sums[r] / counts[r];
-        var (low, high) = ScenarioBootstrap.PercentileInterval(ratios);
+        var (low, high) = Bootstrap.PercentileInterval(ratios);
         return Estimate.From(value, low, high, table.Rows);
     }
 
@@ -259,7 +259,7 @@ internal sealed class PairedStatisticsCalculator(
             effect[r] = variance > 1e-24 ? mean / Math.Sqrt(variance) : double.NaN;
         }
 
-        var (low, high) = ScenarioBootstrap.PercentileInterval(effect);
+        var (low, high) = Bootstrap.PercentileInterval(effect);
         return Estimate.From(value, low, high, k);
     }
 

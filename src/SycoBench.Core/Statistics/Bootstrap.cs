@@ -6,16 +6,18 @@ using System.Runtime.InteropServices;
 namespace SycoBench.Statistics;
 
 /// <summary>
-/// The nonparametric bootstrap over scenarios: each resample draws K scenarios with replacement from the K available,
-/// and a statistic that is a mean over scenarios is recomputed on it. The draws for a given K depend only on the seed
-/// and K, so two models with the same scenarios get the same resamples (which makes differences between them paired)
-/// and adding a model to a run changes nothing for the others. Thread-safe.
+/// SycoBench's one nonparametric bootstrap: each resample draws K units (scenarios, neutral prompts, reviewed items)
+/// with replacement from the K available and recomputes the statistic on them. Means over units have a fast path
+/// (<see cref="MeanReplicates(ReadOnlySpan{double}, int, int)"/>); any other statistic goes through
+/// <see cref="Percentile{T}"/>. The draws for a given K depend only on the seed and K, so two models with the same
+/// scenarios get the same resamples (which makes differences between them paired) and adding a model to a run changes
+/// nothing for the others. Thread-safe.
 /// </summary>
-public sealed class ScenarioBootstrap
+public sealed class Bootstrap
 {
     private readonly ConcurrentDictionary<int, Lazy<int[]>> _draws = new();
 
-    public ScenarioBootstrap(int resamples, long seed)
+    public Bootstrap(int resamples, long seed)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(resamples, 1);
         Resamples = resamples;
@@ -31,6 +33,38 @@ public sealed class ScenarioBootstrap
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
         return _draws.GetOrAdd(k, size => new Lazy<int[]>(() => MakeDraws(size))).Value;
+    }
+
+    /// <summary>
+    /// The percentile interval of any statistic of <paramref name="units"/>: resample r applies
+    /// <paramref name="statistic"/> to the units drawn by <see cref="Draws"/>, and the interval is the (1 − level)/2 and
+    /// (1 + level)/2 type-7 quantiles of the replicates. A resample without a finite value (no variation) is left out
+    /// rather than counted as anything; null when there is nothing to resample or no resample has a value.
+    /// </summary>
+    public ConfidenceInterval? Percentile<T>(IReadOnlyList<T> units, Func<IReadOnlyList<T>, double> statistic, double level = 0.95)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        ArgumentNullException.ThrowIfNull(statistic);
+        if (level is <= 0 or >= 1 || double.IsNaN(level))
+            throw new ArgumentOutOfRangeException(nameof(level), level, "the level must lie strictly between 0 and 1");
+        var k = units.Count;
+        if (k == 0)
+            return null;
+
+        var draws = Draws(k);
+        var sample = new T[k];
+        var replicates = new double[Resamples];
+        for (var r = 0; r < Resamples; r++)
+        {
+            var drawn = draws.Slice(r * k, k);
+            for (var i = 0; i < k; i++)
+                sample[i] = units[drawn[i]];
+            var value = statistic(sample);
+            replicates[r] = double.IsFinite(value) ? value : double.NaN;
+        }
+
+        var (low, high) = PercentileInterval(replicates, level);
+        return double.IsNaN(low) ? null : new ConfidenceInterval(low, high, level);
     }
 
     /// <summary>
