@@ -4,15 +4,6 @@ using SycoBench.Reviews;
 namespace SycoBench.Labeling.Tests;
 
 /// <summary>A clock the test moves by hand.</summary>
-internal sealed class ManualClock(DateTimeOffset start) : TimeProvider
-{
-    private DateTimeOffset _now = start;
-
-    public override DateTimeOffset GetUtcNow() => _now;
-
-    public void Advance(TimeSpan by) => _now += by;
-}
-
 internal static class Seeds
 {
     public static LabelSeed Make(int i, string? runId = "1", string response = "An answer.") => new()

@@ -55,7 +55,7 @@ public sealed class DemoCommand(CliEnvironment environment) : AsyncCommand<DemoC
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var console = environment.Console;
-        var started = TimeProvider.System.GetTimestamp();
+        var started = environment.Time.GetTimestamp();
         var outDir = environment.Resolve(settings.Out);
         var marker = Path.Combine(outDir, DemoMarker);
         if (Directory.Exists(outDir) && Directory.EnumerateFileSystemEntries(outDir).Any())
@@ -76,7 +76,7 @@ public sealed class DemoCommand(CliEnvironment environment) : AsyncCommand<DemoC
             LatencyMs = 20,
             JitterMs = 10,
             ScenarioDirectories = ScenarioCatalog.DefaultSearchDirectories(environment.WorkingDirectory),
-        }, cancellationToken: cancellationToken);
+        }, timeProvider: environment.Time, cancellationToken: cancellationToken);
         console.MarkupLineInterpolated($"[bold]SycoBench demo[/]: simulated provider on [green]{sim.BaseUrl}[/] (loopback only).");
         foreach (var (id, si, behaviour) in Assistants)
             console.MarkupLineInterpolated($"  [blue]{id}[/] {behaviour} (planted sycophancy index {si.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture)})");
@@ -116,7 +116,7 @@ public sealed class DemoCommand(CliEnvironment environment) : AsyncCommand<DemoC
             }
         }
 
-        var seconds = TimeProvider.System.GetElapsedTime(started).TotalSeconds;
+        var seconds = environment.Time.GetElapsedTime(started).TotalSeconds;
         console.Write(new Rule("done").LeftJustified());
         console.MarkupLineInterpolated($"Demo finished in {seconds.ToString("0.0", CultureInfo.InvariantCulture)} s. Open the report: [green]{environment.Display(Path.Combine(report, "report.html"))}[/]");
         console.WriteLine("Against real providers: put keys in .env (e.g. GROQ_API_KEY=…), then");

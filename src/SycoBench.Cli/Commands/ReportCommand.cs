@@ -42,7 +42,7 @@ public sealed class ReportCommand(CliEnvironment environment) : Command<ReportSe
         if (!ReportBuilder.ChartFontAvailable)
             environment.Warn("no DejaVu or Liberation font found: the charts will have no text (install Debian's fonts-dejavu-core)");
         console.MarkupLineInterpolated($"Reading [bold]{environment.Display(input)}[/] (scenario {scenario.Scenario.Id}, {scenario.Source}) …");
-        var result = new ReportBuilder(TimeProvider.System).Run(options, cancellationToken);
+        var result = new ReportBuilder(environment.Time).Run(options, cancellationToken);
         var report = result.Report;
 
         foreach (var problem in report.Quality.Problems.Take(MaxProblemLines))

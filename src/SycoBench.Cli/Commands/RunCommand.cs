@@ -1,7 +1,5 @@
 using Spectre.Console;
 using Spectre.Console.Cli;
-using SycoBench.Models;
-using SycoBench.Models.Pipeline;
 using SycoBench.Running;
 
 namespace SycoBench.Cli.Commands;
@@ -20,12 +18,9 @@ public sealed class RunCommand(CliEnvironment environment) : AsyncCommand<RunSet
     public override async Task<int> ExecuteAsync(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
     {
         var console = environment.Console;
-        var time = TimeProvider.System;
-        var keys = ApiKeys.FromEnvironment(environment.WorkingDirectory, environment.Variables);
-        var registry = ProviderRegistry.Load(ProviderRegistry.DefaultPath(environment.WorkingDirectory));
-        var setup = RunSetup.FromSettings(settings, environment, registry, keys, time);
-        var pipeline = PipelineSettings.FromEnvironment(keys.Get);
-        var logLevel = RunLog.ParseLevel(keys.Get("LOG_LEVEL"));
+        var services = ModelServices.Load(environment);
+        var time = services.Time;
+        var setup = RunSetup.FromSettings(settings, services);
 
         var recordsPath = Path.Combine(setup.Directory, RunFolder.RecordsFile);
         var state = settings.Resume is null ? RunState.Empty : RunState.Read(recordsPath);
@@ -39,14 +34,14 @@ public sealed class RunCommand(CliEnvironment environment) : AsyncCommand<RunSet
             return SycoBenchCli.ExitOk;
         }
 
-        ModelClientProvider.EnsureKeys(setup.Routes, keys);
+        services.EnsureKeys(setup.Routes);
         var folder = setup.NewManifest is { } manifest ? RunFolder.Create(setup.Directory, manifest) : RunFolder.Open(setup.Directory);
-        using var log = new RunLog(folder.LogPath, logLevel, time);
+        using var log = services.OpenLog(folder.LogPath);
         if (settings.Resume is not null)
             log.Info($"resuming: {state.Lines} record(s) already in run.jsonl" + (settings.RetryErrors ? "; failed keys asked again" : ""));
         var progress = new RunProgress(log, time);
-        using var cache = settings.NoCache ? null : new ResponseCache(environment.Resolve(settings.Cache));
-        using var provider = new ModelClientProvider(setup.Routes, keys, pipeline, cache, progress.OnRetry);
+        using var cache = services.OpenCache(!settings.NoCache, settings.Cache);
+        using var provider = services.Clients(setup.Routes, cache, progress.OnRetry);
 
         var runner = new BenchmarkRunner(provider, log, time);
         var plan = setup.Plan(folder.RecordsPath, state, settings.RetryErrors, settings.MaxCost);

@@ -19,14 +19,15 @@ internal sealed record RunSetup(
 {
     public const int DefaultConcurrency = 4;
 
-    public static RunSetup FromSettings(RunSettings settings, CliEnvironment environment, ProviderRegistry registry, ApiKeys keys, TimeProvider time)
+    public static RunSetup FromSettings(RunSettings settings, ModelServices services)
     {
+        var environment = services.Environment;
         if (settings.Resume is { } resume)
         {
             var folder = RunFolder.Open(environment.Resolve(resume));
             var recorded = folder.Manifest;
             var models = recorded.Models.Select((m, i) => ModelRoster.Parse(m, folder.ManifestPath, i)).ToArray();
-            return new RunSetup(recorded.RunId, folder.Directory, recorded.Prompts, models, ModelRouting.RouteAll(models, registry, keys, folder.ManifestPath),
+            return new RunSetup(recorded.RunId, folder.Directory, recorded.Prompts, models, services.Route(models, folder.ManifestPath),
                 recorded.Parameters, NewManifest: null);
         }
 
@@ -38,9 +39,9 @@ internal sealed record RunSetup(
         var duplicate = entries.GroupBy(m => m.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
             throw new CliUsageException($"model '{duplicate.Key}' is named twice");
-        var routes = ModelRouting.RouteAll(entries, registry, keys, settings.Models is null ? null : environment.Resolve(settings.Models));
+        var routes = services.Route(entries, settings.Models is null ? null : environment.Resolve(settings.Models));
 
-        var now = time.GetUtcNow();
+        var now = services.Time.GetUtcNow();
         var runId = now.ToUnixTimeSeconds();
         var directory = settings.Out is { } outDir ? environment.Resolve(outDir) : RunFolder.DefaultDirectory(environment.WorkingDirectory, runId);
         var parameters = new RunParameters

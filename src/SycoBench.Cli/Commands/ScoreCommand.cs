@@ -2,7 +2,6 @@ using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using SycoBench.Models;
-using SycoBench.Models.Pipeline;
 using SycoBench.Running;
 using SycoBench.Scoring;
 using SycoBench.Scoring.Offline;
@@ -26,15 +25,15 @@ public sealed class ScoreCommand(CliEnvironment environment) : AsyncCommand<Scor
 
     public override async Task<int> ExecuteAsync(CommandContext context, ScoreSettings settings, CancellationToken cancellationToken)
     {
-        var keys = ApiKeys.FromEnvironment(environment.WorkingDirectory, environment.Variables);
-        var fallback = keys.Get("LLM_SCORER_MODEL") ?? keys.Get("LLM_MODEL");
+        var services = ModelServices.Load(environment);
+        var fallback = services.Settings.Get("LLM_SCORER_MODEL") ?? services.Settings.Get("LLM_MODEL");
         string[] judgeIds = settings.Scorers.Length > 0
             ? settings.Scorers.Select(s => s.Trim()).Distinct(StringComparer.Ordinal).ToArray()
             : fallback is null ? [] : [fallback];
         if (judgeIds.Length == 0)
             throw new CliUsageException("name the judge: -s MODEL_ID (repeatable), or set LLM_SCORER_MODEL or LLM_MODEL");
 
-        var routes = RouteJudges(judgeIds, settings, keys);
+        var routes = RouteJudges(judgeIds, settings, services);
         var options = new ScoringOptions
         {
             WorkingDirectory = environment.WorkingDirectory,
@@ -57,18 +56,17 @@ public sealed class ScoreCommand(CliEnvironment environment) : AsyncCommand<Scor
         var plan = ScoringEngine.Plan(options, judgeIds, cancellationToken);
         ScoringReport.WritePlan(environment, plan);
         if (!settings.DryRun)
-            ModelClientProvider.EnsureKeys(routes, keys);
+            services.EnsureKeys(routes);
 
-        var time = TimeProvider.System;
-        using var log = new RunLog(settings.DryRun ? null : Path.Combine(Path.GetDirectoryName(plan.OutputPath)!, "score.log"), RunLog.ParseLevel(keys.Get("LOG_LEVEL")), time);
-        using var cache = settings.NoCache || settings.DryRun ? null : new ResponseCache(environment.Resolve(settings.Cache));
-        using var networked = new ModelClientProvider(routes, keys, PipelineSettings.FromEnvironment(keys.Get), cache,
+        using var log = services.OpenLog(settings.DryRun ? null : Path.Combine(Path.GetDirectoryName(plan.OutputPath)!, "score.log"));
+        using var cache = services.OpenCache(!settings.NoCache && !settings.DryRun, settings.Cache);
+        using var networked = services.Clients(routes, cache,
             retry => log.Warn($"retry {retry.Attempt} of judge {retry.ModelId}: {retry.Reason}; waiting {retry.Delay.TotalSeconds:0.0} s"));
         using var provider = new OfflineModelClientProvider(networked, environment.WorkingDirectory);
         log.Info($"scoring {plan.InputPath} with {string.Join(", ", judgeIds)}: {plan.ToJudge} answer(s) to judge");
 
         var progress = new LatestProgress();
-        var scoring = new ScoringEngine(time).RunAsync(options, provider, judgeIds, progress, cancellationToken);
+        var scoring = new ScoringEngine(services.Time).RunAsync(options, provider, judgeIds, progress, cancellationToken);
         ScoringResult result;
         try
         {
@@ -87,15 +85,14 @@ public sealed class ScoreCommand(CliEnvironment environment) : AsyncCommand<Scor
         return code;
     }
 
-    private ModelRoute[] RouteJudges(IReadOnlyList<string> judgeIds, ScoreSettings settings, ApiKeys keys)
+    private ModelRoute[] RouteJudges(IReadOnlyList<string> judgeIds, ScoreSettings settings, ModelServices services)
     {
-        var registry = ProviderRegistry.Load(ProviderRegistry.DefaultPath(environment.WorkingDirectory));
         var rosterPath = settings.Models is null ? null : environment.Resolve(settings.Models);
         var roster = rosterPath is null ? [] : ModelRoster.Load(rosterPath).ToDictionary(m => m.Id, StringComparer.Ordinal);
         var judges = judgeIds
             .Where(id => !OfflineModelClientProvider.IsOffline(id))
             .Select(id => roster.GetValueOrDefault(id) ?? new ModelEntry { Id = id, Concurrency = settings.Concurrency });
-        return ModelRouting.RouteAll(judges, registry, keys, rosterPath);
+        return services.Route(judges, rosterPath);
     }
 
     /// <summary>A live status line in a terminal; a plain line every 10 seconds otherwise.</summary>

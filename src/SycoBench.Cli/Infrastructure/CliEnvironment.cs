@@ -2,11 +2,17 @@ using Spectre.Console;
 
 namespace SycoBench.Cli;
 
-/// <summary>What a command may touch outside its settings: the console, the error stream and the working directory.</summary>
+/// <summary>
+/// What a command may touch outside its settings: the console, the error stream, the working directory, the
+/// environment variables and the clock.
+/// </summary>
 public sealed record CliEnvironment(IAnsiConsole Console, TextWriter Error, string WorkingDirectory)
 {
     /// <summary>Environment variables (API keys, BENCH_TIMEOUT_S …); tests give their own instead of the process's.</summary>
     public Func<string, string?> Variables { get; init; } = Environment.GetEnvironmentVariable;
+
+    /// <summary>The clock of every timestamp, timeout, retry wait and rate limit; tests give a fake one.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
 
     /// <summary>Whether live progress can be drawn (a terminal); otherwise progress is printed as plain periodic lines.</summary>
     public bool Interactive { get; init; } = !System.Console.IsOutputRedirected && Console.Profile.Capabilities.Interactive;

@@ -8,9 +8,9 @@ using SycoBench.Models.Pipeline;
 namespace SycoBench.Models;
 
 /// <summary>
-/// Builds each model's pipeline once, on first use, and hands the same one to every caller:
-/// cache → concurrency limit → retries (rate-limit permit and timeout per attempt) → provider call → OpenAI-compatible
-/// client (Microsoft.Extensions.AI over the OpenAI SDK, with the SDK's own retries switched off).
+/// Builds each model's pipeline once, on first use, and hands the same one to every caller: the layers of
+/// <see cref="ModelPipeline"/> over an OpenAI-compatible client (Microsoft.Extensions.AI over the OpenAI SDK, with the
+/// SDK's own retries switched off).
 /// </summary>
 public sealed class ModelClientProvider : IModelClientProvider, IDisposable
 {
@@ -88,15 +88,7 @@ public sealed class ModelClientProvider : IModelClientProvider, IDisposable
             .GetChatClient(route.ModelName)
             .AsIChatClient();
 
-        var rateLimiter = new RequestRateLimiter(route.Model.Rpm, route.Model.Tpm);
-        _owned.Add(rateLimiter);
-        IChatClient client = new ProviderCallChatClient(provider, route, _settings.TimeProvider);
-        client = new ResilientChatClient(client, route.Model.Id, _settings, rateLimiter, _onRetry);
-        client = new ConcurrencyLimitingChatClient(client, route.Model.Concurrency);
-        if (_cache is not null)
-            client = new ResponseCachingChatClient(client, route, _cache);
-        if (RosterRequestSettings.HasAny(route.Model))
-            client = new ConfigureOptionsChatClient(client, options => RosterRequestSettings.Apply(route.Model, options));
+        var client = ModelPipeline.Build(provider, route, _settings, _cache, _onRetry);
         _owned.Add(client);
         return client;
     }

@@ -1,6 +1,7 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Time.Testing;
 using Polly.Timeout;
 using SycoBench.Models;
 using SycoBench.Models.Pipeline;
@@ -34,16 +35,19 @@ public sealed class PipelineTests
     [InlineData("0.5", 0.5)]
     [InlineData("100000", 120.0)]
     public void Retry_after_seconds_are_honoured_up_to_two_minutes(string header, double seconds) =>
-        Assert.Equal(TimeSpan.FromSeconds(seconds), ResilientChatClient.RetryAfter(new ClientResultException("x", new FakeResponse(429, header))));
+        Assert.Equal(TimeSpan.FromSeconds(seconds), ResilientChatClient.RetryAfter(new ClientResultException("x", new FakeResponse(429, header)), TimeProvider.System));
 
     [Fact]
     public void Retry_after_as_a_date_and_missing_header()
     {
-        var date = DateTimeOffset.UtcNow.AddSeconds(30).ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 4, 5, 6, 7, TimeSpan.Zero));
+        var date = clock.GetUtcNow().AddSeconds(30).ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 
-        Assert.InRange(ResilientChatClient.RetryAfter(new ClientResultException("x", new FakeResponse(429, date)))!.Value.TotalSeconds, 25, 31);
-        Assert.Null(ResilientChatClient.RetryAfter(new ClientResultException("x", new FakeResponse(429))));
-        Assert.Null(ResilientChatClient.RetryAfter(new HttpRequestException()));
+        Assert.Equal(TimeSpan.FromSeconds(30), ResilientChatClient.RetryAfter(new ClientResultException("x", new FakeResponse(429, date)), clock));
+        clock.Advance(TimeSpan.FromSeconds(40));
+        Assert.Equal(TimeSpan.Zero, ResilientChatClient.RetryAfter(new ClientResultException("x", new FakeResponse(429, date)), clock));
+        Assert.Null(ResilientChatClient.RetryAfter(new ClientResultException("x", new FakeResponse(429)), clock));
+        Assert.Null(ResilientChatClient.RetryAfter(new HttpRequestException(), clock));
     }
 
     [Fact]
@@ -125,7 +129,7 @@ public sealed class PipelineTests
         }
     }
 
-    private sealed class FakeResponse(int status, string? retryAfter = null, string body = "") : PipelineResponse
+    internal sealed class FakeResponse(int status, string? retryAfter = null, string body = "") : PipelineResponse
     {
         private readonly FakeHeaders _headers = new(retryAfter);
 

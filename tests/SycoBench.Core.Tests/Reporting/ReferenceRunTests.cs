@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
 using SycoBench.Reporting;
 using SycoBench.Reporting.Summary;
 
@@ -98,7 +99,7 @@ public sealed class ReferenceRunTests
     [Fact]
     public void Metadata_names_the_judge_the_dates_and_the_scenario_hash()
     {
-        var report = new ReportBuilder(new FixedTime()).Compute(ScoredRunWriter.Options(TestFiles.Reference("run_scored.jsonl"), ScoredRunWriter.Rent));
+        var report = new ReportBuilder(new FakeTimeProvider(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero))).Compute(ScoredRunWriter.Options(TestFiles.Reference("run_scored.jsonl"), ScoredRunWriter.Rent));
         var meta = report.Metadata;
 
         Assert.Equal("openai/gpt-oss-20b:free", Assert.Single(meta.Judges).Key);
@@ -110,10 +111,5 @@ public sealed class ReferenceRunTests
         Assert.Equal(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero), meta.GeneratedAt);
         Assert.Contains(report.Quality.Notes, n => n.StartsWith("one sample per prompt for every model", StringComparison.Ordinal));
         Assert.DoesNotContain(report.Models.SelectMany(m => m.Notes), n => n.StartsWith("one sample", StringComparison.Ordinal));
-    }
-
-    private sealed class FixedTime : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => new(2026, 1, 2, 3, 4, 5, TimeSpan.Zero);
     }
 }

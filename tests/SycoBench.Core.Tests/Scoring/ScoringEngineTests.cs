@@ -1,4 +1,5 @@
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Time.Testing;
 using SycoBench.Records;
 using SycoBench.Scoring;
 
@@ -314,7 +315,7 @@ public sealed class ScoringEngineTests
         using var temp = new TempDirectory();
         var input = ScoringTestData.WriteRun(temp, ScoringTestData.Answers(1));
         var judge = new FakeJudge(_ => "**Score:** -0.35");
-        var clock = new FixedClock(new DateTimeOffset(2025, 11, 2, 10, 30, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2025, 11, 2, 10, 30, 0, TimeSpan.Zero));
 
         await new ScoringEngine(clock).RunAsync(ScoringTestData.Options(temp, input), [("sim/judge", judge)]);
 
@@ -411,10 +412,5 @@ public sealed class ScoringEngineTests
             Requests++;
             return clients.TryGetValue(modelId, out var client) ? client : throw new InputException($"unknown model {modelId}");
         }
-    }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 }

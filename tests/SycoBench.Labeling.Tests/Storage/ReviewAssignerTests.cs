@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using SycoBench.Labeling.Storage;
 
 namespace SycoBench.Labeling.Tests.Storage;
@@ -5,7 +6,7 @@ namespace SycoBench.Labeling.Tests.Storage;
 public sealed class ReviewAssignerTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
-    private readonly ManualClock _clock = new(new DateTimeOffset(2025, 10, 11, 8, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2025, 10, 11, 8, 0, 0, TimeSpan.Zero));
     private readonly LabelStore _store;
 
     public ReviewAssignerTests()

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
 using SycoBench.Labeling.Storage;
 
 namespace SycoBench.Labeling.Tests.Web;
@@ -157,7 +158,7 @@ public sealed class ReviewFlowTests
     public async Task A_submission_after_the_lease_ran_out_and_the_item_filled_up_is_refused_and_nothing_is_stored()
     {
         // The clock starts at the real time: the sign-in cookie's expiry comes from it, and the client drops expired cookies.
-        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var server = await LabelingServer.StartAsync(o => o with { Time = clock, LeaseDuration = TimeSpan.FromMinutes(10) });
         server.Store.Items.Push("scenario", Seeds.Many(2));
         var (alice, aliceCode) = await server.SignedInReviewerAsync("alice");

@@ -12,6 +12,7 @@ public static class RequestTags
     public const string Sample = "sycobench.sample";
     public const string Label = "sycobench.label";
     public const string PromptId = "sycobench.prompt_id";
+    public const string Acceptance = "sycobench.accepts";
 
     public static ChatOptions With(ChatOptions? options, string promptId, int sample, string label)
     {
@@ -22,6 +23,23 @@ public static class RequestTags
         copy.AdditionalProperties[PromptId] = promptId;
         return copy;
     }
+
+    /// <summary>
+    /// A copy of <paramref name="options"/> telling the pipeline which replies the caller can use: any other reply is
+    /// a failure for the caller (e.g. a judge reply without a number), so the response cache neither stores it nor
+    /// answers with it.
+    /// </summary>
+    public static ChatOptions Accepting(ChatOptions? options, Func<ChatResponse, bool> accepts)
+    {
+        var copy = options?.Clone() ?? new ChatOptions();
+        copy.AdditionalProperties = copy.AdditionalProperties?.Clone() ?? [];
+        copy.AdditionalProperties[Acceptance] = accepts;
+        return copy;
+    }
+
+    /// <summary>Whether the caller can use <paramref name="response"/> (every reply, unless it said otherwise).</summary>
+    public static bool Accepts(ChatOptions? options, ChatResponse response) =>
+        options?.AdditionalProperties?.TryGetValue(Acceptance, out var value) != true || value is not Func<ChatResponse, bool> accepts || accepts(response);
 
     public static string? PromptIdOf(ChatOptions? options) =>
         options?.AdditionalProperties?.TryGetValue(PromptId, out var value) == true ? value as string : null;

@@ -11,6 +11,7 @@ namespace SycoBench.Models.Pipeline;
 /// Retries with exponential backoff and jitter on 429, 5xx, timeouts and broken responses, honouring
 /// <c>Retry-After</c>; each attempt first waits for a rate-limit permit, then gets <c>BENCH_TIMEOUT_S</c>.
 /// One Polly pipeline, built once per model. The SDK's own retries are off, so attempts never multiply.
+/// Owns its rate limiter (disposed with the client).
 /// </summary>
 public sealed class ResilientChatClient : DelegatingChatClient
 {
@@ -47,7 +48,7 @@ public sealed class ResilientChatClient : DelegatingChatClient
                 UseJitter = true,
                 Delay = settings.BaseDelay,
                 MaxDelay = settings.MaxDelay,
-                DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Exception)),
+                DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Exception, settings.TimeProvider)),
                 OnRetry = args =>
                 {
                     args.Context.Properties.TryGetValue(RetriesKey, out var retries);
@@ -96,8 +97,15 @@ public sealed class ResilientChatClient : DelegatingChatClient
         }
     }
 
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+            _rateLimiter.Dispose();
+        base.Dispose(disposing);
+    }
+
     /// <summary>The wait a 429/503 asks for in <c>Retry-After</c> (seconds or an HTTP date), capped at two minutes.</summary>
-    internal static TimeSpan? RetryAfter(Exception? exception)
+    internal static TimeSpan? RetryAfter(Exception? exception, TimeProvider timeProvider)
     {
         if (exception is not ClientResultException http || http.GetRawResponse() is not { } response)
             return null;
@@ -107,7 +115,7 @@ public sealed class ResilientChatClient : DelegatingChatClient
             return TimeSpan.FromSeconds(Math.Min(seconds, MaxRetryAfter.TotalSeconds));
         if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date))
         {
-            var wait = date - DateTimeOffset.UtcNow;
+            var wait = date - timeProvider.GetUtcNow();
             return wait <= TimeSpan.Zero ? TimeSpan.Zero : wait > MaxRetryAfter ? MaxRetryAfter : wait;
         }
 

@@ -15,9 +15,11 @@ public sealed class ResponseCache : IDisposable
     private readonly SqliteCommand _select;
     private readonly SqliteCommand _upsert;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly TimeProvider _timeProvider;
 
-    public ResponseCache(string path)
+    public ResponseCache(string path, TimeProvider? timeProvider = null)
     {
+        _timeProvider = timeProvider ?? TimeProvider.System;
         Path = System.IO.Path.GetFullPath(path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder
@@ -83,7 +85,7 @@ public sealed class ResponseCache : IDisposable
         {
             _upsert.Parameters["$key"].Value = key;
             _upsert.Parameters["$model"].Value = modelId;
-            _upsert.Parameters["$created"].Value = DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+            _upsert.Parameters["$created"].Value = _timeProvider.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture);
             _upsert.Parameters["$answer"].Value = json;
             _upsert.ExecuteNonQuery();
         }

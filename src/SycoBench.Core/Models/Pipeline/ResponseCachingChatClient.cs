@@ -1,35 +1,45 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 
 namespace SycoBench.Models.Pipeline;
 
 /// <summary>
-/// Answers from the response cache when the same model was asked the same prompt (id and messages) with the same
-/// parameters and sample index before; otherwise asks and stores the answer. Cached answers carry
-/// <see cref="ResponseProperties.Cached"/> = true. The prompt id is part of the key because a grid may hold the same
-/// wording under several ids (rent-v1's neutral prompts repeat across justification categories): each id is its
-/// own draw, and serving one id's answer for another would silently shrink the sample.
+/// Microsoft.Extensions.AI's <see cref="CachingChatClient"/> over the SQLite <see cref="ResponseCache"/>: answers
+/// from the cache when the same model was asked the same prompt (id and messages) with the same parameters and sample
+/// index before; otherwise asks and stores the answer. Cached answers carry <see cref="ResponseProperties.Cached"/> =
+/// true. The prompt id is part of the key because a grid may hold the same wording under several ids (rent-v1's
+/// neutral prompts repeat across justification categories): each id is its own draw, and serving one id's answer for
+/// another would silently shrink the sample.
 /// </summary>
-public sealed class ResponseCachingChatClient(IChatClient innerClient, ModelRoute route, ResponseCache cache) : DelegatingChatClient(innerClient)
+/// <remarks>
+/// Failures are never cached: a call that throws stores nothing (as in <see cref="CachingChatClient"/>), and a reply
+/// the caller cannot use (see <see cref="RequestTags.Accepting"/>, e.g. a judge reply without a number) is neither
+/// stored nor served from an older cache, so asking again really asks again.
+/// </remarks>
+public sealed class ResponseCachingChatClient(IChatClient innerClient, ModelRoute route, ResponseCache cache) : CachingChatClient(innerClient)
 {
     public override async Task<ChatResponse> GetResponseAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         var messageList = messages as IReadOnlyList<ChatMessage> ?? messages.ToArray();
-        var key = Key(messageList, options);
-        if (await cache.GetAsync(key, cancellationToken).ConfigureAwait(false) is { } hit)
-            return ToResponse(hit);
+        if (!EnableCaching(messageList, options))
+            return await InnerClient.GetResponseAsync(messageList, options, cancellationToken).ConfigureAwait(false);
 
-        var response = await base.GetResponseAsync(messageList, options, cancellationToken).ConfigureAwait(false);
-        await cache.PutAsync(key, route.Model.Id, FromResponse(response), cancellationToken).ConfigureAwait(false);
+        var key = GetCacheKey(messageList, options);
+        if (await ReadCacheAsync(key, cancellationToken).ConfigureAwait(false) is { } hit && RequestTags.Accepts(options, hit))
+            return hit;
+
+        var response = await InnerClient.GetResponseAsync(messageList, options, cancellationToken).ConfigureAwait(false);
+        if (RequestTags.Accepts(options, response))
+            await WriteCacheAsync(key, response, cancellationToken).ConfigureAwait(false);
         return response;
     }
 
     /// <summary>SHA-256 over the model, endpoint, model name, prompt id, messages, parameters and sample index.</summary>
-    internal string Key(IReadOnlyList<ChatMessage> messages, ChatOptions? options)
+    /// <remarks>The same bytes as every earlier version, so an existing cache keeps answering.</remarks>
+    protected override string GetCacheKey(IEnumerable<ChatMessage> messages, ChatOptions? options, params ReadOnlySpan<object?> additionalValues)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
@@ -80,6 +90,21 @@ public sealed class ResponseCachingChatClient(IChatClient innerClient, ModelRout
         if (options?.Reasoning?.Effort is { } effort)
             writer.WriteString("reasoning_effort", effort.ToString());
     }
+
+    internal string Key(IReadOnlyList<ChatMessage> messages, ChatOptions? options) => GetCacheKey(messages, options);
+
+    protected override async Task<ChatResponse?> ReadCacheAsync(string key, CancellationToken cancellationToken) =>
+        await cache.GetAsync(key, cancellationToken).ConfigureAwait(false) is { } hit ? ToResponse(hit) : null;
+
+    protected override Task WriteCacheAsync(string key, ChatResponse value, CancellationToken cancellationToken) =>
+        cache.PutAsync(key, route.Model.Id, FromResponse(value), cancellationToken);
+
+    // SycoBench never streams; a streamed call passes through uncached.
+    protected override Task<IReadOnlyList<ChatResponseUpdate>?> ReadCacheStreamingAsync(string key, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<ChatResponseUpdate>?>(null);
+
+    protected override Task WriteCacheStreamingAsync(string key, IReadOnlyList<ChatResponseUpdate> value, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
 
     private static CachedAnswer FromResponse(ChatResponse response)
     {
