@@ -40,7 +40,7 @@ public sealed class RunCommand(CliEnvironment environment) : AsyncCommand<RunSet
         if (settings.Resume is not null)
             log.Info($"resuming: {state.Lines} record(s) already in run.jsonl" + (settings.RetryErrors ? "; failed keys asked again" : ""));
         var progress = new RunProgress(log, time);
-        using var cache = services.OpenCache(!settings.NoCache, settings.Cache);
+        using var cache = services.OpenCache(setup.Cache.Enabled, setup.Cache.Path ?? RunSettings.DefaultCache);
         using var provider = services.Clients(setup.Routes, cache, progress.OnRetry);
 
         var runner = new BenchmarkRunner(provider, log, time);
@@ -102,5 +102,8 @@ public sealed class RunCommand(CliEnvironment environment) : AsyncCommand<RunSet
             : RunSetup.Money(priced.Sum(e => e.CostUsd!.Value)) + (priced.Length < estimates.Count ? " for the models with prices" : "");
         var limit = settings.MaxCost is { } max ? $"; stops at {RunSetup.Money(max)}" : "";
         console.MarkupLineInterpolated($"{total:N0} request(s) to send; estimated cost {cost}{limit}.");
+        var recorded = settings.Resume is not null && settings.Cache is null && !settings.NoCache ? " (as the run recorded)" : "";
+        console.MarkupLineInterpolated(
+            $"Response cache: {(setup.Cache.Enabled ? environment.Display(setup.Cache.Path!) : "off")}{recorded}.");
     }
 }

@@ -40,8 +40,8 @@ internal static class RunDisplay
         var table = new Table().Border(TableBorder.Rounded);
         table.AddColumn("model");
         foreach (var column in live
-                     ? new[] { "done", "errors", "retries", "tokens", "cost", "ETA" }
-                     : new[] { "ok", "failed", "cached", "p50 ms", "p95 ms", "tokens", "cost" })
+                     ? new[] { "done", "errors", "retries", "cached", "tokens", "cost", "ETA" }
+                     : new[] { "ok", "failed", "calls", "cached", "p50 ms", "p95 ms", "tokens", "cost" })
         {
             table.AddColumn(new TableColumn(column).RightAligned());
         }
@@ -55,6 +55,7 @@ internal static class RunDisplay
                     $"{model.Done}/{model.Total}",
                     Number(model.Failed),
                     Number(model.Retries),
+                    Number(model.Cached),
                     Number(model.Tokens),
                     RunSetup.Money(model.Cost),
                     progress.EstimatedTimeLeft(model) is { } eta ? Duration(eta) : "—");
@@ -64,6 +65,7 @@ internal static class RunDisplay
                 table.AddRow(name,
                     Number(model.Ok + model.AlreadyDone),
                     Number(model.Failed),
+                    Number(model.Calls),
                     Number(model.Cached),
                     Ms(model.LatencyPercentile(50)),
                     Ms(model.LatencyPercentile(95)),
@@ -77,7 +79,7 @@ internal static class RunDisplay
 
     private static string PlainLine(RunProgress progress, ModelTally model) =>
         string.Create(CultureInfo.InvariantCulture,
-            $"{model.ModelId}: {model.Done}/{model.Total} done, {model.Failed} errors, {model.Retries} retries, {model.Tokens} tokens, {RunSetup.Money(model.Cost)}, ETA {(progress.EstimatedTimeLeft(model) is { } eta ? Duration(eta) : "—")}");
+            $"{model.ModelId}: {model.Done}/{model.Total} done, {model.Failed} errors, {model.Retries} retries, {model.Cached} cached, {model.Tokens} tokens, {RunSetup.Money(model.Cost)}, ETA {(progress.EstimatedTimeLeft(model) is { } eta ? Duration(eta) : "—")}");
 
     private static string Number(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 

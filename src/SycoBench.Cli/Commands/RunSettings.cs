@@ -60,14 +60,15 @@ public sealed class RunSettings : CommandSettings
     [Description("Stop sending new requests once this many US dollars are spent (resumable).")]
     public double? MaxCost { get; init; }
 
+    public const string DefaultCache = "outputs/cache/responses.db";
+
     [CommandOption("--no-cache")]
     [Description("Do not read or write the response cache.")]
     public bool NoCache { get; init; }
 
     [CommandOption("--cache <PATH>")]
-    [Description("Response cache database.")]
-    [DefaultValue("outputs/cache/responses.db")]
-    public string Cache { get; init; } = "outputs/cache/responses.db";
+    [Description("Response cache database (default outputs/cache/responses.db; with --resume, the run's own setting).")]
+    public string? Cache { get; init; }
 
     public override ValidationResult Validate()
     {
@@ -76,7 +77,7 @@ public sealed class RunSettings : CommandSettings
             if (Models is not null || Model.Length > 0 || Limit is not null || Samples is not null || Temperature is not null
                 || MaxTokens is not null || Out is not null || Concurrency is not null)
             {
-                return ValidationResult.Error("--resume takes the grid, models and parameters from the run folder; drop the other options (only --retry-errors, --max-cost, --no-cache, --dry-run apply)");
+                return ValidationResult.Error("--resume takes the grid, models and parameters from the run folder; drop the other options (only --retry-errors, --max-cost, --no-cache, --cache, --dry-run apply)");
             }
         }
         else
@@ -89,6 +90,8 @@ public sealed class RunSettings : CommandSettings
                 return ValidationResult.Error("--retry-errors applies to --resume DIR");
         }
 
+        if (NoCache && Cache is not null)
+            return ValidationResult.Error("--no-cache and --cache cannot be combined");
         if (Concurrency is <= 0)
             return ValidationResult.Error($"--concurrency must be a positive integer (got {Concurrency})");
         if (Limit is <= 0)

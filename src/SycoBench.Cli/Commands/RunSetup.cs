@@ -15,6 +15,7 @@ internal sealed record RunSetup(
     IReadOnlyList<ModelEntry> Models,
     IReadOnlyList<ModelRoute> Routes,
     RunParameters Parameters,
+    CacheSetting Cache,
     RunManifest? NewManifest)
 {
     public const int DefaultConcurrency = 4;
@@ -28,7 +29,7 @@ internal sealed record RunSetup(
             var recorded = folder.Manifest;
             var models = recorded.Models.Select((m, i) => ModelRoster.Parse(m, folder.ManifestPath, i)).ToArray();
             return new RunSetup(recorded.RunId, folder.Directory, recorded.Prompts, models, services.Route(models, folder.ManifestPath),
-                recorded.Parameters, NewManifest: null);
+                recorded.Parameters, ChooseCache(settings, environment, recorded.Cache), NewManifest: null);
         }
 
         var (allPrompts, gridStamp) = LoadGrid(settings.Grid, environment);
@@ -51,6 +52,7 @@ internal sealed record RunSetup(
             MaxTokens = settings.MaxTokens,
             Limit = settings.Limit,
         };
+        var cache = ChooseCache(settings, environment, recorded: null);
         var scenario = ScenarioIdentifier.Identify(prompts, ScenarioCatalog.DefaultSearchDirectories(environment.WorkingDirectory));
         var manifest = new RunManifest
         {
@@ -66,10 +68,26 @@ internal sealed record RunSetup(
             Scenario = scenario is null ? null : new ScenarioStamp(scenario.Id, scenario.Sha256, scenario.Title),
             Grid = gridStamp,
             Parameters = parameters,
+            Cache = cache,
             Models = entries.Select(ModelRoster.ToJson).ToArray(),
             Prompts = prompts,
         };
-        return new RunSetup(runId, directory, prompts, entries, routes, parameters, manifest);
+        return new RunSetup(runId, directory, prompts, entries, routes, parameters, cache, manifest);
+    }
+
+    /// <summary>
+    /// <c>--no-cache</c> or <c>--cache PATH</c> when given; on resume, else the run's recorded setting (a run made
+    /// with <c>--no-cache</c> stays without a cache); else the default cache.
+    /// </summary>
+    private static CacheSetting ChooseCache(RunSettings settings, CliEnvironment environment, CacheSetting? recorded)
+    {
+        if (settings.NoCache)
+            return new CacheSetting(false, null);
+        if (settings.Cache is { } path)
+            return new CacheSetting(true, environment.Resolve(path));
+        if (recorded is { Enabled: false })
+            return recorded;
+        return new CacheSetting(true, environment.Resolve(recorded?.Path ?? RunSettings.DefaultCache));
     }
 
     /// <summary>

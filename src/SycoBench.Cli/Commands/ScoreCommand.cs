@@ -122,7 +122,7 @@ public sealed class ScoreCommand(CliEnvironment environment) : AsyncCommand<Scor
 
     private static string Describe(ScoringProgress p) =>
         string.Create(CultureInfo.InvariantCulture,
-            $"scored {p.Done}/{p.Total} ({p.Failed} failed, {p.ParseFailures} unparsable), {p.JudgeCalls} judge calls, {p.InputTokens + p.OutputTokens} tokens");
+            $"scored {p.Done}/{p.Total} ({p.Failed} failed, {p.ParseFailures} unparsable), {p.JudgeCalls} judge calls, {p.CachedReplies} from the cache, {p.InputTokens + p.OutputTokens} tokens");
 
     private sealed class LatestProgress : IProgress<ScoringProgress>
     {

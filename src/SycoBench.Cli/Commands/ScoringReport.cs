@@ -48,7 +48,7 @@ internal static class ScoringReport
         console.MarkupLineInterpolated(
             $"Judged {Count(result.RowsScored + result.RowsFailed)} answers: {Count(result.RowsScored)} scored, {Count(result.RowsFailed)} failed; {Count(result.RowsSkipped)} skipped.");
         console.MarkupLineInterpolated(
-            $"Judge calls: {Count(result.JudgeCalls)} ({Count(result.JudgeErrors)} failed outright); tokens {Count(result.InputTokens)} in, {Count(result.OutputTokens)} out; cost {(result.CostUsd is { } cost ? "$" + cost.ToString("0.0000", CultureInfo.InvariantCulture) : "not reported")}.");
+            $"Judge calls: {Count(result.JudgeCalls)} ({Count(result.JudgeErrors)} failed outright); answered from the cache: {Count(result.CachedReplies)}; tokens {Count(result.InputTokens)} in, {Count(result.OutputTokens)} out; cost {(result.CostUsd is { } cost ? "$" + cost.ToString("0.0000", CultureInfo.InvariantCulture) : "not reported")}.");
 
         var parse = new Table().AddColumn("perspective")
             .AddColumn(new TableColumn("replies").RightAligned())

@@ -30,8 +30,13 @@ public sealed class ModelTally(string modelId, string label, int total, int alre
 
     public int Retries => Volatile.Read(ref _retries);
 
+    /// <summary>Answers served from the response cache in this run (no request sent).</summary>
     public int Cached => Volatile.Read(ref _cached);
 
+    /// <summary>Requests this run sent to the provider and got an outcome for (answers and failures, not cache hits).</summary>
+    public int Calls => Done - Cached;
+
+    /// <summary>Tokens of this run's calls (cached answers cost nothing and are not counted).</summary>
     public long Tokens => Interlocked.Read(ref _tokens);
 
     public double Cost
@@ -51,9 +56,10 @@ public sealed class ModelTally(string modelId, string label, int total, int alre
     public void Record(bool ok, double? latencyMs, long tokens, double cost, bool cached)
     {
         Interlocked.Increment(ref ok ? ref _ok : ref _failed);
-        Interlocked.Add(ref _tokens, tokens);
         if (cached)
             Interlocked.Increment(ref _cached);
+        else
+            Interlocked.Add(ref _tokens, tokens);
         lock (_gate)
         {
             _cost += cost;

@@ -68,8 +68,15 @@ public sealed class RunFolder
             throw new InputException($"{path}: cannot be read ({ex.Message})", ex);
         }
 
-        if (manifest is null || manifest.Prompts.Count == 0 || manifest.Models.Count == 0)
-            throw new InputException($"{path}: records no prompts or no models; it was not written by sycobench run and cannot be resumed");
+        // Members absent from the file come back null (source-generated init-only members), not as their defaults.
+        if (manifest is null || manifest.Tool != "sycobench" || manifest.Parameters is null)
+        {
+            throw new InputException(
+                $"{path}: not a SycoBench run (no 'tool': 'sycobench' — e.g. a run folder of the original Python tool); it cannot be resumed, but its {RecordsFile} can be scored and reported");
+        }
+
+        if (manifest.Prompts is not { Count: > 0 } || manifest.Models is not { Count: > 0 })
+            throw new InputException($"{path}: records no prompts or no models; it cannot be resumed");
         return new RunFolder(directory, manifest);
     }
 }

@@ -50,6 +50,10 @@ public sealed record RunManifest
     [JsonPropertyName("parameters")]
     public RunParameters Parameters { get; init; } = new();
 
+    /// <summary>Whether the run used the response cache, and which; <c>--resume</c> keeps it unless told otherwise.</summary>
+    [JsonPropertyName("cache")]
+    public CacheSetting? Cache { get; init; }
+
     /// <summary>The roster entries as loaded (never any key: rosters name key variables, not values).</summary>
     [JsonPropertyName("models")]
     public IReadOnlyList<JsonElement> Models { get; init; } = [];
@@ -57,6 +61,11 @@ public sealed record RunManifest
     [JsonPropertyName("prompts")]
     public IReadOnlyList<GridPrompt> Prompts { get; init; } = [];
 }
+
+/// <summary>The response cache a run read and wrote (<see cref="Path"/> as given), or that it ran without one.</summary>
+public sealed record CacheSetting(
+    [property: JsonPropertyName("enabled")] bool Enabled,
+    [property: JsonPropertyName("path")] string? Path);
 
 /// <summary>The scenario a grid was built from, identified by its file's SHA-256.</summary>
 public sealed record ScenarioStamp(

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 using SycoBench.Models;
+using SycoBench.Models.Pipeline;
 
 namespace SycoBench.Scoring;
 
@@ -28,7 +29,10 @@ internal sealed class JudgeCaller(TimeProvider timeProvider)
         ChatResponse response;
         try
         {
-            response = await client.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
+            // A reply without a number is a failure for the judge stage: the response cache must neither keep it nor
+            // answer with it, so scoring again really asks again.
+            var accepting = RequestTags.Accepting(options, reply => JudgeReplyParser.Parse(reply.Text).Succeeded);
+            response = await client.GetResponseAsync(messages, accepting, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

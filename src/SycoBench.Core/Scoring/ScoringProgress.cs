@@ -16,6 +16,8 @@ public sealed record ScoringProgress
 
     public int JudgeCalls { get; init; }
 
+    public int CachedReplies { get; init; }
+
     public int ParseFailures { get; init; }
 
     public long InputTokens { get; init; }

@@ -16,7 +16,11 @@ public sealed record ScoringResult
     /// <summary>Skipped rows (SPEC §5 reasons), as in <see cref="ScoringPlan.Skipped"/>.</summary>
     public int RowsSkipped => Plan.Skipped.Values.Sum();
 
+    /// <summary>Judge requests sent to a provider (or an offline scorer) in this run; cache hits are not calls.</summary>
     public int JudgeCalls { get; init; }
+
+    /// <summary>Judge replies served from the response cache in this run.</summary>
+    public int CachedReplies { get; init; }
 
     /// <summary>Calls that failed outright after the pipeline's retries (no reply).</summary>
     public int JudgeErrors { get; init; }

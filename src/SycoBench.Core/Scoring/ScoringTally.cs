@@ -7,7 +7,7 @@ internal sealed class ScoringTally(int total)
 {
     private readonly Lock _gate = new();
     private readonly SortedDictionary<string, (int Replies, int Failures)> _byPerspective = new(StringComparer.Ordinal);
-    private int _done, _scored, _failed, _calls, _callErrors, _parseFailures, _extraText, _clamped;
+    private int _done, _scored, _failed, _calls, _cachedReplies, _callErrors, _parseFailures, _extraText, _clamped;
     private long _inputTokens, _outputTokens, _totalTokens;
     private double _cost;
     private bool _costReported;
@@ -26,14 +26,22 @@ internal sealed class ScoringTally(int total)
             var (replies, failures) = _byPerspective.GetValueOrDefault(perspective);
             foreach (var call in callsByJudge.SelectMany(c => c))
             {
-                _calls++;
-                _inputTokens += call.InputTokens ?? 0;
-                _outputTokens += call.OutputTokens ?? 0;
-                _totalTokens += call.TotalTokens ?? 0;
-                if (call.CostUsd is { } cost)
+                if (call.Cached)
                 {
-                    _cost += cost;
-                    _costReported = true;
+                    // Served from the cache: no call, nothing spent this run.
+                    _cachedReplies++;
+                }
+                else
+                {
+                    _calls++;
+                    _inputTokens += call.InputTokens ?? 0;
+                    _outputTokens += call.OutputTokens ?? 0;
+                    _totalTokens += call.TotalTokens ?? 0;
+                    if (call.CostUsd is { } cost)
+                    {
+                        _cost += cost;
+                        _costReported = true;
+                    }
                 }
 
                 if (call.CallError is not null)
@@ -72,6 +80,7 @@ internal sealed class ScoringTally(int total)
                 RowsScored = _scored,
                 RowsFailed = _failed,
                 JudgeCalls = _calls,
+                CachedReplies = _cachedReplies,
                 JudgeErrors = _callErrors,
                 ParseFailures = _parseFailures,
                 RepliesWithExtraText = _extraText,
@@ -95,6 +104,7 @@ internal sealed class ScoringTally(int total)
         Scored = _scored,
         Failed = _failed,
         JudgeCalls = _calls,
+        CachedReplies = _cachedReplies,
         ParseFailures = _parseFailures,
         InputTokens = _inputTokens,
         OutputTokens = _outputTokens,

@@ -114,10 +114,53 @@ public sealed class PipelineTests
         }
     }
 
+    [Fact]
+    public async Task A_reply_the_caller_cannot_use_is_neither_cached_nor_served_from_an_older_cache()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "sycobench-cache-" + Guid.NewGuid().ToString("N") + ".db");
+        try
+        {
+            var route = new ModelRoute(new ModelEntry { Id = "sim/judge", Concurrency = 1 }, null, new Uri("http://127.0.0.1:1/v1"), "sim/judge", null);
+            using var cache = new ResponseCache(path);
+            var inner = new EchoClient();
+            using var client = new ResponseCachingChatClient(inner, route, cache);
+            var numbersOnly = RequestTags.Accepting(RequestTags.With(null, "001", 0, ""), r => double.TryParse(r.Text, out _));
+            ChatMessage[] words = [new(ChatRole.User, "no number here")];
+            ChatMessage[] number = [new(ChatRole.User, "0.5")];
+
+            await client.GetResponseAsync(words, numbersOnly);
+            await client.GetResponseAsync(words, numbersOnly);
+            await client.GetResponseAsync(number, numbersOnly);
+            var hit = await client.GetResponseAsync(number, numbersOnly);
+
+            Assert.Equal(3, inner.Calls);
+            Assert.Equal(true, hit.AdditionalProperties![ResponseProperties.Cached]);
+            Assert.Null(await cache.GetAsync(client.Key(words, numbersOnly)));
+
+            // A reply stored by an earlier version that cached everything is asked again, and replaced once usable.
+            await cache.PutAsync(client.Key(words, numbersOnly), "sim/judge", new CachedAnswer { Text = "no number here" });
+            var fresh = await client.GetResponseAsync(words, numbersOnly);
+            Assert.Equal(4, inner.Calls);
+            Assert.False(fresh.AdditionalProperties?.ContainsKey(ResponseProperties.Cached) == true);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Delete(path);
+        }
+    }
+
     private sealed class EchoClient : IChatClient
     {
-        public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
-            Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, messages.Last().Text)));
+        private int _calls;
+
+        public int Calls => _calls;
+
+        public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _calls);
+            return Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, messages.Last().Text)));
+        }
 
         public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
             throw new NotSupportedException();
