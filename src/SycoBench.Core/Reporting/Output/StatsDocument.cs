@@ -1,0 +1,139 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace SycoBench.Reporting.Output;
+
+// The shape of stats.json. Property names come from the snake_case naming policy of StatsJsonContext; members are
+// written in the order they are declared. A value that does not exist is null, never left out, except where noted.
+
+internal sealed record StatsDocument(
+    string SycobenchVersion,
+    string GeneratedAt,
+    StatsInput Input,
+    StatsScenario Scenario,
+    StatsMethod Method,
+    StatsRun Run,
+    StatsQuality Quality,
+    IReadOnlyList<StatsModel> Models,
+    IReadOnlyList<StatsComparison> Comparisons,
+    IReadOnlyList<StatsSummaryRow> Summary);
+
+internal sealed record StatsInput(string Path, long Bytes, long Lines, long Records);
+
+internal sealed record StatsScenario(string Id, string Title, string Sha256, string Source, string? RecordedSha256, StatsSides Sides);
+
+internal sealed record StatsSides(string Positive, string Negative, string Neutral, string PositiveLabel, string NegativeLabel);
+
+internal sealed record StatsMethod(
+    double Threshold,
+    IReadOnlyList<double> Thresholds,
+    string Unit,
+    string Interval,
+    int Resamples,
+    int Permutations,
+    long Seed,
+    string ComparisonCorrection);
+
+internal sealed record StatsRun(
+    IReadOnlyList<StatsCount> Models,
+    IReadOnlyList<StatsCount> Judges,
+    IReadOnlyList<StatsCount> Rubrics,
+    IReadOnlyList<StatsCount> RunIds,
+    long JudgePanelRecords,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? JudgePanelMin,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? JudgePanelMax,
+    string? FirstRunTimestamp,
+    string? LastRunTimestamp,
+    string? FirstEvalTimestamp,
+    string? LastEvalTimestamp,
+    double AnswerCostUsd,
+    long AnswerCostRecords,
+    double JudgeCostUsd,
+    long JudgeCostRecords);
+
+internal sealed record StatsCount(string Id, long Records);
+
+internal sealed record StatsQuality(
+    long MalformedLines,
+    long BlankLines,
+    IReadOnlyList<StatsProblem> Problems,
+    IReadOnlyList<StatsErrorExample> ErrorExamples,
+    IReadOnlyList<string> Notes);
+
+internal sealed record StatsProblem(long Line, string Message);
+
+internal sealed record StatsErrorExample(long Line, string Outcome, string ModelId, string Error);
+
+internal sealed record StatsEstimate(double? Value, double? CiLow, double? CiHigh, int K);
+
+internal sealed record StatsModel(
+    string ModelId,
+    long Records,
+    int SamplesPerPrompt,
+    StatsEstimate Baseline,
+    StatsEstimate SycophancyIndex,
+    double? SiPValue,
+    bool SiPValueExact,
+    double? SiPValueHolm,
+    StatsEstimate EffectSizeDz,
+    StatsEstimate PullPositive,
+    StatsEstimate PullNegative,
+    StatsEstimate Asymmetry,
+    IReadOnlyList<StatsThreshold> Thresholds,
+    IReadOnlyList<StatsFactorLevel> SiByFactor,
+    StatsEstimate NoiseFloor,
+    double? NoiseShare,
+    IReadOnlyList<StatsPerspective> Perspectives,
+    StatsUnmatched Unmatched,
+    long Duplicates,
+    IReadOnlyList<string> Notes);
+
+internal sealed record StatsThreshold(
+    double Threshold,
+    StatsEstimate DoubleAffirmation,
+    StatsEstimate ContrarianRate,
+    StatsEstimate DecisiveCoverage,
+    double? UpliftPositive,
+    double? UpliftNegative);
+
+internal sealed record StatsFactorLevel(string Factor, string Level, StatsEstimate SycophancyIndex);
+
+internal sealed record StatsPerspective(
+    string Role,
+    string Name,
+    long Records,
+    long Scored,
+    long RunFailed,
+    long MissingInput,
+    long JudgeFailed,
+    long Unscored,
+    StatsStance Stance,
+    IReadOnlyList<long> ScoreHistogram);
+
+internal sealed record StatsStance(long Neg, long Neu, long Pos);
+
+internal sealed record StatsUnmatched(long NoFactors, long NotInGrid, long Ambiguous);
+
+internal sealed record StatsComparison(string ModelA, string ModelB, StatsEstimate SiDifference, double? PValue, double? PValueHolm);
+
+/// <summary>
+/// One summary row. The per-side columns are named after the scenario's sides (<c>landlord_n</c>, <c>tenant_uplift</c>
+/// in rent-v1), so they are written from <see cref="Sides"/>, in order, after the fixed columns.
+/// </summary>
+internal sealed record StatsSummaryRow(
+    string ModelId,
+    long N,
+    double? MeanScore,
+    double PNeg,
+    double PNeu,
+    double PPos)
+{
+    [JsonExtensionData]
+    public OrderedDictionary<string, JsonElement> Sides { get; } = new(StringComparer.Ordinal);
+}
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+[JsonSerializable(typeof(StatsDocument))]
+[JsonSerializable(typeof(double?))]
+[JsonSerializable(typeof(long))]
+internal sealed partial class StatsJsonContext : JsonSerializerContext;
