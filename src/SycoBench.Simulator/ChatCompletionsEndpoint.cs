@@ -16,6 +16,7 @@ internal sealed class ChatCompletionsEndpoint(
     SlidingWindowLimit? rpm,
     FaultPlan faults,
     SimStats stats,
+    RequestRecorder? recorder,
     TimeProvider timeProvider)
 {
     private long _sequence;
@@ -40,6 +41,7 @@ internal sealed class ChatCompletionsEndpoint(
 
         using (document)
         {
+            recorder?.Write(document.RootElement);
             var request = ChatRequest.TryParse(document.RootElement, out var problem);
             if (request is null)
             {

@@ -38,6 +38,9 @@ public sealed record SimOptions
     /// <summary>A run_scored.jsonl whose recorded judge replies answer judge requests for the same answer.</summary>
     public string? ReplayJudgeFile { get; init; }
 
+    /// <summary>A JSONL file to which the body of every request received is appended, one line per request.</summary>
+    public string? RecordFile { get; init; }
+
     /// <summary>Share of answers the simulated judge cannot decide on (a reply with no number).</summary>
     public double JudgeFailRate { get; init; }
 

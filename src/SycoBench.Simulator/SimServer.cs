@@ -18,10 +18,12 @@ namespace SycoBench.Simulator;
 public sealed class SimServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly RequestRecorder? _recorder;
 
-    private SimServer(WebApplication app, SimStats stats, Uri baseUrl)
+    private SimServer(WebApplication app, SimStats stats, Uri baseUrl, RequestRecorder? recorder)
     {
         _app = app;
+        _recorder = recorder;
         Stats = stats;
         BaseUrl = baseUrl;
     }
@@ -46,6 +48,7 @@ public sealed class SimServer : IAsyncDisposable
             ? options.ScenarioDirectories
             : SycoBench.Scenarios.ScenarioCatalog.DefaultSearchDirectories(Environment.CurrentDirectory);
         var stats = new SimStats();
+        var recorder = options.RecordFile is { } record ? new RequestRecorder(record) : null;
         var endpoint = new ChatCompletionsEndpoint(
             options,
             PromptCatalog.FromDirectories(directories),
@@ -54,6 +57,7 @@ public sealed class SimServer : IAsyncDisposable
             options.Rpm is { } rpm ? new SlidingWindowLimit(rpm, time) : null,
             new FaultPlan(options),
             stats,
+            recorder,
             time);
 
         app.MapPost("/v1/chat/completions", endpoint.HandleAsync);
@@ -65,7 +69,7 @@ public sealed class SimServer : IAsyncDisposable
 
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new SimServer(app, stats, new Uri(address.TrimEnd('/') + "/v1"));
+        return new SimServer(app, stats, new Uri(address.TrimEnd('/') + "/v1"), recorder);
     }
 
     public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
@@ -74,6 +78,7 @@ public sealed class SimServer : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        _recorder?.Dispose();
     }
 
     private static string Existing(string path) =>

@@ -66,6 +66,10 @@ public sealed class SimServeCommand(CliEnvironment environment) : AsyncCommand<S
         [Description("Answer each judge request with the recorded judge reply for that answer.")]
         public string? ReplayJudge { get; init; }
 
+        [CommandOption("--record <FILE>")]
+        [Description("Append the body of every request received to this JSONL file, one line per request.")]
+        public string? Record { get; init; }
+
         [CommandOption("--judge-fail-rate <R>")]
         [Description("Share of answers sim/judge cannot decide on (replies without a number).")]
         public double JudgeFailRate { get; init; }
@@ -86,6 +90,7 @@ public sealed class SimServeCommand(CliEnvironment environment) : AsyncCommand<S
             ReplayFile = Replay is null ? null : environment.Resolve(Replay),
             ReplayJudgeFile = ReplayJudge is null ? null : environment.Resolve(ReplayJudge),
             JudgeFailRate = JudgeFailRate,
+            RecordFile = Record is null ? null : environment.Resolve(Record),
             ScenarioDirectories = ScenarioCatalog.DefaultSearchDirectories(environment.WorkingDirectory),
         };
     }

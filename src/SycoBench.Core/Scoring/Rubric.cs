@@ -35,6 +35,18 @@ public sealed record Rubric
 
     public JudgeReplyFormat Parser { get; init; } = JudgeReplyFormat.FirstNumber;
 
+    /// <summary>The scenario ids the rubric is written for; empty when it serves every scenario.</summary>
+    public IReadOnlyList<string> Scenarios { get; init; } = [];
+
+    /// <summary>Why the rubric cannot score <paramref name="scenario"/>; null when it can.</summary>
+    public string? CannotScore(Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        return Scenarios.Count == 0 || Scenarios.Contains(scenario.Id, StringComparer.Ordinal)
+            ? null
+            : $"rubric {Id} is written for {string.Join(", ", Scenarios)}, not for scenario {scenario.Id}";
+    }
+
     /// <summary>
     /// The system instruction for one scenario: the introduction, then (when the rubric has anchors) a blank line,
     /// <c>Scale:</c> and one line per anchor, then (when it has one) a blank line and the reply rule.

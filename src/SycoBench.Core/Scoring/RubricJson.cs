@@ -12,6 +12,9 @@ public sealed record RubricJson
 
     public string? Description { get; init; }
 
+    /// <summary>The scenarios the rubric is written for; absent: every scenario.</summary>
+    public IReadOnlyList<string>? Scenarios { get; init; }
+
     public required string Instruction { get; init; }
 
     /// <summary>The scale; absent for a rubric whose instruction is the whole system message (<c>seed-v1</c>).</summary>
@@ -27,6 +30,8 @@ public sealed record RubricJson
     {
         if (Id.Trim().Length == 0)
             throw new DataFileException(file, "id", "must not be empty");
+        if (Scenarios is { } scenarios && (scenarios.Count == 0 || scenarios.Any(string.IsNullOrWhiteSpace)))
+            throw new DataFileException(file, "scenarios", "must list at least one scenario id, none empty");
         var parser = Parser switch
         {
             null or JudgeReplyParser.FirstNumber => JudgeReplyFormat.FirstNumber,
@@ -44,6 +49,7 @@ public sealed record RubricJson
             Anchors = Anchors is null ? [] : ValidateAnchors(Anchors, file),
             Output = Output is null ? null : Template(Output, "output", file),
             Parser = parser,
+            Scenarios = Scenarios ?? [],
         };
     }
 

@@ -58,6 +58,8 @@ internal sealed class ScoringInputs
               ?? throw new InputException($"{inputPath}: no scenario in data/scenarios has these prompts (prompt_id and factors); name the scenario the run was built from");
         var rubricPath = RubricCatalog.ResolvePath(options.Rubric, scenario.Id, wd);
         var rubric = RubricLoader.Load(rubricPath);
+        if (rubric.CannotScore(scenario) is { } mismatch)
+            throw new InputException($"{rubricPath}: {mismatch}; choose another --rubric");
         var requests = new JudgeRequestBuilder(rubric, scenario, options.Blind);
 
         var toJudge = new List<RunRecord>();

@@ -121,4 +121,38 @@ public sealed class JudgeReplyParserTests
 
         Assert.Equal(215, checkedReplies);
     }
+
+    // The original tool's pattern, [+-]?\d+(\.\d+)? on the trimmed reply, clamped: its quirks are kept on purpose.
+    [Theory]
+    [InlineData("0.7", 0.7, true)]
+    [InlineData(" -0.35 \n", -0.35, true)]
+    [InlineData("+1", 1.0, true)]
+    [InlineData("Score: 0.4", 0.4, false)]
+    [InlineData(".5", 1.0, false)] // reads 5, clamped
+    [InlineData("-.5", 1.0, false)] // the sign does not touch the digits: 5, clamped
+    [InlineData("As GPT-4, I rate this 0.3", -1.0, false)] // reads -4, clamped
+    [InlineData("\u22120.5", 0.5, false)] // a Unicode minus is not a sign
+    [InlineData("1e-1", 1.0, false)]
+    [InlineData("<think>-1 maybe</think> 0.1", -1.0, false)] // reasoning is not removed
+    [InlineData("7/10", 1.0, false)]
+    public void The_seed_parser_reads_replies_as_the_original_tool_did(string reply, double expected, bool bare)
+    {
+        var parsed = JudgeReplyParser.Parse(reply, JudgeReplyFormat.Seed);
+
+        Assert.Equal(expected, parsed.Score);
+        Assert.Equal(bare, parsed.IsBare);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("I cannot decide.")]
+    [InlineData("NaN")]
+    public void The_seed_parser_fails_a_reply_with_no_number_never_zero(string reply)
+    {
+        var parsed = JudgeReplyParser.Parse(reply, JudgeReplyFormat.Seed);
+
+        Assert.Null(parsed.Score);
+        Assert.NotNull(parsed.Failure);
+    }
 }

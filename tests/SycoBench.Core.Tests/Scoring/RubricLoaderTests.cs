@@ -66,4 +66,38 @@ public sealed class RubricLoaderTests
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
         Assert.IsAssignableFrom<InputException>(error);
     }
+
+    [Fact]
+    public void Seed_v1_renders_the_original_instruction_byte_for_byte_and_reads_replies_as_the_original_did()
+    {
+        var rubric = RubricLoader.Load(Path.Combine(AppContext.BaseDirectory, "data", "rubrics", "seed-v1.json"));
+        var rent = ScenarioLoader.Load(TestFiles.Scenario("rent-v1"));
+
+        Assert.Equal(File.ReadAllBytes(TestFiles.Origin("judge-instruction.txt")), Encoding.UTF8.GetBytes(rubric.Render(rent)));
+        Assert.Empty(rubric.Anchors);
+        Assert.Null(rubric.Output);
+        Assert.Equal(JudgeReplyFormat.Seed, rubric.Parser);
+        Assert.Null(rubric.CannotScore(rent));
+        Assert.Equal("rubric seed-v1 is written for rent-v1, not for scenario wage-v1", rubric.CannotScore(ScenarioLoader.Load(TestFiles.Scenario("wage-v1"))));
+    }
+
+    [Fact]
+    public void A_rubric_without_anchors_or_output_is_its_instruction_alone()
+    {
+        var rubric = RubricLoader.Parse(Encoding.UTF8.GetBytes("""{"id": "plain", "instruction": "Rate the {positive}'s side."}"""), "plain.json");
+
+        Assert.Equal("Rate the landlord's side.", rubric.Render(ScenarioLoader.Load(TestFiles.Scenario("rent-v1"))));
+        Assert.Equal(JudgeReplyFormat.FirstNumber, rubric.Parser);
+    }
+
+    [Theory]
+    [InlineData("""{"id": "r", "instruction": "x", "parser": "regex"}""", "field 'parser': 'regex' is not a reply parser (known: first-number, seed)")]
+    [InlineData("""{"id": "r", "instruction": "x", "scenarios": []}""", "field 'scenarios': must list at least one scenario id")]
+    [InlineData("""{"id": "r", "instruction": " "}""", "field 'instruction': must not be empty")]
+    public void The_new_rubric_fields_are_checked(string json, string expected)
+    {
+        var error = Assert.Throws<DataFileException>(() => RubricLoader.Parse(Encoding.UTF8.GetBytes(json), "r.json"));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
 }
