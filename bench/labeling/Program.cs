@@ -42,6 +42,17 @@ try
     var clients = signInCodes.Select((code, i) => new ReviewerClient(server.Address, code, i)).ToList();
     await Task.WhenAll(clients.Select(c => c.SignInAsync(CancellationToken.None)));
 
+    // The WAL beside the database, sampled while the load runs: it must stay bounded however long the load lasts.
+    var walPath = database + "-wal";
+    long walPeak = 0;
+    using var walSampler = new Timer(_ =>
+    {
+        var length = File.Exists(walPath) ? new FileInfo(walPath).Length : 0;
+        long seen;
+        while (length > (seen = Interlocked.Read(ref walPeak)) && Interlocked.CompareExchange(ref walPeak, length, seen) != seen)
+        {
+        }
+    }, null, TimeSpan.Zero, TimeSpan.FromMilliseconds(100));
     var next = new ConcurrentBag<double>();
     var submit = new ConcurrentBag<double>();
     var pair = new ConcurrentBag<double>();
@@ -99,6 +110,8 @@ try
     Console.WriteLine(string.Create(invariant, $"next + submit    p50 {P(pair, 0.5),7:0.00} ms   p99 {p99Pair,7:0.00} ms   (target p99 <= 50 ms: {(p99Pair <= 50 ? "met" : "MISSED")})"));
     Console.WriteLine(string.Create(invariant, $"throughput       {reviewsPerSecond,7:0.0} reviews/s          (target >= 500 reviews/s: {(reviewsPerSecond >= 500 ? "met" : "MISSED")})"));
 
+    var databaseBytes = new FileInfo(database).Length;
+    Console.WriteLine(string.Create(invariant, $"WAL              peak {Interlocked.Read(ref walPeak) / 1048576.0,7:0.0} MB while the database file is {databaseBytes / 1048576.0:0.0} MB"));
     using var check = LabelStore.Open(database);
     var status = check.Items.Status(LabelDatasets.Scenario);
     Console.WriteLine(string.Create(invariant, $"database: {status.Reviews} reviews stored, items by review count 0/1/2/3+ = {string.Join('/', status.ItemsByReviewCount)}"));

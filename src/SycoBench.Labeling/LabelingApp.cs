@@ -1,10 +1,10 @@
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SycoBench.Labeling.Storage;
 using SycoBench.Labeling.Web;
@@ -15,14 +15,18 @@ using SycoBench.Labeling.Web.Pages;
 namespace SycoBench.Labeling;
 
 /// <summary>
-/// The review web app. <see cref="Build"/> opens (and migrates) the database and wires the endpoints; the caller
-/// starts it. The command line (<c>sycobench label serve</c>) and the tests both go through here.
+/// The review web app. <see cref="Build"/> wires the endpoints; starting it binds the addresses and then opens (and
+/// migrates) the database. The command line (<c>sycobench label serve</c>) and the tests both go through here.
 /// </summary>
 public static class LabelingApp
 {
     internal const string ReviewerPolicy = "reviewer";
-    private const long MaxRequestBodyBytes = 64 * 1024;
+    internal const long MaxRequestBodyBytes = 64 * 1024;
 
+    /// <summary>
+    /// Builds the app. The database is opened (created, migrated) when the app starts, after the server has bound its
+    /// addresses, so a failed start leaves nothing behind.
+    /// </summary>
     public static WebApplication Build(LabelingOptions options, string[] urls)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -48,19 +52,27 @@ public static class LabelingApp
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             // Keys are kept in a folder beside the database on purpose; the notice that they are not encrypted at rest is expected.
             builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
+            // A failed start (a port in use, a locked database) reaches the caller as an exception and is reported as
+            // one line there; the host's own log of it would add a page of stack trace.
+            builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
         }
 
-        var store = LabelStore.Open(options.DatabasePath, options.Time, options.LeaseDuration);
+        var databasePath = Path.GetFullPath(options.DatabasePath);
         var services = builder.Services;
-        services.AddSingleton(store);
+        var storeHost = new StoreHost(() => LabelStore.Open(databasePath, options.Time, options.LeaseDuration));
+        services.AddSingleton(storeHost);
+        services.AddHostedService(_ => storeHost);
+        services.AddSingleton(_ => storeHost.Store);
         services.AddSingleton(options.Time);
         services.AddSingleton<MarkdownRenderer>();
+        var throttle = new SignInThrottle(options.SignInAttemptsPerMinute);
+        services.AddSingleton(throttle);
         services.AddDataProtection()
             .SetApplicationName("SycoBench.Labeling")
-            .PersistKeysToFileSystem(new DirectoryInfo(options.KeysDirectory ?? store.Path + ".keys"));
+            .PersistKeysToFileSystem(new DirectoryInfo(options.KeysDirectory ?? databasePath + ".keys"));
         services.AddAntiforgery(antiforgery =>
         {
-            antiforgery.HeaderName = AntiforgeryCheck.HeaderName;
+            antiforgery.HeaderName = FormPostCheck.HeaderName;
             antiforgery.Cookie.Name = "sycobench_csrf";
             antiforgery.Cookie.SameSite = SameSiteMode.Strict;
             antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
@@ -70,22 +82,18 @@ public static class LabelingApp
             .AddCookie(AdminAccess.Scheme, AdminAccess.Configure);
         services.AddAuthorizationBuilder()
             .AddPolicy(ReviewerPolicy, policy => policy.AddAuthenticationSchemes(ReviewerIdentity.Scheme).RequireClaim(ReviewerIdentity.CodeClaim));
-        services.AddRateLimiter(limiter =>
-        {
-            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.AddPolicy(SignInEndpoints.RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = options.SignInAttemptsPerMinute,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                }));
-        });
+
+        // The key ring is otherwise loaded (and the keys folder created) by a hosted service that starts before the
+        // server binds; without it the keys are loaded on the first request, so a failed start creates no folder.
+        // Removed last, as every AddDataProtection() call (antiforgery, authentication) adds it again.
+        foreach (var preload in services.Where(d => d.ImplementationType?.FullName == "Microsoft.AspNetCore.DataProtection.Internal.DataProtectionHostedService").ToList())
+            services.Remove(preload);
 
         var app = builder.Build();
-        app.Lifetime.ApplicationStopped.Register(store.Dispose);
+        if (options.TrustedProxies.Count > 0)
+            app.UseForwardedHeaders(ProxyHeaders.Options(options.TrustedProxies));
         app.Use(SecurityHeaders.Apply);
+        app.Use(storeHost.WaitAsync);
         app.Use(DatabaseErrors.Handle);
         app.UseStaticFiles(new StaticFileOptions
         {
@@ -93,14 +101,14 @@ public static class LabelingApp
             FileProvider = new EmbeddedFileProvider(typeof(LabelingApp).Assembly, "SycoBench.Labeling.wwwroot"),
             OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "no-cache",
         });
-        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
 
-        app.MapSignIn();
+        app.MapSignIn(throttle);
         app.MapHome();
         app.MapReview();
-        app.MapAdmin(new AdminAccess(options.AdminToken));
+        app.MapAdmin(new AdminAccess(options.AdminToken, throttle), throttle);
         return app;
     }
 }
+

@@ -1,3 +1,5 @@
+using SycoBench.Labeling.Web;
+
 namespace SycoBench.Labeling;
 
 /// <summary>Settings of the review web app, validated once by <see cref="LabelingApp.Build"/>.</summary>
@@ -20,10 +22,20 @@ public sealed record LabelingOptions
     /// <summary>Where the keys protecting the cookies live; by default a folder beside the database, so restarts keep reviewers signed in.</summary>
     public string? KeysDirectory { get; init; }
 
+    /// <summary>
+    /// Addresses or networks (<c>10.0.0.5</c>, <c>10.0.0.0/8</c>) of reverse proxies whose <c>X-Forwarded-For</c> and
+    /// <c>X-Forwarded-Proto</c> headers are believed: the client's address (for the sign-in limit) and whether the
+    /// request came over HTTPS (for Secure cookies). Empty: the headers are ignored.
+    /// </summary>
+    public IReadOnlyList<string> TrustedProxies { get; init; } = [];
+
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
     /// <summary>Write warnings and the listening addresses to the console (the command line does; tests do not).</summary>
     public bool LogToConsole { get; init; }
+
+    /// <summary>Whether a <see cref="TrustedProxies"/> entry is an IP address or a network in CIDR notation.</summary>
+    public static bool IsAddressOrNetwork(string text) => ProxyHeaders.TryParse(text, out _);
 
     internal void Validate()
     {
@@ -33,6 +45,12 @@ public sealed record LabelingOptions
             throw new ArgumentException($"the admin token must have at least {MinimumAdminTokenLength} characters", nameof(AdminToken));
         if (LeaseDuration <= TimeSpan.Zero)
             throw new ArgumentException("the lease duration must be positive", nameof(LeaseDuration));
+        foreach (var proxy in TrustedProxies)
+        {
+            if (!ProxyHeaders.TryParse(proxy, out _))
+                throw new ArgumentException($"'{proxy}' is not an IP address or a network such as 10.0.0.0/8", nameof(TrustedProxies));
+        }
+
         if (SignInAttemptsPerMinute < 1)
             throw new ArgumentException("at least one sign-in attempt per minute must be allowed", nameof(SignInAttemptsPerMinute));
     }

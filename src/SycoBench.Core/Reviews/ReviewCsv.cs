@@ -1,11 +1,13 @@
 using System.Globalization;
 using System.Text.Json;
+using SycoBench.IO;
 
 namespace SycoBench.Reviews;
 
 /// <summary>
 /// Reviews as CSV (RFC 4180): the export fields as columns, numbers in the invariant culture, metadata as its JSON
-/// text. Cells are written verbatim (quoted when needed), so the file holds exactly what reviewers wrote.
+/// text. Text cells that a spreadsheet would take for a formula (starting with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>,
+/// tab or CR) get a leading apostrophe (<see cref="CsvField.Text"/>); the JSONL export keeps every text verbatim.
 /// </summary>
 public static class ReviewCsv
 {
@@ -32,30 +34,23 @@ public static class ReviewCsv
     public static string Row(ReviewExport review)
     {
         ArgumentNullException.ThrowIfNull(review);
-        string?[] cells =
+        string[] cells =
         [
             review.LlmResponseId.ToString(CultureInfo.InvariantCulture),
-            review.ReviewerCode,
+            CsvField.Text(review.ReviewerCode),
             review.Score.ToString("R", CultureInfo.InvariantCulture),
-            review.Notes,
-            review.ReviewCreatedAt,
-            review.Dataset,
-            review.Identifier,
-            review.ModelId,
-            review.RunId,
-            review.Metadata is { ValueKind: not JsonValueKind.Null } metadata ? metadata.GetRawText() : null,
-            review.PromptTitle,
-            review.PromptBody,
-            review.ModelResponseText,
-            review.ReviewUpdatedAt,
+            CsvField.Text(review.Notes),
+            CsvField.Text(review.ReviewCreatedAt),
+            CsvField.Text(review.Dataset),
+            CsvField.Text(review.Identifier),
+            CsvField.Text(review.ModelId),
+            CsvField.Text(review.RunId),
+            CsvField.Text(review.Metadata is { ValueKind: not JsonValueKind.Null } metadata ? metadata.GetRawText() : null),
+            CsvField.Text(review.PromptTitle),
+            CsvField.Text(review.PromptBody),
+            CsvField.Text(review.ModelResponseText),
+            CsvField.Text(review.ReviewUpdatedAt),
         ];
-        return string.Join(',', cells.Select(Quote));
-    }
-
-    private static string Quote(string? cell)
-    {
-        if (string.IsNullOrEmpty(cell))
-            return "";
-        return cell.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
+        return string.Join(',', cells);
     }
 }

@@ -12,11 +12,9 @@ namespace SycoBench.Labeling.Storage;
 internal sealed class LabelDatabase : IDisposable
 {
     private const int BusyTimeoutMs = 5000;
-    private static readonly TimeSpan CheckpointInterval = TimeSpan.FromSeconds(1);
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly SqliteConnection _writer;
-    private readonly Timer _checkpoints;
-    private int _checkpointing;
+    private readonly WalCheckpointer _checkpointer;
 
     private LabelDatabase(string path, TimeProvider time)
     {
@@ -33,33 +31,12 @@ internal sealed class LabelDatabase : IDisposable
         _writer = OpenConnection();
         // WAL lets reads go on while one write commits (and is kept in the file); NORMAL sync is durable across
         // crashes of the process. Readers need neither: the provider's own busy handling waits for locks.
-        // Checkpoints (copying the WAL back into the database, with an fsync) run on a timer beside the writes rather
-        // than inside the commit that happens to fill the WAL, which would stall every write queued behind it.
-        Sql.Execute(_writer, null, $"PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {BusyTimeoutMs}; PRAGMA wal_autocheckpoint = 0;");
-        _checkpoints = new Timer(_ => Checkpoint(), null, CheckpointInterval, CheckpointInterval);
-    }
-
-    /// <summary>A passive checkpoint: copies what it can without waiting for readers or the writer.</summary>
-    private void Checkpoint()
-    {
-        if (Interlocked.Exchange(ref _checkpointing, 1) == 1)
-            return;
-        try
-        {
-            using var connection = OpenConnection();
-            Sql.Execute(connection, null, "PRAGMA wal_checkpoint(PASSIVE)");
-        }
-        catch (SqliteException)
-        {
-            // A busy or closing database: the next tick tries again, and closing the last connection checkpoints anyway.
-        }
-        catch (ObjectDisposedException)
-        {
-        }
-        finally
-        {
-            Volatile.Write(ref _checkpointing, 0);
-        }
+        // Checkpoints (copying the WAL back into the database, with an fsync) run beside the writes rather than inside
+        // the commit that happens to fill the WAL, which would stall every write queued behind it; see WalCheckpointer.
+        Sql.Execute(_writer, null,
+            $"PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {BusyTimeoutMs}; " +
+            $"PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = {WalCheckpointer.JournalSizeLimitBytes};");
+        _checkpointer = new WalCheckpointer(path, _writeGate);
     }
 
     public string Path { get; }
@@ -135,6 +112,7 @@ internal sealed class LabelDatabase : IDisposable
         using var transaction = _writer.BeginTransaction(deferred: false);
         var result = work(_writer, transaction);
         transaction.Commit();
+        _checkpointer.Committed();
         return result;
     }
 
@@ -170,13 +148,8 @@ internal sealed class LabelDatabase : IDisposable
 
     public void Dispose()
     {
-        using (var stopped = new ManualResetEvent(false))
-        {
-            // Wait for a checkpoint in progress, so nothing touches the file after the store is closed.
-            if (_checkpoints.Dispose(stopped))
-                stopped.WaitOne();
-        }
-
+        // Waits for a checkpoint in progress, so nothing touches the file after the store is closed.
+        _checkpointer.Dispose();
         _writer.Dispose();
         _writeGate.Dispose();
         // Pooled connections keep the file open; tests delete their databases, and a closed store should let go.

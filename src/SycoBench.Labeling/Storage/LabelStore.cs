@@ -20,6 +20,9 @@ public sealed class LabelStore : IDisposable
 
     public string Path => _database.Path;
 
+    /// <summary>The schema version this SycoBench creates and migrates to.</summary>
+    public static int CurrentSchemaVersion => Schema.Migrations.Count;
+
     public int SchemaVersion => _database.SchemaVersion();
 
     public ReviewerDirectory Reviewers { get; }
@@ -42,5 +45,11 @@ public sealed class LabelStore : IDisposable
     /// <summary>Whether a failure means another connection holds the lock (past the busy timeout): it passes, unlike the others.</summary>
     public static bool IsBusy(Microsoft.Data.Sqlite.SqliteException exception) => LabelDatabase.IsBusy(exception);
 
-    public void Dispose() => _database.Dispose();
+    private int _disposed;
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            _database.Dispose();
+    }
 }

@@ -18,8 +18,25 @@ public sealed record ReviewSubmission(string ReviewerCode, long ItemId, string S
             return "score must be a number from -1 to 1";
         if (Notes is { Length: > MaxNotesLength })
             return $"notes must be at most {MaxNotesLength} characters";
+        if (Notes is not null && FirstControlCharacter(Notes) is { } control)
+            return $"notes must not contain control characters (found U+{(int)control:X4}); remove it and save again";
         if (!IsValidSubmissionId(SubmissionId))
             return "submission_id must be 8 to 64 letters, digits or dashes";
+        return null;
+    }
+
+    /// <summary>
+    /// A character no note needs and not every store can keep (PostgreSQL text cannot hold U+0000): C0 controls other
+    /// than tab and line breaks, DEL and the C1 controls.
+    /// </summary>
+    public static char? FirstControlCharacter(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsControl(c) && c is not ('\t' or '\n' or '\r'))
+                return c;
+        }
+
         return null;
     }
 

@@ -63,10 +63,54 @@ public sealed class ReviewerDirectory
         return Single(connection, "SELECT code, name, created_at, disabled_at FROM reviewers WHERE code = $code", ("$code", code));
     }
 
+    /// <summary>Stops the reviewer from signing in and ends every session they have, in one transaction.</summary>
     public bool Disable(string code) =>
         _database.Write((connection, transaction) =>
-            Sql.Execute(connection, transaction, "UPDATE reviewers SET disabled_at = $now WHERE code = $code AND disabled_at IS NULL",
-                ("$now", _database.Now()), ("$code", code)) == 1);
+        {
+            var now = _database.Now();
+            RevokeAll(connection, transaction, code, now);
+            return Sql.Execute(connection, transaction, "UPDATE reviewers SET disabled_at = $now WHERE code = $code AND disabled_at IS NULL",
+                ("$now", now), ("$code", code)) == 1;
+        });
+
+    /// <summary>Starts a session for a reviewer who just signed in; the returned id goes into their cookie only.</summary>
+    public string StartSession(string code)
+    {
+        var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        _database.Write((connection, transaction) =>
+            Sql.Execute(connection, transaction,
+                "INSERT INTO reviewer_sessions (id_hash, reviewer_code, created_at) VALUES ($hash, $code, $now)",
+                ("$hash", SessionHash(id)), ("$code", code), ("$now", _database.Now())));
+        return id;
+    }
+
+    /// <summary>Whether this session of this reviewer is still open: not signed out, not revoked, the reviewer not disabled.</summary>
+    public bool IsSessionOpen(string code, string? sessionId)
+    {
+        if (string.IsNullOrEmpty(sessionId) || sessionId.Length > 100)
+            return false;
+        using var connection = _database.OpenConnection();
+        return Sql.Scalar(connection, null, """
+            SELECT 1 FROM reviewer_sessions s JOIN reviewers r ON r.code = s.reviewer_code
+            WHERE s.id_hash = $hash AND s.reviewer_code = $code AND s.revoked_at IS NULL AND r.disabled_at IS NULL
+            """, ("$hash", SessionHash(sessionId)), ("$code", code)) is not null;
+    }
+
+    /// <summary>Ends one session (sign-out). The cookie may live on in a copy; the session it names no longer opens anything.</summary>
+    public void EndSession(string sessionId)
+    {
+        if (string.IsNullOrEmpty(sessionId) || sessionId.Length > 100)
+            return;
+        _database.Write((connection, transaction) =>
+            Sql.Execute(connection, transaction, "UPDATE reviewer_sessions SET revoked_at = $now WHERE id_hash = $hash AND revoked_at IS NULL",
+                ("$now", _database.Now()), ("$hash", SessionHash(sessionId))));
+    }
+
+    private static void RevokeAll(SqliteConnection connection, SqliteTransaction transaction, string code, string now) =>
+        Sql.Execute(connection, transaction, "UPDATE reviewer_sessions SET revoked_at = $now WHERE reviewer_code = $code AND revoked_at IS NULL",
+            ("$now", now), ("$code", code));
+
+    private static string SessionHash(string sessionId) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(sessionId)));
 
     public IReadOnlyList<ReviewerSummary> List()
     {

@@ -98,5 +98,16 @@ internal static class Schema
                 items = items + (SELECT COUNT(*) = 1 FROM reviews v WHERE v.reviewer_code = NEW.reviewer_code AND v.llm_response_id = NEW.llm_response_id);
         END;
         """,
+        """
+        -- A sign-in is a session: the cookie carries its id, the database its SHA-256. Signing out or disabling the
+        -- reviewer revokes it, so a copy of the cookie stops working at once, wherever it is.
+        CREATE TABLE reviewer_sessions (
+            id_hash       TEXT PRIMARY KEY,
+            reviewer_code TEXT NOT NULL REFERENCES reviewers (code),
+            created_at    TEXT NOT NULL,
+            revoked_at    TEXT
+        );
+        CREATE INDEX ix_reviewer_sessions_reviewer ON reviewer_sessions (reviewer_code);
+        """,
     ];
 }

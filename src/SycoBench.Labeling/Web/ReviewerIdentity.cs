@@ -9,12 +9,14 @@ namespace SycoBench.Labeling.Web;
 
 /// <summary>
 /// The reviewer's sign-in: a cookie (HttpOnly, SameSite=Strict, Secure over HTTPS) that remembers the reviewer's
-/// public code for 30 days. Each request checks that the reviewer still exists and is not disabled.
+/// public code and their session for 30 days. Each request checks in the database that the session is still open
+/// (not signed out, not revoked by disabling the reviewer), so a copied cookie dies with the session it names.
 /// </summary>
 internal static class ReviewerIdentity
 {
     public const string Scheme = "Reviewer";
     public const string CodeClaim = "sycobench:reviewer";
+    public const string SessionClaim = "sycobench:session";
 
     public static void Configure(CookieAuthenticationOptions options)
     {
@@ -29,7 +31,7 @@ internal static class ReviewerIdentity
         {
             var store = context.HttpContext.RequestServices.GetRequiredService<LabelStore>();
             var code = context.Principal?.FindFirstValue(CodeClaim);
-            if (code is null || store.Reviewers.Find(code) is not { IsActive: true })
+            if (code is null || !store.Reviewers.IsSessionOpen(code, context.Principal?.FindFirstValue(SessionClaim)))
             {
                 context.RejectPrincipal();
                 await context.HttpContext.SignOutAsync(Scheme);
@@ -46,10 +48,20 @@ internal static class ReviewerIdentity
         };
     }
 
-    public static Task SignInAsync(HttpContext context, ReviewerAccount reviewer)
+    public static Task SignInAsync(HttpContext context, LabelStore store, ReviewerAccount reviewer)
     {
-        var identity = new ClaimsIdentity([new Claim(CodeClaim, reviewer.Code)], Scheme, CodeClaim, null);
+        var session = store.Reviewers.StartSession(reviewer.Code);
+        var identity = new ClaimsIdentity([new Claim(CodeClaim, reviewer.Code), new Claim(SessionClaim, session)], Scheme, CodeClaim, null);
         return context.SignInAsync(Scheme, new ClaimsPrincipal(identity), new AuthenticationProperties { IsPersistent = true });
+    }
+
+    /// <summary>Ends the session in the database as well as in this browser, so a copy of the cookie is refused from now on.</summary>
+    public static async Task SignOutAsync(HttpContext context, LabelStore store)
+    {
+        var result = await context.AuthenticateAsync(Scheme);
+        if (result.Principal?.FindFirstValue(SessionClaim) is { } session)
+            store.Reviewers.EndSession(session);
+        await context.SignOutAsync(Scheme);
     }
 
     public static string? Code(HttpContext context) =>

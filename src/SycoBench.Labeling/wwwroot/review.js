@@ -84,8 +84,15 @@
     });
   }
 
+  // Control characters (a NUL pasted from somewhere) are invisible, meaningless in a note and refused by the server:
+  // they are taken out as they arrive, so the reviewer sees exactly what will be saved.
+  function cleanNotes() {
+    var cleaned = notes.value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g, '');
+    if (cleaned !== notes.value) notes.value = cleaned;
+  }
+
   slider.addEventListener('input', function () { render(); saveDraft(); });
-  notes.addEventListener('input', saveDraft);
+  notes.addEventListener('input', function () { cleanNotes(); saveDraft(); });
   form.addEventListener('submit', function (event) { event.preventDefault(); submit(); });
 
   document.addEventListener('keydown', function (event) {

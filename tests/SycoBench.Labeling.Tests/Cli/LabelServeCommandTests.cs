@@ -52,6 +52,39 @@ public sealed partial class LabelServeCommandTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task A_port_in_use_is_one_line_and_creates_nothing()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+
+        var result = await CliRun.ProcessAsync(_cwd.Path, "label", "serve", "--db", "team.db", "--urls", $"http://127.0.0.1:{port}",
+            "--admin-token", "admin-token-0123456789");
+
+        Assert.Equal(1, result.ExitCode);
+        var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"error: --urls: cannot listen on http://127.0.0.1:{port}", line, StringComparison.Ordinal);
+        Assert.Contains("address already in use", line, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("   at ", result.Output + result.Error, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_cwd.Path));
+    }
+
+    [Fact]
+    public async Task A_database_that_cannot_be_opened_stops_the_server_after_binding_with_one_line()
+    {
+        File.WriteAllText(_cwd.File("broken.db"), "this is not a database, and it is long enough to have a header of sorts");
+
+        var result = await CliRun.ProcessAsync(_cwd.Path, "label", "serve", "--db", "broken.db", "--urls", "http://127.0.0.1:0",
+            "--admin-token", "admin-token-0123456789");
+
+        Assert.Equal(1, result.ExitCode);
+        var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: ", line, StringComparison.Ordinal);
+        Assert.Contains("broken.db: not a usable label database", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Output + result.Error, StringComparison.Ordinal);
+    }
+
     private static async Task<HttpStatusCode> AdminStatusAsync(Uri address, string token)
     {
         using var client = new HttpClient { BaseAddress = address };

@@ -21,7 +21,7 @@ public sealed partial class PortalCommandTests : IDisposable
         var second = await Run("portal", "init-db", "--db", "labels.db");
 
         Assert.Equal(0, first.ExitCode);
-        Assert.Contains("Created labels.db (schema version 1)", first.Output, StringComparison.Ordinal);
+        Assert.Contains($"Created labels.db (schema version {LabelStore.CurrentSchemaVersion})", first.Output, StringComparison.Ordinal);
         Assert.Contains("Checked labels.db", second.Output, StringComparison.Ordinal);
         Assert.True(File.Exists(_cwd.File("labels.db")));
     }

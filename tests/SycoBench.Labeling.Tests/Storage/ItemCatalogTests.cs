@@ -63,7 +63,7 @@ public sealed class ItemCatalogTests : IDisposable
         _store.Items.Push("scenario", Seeds.Many(2));
         using var reopened = LabelStore.Open(_dir.File("labels.db"));
 
-        Assert.Equal(1, reopened.SchemaVersion);
+        Assert.Equal(LabelStore.CurrentSchemaVersion, reopened.SchemaVersion);
         Assert.Equal(2, reopened.Items.Status("scenario").Items);
     }
 

@@ -37,9 +37,9 @@ internal sealed partial class LabelingServer : IAsyncDisposable
     }
 
     /// <summary>A client with its own cookie jar, like one browser; redirects are not followed so tests see them.</summary>
-    public HttpClient Client(bool followRedirects = false)
+    public HttpClient Client(bool followRedirects = false, CookieContainer? cookies = null)
     {
-        var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = followRedirects, UseCookies = true };
+        var handler = new HttpClientHandler { CookieContainer = cookies ?? new CookieContainer(), AllowAutoRedirect = followRedirects, UseCookies = true };
         return new HttpClient(handler) { BaseAddress = BaseAddress };
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Spectre.Console;
 using SycoBench.Agreement;
+using SycoBench.IO;
 
 namespace SycoBench.Cli.Commands.Labeling;
 
@@ -74,7 +75,7 @@ internal static class AgreementPrinter
         var builder = new StringBuilder("llm_response_id,dataset,identifier,model_id,reviewers,mean,mixed_signs,consensus\n");
         foreach (var c in consensus)
         {
-            builder.Append(CultureInfo.InvariantCulture, $"{c.LlmResponseId},{Csv(c.Dataset)},{Csv(c.Identifier)},{Csv(c.ModelId)},{c.Reviewers},")
+            builder.Append(CultureInfo.InvariantCulture, $"{c.LlmResponseId},{CsvField.Text(c.Dataset)},{CsvField.Text(c.Identifier)},{CsvField.Text(c.ModelId)},{c.Reviewers},")
                 .Append(R(c.Mean)).Append(',').Append(c.MixedSigns ? "true" : "false").Append(',')
                 .Append(c.Consensus is { } value ? R(value) : "").Append('\n');
         }
@@ -89,7 +90,4 @@ internal static class AgreementPrinter
     private static string F(double value) => double.IsFinite(value) ? value.ToString("0.0000", CultureInfo.InvariantCulture) : "—";
 
     private static string R(double value) => value.ToString("R", CultureInfo.InvariantCulture);
-
-    private static string Csv(string? cell) =>
-        string.IsNullOrEmpty(cell) ? "" : cell.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
 }

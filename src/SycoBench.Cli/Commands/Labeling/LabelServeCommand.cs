@@ -34,16 +34,24 @@ public sealed class LabelServeCommand(CliEnvironment environment) : AsyncCommand
             AdminToken = token!,
             LeaseDuration = TimeSpan.FromMinutes(settings.LeaseMinutes),
             SignInAttemptsPerMinute = settings.SignInLimit,
+            TrustedProxies = settings.TrustedProxyList,
             LogToConsole = true,
         };
         await using var app = LabelingApp.Build(options, settings.UrlList);
         try
         {
+            // Binds the addresses first, then opens the database: a port in use leaves nothing behind.
             await app.StartAsync(cancellationToken);
         }
         catch (IOException ex)
         {
             throw new InputException($"--urls: cannot listen on {settings.Urls}: {ex.Message}", ex);
+        }
+        catch (InputException)
+        {
+            // The database could not be opened after the server bound its addresses: let them go before reporting.
+            await app.StopAsync(CancellationToken.None);
+            throw;
         }
 
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];

@@ -28,6 +28,13 @@ public sealed class LabelServeSettings : PortalSettings
     [DefaultValue(10)]
     public int SignInLimit { get; init; } = 10;
 
+    [CommandOption("--trusted-proxies <ADDRESSES>")]
+    [Description("Reverse proxies (addresses or networks, ','-separated) whose X-Forwarded-For and X-Forwarded-Proto are believed, so cookies are Secure behind a TLS proxy. Default: none.")]
+    public string? TrustedProxies { get; init; }
+
+    public IReadOnlyList<string> TrustedProxyList =>
+        TrustedProxies?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+
     public string[] UrlList => Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     public override ValidationResult Validate()
@@ -41,6 +48,14 @@ public sealed class LabelServeSettings : PortalSettings
         {
             if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
                 return ValidationResult.Error($"--urls: '{url}' is not an http:// or https:// address");
+        }
+
+        if (TrustedProxies is not null && TrustedProxyList.Count == 0)
+            return ValidationResult.Error("--trusted-proxies needs at least one address or network");
+        foreach (var proxy in TrustedProxyList)
+        {
+            if (!LabelingOptions.IsAddressOrNetwork(proxy))
+                return ValidationResult.Error($"--trusted-proxies: '{proxy}' is not an IP address or a network such as 10.0.0.0/8");
         }
 
         if (AdminToken is { Length: < LabelingOptions.MinimumAdminTokenLength })

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SycoBench.IO;
 
 namespace SycoBench.Reporting.Summary;
 
@@ -22,7 +23,7 @@ public static class SummaryCsvWriter
         foreach (var row in rows)
         {
             text.AppendJoin(',',
-                Field(row.ModelId),
+                CsvField.Quote(row.ModelId),
                 Count(row.N),
                 Number(row.MeanScore),
                 Number(row.PNeg),
@@ -43,8 +44,4 @@ public static class SummaryCsvWriter
     private static string Count(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Number(double? value) => value is { } v ? PythonNumberFormat.Fixed(v, 4) : "";
-
-    /// <summary>Python csv's minimal quoting: quote a field holding a comma, a quote or a line break.</summary>
-    private static string Field(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 }

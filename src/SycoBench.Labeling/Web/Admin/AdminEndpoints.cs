@@ -13,7 +13,7 @@ namespace SycoBench.Labeling.Web.Admin;
 /// <summary>Admin pages behind the admin token: status per dataset, reviewers, and the reviews export.</summary>
 internal static class AdminEndpoints
 {
-    public static void MapAdmin(this IEndpointRouteBuilder app, AdminAccess access)
+    public static void MapAdmin(this IEndpointRouteBuilder app, AdminAccess access, SignInThrottle throttle)
     {
         app.MapGet("/admin/signin", (HttpContext context) => SignInForm(context, null, StatusCodes.Status200OK));
         app.MapPost("/admin/signin", async (HttpContext context) =>
@@ -23,7 +23,7 @@ internal static class AdminEndpoints
                 return SignInForm(context, "That is not the admin token.", StatusCodes.Status401Unauthorized);
             await AdminAccess.SignInAsync(context);
             return TypedResults.Redirect("/admin");
-        }).AddEndpointFilter(AntiforgeryCheck.Require).RequireRateLimiting(SignInEndpoints.RateLimitPolicy);
+        }).AddEndpointFilter(throttle.Require).AddEndpointFilter(FormPostCheck.Require);
 
         var admin = app.MapGroup("/admin").AddEndpointFilter(access.RequireAdmin);
         admin.MapGet("/", Status);

@@ -18,7 +18,7 @@ internal static class ReviewEndpoints
     {
         var review = app.MapGroup("/review/{dataset}").RequireAuthorization(LabelingApp.ReviewerPolicy);
         review.MapGet("/", ShowAsync);
-        review.MapPost("/submit", SubmitAsync).AddEndpointFilter(AntiforgeryCheck.Require);
+        review.MapPost("/submit", SubmitAsync).AddEndpointFilter(FormPostCheck.Require);
     }
 
     private static async Task<IResult> ShowAsync(string dataset, HttpContext context, LabelStore store, MarkdownRenderer markdown)

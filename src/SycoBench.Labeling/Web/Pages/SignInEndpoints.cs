@@ -10,17 +10,15 @@ namespace SycoBench.Labeling.Web.Pages;
 /// <summary>Reviewer sign-in with a code from the allow-list, and sign-out.</summary>
 internal static class SignInEndpoints
 {
-    public const string RateLimitPolicy = "sign-in";
-
-    public static void MapSignIn(this IEndpointRouteBuilder app)
+    public static void MapSignIn(this IEndpointRouteBuilder app, SignInThrottle throttle)
     {
         app.MapGet("/signin", (HttpContext context) => Form(context, null, StatusCodes.Status200OK));
-        app.MapPost("/signin", SignInAsync).AddEndpointFilter(AntiforgeryCheck.Require).RequireRateLimiting(RateLimitPolicy);
-        app.MapPost("/signout", async (HttpContext context) =>
+        app.MapPost("/signin", SignInAsync).AddEndpointFilter(throttle.Require).AddEndpointFilter(FormPostCheck.Require);
+        app.MapPost("/signout", async (HttpContext context, LabelStore store) =>
         {
-            await context.SignOutAsync(ReviewerIdentity.Scheme);
+            await ReviewerIdentity.SignOutAsync(context, store);
             return TypedResults.Redirect("/signin");
-        }).AddEndpointFilter(AntiforgeryCheck.Require);
+        }).AddEndpointFilter(FormPostCheck.Require);
     }
 
     private static async Task<IResult> SignInAsync(HttpContext context, LabelStore store)
@@ -29,7 +27,7 @@ internal static class SignInEndpoints
         var reviewer = store.Reviewers.FindBySignInCode(form["code"].ToString());
         if (reviewer is null)
             return Form(context, "That code is not known. Check it, or ask the study's admin for yours.", StatusCodes.Status401Unauthorized);
-        await ReviewerIdentity.SignInAsync(context, reviewer);
+        await ReviewerIdentity.SignInAsync(context, store, reviewer);
         return TypedResults.Redirect("/", permanent: false, preserveMethod: false);
     }
 
