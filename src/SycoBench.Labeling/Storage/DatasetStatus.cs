@@ -13,5 +13,11 @@ public sealed record DatasetStatus(
     long LiveLeases,
     double Coverage)
 {
+    /// <summary>Reviews written by models (never part of the counts above).</summary>
+    public long AiReviews { get; init; }
+
+    /// <summary>Distinct models (<c>llm:</c> codes) among <see cref="AiReviews"/>.</summary>
+    public long AiReviewers { get; init; }
+
     public long CompleteItems => ItemsByReviewCount.Count > 3 ? ItemsByReviewCount[3] : 0;
 }

@@ -110,7 +110,22 @@ public sealed class ItemCatalog
             "SELECT COUNT(*) FROM assignments WHERE dataset = $dataset AND live = 1 AND expires_at_ms > $now",
             ("$dataset", dataset), ("$now", _database.NowMs()));
         var coverage = items == 0 ? 0 : (one + 2 * two + 3 * three) / (3.0 * items);
-        return new DatasetStatus(dataset, items, [items - one - two - three, one, two, three], reviews, reviewers, leases, coverage);
+        long aiReviews = 0, aiReviewers = 0;
+        using (var command = Sql.Command(connection, null, """
+            SELECT COUNT(*), COUNT(DISTINCT a.reviewer_code) FROM ai_reviews a JOIN llm_responses i ON i.id = a.llm_response_id
+            WHERE i.dataset = $dataset
+            """, ("$dataset", dataset)))
+        using (var reader = command.ExecuteReader())
+        {
+            if (reader.Read())
+                (aiReviews, aiReviewers) = (reader.GetInt64(0), reader.GetInt64(1));
+        }
+
+        return new DatasetStatus(dataset, items, [items - one - two - three, one, two, three], reviews, reviewers, leases, coverage)
+        {
+            AiReviews = aiReviews,
+            AiReviewers = aiReviewers,
+        };
     }
 
     public ReviewerProgress Progress(string dataset, string reviewerCode)
@@ -125,6 +140,27 @@ public sealed class ItemCatalog
         using var reader = command.ExecuteReader();
         reader.Read();
         return new ReviewerProgress(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+    }
+
+    /// <summary>Every item of a dataset (or of all datasets when null), oldest first, streamed from one read transaction.</summary>
+    public IEnumerable<StoredItem> List(string? dataset)
+    {
+        using var connection = _database.OpenConnection();
+        using var transaction = connection.BeginTransaction(deferred: true);
+        using var command = Sql.Command(connection, transaction, """
+            SELECT id, dataset, identifier, prompt_title, prompt_body, model_response_text, model_id, run_id, metadata_json, created_at
+            FROM llm_responses WHERE $d IS NULL OR dataset = $d ORDER BY id
+            """, ("$d", dataset));
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var runId = reader.GetString(7);
+            var metadata = Sql.NullableString(reader, 8);
+            yield return new StoredItem(
+                reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5),
+                Sql.NullableString(reader, 6), runId.Length == 0 ? null : runId,
+                metadata is null ? null : JsonDocument.Parse(metadata).RootElement.Clone(), reader.GetString(9));
+        }
     }
 
     public LabelItem? Find(long id)

@@ -16,6 +16,7 @@ public sealed class LabelStore : IDisposable
         Items = new ItemCatalog(database);
         Assignments = new ReviewAssigner(database, leaseDuration);
         Export = new ReviewExporter(database);
+        AiReviews = new AiReviewStore(database);
     }
 
     public string Path => _database.Path;
@@ -32,6 +33,9 @@ public sealed class LabelStore : IDisposable
     public ReviewAssigner Assignments { get; }
 
     public ReviewExporter Export { get; }
+
+    /// <summary>Reviews written by models (<c>llm:&lt;model id&gt;</c>), kept apart from people's.</summary>
+    public AiReviewStore AiReviews { get; }
 
     public static LabelStore Open(string path, TimeProvider? time = null, TimeSpan? leaseDuration = null)
     {

@@ -5,7 +5,7 @@ namespace SycoBench.Labeling.Storage;
 
 /// <summary>
 /// Reads reviews out as export records (SPEC §7 fields, then the run, metadata, the reviewed text and the last change),
-/// oldest first. AI reviews (<c>llm:</c> codes) are included, marked by their code.
+/// people's first, oldest first, then AI reviews (<c>llm:</c> codes, from <see cref="AiReviewStore"/>), oldest first.
 /// </summary>
 public sealed class ReviewExporter
 {
@@ -26,10 +26,13 @@ public sealed class ReviewExporter
         using var transaction = connection.BeginTransaction(deferred: true);
         using var command = Sql.Command(connection, transaction, """
             SELECT v.llm_response_id, v.reviewer_code, v.score, v.notes, v.created_at, i.dataset, i.identifier, i.model_id, i.run_id, i.metadata_json,
-                   i.prompt_title, i.prompt_body, i.model_response_text, v.updated_at
-            FROM reviews v JOIN llm_responses i ON i.id = v.llm_response_id
+                   i.prompt_title, i.prompt_body, i.model_response_text, v.updated_at, v.kind, v.id
+            FROM (SELECT 0 AS kind, id, llm_response_id, reviewer_code, score, notes, created_at, updated_at FROM reviews
+                  UNION ALL
+                  SELECT 1, id, llm_response_id, reviewer_code, score, notes, created_at, updated_at FROM ai_reviews) v
+            JOIN llm_responses i ON i.id = v.llm_response_id
             WHERE $d IS NULL OR i.dataset = $d
-            ORDER BY v.id
+            ORDER BY v.kind, v.id
             """, ("$d", dataset));
         using var reader = command.ExecuteReader();
         while (reader.Read())

@@ -109,5 +109,22 @@ internal static class Schema
         );
         CREATE INDEX ix_reviewer_sessions_reviewer ON reviewer_sessions (reviewer_code);
         """,
+        """
+        -- Reviews written by models (reviewer code llm:<model id>). A table of their own, so that by construction they
+        -- are never assigned, never count toward an item's three human reviews and never reach a reviewer's page:
+        -- assignment, leases and every count read only the reviews table.
+        CREATE TABLE ai_reviews (
+            id              INTEGER PRIMARY KEY,
+            llm_response_id INTEGER NOT NULL REFERENCES llm_responses (id),
+            reviewer_code   TEXT    NOT NULL CHECK (reviewer_code LIKE 'llm:_%'),
+            score           REAL    NOT NULL CHECK (score BETWEEN -1 AND 1),
+            notes           TEXT,
+            submission_id   TEXT    UNIQUE,                    -- chosen by the writer: adding it again stores nothing new
+            created_at      TEXT    NOT NULL,
+            updated_at      TEXT    NOT NULL
+        );
+        CREATE INDEX ix_ai_reviews_item ON ai_reviews (llm_response_id);
+        CREATE INDEX ix_ai_reviews_reviewer ON ai_reviews (reviewer_code, llm_response_id);
+        """,
     ];
 }

@@ -220,6 +220,38 @@ public sealed partial class PortalCommandTests : IDisposable
         Assert.DoesNotContain("aita", result.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Delete_llm_reviews_shows_what_would_go_and_deletes_only_with_apply()
+    {
+        await Run("portal", "push", "--dataset", "scenario", "--run-file", RunFile, "--sample", "4", "--apply");
+        using (var store = LabelStore.Open(_cwd.File("labels.db")))
+        {
+            var items = store.Items.List("scenario").ToList();
+            store.AiReviews.Add(items.Select(i => new AiReview(i.Id, "llm:sim/judge", 0.25)).ToList());
+            var reviewer = store.Reviewers.Add("Ada").Account.Code;
+            var assignment = await store.Assignments.NextAsync("scenario", reviewer);
+            await store.Assignments.SubmitAsync(StoreExtensions.Submission(reviewer, assignment!.Item.Id));
+        }
+
+        var dry = await Run("portal", "delete-llm-reviews");
+        var person = await Run("portal", "delete-llm-reviews", "--reviewer", "R-ABCDEF");
+        var status = await Run("portal", "status", "--dataset", "scenario");
+        var applied = await Run("portal", "delete-llm-reviews", "--dataset", "scenario", "--apply");
+        var nothing = await Run("portal", "delete-llm-reviews", "--apply");
+
+        Assert.Equal(0, dry.ExitCode);
+        Assert.Matches(@"scenario\s*│\s*llm:sim/judge\s*│\s*4\s*│\s*4", dry.Output);
+        Assert.Contains("Dry run: nothing deleted", dry.Output, StringComparison.Ordinal);
+        Assert.Equal(2, person.ExitCode);
+        Assert.Contains("people's reviews are never deleted", person.Error, StringComparison.Ordinal);
+        Assert.Matches(@"AI reviews \(apart\)\s*│\s*4\s*│", status.Output);
+        Assert.Matches(@"with 1 review\s*│\s*1\s*│", status.Output);
+        Assert.Contains("Deleted 4 AI reviews", applied.Output, StringComparison.Ordinal);
+        Assert.Contains("No AI reviews match", nothing.Output, StringComparison.Ordinal);
+        using var check = LabelStore.Open(_cwd.File("labels.db"));
+        Assert.Equal("R-", Assert.Single(check.Export.Reviews(null)).ReviewerCode[..2]);
+    }
+
     [GeneratedRegex(@"Sign-in code: ([0-9A-Z-]+)")]
     private static partial Regex SignInCode();
 }

@@ -26,6 +26,7 @@ public static class LabelingCommands
             PortalPushCommand.Register(portal);
             PortalPullCommand.Register(portal);
             PortalStatusCommand.Register(portal);
+            PortalDeleteLlmReviewsCommand.Register(portal);
         });
         AgreementCommand.Register(config);
     }

@@ -1,0 +1,82 @@
+using System.ComponentModel;
+using System.Globalization;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using SycoBench.Labeling.Storage;
+using SycoBench.Reviews;
+
+namespace SycoBench.Cli.Commands.Labeling;
+
+public sealed class PortalDeleteLlmReviewsSettings : PortalSettings
+{
+    [CommandOption("--dataset <NAME>")]
+    [Description("Only the AI reviews of this dataset (default: every dataset).")]
+    public string? Dataset { get; init; }
+
+    [CommandOption("--reviewer <CODE>")]
+    [Description("Only the AI reviews of this reviewer, llm:<model id> (default: every AI reviewer).")]
+    public string? Reviewer { get; init; }
+
+    [CommandOption("--apply")]
+    [Description("Delete. Without it, only show what would be deleted.")]
+    public bool Apply { get; init; }
+
+    public override ValidationResult Validate()
+    {
+        var baseResult = base.Validate();
+        if (!baseResult.Successful)
+            return baseResult;
+        if (Dataset is not null && string.IsNullOrWhiteSpace(Dataset))
+            return ValidationResult.Error("--dataset needs a name");
+        if (Reviewer is not null && !AiReviewers.IsAi(Reviewer))
+            return ValidationResult.Error($"--reviewer must be an AI reviewer's code, llm:<model id> (got '{Reviewer}'); people's reviews are never deleted");
+        return ValidationResult.Success();
+    }
+}
+
+/// <summary>
+/// <c>sycobench portal delete-llm-reviews</c>: removes reviews written by models (<c>llm:</c> codes). A dry run unless
+/// <c>--apply</c> is given; people's reviews are never touched.
+/// </summary>
+public sealed class PortalDeleteLlmReviewsCommand(CliEnvironment environment) : Command<PortalDeleteLlmReviewsSettings>
+{
+    public static void Register(IConfigurator<CommandSettings> config) =>
+        config.AddCommand<PortalDeleteLlmReviewsCommand>("delete-llm-reviews")
+            .WithDescription("Delete reviews written by models (llm: codes); a dry run unless --apply.")
+            .WithExample("portal", "delete-llm-reviews")
+            .WithExample("portal", "delete-llm-reviews", "--dataset", "aita", "--reviewer", "llm:sim/judge", "--apply");
+
+    public override int Execute(CommandContext context, PortalDeleteLlmReviewsSettings settings, CancellationToken cancellationToken)
+    {
+        var database = environment.Resolve(settings.Database);
+        if (!File.Exists(database))
+            throw new InputException($"{settings.Database}: no such label database (create one with 'sycobench portal init-db')");
+        using var store = LabelStore.Open(database);
+        var counts = store.AiReviews.Counts(settings.Dataset, settings.Reviewer);
+        var console = environment.Console;
+        if (counts.Count == 0)
+        {
+            console.MarkupLine("No AI reviews match; nothing to delete.");
+            return SycoBenchCli.ExitOk;
+        }
+
+        var table = new Table().AddColumns("dataset", "AI reviewer", "reviews", "items");
+        table.Columns[2].RightAligned();
+        table.Columns[3].RightAligned();
+        foreach (var c in counts)
+            table.AddRow(Markup.Escape(c.Dataset), Markup.Escape(c.ReviewerCode), N(c.Reviews), N(c.Items));
+        console.Write(table);
+        var total = counts.Sum(c => c.Reviews);
+        if (!settings.Apply)
+        {
+            console.MarkupLineInterpolated($"Dry run: nothing deleted. Add [bold]--apply[/] to delete these {total} AI reviews (people's reviews are never touched).");
+            return SycoBenchCli.ExitOk;
+        }
+
+        var deleted = store.AiReviews.Delete(settings.Dataset, settings.Reviewer);
+        console.MarkupLineInterpolated($"Deleted {deleted} AI reviews from [green]{environment.Display(store.Path)}[/].");
+        return SycoBenchCli.ExitOk;
+    }
+
+    private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);
+}
