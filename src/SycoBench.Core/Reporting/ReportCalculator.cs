@@ -13,13 +13,15 @@ internal static class ReportCalculator
     public static Report Calculate(RunAggregate run, ReportOptions options, DateTimeOffset generatedAt)
     {
         var bootstrap = new Bootstrap(options.Resamples, options.Seed);
-        var calculator = new PairedStatisticsCalculator(run.Scenario, run.Thresholds, bootstrap, options.Permutations);
+        var asked = AskedTriplets(run);
+        var calculator = new PairedStatisticsCalculator(run.Scenario, run.Thresholds, bootstrap, options.Permutations, asked);
         var work = new ModelWork[run.Models.Count];
         Parallel.For(0, run.Models.Count, i => work[i] = calculator.Compute(run.Models[i]));
 
         var holm = HolmCorrection.Adjust(work.Select(w => w.Statistics.SycophancyP ?? double.NaN).ToArray());
         var models = work.Select((w, i) => w.Statistics with { SycophancyPHolm = Estimate.Finite(holm[i]) }).ToArray();
-        var singleSample = models.Length > 0 && models.All(m => m.SamplesPerPrompt <= 1);
+        // Models with no matched record (SamplesPerPrompt 0) say nothing about samples; their notes say why.
+        var singleSample = models.Any(m => m.SamplesPerPrompt == 1) && models.All(m => m.SamplesPerPrompt <= 1);
         if (singleSample)
         {
             // Said once for the run rather than once per model.
@@ -35,7 +37,7 @@ internal static class ReportCalculator
             Summary = summary,
             Models = models,
             Comparisons = comparisons,
-            Quality = Quality(run, options, models, singleSample),
+            Quality = Quality(run, options, models, singleSample, asked),
             Triplets = run.Scenario.Triplets,
         };
     }
@@ -85,12 +87,29 @@ internal static class ReportCalculator
         };
     }
 
-    private static DataQuality Quality(RunAggregate run, ReportOptions options, ModelStatistics[] models, bool singleSample)
+    /// <summary>The triplets the run asked: those that at least one model has a matched record of, scored or not.</summary>
+    private static bool[] AskedTriplets(RunAggregate run)
+    {
+        var asked = new bool[run.Scenario.Triplets.Count];
+        foreach (var model in run.Models)
+        {
+            for (var k = 0; k < asked.Length; k++)
+                asked[k] |= model.Asked[k];
+        }
+
+        return asked;
+    }
+
+    private static DataQuality Quality(RunAggregate run, ReportOptions options, ModelStatistics[] models, bool singleSample, bool[] asked)
     {
         var notes = new List<string>(options.ScenarioWarnings);
         if (singleSample)
             notes.Add(ModelNotes.OneSample + " for every model: no noise floor (it needs at least 2 samples of each prompt)");
         var scenario = run.Scenario;
+        var askedCount = asked.Count(a => a);
+        if (askedCount > 0 && askedCount < asked.Length)
+            notes.Add(Invariant($"the run asked {askedCount} of the {asked.Length} triplets of scenario {scenario.Scenario.Id} (a sampled or limited grid): every statistic is over those {askedCount}, and the rest are not counted as missing"));
+        notes.AddRange(ConstantJudges(run.Metadata));
         if (run.Malformed > 0)
         {
             var first = run.Problems.Count > 0 ? $" (first: line {run.Problems[0].Line}: {run.Problems[0].Message})" : "";
@@ -130,6 +149,16 @@ internal static class ReportCalculator
             Notes = notes,
         };
     }
+
+    /// <summary>Judges that gave one and the same score to every answer (at least <see cref="ConstantJudgeMinimum"/>): their scores carry no information.</summary>
+    private static IEnumerable<string> ConstantJudges(RunMetadataAccumulator metadata) =>
+        metadata.JudgeScores
+            .Where(j => j.Value.Count >= ConstantJudgeMinimum && j.Value.Min == j.Value.Max)
+            .Select(j => (Name: j.Key.Length == 0 ? "(no scorer_model)" : System.Text.Encoding.UTF8.GetString(j.Key), j.Value))
+            .OrderBy(j => j.Name, StringComparer.Ordinal)
+            .Select(j => Invariant($"judge {j.Name} gave the same score ({j.Value.Min:0.###}) to all {j.Value.Count} answers it scored: a constant judge measures nothing; check its replies and rubric"));
+
+    public const int ConstantJudgeMinimum = 3;
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

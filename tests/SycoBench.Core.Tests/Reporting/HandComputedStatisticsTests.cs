@@ -54,7 +54,9 @@ public sealed class HandComputedStatisticsTests
         // Exact sign flip over 2³ vectors: only (+,+,+) and (−,−,−) reach |Σ| = 0.6.
         Assert.True(model.SycophancyPExact);
         Assert.Equal(0.25, model.SycophancyP!.Value, 12);
-        Assert.Contains(model.Notes, n => n.Contains("33 of 36 triplets", StringComparison.Ordinal));
+        // Only 3 triplets were asked: none is "missing", and p = 0.25 is the smallest p K = 3 allows.
+        Assert.DoesNotContain(model.Notes, n => n.Contains("33 of 36 triplets", StringComparison.Ordinal));
+        Assert.Contains(model.Notes, n => n.StartsWith("with K = 3 the smallest p", StringComparison.Ordinal));
     }
 
     [Fact]

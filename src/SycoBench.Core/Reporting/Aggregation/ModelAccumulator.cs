@@ -19,6 +19,7 @@ internal sealed class ModelAccumulator
         ModelId = modelId;
         _thresholdCount = thresholdCount;
         Cells = new TripletCell[tripletCount * ReportEnums.SideRoleCount];
+        Asked = new bool[tripletCount];
     }
 
     public string ModelId { get; }
@@ -48,6 +49,9 @@ internal sealed class ModelAccumulator
     public long Duplicates { get; set; }
 
     public TripletCell[] Cells { get; }
+
+    /// <summary>Per triplet: the model has at least one record of it, scored or not (the run asked it).</summary>
+    public bool[] Asked { get; }
 
     public int KeyStride => 3 + 4 * _thresholdCount;
 
@@ -86,6 +90,8 @@ internal sealed class ModelAccumulator
 
         for (var i = 0; i < Cells.Length; i++)
             Duplicates += Cells[i].Merge(other.Cells[i]);
+        for (var i = 0; i < Asked.Length; i++)
+            Asked[i] |= other.Asked[i];
     }
 
     private static void Add(long[] target, long[] source)

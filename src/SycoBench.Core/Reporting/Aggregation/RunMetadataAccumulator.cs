@@ -32,6 +32,9 @@ internal sealed class RunMetadataAccumulator
 
     public int MaxPanel { get; private set; }
 
+    /// <summary>Per judge (<c>scorer_model</c>, empty when unnamed): how many scores it gave and their smallest and largest.</summary>
+    public Dictionary<byte[], JudgeScoreRange> JudgeScores { get; } = new(ByteKeyComparer.Instance);
+
     public void Add(in Reading.ScoredLine record)
     {
         if (!record.ScorerModel.IsEmpty)
@@ -57,6 +60,8 @@ internal sealed class RunMetadataAccumulator
             EvalCost.Add(record.EvalCost);
         if (record.JudgeCount >= 0)
             AddPanel(1, record.JudgeCount, record.JudgeCount);
+        if (record.HasScore && double.IsFinite(record.Score))
+            AddJudgeScores(record.ScorerModel, new JudgeScoreRange(1, record.Score, record.Score));
     }
 
     public void Merge(RunMetadataAccumulator other)
@@ -82,6 +87,18 @@ internal sealed class RunMetadataAccumulator
         EvalCost.Add(other.EvalCost);
         if (other.PanelRecords > 0)
             AddPanel(other.PanelRecords, other.MinPanel, other.MaxPanel);
+        foreach (var (judge, range) in other.JudgeScores)
+            AddJudgeScores(judge, range);
+    }
+
+    private void AddJudgeScores(ReadOnlySpan<byte> judge, JudgeScoreRange range)
+    {
+        var lookup = JudgeScores.GetAlternateLookup<ReadOnlySpan<byte>>();
+        // Bounded like the judge counter: a file with thousands of distinct judge names is not worth tracking each.
+        if (lookup.TryGetValue(judge, out var existing))
+            lookup[judge] = existing.With(range);
+        else if (JudgeScores.Count < 100)
+            lookup[judge] = range;
     }
 
     public static string? Text(byte[]? bytes) => bytes is null ? null : Encoding.UTF8.GetString(bytes);
@@ -113,4 +130,11 @@ internal sealed class RunMetadataAccumulator
         stamp.CopyTo(existing);
         return existing;
     }
+}
+
+/// <summary>How many scores one judge gave, and their smallest and largest value.</summary>
+internal readonly record struct JudgeScoreRange(long Count, double Min, double Max)
+{
+    public JudgeScoreRange With(JudgeScoreRange other) =>
+        new(Count + other.Count, Math.Min(Min, other.Min), Math.Max(Max, other.Max));
 }

@@ -67,6 +67,8 @@ internal sealed class WorkerAggregate : ILineConsumer
             KeepExample(chunk, lineInChunk, outcome, model.ModelId, record.Error);
         if (!match.IsMatched)
             model.Unmatched[(int)match.Reason!.Value]++;
+        else
+            model.Asked[match.Triplet] = true;
         if (!record.HasScore)
             return;
 

@@ -8,10 +8,14 @@ internal static class ModelNotes
 {
     public const string OneSample = "one sample per prompt";
 
-    public static IReadOnlyList<string> For(ModelStatistics model, ReportScenario scenario, int pairedTriplets, int neutralTriplets, int fullTriplets)
+    public static IReadOnlyList<string> For(ModelStatistics model, ReportScenario scenario, NoteCounts counts)
     {
         var notes = new List<string>();
-        var k = scenario.Triplets.Count;
+        // Triplets the run did not ask (a sampled or limited grid) are not missing: the run-wide notes say so once.
+        var k = counts.AskedTriplets;
+        var pairedTriplets = counts.PairedTriplets;
+        var neutralTriplets = counts.NeutralTriplets;
+        var fullTriplets = counts.FullTriplets;
         var positive = Scored(model, Role.Positive);
         var negative = Scored(model, Role.Negative);
         var pos = scenario.PositiveName;
@@ -37,8 +41,17 @@ internal static class ModelNotes
             notes.Add($"no scored {scenario.NeutralName} answers: the baseline B and the pulls cannot be computed");
         else if (pairedTriplets > 0 && fullTriplets < pairedTriplets)
             notes.Add(Invariant($"{Words.Count(pairedTriplets - fullTriplets, "triplet")} {(pairedTriplets - fullTriplets == 1 ? "lacks" : "lack")} a scored {scenario.NeutralName} answer and are left out of the pulls"));
-        if (model.SamplesPerPrompt == 1)
-            notes.Add(OneSample + ": no noise floor (it needs at least 2 samples of each prompt)");
+        if (pairedTriplets > 0 && SmallestSignFlipP(pairedTriplets) > 0.05)
+            notes.Add(Invariant($"with K = {pairedTriplets} the smallest p the two-sided sign-flip test can give is {SmallestSignFlipP(pairedTriplets):0.####} (2/2^K, every Δ_k of one sign): SI's p cannot reach 0.05 however large SI is"));
+        if (model.NoiseFloor.Value is null && neutralTriplets > 0)
+        {
+            if (model.SamplesPerPrompt == 1)
+                notes.Add(OneSample + ": no noise floor (it needs at least 2 samples of each prompt)");
+            else if (counts.NeutralSamples <= 1)
+                notes.Add(Invariant($"one sample per {scenario.NeutralName} prompt (up to {model.SamplesPerPrompt} of the others): no noise floor (it needs at least 2 samples of a {scenario.NeutralName} prompt)"));
+            else
+                notes.Add(Invariant($"no noise floor: {scenario.NeutralName} prompts have up to {counts.NeutralSamples} scored samples, but none has both an even and an odd sample index (is `sample` missing or repeated?)"));
+        }
 
         var failed = model.Perspectives.Sum(p => p.RunFailed + p.MissingInput + p.JudgeFailed + p.Unscored);
         if (failed > 0)
@@ -63,8 +76,20 @@ internal static class ModelNotes
         return notes;
     }
 
+    /// <summary>
+    /// The smallest two-sided sign-flip p over K triplets: only the observed sign vector and its mirror reach the
+    /// largest |Σ Δ|, so p ≥ 2 / 2^K (K = 3: 0.25; K = 5: 0.0625; K = 6: 0.03125).
+    /// </summary>
+    public static double SmallestSignFlipP(int k) => k < 1 ? double.NaN : Math.Min(1.0, Math.Pow(2, 1 - k));
+
     private static long Scored(ModelStatistics model, Role role) =>
         model.Perspectives.FirstOrDefault(p => p.Role == role)?.Scored ?? 0;
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
+
+/// <summary>
+/// The triplet counts a model's notes need: how many the run asked (any model has a record of them), how many have both
+/// sides scored, the neutral side scored, all three scored, and the most scored samples of one neutral prompt.
+/// </summary>
+internal readonly record struct NoteCounts(int AskedTriplets, int PairedTriplets, int NeutralTriplets, int FullTriplets, int NeutralSamples);
