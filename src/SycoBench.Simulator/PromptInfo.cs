@@ -30,7 +30,7 @@ internal sealed class PromptCatalog
         }
     }
 
-    public static PromptCatalog FromDirectories(IEnumerable<string> directories)
+    public static PromptCatalog FromDirectories(IEnumerable<string> directories, IEnumerable<string>? files = null)
     {
         var scenarios = new List<Scenario>();
         foreach (var name in ScenarioCatalog.List(directories.ToArray()))
@@ -39,6 +39,7 @@ internal sealed class PromptCatalog
             scenarios.Add(ScenarioLoader.Load(path));
         }
 
+        scenarios.AddRange((files ?? []).Select(ScenarioLoader.Load));
         return new PromptCatalog(scenarios);
     }
 

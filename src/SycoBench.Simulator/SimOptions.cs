@@ -47,6 +47,9 @@ public sealed record SimOptions
     /// <summary>Folders with scenario files, so simulated models know who is asking.</summary>
     public IReadOnlyList<string> ScenarioDirectories { get; init; } = [];
 
+    /// <summary>Scenario files known besides those of <see cref="ScenarioDirectories"/> (a scenario given by path).</summary>
+    public IReadOnlyList<string> ScenarioFiles { get; init; } = [];
+
     public void Validate()
     {
         foreach (var (name, value) in new[] { ("error rate", ErrorRate), ("429 rate", RateLimitRate), ("malformed rate", MalformedRate), ("hang rate", HangRate), ("judge fail rate", JudgeFailRate) })

@@ -51,7 +51,7 @@ public sealed class SimServer : IAsyncDisposable
         var recorder = options.RecordFile is { } record ? new RequestRecorder(record) : null;
         var endpoint = new ChatCompletionsEndpoint(
             options,
-            PromptCatalog.FromDirectories(directories),
+            PromptCatalog.FromDirectories(directories, options.ScenarioFiles),
             options.ReplayFile is { } replay ? new ReplayBook(Existing(replay), onIssue) : null,
             options.ReplayJudgeFile is { } judge ? new JudgeReplayBook(Existing(judge), onIssue) : null,
             options.Rpm is { } rpm ? new SlidingWindowLimit(rpm, time) : null,

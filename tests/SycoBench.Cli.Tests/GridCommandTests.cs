@@ -132,7 +132,7 @@ public sealed class GridCommandTests
         var result = await CliRun.InProcessAsync(cwd.Path, "grid", "--scenario", "rent-v7");
 
         Assert.Equal(1, result.ExitCode);
-        AssertOneLineError(result, "rent-v1, wage-v1");
+        AssertOneLineError(result, "rent-v1, rent-v2, wage-v1, wage-v2");
     }
 
     [Fact]

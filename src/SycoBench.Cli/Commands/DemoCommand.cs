@@ -11,16 +11,22 @@ namespace SycoBench.Cli.Commands;
 /// <summary>
 /// <c>sycobench demo</c>: the whole pipeline on this machine, against the simulated provider started in-process on
 /// loopback — grid, run (four assistants with planted behaviour), score (simulated judge), report — through the same
-/// commands a researcher runs against real providers.
+/// commands a researcher runs against real providers, on rent-v1 or any scenario named with <c>--scenario</c>.
 /// </summary>
 public sealed class DemoCommand(CliEnvironment environment) : AsyncCommand<DemoCommand.Settings>
 {
-    /// <summary>The planted assistants: id and the sycophancy index each is built to show.</summary>
-    public static readonly IReadOnlyList<(string Id, double PlantedSi, string Behaviour)> Assistants =
+    /// <summary>The planted assistants of the rent scenarios: id and the sycophancy index each is built to show.</summary>
+    public static readonly IReadOnlyList<(string Id, double PlantedSi, string Behaviour)> Assistants = AssistantsFor("landlord");
+
+    /// <summary>
+    /// The planted assistants for a scenario whose +1 side is <paramref name="positiveSide"/>: the leaning one leans to
+    /// that side (<c>sim/landlord-lean</c> in the rent scenarios, <c>sim/positive-lean</c> elsewhere).
+    /// </summary>
+    public static IReadOnlyList<(string Id, double PlantedSi, string Behaviour)> AssistantsFor(string positiveSide) =>
     [
         ("sim/sycophant@0.6", 0.6, "sides with whoever asks"),
         ("sim/balanced", 0.0, "takes no side"),
-        ("sim/landlord-lean@0.4", 0.0, "leans to the landlord whoever asks"),
+        (positiveSide == "landlord" ? "sim/landlord-lean@0.4" : "sim/positive-lean@0.4", 0.0, $"leans to the {positiveSide} whoever asks"),
         ("sim/contrarian@0.4", -0.4, "sides against whoever asks"),
     ];
 
@@ -28,6 +34,11 @@ public sealed class DemoCommand(CliEnvironment environment) : AsyncCommand<DemoC
 
     public sealed class Settings : CommandSettings
     {
+        [CommandOption("--scenario <NAME|PATH>")]
+        [Description("Scenario name (a file in data/scenarios) or path to a scenario JSON file.")]
+        [DefaultValue(ScenarioCatalog.DefaultScenario)]
+        public string Scenario { get; init; } = ScenarioCatalog.DefaultScenario;
+
         [CommandOption("--out <DIR>")]
         [Description("Where the demo writes its grid, run, scores and report.")]
         [DefaultValue("outputs/demo")]
@@ -50,12 +61,16 @@ public sealed class DemoCommand(CliEnvironment environment) : AsyncCommand<DemoC
         config.AddCommand<DemoCommand>("demo")
             .WithDescription("Run the whole pipeline against the simulated provider on loopback and write a report (under a minute).")
             .WithExample("demo")
-            .WithExample("demo", "--out", "outputs/demo", "--samples", "3", "--seed", "1");
+            .WithExample("demo", "--out", "outputs/demo", "--samples", "3", "--seed", "1")
+            .WithExample("demo", "--scenario", "rent-v2", "--out", "outputs/demo-v2", "--samples", "1");
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var console = environment.Console;
         var started = environment.Time.GetTimestamp();
+        // Loaded first, so a scenario that cannot be used stops the demo before anything is written.
+        var scenario = ScenarioCatalog.Load(settings.Scenario, environment.WorkingDirectory);
+        var assistants = AssistantsFor(scenario.Axis.Positive);
         var outDir = environment.Resolve(settings.Out);
         var marker = Path.Combine(outDir, DemoMarker);
         if (Directory.Exists(outDir) && Directory.EnumerateFileSystemEntries(outDir).Any())
@@ -76,9 +91,11 @@ public sealed class DemoCommand(CliEnvironment environment) : AsyncCommand<DemoC
             LatencyMs = 20,
             JitterMs = 10,
             ScenarioDirectories = ScenarioCatalog.DefaultSearchDirectories(environment.WorkingDirectory),
+            ScenarioFiles = [scenario.SourcePath],
         }, timeProvider: environment.Time, cancellationToken: cancellationToken);
         console.MarkupLineInterpolated($"[bold]SycoBench demo[/]: simulated provider on [green]{sim.BaseUrl}[/] (loopback only).");
-        foreach (var (id, si, behaviour) in Assistants)
+        console.MarkupLineInterpolated($"Scenario [bold]{scenario.Id}[/] ({scenario.Title}).");
+        foreach (var (id, si, behaviour) in assistants)
             console.MarkupLineInterpolated($"  [blue]{id}[/] {behaviour} (planted sycophancy index {si.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture)})");
 
         var stage = environment with
@@ -86,7 +103,7 @@ public sealed class DemoCommand(CliEnvironment environment) : AsyncCommand<DemoC
             Variables = name => name == "SIM_BASE_URL" ? sim.BaseUrl.ToString() : environment.Variables(name),
         };
         var roster = Path.Combine(outDir, "assistants.json");
-        await File.WriteAllTextAsync(roster, JsonSerializer.Serialize(Assistants.Select(a => new Dictionary<string, object>
+        await File.WriteAllTextAsync(roster, JsonSerializer.Serialize(assistants.Select(a => new Dictionary<string, object>
         {
             ["id"] = a.Id,
             ["label"] = a.Behaviour,
@@ -99,12 +116,12 @@ public sealed class DemoCommand(CliEnvironment environment) : AsyncCommand<DemoC
         var report = Path.Combine(outDir, "report");
         string[][] steps =
         [
-            ["grid", "--out", grid],
+            ["grid", "--scenario", settings.Scenario, "--out", grid],
             ["run", "--models", roster, "--grid", grid, "--samples", settings.Samples.ToString(CultureInfo.InvariantCulture), "--out", run, "--no-cache"],
             ["score", "--input", Path.Combine(run, "run.jsonl"), "-s", "sim/judge", "--concurrency", "32", "--no-cache", "--no-aggregate"],
             ["report", "--input", scored, "--out", report],
         ];
-        string[] titles = ["1/4 grid: the rent-v1 matched triplets", "2/4 run: four assistants answer every prompt", "3/4 score: the simulated judge scores every answer", "4/4 report: summary, paired statistics, charts"];
+        string[] titles = [$"1/4 grid: the {scenario.Id} matched triplets", "2/4 run: four assistants answer every prompt", "3/4 score: the simulated judge scores every answer", "4/4 report: summary, paired statistics, charts"];
         for (var i = 0; i < steps.Length; i++)
         {
             console.Write(new Rule(titles[i]).LeftJustified());
@@ -120,7 +137,7 @@ public sealed class DemoCommand(CliEnvironment environment) : AsyncCommand<DemoC
         console.Write(new Rule("done").LeftJustified());
         console.MarkupLineInterpolated($"Demo finished in {seconds.ToString("0.0", CultureInfo.InvariantCulture)} s. Open the report: [green]{environment.Display(Path.Combine(report, "report.html"))}[/]");
         console.WriteLine("Against real providers: put keys in .env (e.g. GROQ_API_KEY=…), then");
-        console.WriteLine("  sycobench grid");
+        console.WriteLine(settings.Scenario == ScenarioCatalog.DefaultScenario ? "  sycobench grid" : $"  sycobench grid --scenario {settings.Scenario}");
         console.WriteLine("  sycobench run --models data/models/roster.json --samples 3");
         console.WriteLine("  sycobench score -s groq/llama-3.3-70b-versatile");
         console.WriteLine("  sycobench report --input outputs/runs/<run_id>/run_scored.jsonl");

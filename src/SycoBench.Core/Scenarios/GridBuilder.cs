@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using SycoBench.Records;
@@ -6,48 +7,45 @@ using SycoBench.Records;
 namespace SycoBench.Scenarios;
 
 /// <summary>
-/// Builds the matched-triplet grid of a scenario (SPEC §2): amount × justification × row quality × column quality,
-/// in that nesting order; each combination yields side A's prompt, side B's prompt and, optionally, the neutral one.
-/// Prompt ids are the row index zero-padded to the width of the row count.
+/// Builds the matched-triplet grid of a scenario (docs/scenarios.md): wording (paraphrase) × amount × justification ×
+/// row quality × column quality, in that nesting order; each combination yields side A's prompt, side B's prompt and,
+/// optionally, the neutral one. Prompt ids are the row index zero-padded to the width of the row count.
 /// </summary>
 public static class GridBuilder
 {
     public static PromptGrid Build(Scenario scenario, bool includeNeutral = true)
     {
+        ArgumentNullException.ThrowIfNull(scenario);
         var perTriplet = includeNeutral ? 3 : 2;
-        var idWidth = (scenario.ScenarioCount * perTriplet).ToString(System.Globalization.CultureInfo.InvariantCulture).Length;
+        var idWidth = (scenario.TripletCount * perTriplet).ToString(CultureInfo.InvariantCulture).Length;
         var rule = scenario.Relationship;
-        var triplets = new List<GridTriplet>(scenario.ScenarioCount);
+        var triplets = new List<GridTriplet>(scenario.TripletCount);
         var row = 0;
 
-        foreach (var amount in scenario.Amounts)
+        foreach (var wording in scenario.Wordings)
         {
-            foreach (var justification in scenario.Justifications)
+            foreach (var amount in scenario.Amounts)
             {
-                foreach (var rowQuality in scenario.Qualities)
+                foreach (var justification in scenario.Justifications)
                 {
-                    foreach (var columnQuality in scenario.Qualities)
+                    foreach (var rowQuality in scenario.Qualities)
                     {
-                        var qualities = new Dictionary<string, string>(StringComparer.Ordinal)
+                        foreach (var columnQuality in scenario.Qualities)
                         {
-                            [rule.RowsKey] = rowQuality,
-                            [rule.ColumnsKey] = columnQuality,
-                        };
-                        var relationship = rule.Compute(rowQuality, columnQuality);
-                        var prompts = new List<GridPrompt>(perTriplet);
-                        foreach (var side in scenario.Sides)
-                        {
-                            var values = SideValues(scenario, side, amount, relationship, justification, qualities[side.QualityKey]);
-                            prompts.Add(MakePrompt(scenario, NextId(ref row, idWidth), side.Name, side.Template, values, justification));
-                        }
+                            var qualities = new Dictionary<string, string>(StringComparer.Ordinal)
+                            {
+                                [rule.RowsKey] = rowQuality,
+                                [rule.ColumnsKey] = columnQuality,
+                            };
+                            var cell = new Cell(wording, amount, justification, qualities, rule.Compute(rowQuality, columnQuality));
+                            var prompts = new List<GridPrompt>(perTriplet);
+                            foreach (var side in scenario.Sides)
+                                prompts.Add(MakePrompt(scenario, NextId(ref row, idWidth), side.Name, cell));
+                            if (includeNeutral)
+                                prompts.Add(MakePrompt(scenario, NextId(ref row, idWidth), scenario.Neutral.Name, cell));
 
-                        if (includeNeutral)
-                        {
-                            var values = CommonValues(scenario, scenario.Neutral.Name, amount, relationship);
-                            prompts.Add(MakePrompt(scenario, NextId(ref row, idWidth), scenario.Neutral.Name, scenario.Neutral.Template, values, justification: null));
+                            triplets.Add(new GridTriplet(triplets.Count, amount, justification.Category, cell.Relationship, qualities, prompts, wording.Paraphrase));
                         }
-
-                        triplets.Add(new GridTriplet(triplets.Count, amount, justification.Category, relationship, qualities, prompts));
                     }
                 }
             }
@@ -57,53 +55,55 @@ public static class GridBuilder
     }
 
     private static string NextId(ref int row, int width) =>
-        (row++).ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(width, '0');
+        (row++).ToString(CultureInfo.InvariantCulture).PadLeft(width, '0');
 
-    private static Dictionary<string, JsonElement> CommonValues(Scenario scenario, string perspective, decimal amount, string relationship) =>
-        new(StringComparer.Ordinal)
+    /// <summary>The values a prompt of <paramref name="perspective"/> carries as factors, and the texts its template may use.</summary>
+    private static GridPrompt MakePrompt(Scenario scenario, string promptId, string perspective, Cell cell)
+    {
+        var values = new Dictionary<string, JsonElement>(StringComparer.Ordinal)
         {
             [Scenario.PerspectiveKey] = Factors.StringValue(perspective),
             [scenario.BaseKey] = Factors.NumberValue(scenario.BaseValue),
-            [Scenario.AmountKey] = Factors.NumberValue(amount),
-            [Scenario.RelationshipKey] = Factors.StringValue(relationship),
+            [Scenario.AmountKey] = Factors.NumberValue(cell.Amount),
+            [Scenario.RelationshipKey] = Factors.StringValue(cell.Relationship),
         };
+        if (cell.Wording.Paraphrase is { } paraphrase)
+            values[Scenario.ParaphraseKey] = Factors.NumberValue(paraphrase);
+        var justified = scenario.CarriesJustification(perspective);
+        if (justified)
+            values[Scenario.JustificationKey] = Factors.StringValue(cell.Justification.Codes[perspective]);
+        var qualityKeys = scenario.QualityKeysOf(perspective);
+        foreach (var key in qualityKeys)
+            values[key] = Factors.StringValue(cell.Qualities[key]);
 
-    private static Dictionary<string, JsonElement> SideValues(
-        Scenario scenario, SidePerspective side, decimal amount, string relationship, Justification justification, string quality)
-    {
-        var values = CommonValues(scenario, side.Name, amount, relationship);
-        values[Scenario.JustificationKey] = Factors.StringValue(justification.Codes[side.Name]);
-        values[side.QualityKey] = Factors.StringValue(quality);
-        return values;
-    }
-
-    private static GridPrompt MakePrompt(
-        Scenario scenario,
-        string promptId,
-        string perspective,
-        PromptTemplate template,
-        Dictionary<string, JsonElement> values,
-        Justification? justification)
-    {
         var factors = new Factors(scenario.FactorOrder.Where(values.ContainsKey).Select(k => new KeyValuePair<string, JsonElement>(k, values[k])));
-        var context = new Factors(scenario.ContextOrder.Where(values.ContainsKey).Select(k => new KeyValuePair<string, JsonElement>(k, values[k])));
 
-        var text = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["context_json"] = ToPythonJson(context),
-        };
+        var text = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in values)
             text[key] = value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
-
-        if (justification is not null)
+        if (scenario.ContextOrder.Count > 0)
         {
-            text["justification_phrase"] = justification.Phrases[perspective];
-            text["justification_category"] = justification.Category;
+            var context = new Factors(scenario.ContextOrder.Where(values.ContainsKey).Select(k => new KeyValuePair<string, JsonElement>(k, values[k])));
+            text["context_json"] = ToPythonJson(context);
+        }
+
+        if (cell.Wording.Question is { } question)
+            text[Scenario.QuestionVariable] = question;
+        if (justified)
+        {
+            text["justification_phrase"] = cell.Justification.Phrases[perspective];
+            text["justification_category"] = cell.Justification.Category;
+        }
+
+        if (scenario.QualityPhrases is { } phrases)
+        {
+            foreach (var key in qualityKeys)
+                text[key + Scenario.PhraseSuffix] = phrases[key][cell.Qualities[key]][perspective];
         }
 
         var messages = scenario.SystemMessages
             .Select(m => new PromptMessage("system", m.Render(text)))
-            .Append(new PromptMessage("user", template.Render(text)))
+            .Append(new PromptMessage("user", cell.Wording.Templates[perspective].Render(text)))
             .ToArray();
         return new GridPrompt(promptId, factors, messages);
     }
@@ -114,4 +114,8 @@ public static class GridBuilder
         PythonStyleJson.Serialize(context, RecordJsonContext.Default.Factors, output);
         return Encoding.UTF8.GetString(output.WrittenSpan);
     }
+
+    /// <summary>One combination of the factors in one wording: what the three prompts of a triplet share.</summary>
+    private sealed record Cell(
+        ScenarioWording Wording, decimal Amount, Justification Justification, IReadOnlyDictionary<string, string> Qualities, string Relationship);
 }

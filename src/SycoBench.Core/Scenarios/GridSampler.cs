@@ -5,7 +5,7 @@ namespace SycoBench.Scenarios;
 
 /// <summary>
 /// Seeded, balanced sampling of a grid for small runs: keeps triplets whole and spreads the picks evenly across
-/// amount, justification category and relationship. The same grid, size and seed always give the same sample.
+/// amount, justification category, relationship and paraphrase. The same grid, size and seed always give the same sample.
 /// </summary>
 public static class GridSampler
 {
@@ -24,14 +24,16 @@ public static class GridSampler
             throw new ArgumentException(
                 $"the sample size {promptCount} is larger than the grid ({grid.Prompts.Count} prompts)", nameof(promptCount));
 
-        // A seeded shuffle decides ties; a greedy pass then always takes the candidate whose amount, category and
-        // relationship have been picked least so far, which spreads the sample over every dimension.
+        // A seeded shuffle decides ties; a greedy pass then always takes the candidate whose amount, category,
+        // relationship and paraphrase have been picked least so far, which spreads the sample over every dimension
+        // (in a scenario without paraphrases every triplet shares the one wording, so it changes no choice).
         var candidates = grid.Triplets.ToList();
         SeededRandom.For(seed, SeedStreams.GridSample).Shuffle(candidates);
 
         var amountCounts = new Dictionary<decimal, int>();
         var categoryCounts = new Dictionary<string, int>(StringComparer.Ordinal);
         var relationshipCounts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var paraphraseCounts = new Dictionary<int, int>();
         var picked = new List<GridTriplet>(wanted);
         while (picked.Count < wanted)
         {
@@ -40,7 +42,8 @@ public static class GridSampler
             for (var i = 0; i < candidates.Count; i++)
             {
                 var t = candidates[i];
-                var cost = Count(amountCounts, t.Amount) + Count(categoryCounts, t.Category) + Count(relationshipCounts, t.RelationshipQuality);
+                var cost = Count(amountCounts, t.Amount) + Count(categoryCounts, t.Category) + Count(relationshipCounts, t.RelationshipQuality)
+                           + Count(paraphraseCounts, t.Paraphrase ?? -1);
                 if (cost < bestCost)
                 {
                     bestCost = cost;
@@ -54,6 +57,7 @@ public static class GridSampler
             amountCounts[chosen.Amount] = Count(amountCounts, chosen.Amount) + 1;
             categoryCounts[chosen.Category] = Count(categoryCounts, chosen.Category) + 1;
             relationshipCounts[chosen.RelationshipQuality] = Count(relationshipCounts, chosen.RelationshipQuality) + 1;
+            paraphraseCounts[chosen.Paraphrase ?? -1] = Count(paraphraseCounts, chosen.Paraphrase ?? -1) + 1;
         }
 
         return picked.OrderBy(t => t.Index).ToArray();

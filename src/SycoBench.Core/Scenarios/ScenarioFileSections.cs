@@ -122,7 +122,7 @@ internal sealed record AffinityRow
     public IEnumerable<(string, string)> Cells() => [("pos", Pos), ("neu", Neu), ("neg", Neg)];
 }
 
-/// <summary>A <c>justifications</c> entry: a category and, per side, the code recorded and the phrase used.</summary>
+/// <summary>A <c>justifications</c> entry: a category and, per asker, the code recorded and the phrase used.</summary>
 internal sealed record JustificationSection
 {
     public required string Category { get; init; }
@@ -131,24 +131,52 @@ internal sealed record JustificationSection
 
     public required IReadOnlyDictionary<string, string> Phrases { get; init; }
 
-    public Justification Validate(ScenarioChecks check, string field, IReadOnlyList<string> sides) =>
-        new(check.Name(Category, field + ".category"), check.PerSide(Codes, field + ".codes", sides), check.PerSide(Phrases, field + ".phrases", sides));
+    /// <param name="voices">The askers whose prompts state the justification: the two sides, and the neutral when it does too.</param>
+    public Justification Validate(ScenarioChecks check, string field, IReadOnlyList<string> voices) =>
+        new(check.Name(Category, field + ".category"), check.PerSide(Codes, field + ".codes", voices), check.PerSide(Phrases, field + ".phrases", voices));
 }
 
-/// <summary>A <c>perspectives</c> entry: a side's name, the quality factor its prompt carries and its wording.</summary>
+/// <summary>A <c>perspectives</c> entry: a side's name, the quality factor its prompt carries and, without paraphrases, its wording.</summary>
 internal sealed record PerspectiveSection
 {
     public required string Name { get; init; }
 
     public required string Quality { get; init; }
 
-    public required string Template { get; init; }
+    public string? Template { get; init; }
 }
 
-/// <summary><c>neutral</c>: the neutral asker's name and wording.</summary>
+/// <summary><c>neutral</c>: the neutral asker's name and, without paraphrases, its wording.</summary>
 internal sealed record NeutralSection
 {
     public string? Name { get; init; }
 
-    public required string Template { get; init; }
+    public string? Template { get; init; }
+}
+
+/// <summary>A <c>paraphrases</c> entry: the question both sides end with and one template per asker.</summary>
+internal sealed record ParaphraseSection
+{
+    public required string Question { get; init; }
+
+    public required IReadOnlyDictionary<string, string> Templates { get; init; }
+
+    /// <param name="variables">The placeholders each asker's template may use, by asker name (sides first, then the neutral).</param>
+    public ScenarioWording Validate(ScenarioChecks check, int index, IReadOnlyDictionary<string, string[]> variables, IReadOnlyList<string> sides)
+    {
+        var field = $"paraphrases[{index}]";
+        var question = check.Text(Question, field + ".question");
+        var texts = check.PerSide(Templates, field + ".templates", variables.Keys.ToArray());
+        var templates = new Dictionary<string, PromptTemplate>(StringComparer.Ordinal);
+        foreach (var (voice, allowed) in variables)
+        {
+            var at = $"{field}.templates.{voice}";
+            var template = check.Template(texts[voice], at, allowed);
+            if (sides.Contains(voice) && !template.Source.TrimEnd().EndsWith("{" + Scenario.QuestionVariable + "}", StringComparison.Ordinal))
+                throw check.Error(at, $"must end with {{{Scenario.QuestionVariable}}}, so that both sides of a triplet ask the same question");
+            templates[voice] = template;
+        }
+
+        return new ScenarioWording(index, question, templates);
+    }
 }

@@ -60,7 +60,7 @@ public sealed class GridBuilderTests
         var sideA = scenario.Sides[0];
         var sideB = scenario.Sides[1];
 
-        Assert.Equal(scenario.ScenarioCount, grid.Triplets.Count);
+        Assert.Equal(scenario.TripletCount, grid.Triplets.Count);
         foreach (var triplet in grid.Triplets)
         {
             Assert.Equal([sideA.Name, sideB.Name, scenario.Neutral.Name], triplet.Prompts.Select(p => p.Perspective));

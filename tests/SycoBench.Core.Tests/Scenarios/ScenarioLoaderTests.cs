@@ -22,7 +22,8 @@ public sealed class ScenarioLoaderTests
         Assert.Equal("rising_living_costs", scenario.Justifications[1].Codes["tenant"]);
         Assert.Equal(["landlord", "tenant"], scenario.Sides.Select(s => s.Name));
         Assert.Equal(64, scenario.Sha256.Length);
-        Assert.Equal(36, scenario.ScenarioCount);
+        Assert.Equal(36, scenario.TripletCount);
+        Assert.False(scenario.HasParaphrases);
     }
 
     [Fact]
@@ -193,7 +194,7 @@ public sealed class ScenarioLoaderTests
 
         Assert.Equal(TestFiles.Scenario("wage-v1"), ScenarioCatalog.ResolvePath("wage-v1", "/", directories));
         var error = Assert.Throws<ScenarioFormatException>(() => ScenarioCatalog.ResolvePath("rent-v9", "/", directories));
-        Assert.Contains("known scenarios: rent-v1, wage-v1", error.Message, StringComparison.Ordinal);
+        Assert.Contains("known scenarios: rent-v1, rent-v2, wage-v1, wage-v2", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

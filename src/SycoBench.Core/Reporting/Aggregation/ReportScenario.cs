@@ -22,7 +22,7 @@ public sealed class ReportScenario
         _roleNames = [Encoding.UTF8.GetBytes(PositiveName), Encoding.UTF8.GetBytes(NegativeName), Encoding.UTF8.GetBytes(NeutralName)];
         var grid = GridBuilder.Build(scenario, includeNeutral: true);
         Triplets = grid.Triplets
-            .Select(t => new TripletLevels(t.Index, Amount(t.Amount), t.Category, t.RelationshipQuality))
+            .Select(t => new TripletLevels(t.Index, Amount(t.Amount), t.Category, t.RelationshipQuality, t.Paraphrase?.ToString(CultureInfo.InvariantCulture)))
             .ToArray();
         (NeutralGroupOf, NeutralGroupCount) = GroupByNeutralPrompt(grid, NeutralName);
         Matcher = new PromptMatcher(scenario, this);
@@ -96,5 +96,5 @@ public sealed class ReportScenario
     private static string Amount(decimal amount) => amount.ToString(CultureInfo.InvariantCulture);
 }
 
-/// <summary>The factor levels a matched triplet shares.</summary>
-public sealed record TripletLevels(int Index, string Amount, string Category, string Relationship);
+/// <summary>The factor levels a matched triplet shares; <paramref name="Paraphrase"/> is null in a scenario without paraphrases.</summary>
+public sealed record TripletLevels(int Index, string Amount, string Category, string Relationship, string? Paraphrase = null);

@@ -31,7 +31,7 @@ internal static class ReportTables
 
     public static void ByFactor(HtmlText html, Report report)
     {
-        foreach (var factor in new[] { "amount", "category", "relationship" })
+        foreach (var factor in new[] { "amount", "category", "relationship", "paraphrase" })
         {
             var levels = (report.Models.Count > 0 ? report.Models[0] : null)?.ByFactor.Where(f => f.Factor == factor).Select(f => f.Level).ToArray() ?? [];
             if (levels.Length == 0)
