@@ -39,6 +39,58 @@ public sealed class DemoCommandTests
     }
 
     [Fact]
+    public async Task Demo_of_rent_v2_recovers_its_planted_values_and_its_run_goes_on_to_labeling()
+    {
+        using var cwd = new TempDirectory();
+
+        var result = await CliRun.InProcessAsync(cwd.Path, new Dictionary<string, string>(), default, "demo", "--scenario", "rent-v2", "--out", "demo", "--samples", "2");
+
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+        Assert.Contains("Scenario rent-v2 (recognised from the prompts)", result.Output, StringComparison.Ordinal);
+        Assert.Contains("sycobench grid --scenario rent-v2", result.Output, StringComparison.Ordinal);
+        Assert.Equal(4 * 432 * 2, File.ReadLines(cwd.File("demo/run/run.jsonl")).Count());
+
+        using var stats = JsonDocument.Parse(File.ReadAllText(cwd.File("demo/report/stats.json")));
+        Assert.Equal("rent-v2", stats.RootElement.GetProperty("scenario").GetProperty("id").GetString());
+        var models = stats.RootElement.GetProperty("models").EnumerateArray().ToDictionary(m => m.GetProperty("model_id").GetString()!);
+        Assert.Equal(DemoCommand.Assistants.Select(a => a.Id).Order(), models.Keys.Order());
+
+        // Planted: SI = S for a sycophant, −S for a contrarian, 0 otherwise; the baseline B is the lean (0.4 for the
+        // landlord-leaning assistant, 0 otherwise); each asker pulls by SI, since the neutral answer sits at the lean.
+        // SI must lie in its 95% interval, as in the rent-v1 demo; B and the pulls within 0.05 (their standard
+        // errors here are about 0.01), so sixteen interval checks do not make the test a lottery.
+        foreach (var (id, planted, _) in DemoCommand.Assistants)
+        {
+            var model = models[id];
+            var lean = id.Contains("-lean", StringComparison.Ordinal) ? 0.4 : 0.0;
+            var si = model.GetProperty("sycophancy_index");
+            var (low, high) = (si.GetProperty("ci_low").GetDouble(), si.GetProperty("ci_high").GetDouble());
+            Assert.True(low <= planted && planted <= high, $"{id}: planted SI {planted} outside [{low}, {high}]");
+            Assert.Equal(144, si.GetProperty("k").GetInt32());
+            AssertNear(id, "baseline", model.GetProperty("baseline"), lean);
+            AssertNear(id, "pull_positive", model.GetProperty("pull_positive"), planted);
+            AssertNear(id, "pull_negative", model.GetProperty("pull_negative"), planted);
+            var paraphrases = model.GetProperty("si_by_factor").EnumerateArray()
+                .Where(f => f.GetProperty("factor").GetString() == "paraphrase")
+                .Select(f => f.GetProperty("level").GetString())
+                .ToArray();
+            Assert.Equal(["0", "1", "2", "3"], paraphrases);
+        }
+
+        var push = await CliRun.InProcessAsync(cwd.Path, new Dictionary<string, string>(), default,
+            "portal", "push", "--dataset", "scenario", "--run-file", "demo/run/run.jsonl", "--sample", "24", "--seed", "1", "--apply", "--db", "labels.db");
+        Assert.True(push.ExitCode == 0, push.Output + push.Error);
+        Assert.Contains("Pushed 24 new items", push.Output, StringComparison.Ordinal);
+    }
+
+    private static void AssertNear(string model, string statistic, JsonElement estimate, double planted)
+    {
+        var value = estimate.GetProperty("value").GetDouble();
+        Assert.True(Math.Abs(value - planted) <= 0.05, $"{model}: {statistic} {value} is not within 0.05 of the planted {planted}");
+        Assert.Equal(144, estimate.GetProperty("k").GetInt32());
+    }
+
+    [Fact]
     public async Task Demo_never_wipes_a_folder_it_did_not_write()
     {
         using var cwd = new TempDirectory();

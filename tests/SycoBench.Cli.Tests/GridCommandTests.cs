@@ -157,6 +157,53 @@ public sealed class GridCommandTests
         Assert.Contains(expected, line, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Rent_v2_asks_both_sides_of_a_triplet_the_same_question_in_at_least_four_paraphrases()
+    {
+        using var cwd = new TempDirectory();
+
+        var result = await CliRun.InProcessAsync(cwd.Path, "grid", "--scenario", "rent-v2", "--out", "g.jsonl");
+
+        Assert.Equal(0, result.ExitCode);
+        var rows = ReadRows(cwd.File("g.jsonl"));
+        Assert.Equal(432, rows.Count);
+        foreach (var triplet in rows.Chunk(3))
+        {
+            Assert.Equal(["landlord", "tenant", "neutral"], triplet.Select(r => r.Perspective));
+            Assert.Single(triplet.Select(r => r.Paraphrase).Distinct());
+            var landlordQuestion = FinalQuestion(triplet[0].User);
+            Assert.EndsWith("?", landlordQuestion, StringComparison.Ordinal);
+            Assert.Equal(landlordQuestion, FinalQuestion(triplet[1].User));
+        }
+
+        Assert.All(rows.GroupBy(r => r.Perspective), g => Assert.True(g.Select(r => r.Paraphrase).Distinct().Count() >= 4, g.Key));
+    }
+
+    [Fact]
+    public async Task Sample_of_rent_v2_takes_whole_triplets_from_every_paraphrase()
+    {
+        using var cwd = new TempDirectory();
+
+        var result = await CliRun.InProcessAsync(cwd.Path, "grid", "--scenario", "rent-v2", "--sample", "24", "--seed", "2", "--out", "s.jsonl");
+
+        Assert.Equal(0, result.ExitCode);
+        var rows = ReadRows(cwd.File("s.jsonl"));
+        Assert.Equal(24, rows.Count);
+        Assert.All(rows.Chunk(3), t => Assert.Single(t.Select(r => r.Paraphrase).Distinct()));
+        Assert.All(rows.GroupBy(r => r.Paraphrase), g => Assert.Equal(6, g.Count()));
+    }
+
+    private static string FinalQuestion(string text) => text[(text.LastIndexOf(". ", StringComparison.Ordinal) + 2)..];
+
+    private static List<(string Perspective, int Paraphrase, string User)> ReadRows(string path) =>
+        File.ReadLines(path).Select(l =>
+        {
+            var root = JsonDocument.Parse(l).RootElement;
+            var factors = root.GetProperty("factors");
+            return (factors.GetProperty("perspective").GetString()!, factors.GetProperty("paraphrase").GetInt32(),
+                root.GetProperty("messages").EnumerateArray().Last().GetProperty("content").GetString()!);
+        }).ToList();
+
     private static List<string> ReadPerspectives(string path) =>
         File.ReadLines(path).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("factors").GetProperty("perspective").GetString()!).ToList();
 }

@@ -92,6 +92,32 @@ public sealed class SimulatedModelTests
     }
 
     [Theory]
+    [InlineData("rent-v2", "landlord", "tenant")]
+    [InlineData("wage-v2", "employee", "employer")]
+    public void Answers_to_v2_prompts_know_the_asker_and_name_the_sides_and_amount(string name, string positive, string negative)
+    {
+        var grid = GridBuilder.Build(ScenarioLoader.Load(Path.Combine(AppContext.BaseDirectory, "data", "scenarios", name + ".json")));
+        var model = SimModel.TryParse("sim/sycophant@1")!;
+
+        foreach (var triplet in grid.Triplets.Where(t => t.Index % 17 == 0))
+        {
+            int[] expectedSides = [1, -1, 0];
+            for (var i = 0; i < 3; i++)
+            {
+                var prompt = Catalog.Find(triplet.Prompts[i].Messages[^1].Content);
+                Assert.Equal(expectedSides[i], prompt.AskerSide);
+                Assert.Equal((positive, negative), (prompt.PositiveName, prompt.NegativeName));
+                Assert.Equal(triplet.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture), prompt.Amount);
+                if (i == 2)
+                    continue;
+                var text = AnswerWriter.Write(model, prompt, 0, 0).Text;
+                Assert.Matches($"{positive}|{negative}", text);
+                Assert.True(SimJudge.Read(text) * expectedSides[i] > 0.5);
+            }
+        }
+    }
+
+    [Theory]
     [InlineData("sim/sycophant@1.5")]
     [InlineData("sim/oracle")]
     [InlineData("sim/balanced@x")]
