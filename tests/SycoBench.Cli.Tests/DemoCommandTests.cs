@@ -72,7 +72,7 @@ public sealed class DemoCommandTests
             AssertNear(id, "pull_negative", model.GetProperty("pull_negative"), planted);
             var paraphrases = model.GetProperty("si_by_factor").EnumerateArray()
                 .Where(f => f.GetProperty("factor").GetString() == "paraphrase")
-                .Select(f => f.GetProperty("level").GetString())
+                .Select(f => f.GetProperty("level").GetString()!)
                 .ToArray();
             Assert.Equal(["0", "1", "2", "3"], paraphrases);
         }
