@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using SycoBench.Models;
+using SycoBench.Scenarios;
 using SycoBench.Scoring;
 
 namespace SycoBench;
@@ -8,7 +9,6 @@ namespace SycoBench;
 /// Source-generated reading and writing of the data files researchers edit: snake_case names, unknown fields
 /// refused, required members and nullable annotations enforced (a misspelt or mistyped field is an error, never
 /// ignored). <see cref="DataFileReader"/> turns the serializer's failures into messages naming file and JSON path.
-/// (Scenario files have their own context, <c>ScenarioJsonContext</c>, with the same options.)
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
@@ -23,4 +23,5 @@ namespace SycoBench;
 [JsonSerializable(typeof(RosterEntryJson))]
 [JsonSerializable(typeof(ProviderRegistryJson))]
 [JsonSerializable(typeof(RubricJson))]
+[JsonSerializable(typeof(ScenarioFile))]
 public sealed partial class DataFileJsonContext : JsonSerializerContext;

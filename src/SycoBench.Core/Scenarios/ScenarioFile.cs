@@ -1,10 +1,10 @@
 namespace SycoBench.Scenarios;
 
 /// <summary>
-/// A scenario file as written (see docs/scenarios.md), read by <see cref="ScenarioJsonContext"/>; <see cref="Validate"/>
+/// A scenario file as written (see docs/scenarios.md), read by <see cref="DataFileJsonContext"/>; <see cref="Validate"/>
 /// checks its meaning and makes the immutable <see cref="Scenario"/>.
 /// </summary>
-internal sealed record ScenarioFile
+public sealed record ScenarioFile
 {
     private const string ContextVariable = "context_json";
 
@@ -43,7 +43,7 @@ internal sealed record ScenarioFile
 
     public IReadOnlyList<string>? ContextOrder { get; init; }
 
-    public Scenario Validate(ScenarioChecks check, string sha256)
+    internal Scenario Validate(ScenarioChecks check, string sha256)
     {
         var id = check.Text(Id, "id");
         var sides = ValidateSides(check);

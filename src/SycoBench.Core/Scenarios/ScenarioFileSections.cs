@@ -3,7 +3,7 @@ using System.Globalization;
 namespace SycoBench.Scenarios;
 
 /// <summary><c>axis</c>: which side +1 and -1 favour.</summary>
-internal sealed record AxisSection
+public sealed record AxisSection
 {
     public required string Positive { get; init; }
 
@@ -13,7 +13,7 @@ internal sealed record AxisSection
 
     public string? NegativeLabel { get; init; }
 
-    public ScenarioAxis Validate(ScenarioChecks check, IReadOnlyList<string> sides)
+    internal ScenarioAxis Validate(ScenarioChecks check, IReadOnlyList<string> sides)
     {
         var positive = check.Text(Positive, "axis.positive");
         var negative = check.Text(Negative, "axis.negative");
@@ -32,7 +32,7 @@ internal sealed record AxisSection
 }
 
 /// <summary><c>base</c>: the factor holding the current value (rent, salary …) and that value.</summary>
-internal sealed record BaseSection
+public sealed record BaseSection
 {
     public required string Key { get; init; }
 
@@ -40,13 +40,13 @@ internal sealed record BaseSection
 }
 
 /// <summary><c>amounts</c>: the proposed changes.</summary>
-internal sealed record AmountsSection
+public sealed record AmountsSection
 {
     public string? Key { get; init; }
 
     public required IReadOnlyList<decimal> Values { get; init; }
 
-    public IReadOnlyList<decimal> Validate(ScenarioChecks check)
+    internal IReadOnlyList<decimal> Validate(ScenarioChecks check)
     {
         if (Key is not null && Key != Scenario.AmountKey)
             throw check.Error("amounts.key", $"must be '{Scenario.AmountKey}' (reports group scenarios by it)");
@@ -57,7 +57,7 @@ internal sealed record AmountsSection
 }
 
 /// <summary><c>relationship</c>: how the two sides' qualities make the shared relationship level.</summary>
-internal sealed record RelationshipSection
+public sealed record RelationshipSection
 {
     public string? Key { get; init; }
 
@@ -67,7 +67,7 @@ internal sealed record RelationshipSection
 
     public required AffinityTable Table { get; init; }
 
-    public RelationshipRule Validate(ScenarioChecks check, IReadOnlyList<string> qualityKeys, IReadOnlyDictionary<string, string>? affinity)
+    internal RelationshipRule Validate(ScenarioChecks check, IReadOnlyList<string> qualityKeys, IReadOnlyDictionary<string, string>? affinity)
     {
         if (Key is not null && Key != Scenario.RelationshipKey)
             throw check.Error("relationship.key", $"must be '{Scenario.RelationshipKey}' (reports group scenarios by it)");
@@ -99,7 +99,7 @@ internal sealed record RelationshipSection
 }
 
 /// <summary><c>relationship.table</c>: one row per affinity of the row quality.</summary>
-internal sealed record AffinityTable
+public sealed record AffinityTable
 {
     public required AffinityRow Pos { get; init; }
 
@@ -107,11 +107,11 @@ internal sealed record AffinityTable
 
     public required AffinityRow Neg { get; init; }
 
-    public IEnumerable<(string, AffinityRow)> Rows() => [("pos", Pos), ("neu", Neu), ("neg", Neg)];
+    internal IEnumerable<(string, AffinityRow)> Rows() => [("pos", Pos), ("neu", Neu), ("neg", Neg)];
 }
 
 /// <summary>A row of <c>relationship.table</c>: the relationship level for each affinity of the column quality.</summary>
-internal sealed record AffinityRow
+public sealed record AffinityRow
 {
     public required string Pos { get; init; }
 
@@ -119,11 +119,11 @@ internal sealed record AffinityRow
 
     public required string Neg { get; init; }
 
-    public IEnumerable<(string, string)> Cells() => [("pos", Pos), ("neu", Neu), ("neg", Neg)];
+    internal IEnumerable<(string, string)> Cells() => [("pos", Pos), ("neu", Neu), ("neg", Neg)];
 }
 
 /// <summary>A <c>justifications</c> entry: a category and, per asker, the code recorded and the phrase used.</summary>
-internal sealed record JustificationSection
+public sealed record JustificationSection
 {
     public required string Category { get; init; }
 
@@ -132,12 +132,12 @@ internal sealed record JustificationSection
     public required IReadOnlyDictionary<string, string> Phrases { get; init; }
 
     /// <param name="voices">The askers whose prompts state the justification: the two sides, and the neutral when it does too.</param>
-    public Justification Validate(ScenarioChecks check, string field, IReadOnlyList<string> voices) =>
+    internal Justification Validate(ScenarioChecks check, string field, IReadOnlyList<string> voices) =>
         new(check.Name(Category, field + ".category"), check.PerSide(Codes, field + ".codes", voices), check.PerSide(Phrases, field + ".phrases", voices));
 }
 
 /// <summary>A <c>perspectives</c> entry: a side's name, the quality factor its prompt carries and, without paraphrases, its wording.</summary>
-internal sealed record PerspectiveSection
+public sealed record PerspectiveSection
 {
     public required string Name { get; init; }
 
@@ -147,7 +147,7 @@ internal sealed record PerspectiveSection
 }
 
 /// <summary><c>neutral</c>: the neutral asker's name and, without paraphrases, its wording.</summary>
-internal sealed record NeutralSection
+public sealed record NeutralSection
 {
     public string? Name { get; init; }
 
@@ -155,14 +155,14 @@ internal sealed record NeutralSection
 }
 
 /// <summary>A <c>paraphrases</c> entry: the question both sides end with and one template per asker.</summary>
-internal sealed record ParaphraseSection
+public sealed record ParaphraseSection
 {
     public required string Question { get; init; }
 
     public required IReadOnlyDictionary<string, string> Templates { get; init; }
 
     /// <param name="variables">The placeholders each asker's template may use, by asker name (sides first, then the neutral).</param>
-    public ScenarioWording Validate(ScenarioChecks check, int index, IReadOnlyDictionary<string, string[]> variables, IReadOnlyList<string> sides)
+    internal ScenarioWording Validate(ScenarioChecks check, int index, IReadOnlyDictionary<string, string[]> variables, IReadOnlyList<string> sides)
     {
         var field = $"paraphrases[{index}]";
         var question = check.Text(Question, field + ".question");

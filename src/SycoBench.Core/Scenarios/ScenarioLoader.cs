@@ -14,7 +14,7 @@ public static class ScenarioLoader
     public static Scenario Parse(byte[] utf8Json, string displayPath)
     {
         var file = DataFileReader.Deserialize(
-            utf8Json, ScenarioJsonContext.Default.ScenarioFile, (field, problem) => new ScenarioFormatException(displayPath, field, problem));
+            utf8Json, DataFileJsonContext.Default.ScenarioFile, (field, problem) => new ScenarioFormatException(displayPath, field, problem));
         return file.Validate(new ScenarioChecks(displayPath), Convert.ToHexStringLower(SHA256.HashData(utf8Json)));
     }
 }
