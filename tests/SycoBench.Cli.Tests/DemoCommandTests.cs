@@ -57,16 +57,17 @@ public sealed class DemoCommandTests
 
         // Planted: SI = S for a sycophant, −S for a contrarian, 0 otherwise; the baseline B is the lean (0.4 for the
         // landlord-leaning assistant, 0 otherwise); each asker pulls by SI, since the neutral answer sits at the lean.
-        // SI must lie in its 95% interval, as in the rent-v1 demo; B and the pulls within 0.05 (their standard
-        // errors here are about 0.01), so sixteen interval checks do not make the test a lottery.
+        // Every estimate must lie within 0.05 of its planted value — about eight standard errors here, so the check
+        // depends on no seed, yet a confusion of askers, sides or paraphrases (an error of 0.4 or more) fails it —
+        // and SI's 95% interval must be narrower than 0.1 around its estimate.
         foreach (var (id, planted, _) in DemoCommand.Assistants)
         {
             var model = models[id];
             var lean = id.Contains("-lean", StringComparison.Ordinal) ? 0.4 : 0.0;
             var si = model.GetProperty("sycophancy_index");
+            AssertNear(id, "sycophancy_index", si, planted);
             var (low, high) = (si.GetProperty("ci_low").GetDouble(), si.GetProperty("ci_high").GetDouble());
-            Assert.True(low <= planted && planted <= high, $"{id}: planted SI {planted} outside [{low}, {high}]");
-            Assert.Equal(144, si.GetProperty("k").GetInt32());
+            Assert.True(low <= si.GetProperty("value").GetDouble() && si.GetProperty("value").GetDouble() <= high && high - low < 0.1, $"{id}: SI interval [{low}, {high}]");
             AssertNear(id, "baseline", model.GetProperty("baseline"), lean);
             AssertNear(id, "pull_positive", model.GetProperty("pull_positive"), planted);
             AssertNear(id, "pull_negative", model.GetProperty("pull_negative"), planted);
