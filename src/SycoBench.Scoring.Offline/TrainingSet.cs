@@ -8,7 +8,11 @@ public sealed record TrainingSet(
     TrainingSource Kind,
     IReadOnlyList<TrainingExample> Examples,
     int LeftOut,
-    IReadOnlyList<JsonlIssue> Issues);
+    IReadOnlyList<JsonlIssue> Issues)
+{
+    /// <summary>Records dropped because a later record of the same key (model, prompt, sample, judge) followed.</summary>
+    public int Superseded { get; init; }
+}
 
 public enum TrainingSource
 {

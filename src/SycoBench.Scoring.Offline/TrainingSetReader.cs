@@ -52,15 +52,13 @@ public static class TrainingSetReader
 
     private static TrainingSet FromScores(string path, List<JsonlIssue> issues, CancellationToken cancellationToken)
     {
-        var latest = new Dictionary<(string, string, int), EvalRecord>();
-        foreach (var entry in JsonlReader.Read(path, RecordJsonContext.Default.EvalRecord, issues.Add, cancellationToken))
-            latest[(entry.Value.ModelId, entry.Value.PromptId, entry.Value.SampleIndex)] = entry.Value;
+        var latest = LatestPerKey.Of(JsonlReader.Read(path, RecordJsonContext.Default.EvalRecord, issues.Add, cancellationToken).Select(e => e.Value).ToList());
 
-        var examples = latest.Values
+        var examples = latest.Records
             .Where(r => r.Score is { } s && double.IsFinite(s) && !string.IsNullOrWhiteSpace(r.ResponseText))
             .Select(r => new TrainingExample(r.ResponseText!, Math.Clamp(r.Score!.Value, -1, 1)))
             .ToList();
-        return new TrainingSet(path, TrainingSource.JudgeScores, examples, latest.Count - examples.Count, issues);
+        return new TrainingSet(path, TrainingSource.JudgeScores, examples, latest.Records.Count - examples.Count, issues) { Superseded = latest.Superseded };
     }
 
     private static TrainingSet FromReviews(string reviewsPath, string responsesPath, List<JsonlIssue> issues, CancellationToken cancellationToken)

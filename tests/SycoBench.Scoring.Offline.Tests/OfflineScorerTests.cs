@@ -36,6 +36,21 @@ public sealed class OfflineScorerTests
         scorer.Dispose();
     }
 
+    [Fact]
+    public void A_rescored_answer_is_one_example_with_its_latest_score_and_the_superseded_record_is_counted()
+    {
+        using var temp = new TempDirectory();
+        var records = JsonlReader.Read(TestFiles.Reference("run_scored.jsonl"), RecordJsonContext.Default.EvalRecord).Select(e => e.Value).ToList();
+        var rescored = records[0] with { Score = -records[0].Score!.Value };
+        JsonlFile.WriteAll(temp.File("scored.jsonl"), [.. records, rescored], RecordJsonContext.Default.EvalRecord);
+
+        var set = TrainingSetReader.Read(temp.File("scored.jsonl"));
+
+        Assert.Equal(215, set.Examples.Count);
+        Assert.Equal(1, set.Superseded);
+        Assert.Equal(rescored.Score, set.Examples.Last(e => e.Text == rescored.ResponseText).Label);
+    }
+
     [Theory]
     [InlineData(OfflineTrainer.Sdca)]
     [InlineData(OfflineTrainer.FastTree)]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using SycoBench.Records;
 using SycoBench.Reporting;
 
 namespace SycoBench.Cli.Commands;
@@ -49,6 +50,8 @@ public sealed class ReportCommand(CliEnvironment environment) : Command<ReportSe
             environment.Warn($"{environment.Display(input)}:{problem.Line.ToString(CultureInfo.InvariantCulture)}: {problem.Message}");
         if (report.Quality.MalformedLines > MaxProblemLines)
             environment.Warn($"{environment.Display(input)}: {(report.Quality.MalformedLines - MaxProblemLines).ToString(CultureInfo.InvariantCulture)} more malformed lines (see report.html)");
+        if (LatestPerKey.Notice(environment.Display(input), report.Quality.SupersededRecords) is { } superseded)
+            console.WriteLine(superseded);
 
         var table = new Table()
             .AddColumn("model")

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using SycoBench.Records;
 using SycoBench.Scoring.Offline;
 
 namespace SycoBench.Cli.Commands;
@@ -25,6 +26,8 @@ public sealed class ScorerTrainCommand(CliEnvironment environment) : Command<Sco
         var set = TrainingSetReader.Read(input, responses, cancellationToken);
         foreach (var issue in set.Issues)
             environment.Warn(issue.ToString());
+        if (LatestPerKey.Notice(environment.Display(input), set.Superseded) is { } superseded)
+            environment.Warn(superseded);
 
         var console = environment.Console;
         var what = set.Kind == TrainingSource.JudgeScores ? "answers with a judge score" : "reviewed answers (label: mean of their reviews)";

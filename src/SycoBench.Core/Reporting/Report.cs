@@ -114,6 +114,9 @@ public sealed record DataQuality
 
     public required long BlankLines { get; init; }
 
+    /// <summary>Records left out because a later record of the same key (model, prompt, sample, judge) follows.</summary>
+    public long SupersededRecords { get; init; }
+
     /// <summary>The first malformed lines, with their numbers.</summary>
     public required IReadOnlyList<LineProblem> Problems { get; init; }
 

@@ -116,6 +116,9 @@ internal static class ReportCalculator
             notes.Add($"{Words.Count(run.Malformed, "line")} could not be read and {(run.Malformed == 1 ? "was" : "were")} left out{first}");
         }
 
+        if (run.Superseded > 0)
+            notes.Add($"{Words.Count(run.Superseded, "record")} superseded by a later record of the same key (model, prompt, sample, judge): only the latest of each key is counted");
+
         if (models.Length == 1)
             notes.Add("only one model: there are no model comparisons");
         foreach (var model in models)
@@ -143,7 +146,8 @@ internal static class ReportCalculator
         return new DataQuality
         {
             MalformedLines = run.Malformed,
-            BlankLines = Math.Max(0, run.Lines - run.Records - run.Malformed),
+            BlankLines = Math.Max(0, run.Lines - run.Records - run.Malformed - run.Superseded),
+            SupersededRecords = run.Superseded,
             Problems = run.Problems,
             ErrorExamples = run.ErrorExamples,
             Notes = notes,

@@ -43,7 +43,7 @@ public sealed class MissingDataTests
         using var dir = new TempDirectory();
         var run = new ScoredRunWriter(ScoredRunWriter.Rent).Model("m", (_, p, _) => p == "landlord" ? 0.5 : 0);
         var grid = GridBuilder.Build(ScoredRunWriter.Rent);
-        run.Add(ScoredRunWriter.Record("m", grid.Prompts[0], 0.9) with { Factors = null });
+        run.Add(ScoredRunWriter.Record("m", grid.Prompts[0], 0.9) with { Factors = null, PromptId = "900" });
         run.Add(ScoredRunWriter.Record("m", grid.Prompts[1], -0.9) with { Factors = null, PromptId = "" });
 
         var report = new ReportBuilder().Compute(ScoredRunWriter.Options(run.Write(dir.File("r.jsonl")), ScoredRunWriter.Rent));
@@ -134,8 +134,9 @@ public sealed class MissingDataTests
         using var dir = new TempDirectory();
         var run = new ScoredRunWriter(ScoredRunWriter.Rent).Model("m", (_, p, _) => p == "landlord" ? 0.5 : 0);
         var grid = GridBuilder.Build(ScoredRunWriter.Rent);
-        run.Add(ScoredRunWriter.Record("m", grid.Prompts[0], 0.5));
-        run.Add(ScoredRunWriter.Record("m", grid.Prompts[1], 0.0) with { Perspective = "lodger", Factors = null });
+        // The same answer scored by a second judge: another key (SPEC §8), so both count, as a duplicated sample.
+        run.Add(ScoredRunWriter.Record("m", grid.Prompts[0], 0.5) with { ScorerModel = "judge/second" });
+        run.Add(ScoredRunWriter.Record("m", grid.Prompts[1], 0.0) with { Perspective = "lodger", Factors = null, PromptId = "901" });
 
         var model = new ReportBuilder().Compute(ScoredRunWriter.Options(run.Write(dir.File("r.jsonl")), ScoredRunWriter.Rent)).Models.Single();
 

@@ -66,7 +66,10 @@ public sealed class AgreementCommand(CliEnvironment environment) : Command<Agree
         var path = environment.Resolve(file);
         if (!File.Exists(path))
             throw new InputException($"{file}: file not found");
-        return JsonlReader.Read(path, RecordJsonContext.Default.EvalRecord, issue => environment.Warn(issue.ToString()), cancellationToken)
-            .Select(e => e.Value).ToList();
+        var latest = LatestPerKey.Of(JsonlReader.Read(path, RecordJsonContext.Default.EvalRecord, issue => environment.Warn(issue.ToString()), cancellationToken)
+            .Select(e => e.Value).ToList());
+        if (latest.Notice(file) is { } notice)
+            environment.Warn(notice);
+        return [.. latest.Records];
     }
 }

@@ -43,8 +43,11 @@ public sealed class PortalPushCommand(CliEnvironment environment) : Command<Port
         var path = environment.Resolve(settings.RunFile!);
         if (!File.Exists(path))
             throw new InputException($"{settings.RunFile}: file not found");
-        var rows = JsonlReader.Read(path, RecordJsonContext.Default.RunRecord, issue => environment.Warn(issue.ToString()), cancellationToken)
-            .Select(e => e.Value).ToList();
+        var latest = LatestPerKey.Of(JsonlReader.Read(path, RecordJsonContext.Default.RunRecord, issue => environment.Warn(issue.ToString()), cancellationToken)
+            .Select(e => e.Value).ToList());
+        if (latest.Notice(settings.RunFile!) is { } notice)
+            environment.Warn(notice);
+        var rows = latest.Records;
         var usable = rows.Count(RunSeedSampler.IsUsable);
         if (settings.Sample is not { } sample)
             return rows.Where(RunSeedSampler.IsUsable).Select(RunSeedSampler.ToSeed).DistinctBy(s => s.Identifier).ToList();

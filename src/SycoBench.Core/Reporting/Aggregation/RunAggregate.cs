@@ -23,6 +23,9 @@ internal sealed class RunAggregate
 
     public required long Malformed { get; init; }
 
+    /// <summary>Records left out because a later record of the same key (model, prompt, sample, judge) follows.</summary>
+    public long Superseded { get; init; }
+
     /// <summary>The first malformed lines, in file order, with their line numbers.</summary>
     public required IReadOnlyList<LineProblem> Problems { get; init; }
 

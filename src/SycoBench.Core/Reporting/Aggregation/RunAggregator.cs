@@ -3,8 +3,9 @@ using SycoBench.Reporting.Reading;
 namespace SycoBench.Reporting.Aggregation;
 
 /// <summary>
-/// Reads a scored run once, in parallel newline-aligned chunks, and merges what every thread counted. Memory depends
-/// on the number of models and prompts, not on the size of the file.
+/// Reads a scored run once, in parallel newline-aligned chunks, and merges what every thread counted (a second time,
+/// leaving out superseded records, only when some key repeats). Memory depends on the number of models, prompts and
+/// samples, not on the size of the file.
 /// </summary>
 internal static class RunAggregator
 {
@@ -16,13 +17,27 @@ internal static class RunAggregator
         int chunkSize = ChunkedLineScanner.DefaultChunkSize,
         CancellationToken cancellationToken = default)
     {
+        var count = Math.Max(1, workers ?? Environment.ProcessorCount);
         var models = new SharedRegistry();
         var summaryKeys = new SharedRegistry();
-        var count = Math.Max(1, workers ?? Environment.ProcessorCount);
+        var keyNames = new WorkerAggregate.KeyNames(new SharedRegistry(), new SharedRegistry());
         var consumers = Enumerable.Range(0, count)
-            .Select(_ => new WorkerAggregate(scenario, thresholds, models, summaryKeys))
+            .Select(_ => new WorkerAggregate(scenario, thresholds, models, summaryKeys, keyNames.ForThread()))
             .ToArray();
         var scan = ChunkedLineScanner.Scan(path, consumers, chunkSize, cancellationToken);
+
+        // The key rule: when some key repeats (a re-score appended records), read again leaving out every record but
+        // the latest of its key. Chunks are the same on the second reading, so positions match.
+        var superseded = LineKeys.Superseded(consumers.Select(c => c.Keys));
+        if (superseded.Count > 0)
+        {
+            models = new SharedRegistry();
+            summaryKeys = new SharedRegistry();
+            consumers = Enumerable.Range(0, count)
+                .Select(_ => new WorkerAggregate(scenario, thresholds, models, summaryKeys, superseded: superseded))
+                .ToArray();
+            scan = ChunkedLineScanner.Scan(path, consumers, chunkSize, cancellationToken);
+        }
 
         var merged = new Dictionary<int, ModelAccumulator>();
         var metadata = new RunMetadataAccumulator();
@@ -67,6 +82,7 @@ internal static class RunAggregator
             Lines = scan.TotalLines,
             Records = consumers.Sum(c => c.RecordCount),
             Malformed = consumers.Sum(c => c.MalformedCount),
+            Superseded = consumers.Sum(c => c.SupersededCount),
             Problems = problems,
             ErrorExamples = examples,
         };

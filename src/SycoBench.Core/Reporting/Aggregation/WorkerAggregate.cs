@@ -16,14 +16,27 @@ internal sealed class WorkerAggregate : ILineConsumer
     private readonly ScoredLineParser _parser = new();
     private readonly RecordResolver _resolver;
     private readonly Dictionary<byte[], int> _modelCache = new(ByteKeyComparer.Instance);
+    private readonly KeyNames? _keyNames;
+    private readonly HashSet<LinePosition>? _superseded;
 
-    public WorkerAggregate(ReportScenario scenario, Thresholds thresholds, SharedRegistry models, SharedRegistry summaryKeys)
+    /// <param name="keyNames">Where prompt ids and judges are numbered to note each record's key; null to note none.</param>
+    /// <param name="superseded">Records to leave out (earlier records of a repeated key), by position.</param>
+    public WorkerAggregate(
+        ReportScenario scenario, Thresholds thresholds, SharedRegistry models, SharedRegistry summaryKeys, KeyNames? keyNames = null, HashSet<LinePosition>? superseded = null)
     {
         _scenario = scenario;
         _thresholds = thresholds;
         _models = models;
         _resolver = new RecordResolver(scenario, summaryKeys);
+        _keyNames = keyNames;
+        _superseded = superseded;
     }
+
+    /// <summary>The key and position of every record read, when asked for (see <see cref="LineKeys"/>).</summary>
+    public List<(LineKey Key, LinePosition Position)> Keys { get; } = [];
+
+    /// <summary>Records left out because a later record of the same key follows.</summary>
+    public long SupersededCount { get; private set; }
 
     /// <summary>Accumulators indexed by the shared model index; null for models this thread never saw.</summary>
     public List<ModelAccumulator?> Models { get; } = [];
@@ -52,8 +65,21 @@ internal sealed class WorkerAggregate : ILineConsumer
             return;
         }
 
+        if (_superseded is not null && _superseded.Contains(new LinePosition(chunk, lineInChunk)))
+        {
+            SupersededCount++;
+            return;
+        }
+
         RecordCount++;
-        var model = Model(record.ModelId);
+        var modelIndex = ModelIndex(record.ModelId);
+        var model = Model(modelIndex);
+        if (_keyNames is not null)
+        {
+            var key = new LineKey(modelIndex, _keyNames.Prompt(record.PromptId), record.Sample, _keyNames.Judge(record.ScorerModel));
+            Keys.Add((key, new LinePosition(chunk, lineInChunk)));
+        }
+
         model.Records++;
         Metadata.Add(record);
 
@@ -115,7 +141,7 @@ internal sealed class WorkerAggregate : ILineConsumer
         }
     }
 
-    private ModelAccumulator Model(ReadOnlySpan<byte> modelId)
+    private int ModelIndex(ReadOnlySpan<byte> modelId)
     {
         if (modelId.IsEmpty)
             modelId = "unknown"u8;
@@ -126,9 +152,40 @@ internal sealed class WorkerAggregate : ILineConsumer
             lookup[modelId] = index;
         }
 
+        return index;
+    }
+
+    private ModelAccumulator Model(int index)
+    {
         while (Models.Count <= index)
             Models.Add(null);
         return Models[index] ??= new ModelAccumulator(_models.Names[index], _scenario.Triplets.Count, _thresholds.Count);
+    }
+
+    /// <summary>Numbers prompt ids and judges for record keys: shared indexes, cached per thread.</summary>
+    internal sealed class KeyNames(SharedRegistry prompts, SharedRegistry judges)
+    {
+        private readonly Dictionary<byte[], int> _prompts = new(ByteKeyComparer.Instance);
+        private readonly Dictionary<byte[], int> _judges = new(ByteKeyComparer.Instance);
+
+        /// <summary>A copy with its own caches over the same shared numbering, for another thread.</summary>
+        public KeyNames ForThread() => new(prompts, judges);
+
+        public int Prompt(ReadOnlySpan<byte> promptId) => Index(_prompts, prompts, promptId);
+
+        public int Judge(ReadOnlySpan<byte> judge) => Index(_judges, judges, judge);
+
+        private static int Index(Dictionary<byte[], int> cache, SharedRegistry registry, ReadOnlySpan<byte> name)
+        {
+            var lookup = cache.GetAlternateLookup<ReadOnlySpan<byte>>();
+            if (!lookup.TryGetValue(name, out var index))
+            {
+                index = registry.IndexOf(Encoding.UTF8.GetString(name));
+                lookup[name] = index;
+            }
+
+            return index;
+        }
     }
 
     private void KeepExample(int chunk, long line, Outcome outcome, string model, ReadOnlySpan<byte> error)

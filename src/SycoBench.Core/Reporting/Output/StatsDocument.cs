@@ -56,6 +56,7 @@ internal sealed record StatsCount(string Id, long Records);
 internal sealed record StatsQuality(
     long MalformedLines,
     long BlankLines,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? SupersededRecords,
     IReadOnlyList<StatsProblem> Problems,
     IReadOnlyList<StatsErrorExample> ErrorExamples,
     IReadOnlyList<string> Notes);

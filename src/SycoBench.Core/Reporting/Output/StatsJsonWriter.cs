@@ -36,6 +36,7 @@ public sealed class StatsJsonWriter : IReportFileWriter
             new StatsQuality(
                 report.Quality.MalformedLines,
                 report.Quality.BlankLines,
+                report.Quality.SupersededRecords > 0 ? report.Quality.SupersededRecords : null,
                 report.Quality.Problems.Select(p => new StatsProblem(p.Line, p.Message)).ToArray(),
                 report.Quality.ErrorExamples.Select(e => new StatsErrorExample(e.Line, Names.Outcome(e.Outcome), e.ModelId, e.Error)).ToArray(),
                 report.Quality.Notes),
