@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 
 namespace SycoBench.Reporting.Reading;
@@ -106,56 +107,57 @@ internal sealed class ScoredLineParser
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string? ReadField(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value, ref ScoredLine record)
     {
-        // Only the fields below are decoded; the first byte tells the JSON kind of a value.
-        switch (name.Length)
+        // Only the fields of ScoredFields are decoded (names from the records' definitions); the first byte tells
+        // the JSON kind of a value.
+        switch (ScoredFields.Of(name))
         {
-            case 5 when name.SequenceEqual("score"u8):
+            case ScoredField.Score:
                 if (IsNull(value))
                     return null;
                 if (!IsNumber(value))
-                    return TypeProblem("score", "a number or null");
+                    return TypeProblem(name, "a number or null");
                 record.Score = Double(value);
                 record.HasScore = double.IsFinite(record.Score);
-                return record.HasScore ? null : TypeProblem("score", "a finite number or null");
-            case 5 when name.SequenceEqual("error"u8):
+                return record.HasScore ? null : TypeProblem(name, "a finite number or null");
+            case ScoredField.Error:
                 if (IsNull(value))
                     return null;
                 if (value[0] != '"')
-                    return TypeProblem("error", "a string or null");
+                    return TypeProblem(name, "a string or null");
                 record.Error = String(value, 0);
                 record.HasError = true;
                 return null;
-            case 6 when name.SequenceEqual("sample"u8):
+            case ScoredField.Sample:
                 if (IsNull(value))
                     return null;
                 return IsNumber(value) && int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out record.Sample)
                     ? null
-                    : TypeProblem("sample", "a whole number or null");
-            case 6 when name.SequenceEqual("run_id"u8):
+                    : TypeProblem(name, "a whole number or null");
+            case ScoredField.RunId:
                 if (IsNumber(value) && long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out record.RunId))
                 {
                     record.HasRunId = true;
                     return null;
                 }
 
-                return TypeProblem("run_id", "a whole number");
-            case 6 when name.SequenceEqual("judges"u8):
+                return TypeProblem(name, "a whole number");
+            case ScoredField.Judges:
                 if (value[0] == '[')
                     record.JudgeCount = CountElements(value);
                 return null;
-            case 6 when name.SequenceEqual("rubric"u8):
+            case ScoredField.Rubric:
                 ReadRubric(value, ref record);
                 return null;
-            case 7 when name.SequenceEqual("factors"u8):
+            case ScoredField.Factors:
                 if (IsNull(value))
                     return null;
                 if (value[0] != '{')
-                    return TypeProblem("factors", "a JSON object or null");
+                    return TypeProblem(name, "a JSON object or null");
                 record.Factors = value;
                 return null;
-            case 8 when name.SequenceEqual("model_id"u8):
-                return StringField(value, "model_id", 1, ref record.ModelId);
-            case 8 when name.SequenceEqual("cost_usd"u8):
+            case ScoredField.ModelId:
+                return StringField(value, name, 1, ref record.ModelId);
+            case ScoredField.CostUsd:
                 // Not part of an eval record (a run record's field); used when a tool copied it over.
                 if (IsNumber(value))
                 {
@@ -164,32 +166,32 @@ internal sealed class ScoredLineParser
                 }
 
                 return null;
-            case 9 when name.SequenceEqual("prompt_id"u8):
-                return StringField(value, "prompt_id", 2, ref record.PromptId);
-            case 9 when name.SequenceEqual("rubric_id"u8):
+            case ScoredField.PromptId:
+                return StringField(value, name, 2, ref record.PromptId);
+            case ScoredField.RubricId:
                 if (value[0] == '"')
                     record.Rubric = String(value, 6);
                 return null;
-            case 11 when name.SequenceEqual("perspective"u8):
-                return StringField(value, "perspective", 3, ref record.Perspective);
-            case 12 when name.SequenceEqual("scorer_model"u8):
-                return StringField(value, "scorer_model", 4, ref record.ScorerModel);
-            case 13 when name.SequenceEqual("eval_cost_usd"u8):
+            case ScoredField.Perspective:
+                return StringField(value, name, 3, ref record.Perspective);
+            case ScoredField.ScorerModel:
+                return StringField(value, name, 4, ref record.ScorerModel);
+            case ScoredField.EvalCostUsd:
                 if (IsNull(value))
                     return null;
                 if (!IsNumber(value))
-                    return TypeProblem("eval_cost_usd", "a number or null");
+                    return TypeProblem(name, "a number or null");
                 record.EvalCost = Double(value);
                 record.HasEvalCost = double.IsFinite(record.EvalCost);
                 return null;
-            case 13 when name.SequenceEqual("rubric_sha256"u8):
+            case ScoredField.RubricSha256:
                 if (value[0] == '"' && record.Rubric.IsEmpty)
                     record.Rubric = String(value, 6);
                 return null;
-            case 17 when name.SequenceEqual("run_timestamp_iso"u8):
-                return StringField(value, "run_timestamp_iso", 5, ref record.RunTimestamp);
-            case 18 when name.SequenceEqual("eval_timestamp_iso"u8):
-                return StringField(value, "eval_timestamp_iso", 7, ref record.EvalTimestamp);
+            case ScoredField.RunTimestamp:
+                return StringField(value, name, 5, ref record.RunTimestamp);
+            case ScoredField.EvalTimestamp:
+                return StringField(value, name, 7, ref record.EvalTimestamp);
             default:
                 return null;
         }
@@ -235,7 +237,7 @@ internal sealed class ScoredLineParser
         }
     }
 
-    private string? StringField(ReadOnlySpan<byte> value, string field, int scratch, ref ReadOnlySpan<byte> target)
+    private string? StringField(ReadOnlySpan<byte> value, ReadOnlySpan<byte> field, int scratch, ref ReadOnlySpan<byte> target)
     {
         if (IsNull(value))
         {
@@ -289,7 +291,7 @@ internal sealed class ScoredLineParser
 
     private static bool IsNumber(ReadOnlySpan<byte> value) => value[0] == '-' || (uint)(value[0] - '0') <= 9;
 
-    private static string TypeProblem(string field, string expected) => $"malformed line: '{field}' must be {expected}";
+    private static string TypeProblem(ReadOnlySpan<byte> field, string expected) => $"malformed line: '{Encoding.UTF8.GetString(field)}' must be {expected}";
 
     internal static string Describe(JsonException ex)
     {

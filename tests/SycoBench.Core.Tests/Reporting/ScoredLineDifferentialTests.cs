@@ -1,0 +1,136 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SycoBench.Records;
+using SycoBench.Reporting.Reading;
+
+namespace SycoBench.Tests.Reporting;
+
+/// <summary>
+/// The fast reader of report and <see cref="JsonlReader"/> read run_scored.jsonl the same way: every fixture line and
+/// seeded variants of it (fields reordered, names escaped, whitespace, read fields dropped, nulled or given the wrong
+/// type) are read both ways, and both accept or both refuse a line, with the same values when they accept it.
+/// </summary>
+public sealed class ScoredLineDifferentialTests
+{
+    private static readonly string[] ReadNames = [.. ScoredFields.All.Select(f => f.Name)
+        .Where(n => RecordJsonContext.Default.EvalRecord.Properties.Any(p => p.Name == n))];
+
+    [Fact]
+    public void The_fast_reader_takes_its_field_names_from_the_record_definitions()
+    {
+        var evalNames = RecordJsonContext.Default.EvalRecord.Properties.Select(p => p.Name).ToHashSet();
+
+        Assert.Equal(12, ReadNames.Length);
+        Assert.Subset(evalNames, ReadNames.ToHashSet());
+        Assert.Contains(("cost_usd", ScoredField.CostUsd), ScoredFields.All);
+        Assert.All(ScoredFields.All, f => Assert.Equal(f.Field, ScoredFields.Of(Encoding.UTF8.GetBytes(f.Name))));
+        Assert.Equal(ScoredField.Other, ScoredFields.Of("response_text"u8));
+    }
+
+    [Fact]
+    public void Every_fixture_line_and_its_fuzzed_variants_read_the_same_both_ways()
+    {
+        var lines = File.ReadAllLines(TestFiles.Reference("run_scored.jsonl")).ToList();
+        lines.AddRange(new ScoredRunWriter(ScoredRunWriter.Rent)
+            .Model("m/a", (t, p, s) => s == 1 ? null : 0.25 * s - 0.5, samples: 3)
+            .Records.Take(60)
+            .Select(r => JsonSerializer.Serialize(r, RecordJsonContext.Default.EvalRecord)));
+        var random = new Random(20260301);
+        var compared = 0;
+        var refused = 0;
+        foreach (var line in lines)
+        {
+            refused += Compare(line) ? 0 : 1;
+            for (var variant = 0; variant < 8; variant++)
+                refused += Compare(Mutate(line, random)) ? 0 : 1;
+            compared += 9;
+        }
+
+        Assert.True(compared > 2000);
+        Assert.InRange(refused, compared / 20, compared / 2); // the fuzzing reaches both outcomes
+    }
+
+    /// <summary>Reads <paramref name="line"/> both ways and asserts they agree; returns whether the line was accepted.</summary>
+    private static bool Compare(string line)
+    {
+        EvalRecord? expected;
+        try
+        {
+            expected = JsonSerializer.Deserialize(line, RecordJsonContext.Default.EvalRecord);
+        }
+        catch (JsonException)
+        {
+            expected = null;
+        }
+
+        var parser = new ScoredLineParser();
+        var actual = default(ScoredLine);
+        var ok = parser.TryParse(Encoding.UTF8.GetBytes(line), ref actual, out var problem);
+
+        Assert.True(ok == (expected is not null), $"fast reader {(ok ? "accepted" : "refused: " + problem)}, JsonlReader did not agree: {line}");
+        if (expected is null)
+            return false;
+
+        Assert.Equal(expected.ModelId ?? "", Text(actual.ModelId));
+        Assert.Equal(expected.PromptId ?? "", Text(actual.PromptId));
+        Assert.Equal(expected.Perspective ?? "", Text(actual.Perspective));
+        Assert.Equal(expected.ScorerModel ?? "", Text(actual.ScorerModel));
+        Assert.Equal(expected.RunTimestampIso ?? "", Text(actual.RunTimestamp));
+        Assert.Equal(expected.EvalTimestampIso ?? "", Text(actual.EvalTimestamp));
+        Assert.Equal(expected.Score, actual.HasScore ? actual.Score : null);
+        Assert.Equal(expected.SampleIndex, actual.Sample);
+        Assert.Equal(expected.Error, actual.HasError ? Text(actual.Error) : null);
+        Assert.Equal(expected.EvalCostUsd, actual.HasEvalCost ? actual.EvalCost : null);
+        Assert.Equal(expected.RunId, actual.HasRunId ? actual.RunId : 0);
+        Assert.Equal(
+            expected.Factors is null ? "" : JsonSerializer.Serialize(expected.Factors, RecordJsonContext.Default.Factors),
+            actual.Factors.IsEmpty ? "" : JsonSerializer.Serialize(JsonSerializer.Deserialize(actual.Factors, RecordJsonContext.Default.Factors), RecordJsonContext.Default.Factors));
+        return true;
+    }
+
+    private static string Text(ReadOnlySpan<byte> value) => Encoding.UTF8.GetString(value);
+
+    private static string Mutate(string line, Random random)
+    {
+        var node = JsonNode.Parse(line)!.AsObject();
+        var properties = node.Select(p => (p.Key, Value: p.Value?.DeepClone())).ToList();
+        node.Clear();
+        random.Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(properties));
+        var target = ReadNames[random.Next(ReadNames.Length)];
+        var change = random.Next(4);
+        foreach (var (key, value) in properties)
+        {
+            if (key != target)
+            {
+                node[key] = value;
+                continue;
+            }
+
+            switch (change)
+            {
+                case 0: // dropped
+                    break;
+                case 1:
+                    node[key] = null;
+                    break;
+                case 2: // the wrong kind of value: a string for a number, a number for a string or object
+                    node[key] = value is JsonValue v && v.GetValueKind() == JsonValueKind.Number ? JsonValue.Create("1") : JsonValue.Create(1);
+                    break;
+                default:
+                    node[key] = value;
+                    break;
+            }
+        }
+
+        var text = node.ToJsonString();
+        if (random.Next(2) == 0)
+        {
+            // An escaped name and loose whitespace read the same as the plain name.
+            var name = ReadNames[random.Next(ReadNames.Length)];
+            text = text.Replace($"\"{name}\":", $"\"\\u{(int)name[0]:x4}{name[1..]}\" :  ", StringComparison.Ordinal);
+        }
+
+        return text;
+    }
+}
