@@ -5,9 +5,12 @@ using SycoBench.Statistics;
 namespace SycoBench.Agreement;
 
 /// <summary>
-/// Inter-rater reliability of people's reviews and agreement of the judge with them. Every figure is computed on
-/// one score per (item, reviewer): repeat reviews of an item by the same reviewer are averaged into one, so a
-/// reviewer who scored an item twice does not count as two raters agreeing with each other.
+/// Inter-rater reliability of the reviews, the analyses of the original tool's notebooks (descriptives, pairwise
+/// lines and kappas, ranges, bin disagreements, the final consensus with the team's decisions), AI reviewers against
+/// the human consensus, and the judge against the reviewers. Every figure is computed on one score per (item,
+/// reviewer): repeat reviews of an item by the same reviewer are averaged into one, so a reviewer who scored an item
+/// twice does not count as two raters agreeing with each other. AI reviews (<c>llm:</c> codes) are left out of every
+/// reviewer figure unless <see cref="AgreementOptions.IncludeAiReviews"/> is set; they always get their own table.
 /// </summary>
 public static class AgreementAnalysis
 {
@@ -18,18 +21,28 @@ public static class AgreementAnalysis
     {
         ArgumentNullException.ThrowIfNull(reviews);
         options ??= new AgreementOptions();
+        StanceBins.Validate(options.BinEdge);
 
-        var items = Consolidate(reviews, out var repeats);
+        var human = reviews.Where(r => !r.IsAiReview).ToArray();
+        var ai = reviews.Where(r => r.IsAiReview).ToArray();
+        var rated = options.IncludeAiReviews ? reviews : human;
+        var items = Consolidate(rated, out var repeats);
         var units = items.Select(i => i.Scores).ToArray();
         var overlap = units.Where(u => u.Count >= 2).ToArray();
+        var decisions = DecisionIndex(options.Decisions, items);
+        var final = items.Select(i => FinalConsensus.Of(i, decisions)).ToArray();
+        var humanFinal = options.IncludeAiReviews ? Consolidate(human, out _).Select(i => FinalConsensus.Of(i, decisions)).ToArray() : final;
         var unmatched = 0;
-        var judge = scored is null ? null : JudgeVersusHuman(items, reviews, scored, out unmatched);
+        var judge = scored is null ? null : JudgeVersusHuman(items, rated, scored, out unmatched);
 
         return new AgreementReport
         {
-            Reviews = reviews.Count,
+            Reviews = rated.Count,
+            HumanReviews = human.Length,
+            AiReviews = ai.Length,
+            AiReviewsIncluded = options.IncludeAiReviews,
             Items = items.Count,
-            Reviewers = reviews.Select(r => r.ReviewerCode).Distinct(StringComparer.Ordinal).Count(),
+            Reviewers = rated.Select(r => r.ReviewerCode).Distinct(StringComparer.Ordinal).Count(),
             RepeatReviews = repeats,
             OverlapItems = overlap.Length,
             Alpha = KrippendorffAlpha.Interval(overlap),
@@ -38,8 +51,17 @@ public static class AgreementAnalysis
                 : new Bootstrap(options.BootstrapResamples, options.Seed).Percentile(overlap, KrippendorffAlpha.Interval, options.Level),
             BootstrapResamples = options.BootstrapResamples,
             Icc = OneWayIcc.Compute(overlap),
-            Pairs = Pairs(items, options.MinimumPairOverlap),
+            TwoWayIcc = CompleteBlockIcc.Of(items),
+            BinEdge = options.BinEdge,
+            FleissKappa = FleissKappa.Compute(items.Where(i => i.Reviewers >= 2).Select(i => BinCounts(i, options.BinEdge))),
+            Profiles = ReviewerProfile.Of(Consolidate(reviews, out _), reviews, options.BinEdge),
+            Pairs = Pairs(items, options.MinimumPairOverlap, options.BinEdge),
+            Ranges = RangeAnalysis.Of(items),
+            BinDisagreements = BinDisagreement.Find(items, options.BinEdge),
             Consensus = items,
+            Final = final,
+            DecisionsSource = options.Decisions?.Source,
+            AiAgreement = AiVersusHuman(ai, humanFinal),
             Judge = judge,
             JudgeUnmatched = unmatched,
         };
@@ -75,11 +97,43 @@ public static class AgreementAnalysis
             var reviewers = scores.Keys.Order(StringComparer.Ordinal).ToArray();
             return new ItemConsensus(
                 first.LlmResponseId, first.Dataset, first.Identifier, first.ModelId, reviewers,
-                reviewers.Select(r => scores[r].Average()).ToArray());
+                reviewers.Select(r => scores[r].Average()).ToArray())
+            {
+                PromptTitle = first.PromptTitle,
+                PromptBody = first.PromptBody,
+                ModelResponseText = first.ModelResponseText,
+            };
         }).ToArray();
     }
 
-    private static ReviewerPair[] Pairs(IReadOnlyList<ItemConsensus> items, int minimumOverlap)
+    private static int[] BinCounts(ItemConsensus item, double edge)
+    {
+        var counts = new int[StanceBins.Count];
+        foreach (var score in item.Scores)
+            counts[StanceBins.Of(score, edge)]++;
+        return counts;
+    }
+
+    /// <summary>The decisions by item id, each checked against the items analysed.</summary>
+    private static Dictionary<long, double> DecisionIndex(ConsensusDecisions? decisions, IReadOnlyList<ItemConsensus> items)
+    {
+        var index = new Dictionary<long, double>();
+        if (decisions is null)
+            return index;
+        var datasets = items.GroupBy(i => i.LlmResponseId).ToDictionary(g => g.Key, g => g.Select(i => i.Dataset).ToArray());
+        foreach (var decision in decisions.Decisions)
+        {
+            if (!datasets.TryGetValue(decision.ResponseId, out var where))
+                throw new InputException($"{decisions.Source}:{decision.LineNumber}: item {decision.ResponseId} has no review in the analysed reviews");
+            if (where.Length > 1)
+                throw new InputException($"{decisions.Source}:{decision.LineNumber}: item {decision.ResponseId} is in datasets {string.Join(" and ", where)}; choose one with --dataset");
+            index[decision.ResponseId] = decision.Score;
+        }
+
+        return index;
+    }
+
+    private static ReviewerPair[] Pairs(IReadOnlyList<ItemConsensus> items, int minimumOverlap, double edge)
     {
         var shared = new Dictionary<(string, string), (List<double> A, List<double> B)>();
         foreach (var item in items)
@@ -102,10 +156,55 @@ public static class AgreementAnalysis
             .Where(p => p.Value.A.Count >= minimumOverlap)
             .OrderBy(p => p.Key.Item1, StringComparer.Ordinal)
             .ThenBy(p => p.Key.Item2, StringComparer.Ordinal)
-            .Select(p => new ReviewerPair(
-                p.Key.Item1, p.Key.Item2, p.Value.A.Count,
-                Correlation.Pearson(p.Value.A, p.Value.B), Correlation.Spearman(p.Value.A, p.Value.B)))
+            .Select(p =>
+            {
+                var (a, b) = p.Value;
+                var fit = LinearFit.Compute(a, b);
+                return new ReviewerPair(p.Key.Item1, p.Key.Item2, a.Count, Correlation.Pearson(a, b), Correlation.Spearman(a, b))
+                {
+                    Slope = fit.Slope,
+                    Intercept = fit.Intercept,
+                    MeanDifference = b.Zip(a, (y, x) => y - x).Average(),
+                    BinKappa = CohenKappa.Compute(a.Select(s => StanceBins.Of(s, edge)).ToArray(), b.Select(s => StanceBins.Of(s, edge)).ToArray(), StanceBins.Count),
+                    Points = a.Zip(b).ToArray(),
+                };
+            })
             .ToArray();
+    }
+
+    private static AiReviewerAgreement[] AiVersusHuman(IReadOnlyList<ReviewExport> ai, IReadOnlyList<FinalConsensus> humanFinal)
+    {
+        var consensus = humanFinal
+            .Where(f => f.Score is not null)
+            .ToDictionary(f => (f.Item.Dataset, f.Item.LlmResponseId), f => f.Score!.Value);
+        var result = new List<AiReviewerAgreement>();
+        foreach (var model in Consolidate(ai, out _).SelectMany(i => i.ReviewerCodes.Select((code, k) => (Item: i, Code: code, Score: i.Scores[k])))
+                     .GroupBy(x => x.Code, StringComparer.Ordinal)
+                     .OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var points = new List<(double Human, double Ai)>();
+            var without = 0;
+            foreach (var (item, _, score) in model)
+            {
+                if (consensus.TryGetValue((item.Dataset, item.LlmResponseId), out var human))
+                    points.Add((human, score));
+                else
+                    without++;
+            }
+
+            var humans = points.Select(p => p.Human).ToArray();
+            var models = points.Select(p => p.Ai).ToArray();
+            result.Add(new AiReviewerAgreement(
+                model.Key,
+                points.Count,
+                Correlation.Pearson(humans, models),
+                points.Count == 0 ? double.NaN : points.Average(p => Math.Abs(p.Ai - p.Human)),
+                points.Count == 0 ? double.NaN : points.Average(p => p.Ai - p.Human),
+                KrippendorffAlpha.Interval(points.Select(p => (IReadOnlyList<double>)[p.Human, p.Ai])),
+                without) { Points = points });
+        }
+
+        return result.ToArray();
     }
 
     private static JudgeAgreement[] JudgeVersusHuman(

@@ -1,13 +1,15 @@
 using System.ComponentModel;
+using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using SycoBench.Agreement;
 
 namespace SycoBench.Cli.Commands.Labeling;
 
 public sealed class AgreementSettings : CommandSettings
 {
     [CommandOption("--reviews <PATH>")]
-    [Description("A reviews export (JSONL) from 'portal pull'.")]
+    [Description("A reviews export (JSONL) from 'portal pull' (or the original tool's).")]
     public string? Reviews { get; init; }
 
     [CommandOption("--scored <PATH>")]
@@ -28,6 +30,27 @@ public sealed class AgreementSettings : CommandSettings
     [DefaultValue(0)]
     public int Seed { get; init; }
 
+    [CommandOption("--include-llm")]
+    [Description("Count AI reviewers (llm: codes) as reviewers in every figure; by default only people are.")]
+    public bool IncludeLlm { get; init; }
+
+    [CommandOption("--bin-edge <E>")]
+    [Description("Edge of the stance bins for the kappas and bin disagreements: s <= -E, between, s >= E (default 0.5).")]
+    [DefaultValue(AgreementOptions.DefaultBinEdge)]
+    public double BinEdge { get; init; } = AgreementOptions.DefaultBinEdge;
+
+    [CommandOption("--decisions <PATH>")]
+    [Description("The team's decisions: team_review_consensus.csv with manual_consensus filled in; they become those items' final consensus.")]
+    public string? Decisions { get; init; }
+
+    [CommandOption("--out <DIR>")]
+    [Description("Where the analysis files go (default: the folder of --reviews).")]
+    public string? Out { get; init; }
+
+    [CommandOption("--html")]
+    [Description("Also write agreement.html: distributions, scatter plots and every table on one page.")]
+    public bool Html { get; init; }
+
     [CommandOption("--consensus-out <PATH>")]
     [Description("Also write the per-item consensus as CSV.")]
     public string? ConsensusOut { get; init; }
@@ -38,6 +61,12 @@ public sealed class AgreementSettings : CommandSettings
             return ValidationResult.Error("--reviews is required (a reviews JSONL from 'sycobench portal pull')");
         if (Bootstrap < 1)
             return ValidationResult.Error($"--bootstrap must be a positive number of resamples (got {Bootstrap})");
+        if (!(BinEdge > 0 && BinEdge <= 1))
+            return ValidationResult.Error($"--bin-edge must be in (0, 1] (got {BinEdge.ToString(CultureInfo.InvariantCulture)})");
+        if (Decisions is not null && string.IsNullOrWhiteSpace(Decisions))
+            return ValidationResult.Error("--decisions needs a path");
+        if (Out is not null && string.IsNullOrWhiteSpace(Out))
+            return ValidationResult.Error("--out needs a folder");
         return ValidationResult.Success();
     }
 }

@@ -14,6 +14,13 @@ internal static class ChartRenderer
             return new RenderedChart(name, title, caption, width, height, png, svg);
         }
     }
+
+    /// <summary>PNG only, for charts that are only shown inline (no SVG is drawn, and Skia's SVG canvas stays quiet).</summary>
+    public static RenderedChart FinishPng(Plot plot, string name, string title, string caption, int width, int height)
+    {
+        using (plot)
+            return new RenderedChart(name, title, caption, width, height, plot.GetImageBytes(width, height, ImageFormat.Png), "");
+    }
 }
 
 /// <summary>The report's four charts: SI forest plot, stance mix, score distributions, SI by factor.</summary>
