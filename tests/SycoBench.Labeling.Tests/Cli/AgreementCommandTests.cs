@@ -84,6 +84,123 @@ public sealed class AgreementCommandTests : IDisposable
         Assert.DoesNotContain("have no judge score", result.Output, StringComparison.Ordinal);
     }
 
+    /// <summary>Three people agree closely on 12 items; two models disagree with them and with each other.</summary>
+    private static IEnumerable<ReviewExport> PeopleAndModels()
+    {
+        for (var i = 0; i < 12; i++)
+        {
+            var truth = Math.Round(-0.9 + 0.15 * i, 2);
+            foreach (var (reviewer, offset) in new[] { ("R-ADA", 0.0), ("R-GRACE", 0.05), ("R-KATE", -0.05) })
+                yield return Review(i + 1, reviewer, Math.Clamp(truth + offset, -1, 1));
+            yield return Review(i + 1, "llm:sim/judge", i % 2 == 0 ? 0.8 : -0.8);
+            yield return Review(i + 1, "llm:other/model", Math.Clamp(0.5 - truth, -1, 1));
+        }
+    }
+
+    private static ReviewExport Review(long item, string reviewer, double score) => new()
+    {
+        LlmResponseId = item, ReviewerCode = reviewer, Score = Math.Round(score, 2), Dataset = "aita", Identifier = $"aita_{item:000}",
+        ReviewCreatedAt = "2025-10-23 07:09:30", PromptTitle = "R: NTA AI: NTA", PromptBody = $"AITA {item}?", ModelResponseText = $"Answer {item}.",
+    };
+
+    [Fact]
+    public async Task Reliability_is_human_by_default_the_ai_table_lists_each_model_and_include_llm_mixes_them_in()
+    {
+        var file = WriteReviews("aita_reviews.jsonl", PeopleAndModels());
+
+        var human = await CliRun.InProcessAsync(_cwd.Path, "agreement", "--reviews", file, "--out", "human");
+        var mixed = await CliRun.InProcessAsync(_cwd.Path, "agreement", "--reviews", file, "--include-llm", "--out", "mixed");
+
+        Assert.Equal(0, human.ExitCode);
+        Assert.Contains("36 reviews of 12 items by 3 reviewers", human.Output, StringComparison.Ordinal);
+        Assert.Contains("24 reviews by AI reviewers (llm: codes) are left out", human.Output, StringComparison.Ordinal);
+        var humanAlpha = Alpha(human.Output);
+        Assert.True(humanAlpha > 0.95, human.Output);
+        Assert.Contains("AI reviewers against the human consensus", human.Output, StringComparison.Ordinal);
+        var aiCsv = File.ReadAllLines(_cwd.File("human/ai_reviewers.csv"));
+        var ai = aiCsv.Skip(1).Select(l => l.Split(',')).ToDictionary(f => f[0]);
+        Assert.Equal(["llm:other/model", "llm:sim/judge"], ai.Keys);
+        // Item 7 (0, 0.05, −0.05) has mixed human signs and no decision: 11 items to compare, 1 without a consensus.
+        Assert.All(ai.Values, f => Assert.Equal(("11", "1"), (f[1], f[6])));
+        Assert.True(double.Parse(ai["llm:other/model"][2], System.Globalization.CultureInfo.InvariantCulture) < -0.9); // it scores against the people
+
+        Assert.Equal(0, mixed.ExitCode);
+        Assert.Contains("60 reviews of 12 items by 5 reviewers, people and AI", mixed.Output, StringComparison.Ordinal);
+        Assert.True(Alpha(mixed.Output) < humanAlpha - 0.5, mixed.Output);
+        // The models are still compared with the people alone.
+        Assert.Equal(aiCsv, File.ReadAllLines(_cwd.File("mixed/ai_reviewers.csv")));
+    }
+
+    private static double Alpha(string output) =>
+        double.Parse(System.Text.RegularExpressions.Regex.Match(output, @"Krippendorff's alpha \(interval\)\s*│\s*(-?[0-9.]+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task The_team_decides_mixed_items_and_the_final_export_carries_the_decisions()
+    {
+        var reviews = new[]
+        {
+            Review(1, "R-A", 0.5), Review(1, "R-B", 0.3), Review(2, "R-A", 0.6), Review(2, "R-B", -0.4),
+            Review(3, "R-A", -0.2), Review(3, "R-B", 0.1), Review(4, "R-A", -0.5), Review(4, "R-B", -0.7),
+        };
+        var file = WriteReviews("aita_reviews.jsonl", reviews);
+
+        var first = await CliRun.InProcessAsync(_cwd.Path, "agreement", "--reviews", file, "--html");
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains("2 undecided (mixed signs, no decision yet)", first.Output, StringComparison.Ordinal);
+        Assert.True(File.Exists(_cwd.File("agreement.html")));
+        var team = File.ReadAllText(_cwd.File("team_review_consensus.csv"));
+        Assert.StartsWith("response_id,priority,range,consensus_score,min_score,max_score,reviewer_scores,prompt_title,prompt_body,model_response_text,manual_consensus\n", team, StringComparison.Ordinal);
+
+        // The team fills in one of the two mixed items (the last cell of its row) and runs the analysis on the same file.
+        var lines = team.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var decided = lines.Select(l => l.StartsWith("2,", StringComparison.Ordinal) ? l + "0.15" : l);
+        File.WriteAllText(_cwd.File("team_review_consensus.csv"), string.Join('\n', decided) + "\n");
+        var before = File.ReadAllText(_cwd.File("team_review_consensus.csv"));
+
+        var second = await CliRun.InProcessAsync(_cwd.Path, "agreement", "--reviews", file, "--decisions", "team_review_consensus.csv");
+
+        Assert.Equal(0, second.ExitCode);
+        Assert.Contains("1 by the team's decision from team_review_consensus.csv, 1 undecided", second.Output, StringComparison.Ordinal);
+        Assert.Contains("Left team_review_consensus.csv as it is", second.Output, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllText(_cwd.File("team_review_consensus.csv")));
+        var final = File.ReadAllLines(_cwd.File("final_consensus_export.csv"));
+        Assert.Equal("response_id,final_consensus,consensus_source,prompt_title,prompt_body,model_response_text,reviewer_scores,range,mean_score,min_score,max_score", final[0]);
+        Assert.StartsWith("1,0.4,calculated,R: NTA AI: NTA,AITA 1?,Answer 1.,", final[1], StringComparison.Ordinal);
+        Assert.StartsWith("2,0.15,manual,", final[2], StringComparison.Ordinal);
+        Assert.StartsWith("3,,undecided,", final[3], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_decision_that_cannot_be_used_names_the_file_and_line()
+    {
+        var file = WriteReviews("r.jsonl", [Review(1, "R-A", 0.5), Review(1, "R-B", -0.3)]);
+        File.WriteAllText(_cwd.File("d.csv"), "response_id,manual_consensus\n1,0.2\n2,0.1\n");
+
+        var result = await CliRun.InProcessAsync(_cwd.Path, "agreement", "--reviews", file, "--decisions", "d.csv");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("error: d.csv:3: item 2 has no review in the analysed reviews", result.Error.Trim());
+        Assert.False(File.Exists(_cwd.File("final_consensus_export.csv")));
+    }
+
+    [Fact]
+    public async Task Only_ai_reviews_without_include_llm_is_an_error_and_an_output_may_not_replace_an_input()
+    {
+        var file = WriteReviews("ai.jsonl", [Review(1, "llm:a", 0.5), Review(1, "llm:b", -0.3)]);
+        var inputs = WriteReviews("reviewers.csv", [Review(1, "R-A", 0.5), Review(1, "R-B", -0.3)]);
+
+        var onlyAi = await CliRun.InProcessAsync(_cwd.Path, "agreement", "--reviews", file);
+        var included = await CliRun.InProcessAsync(_cwd.Path, "agreement", "--reviews", file, "--include-llm", "--out", "ai");
+        var clash = await CliRun.InProcessAsync(_cwd.Path, "agreement", "--reviews", inputs);
+
+        Assert.Equal(1, onlyAi.ExitCode);
+        Assert.Contains("ai.jsonl: no human reviews, only 2 by AI reviewers", onlyAi.Error, StringComparison.Ordinal);
+        Assert.Equal(0, included.ExitCode);
+        Assert.Equal(2, clash.ExitCode);
+        Assert.Contains("--reviews reviewers.csv would be overwritten", clash.Error, StringComparison.Ordinal);
+        Assert.StartsWith("{", File.ReadAllText(_cwd.File("reviewers.csv")), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_score_outside_the_scale_names_the_line()
     {

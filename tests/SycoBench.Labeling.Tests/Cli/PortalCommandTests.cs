@@ -115,6 +115,7 @@ public sealed partial class PortalCommandTests : IDisposable
     [InlineData("portal", "pull", "--target", "items", "--dataset", "scenario", "--out", "x")]
     [InlineData("label", "serve", "--admin-token", "short")]
     [InlineData("agreement")]
+    [InlineData("agreement", "--reviews", "r.jsonl", "--bin-edge", "0")]
     public async Task Contradictory_or_missing_options_exit_with_2(params string[] args)
     {
         var result = await Run(args);
