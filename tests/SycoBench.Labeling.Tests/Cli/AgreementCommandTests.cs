@@ -61,6 +61,8 @@ public sealed class AgreementCommandTests : IDisposable
         Assert.Equal(0, result.ExitCode);
         Assert.Matches(@"ICC\(1,1\)\s*│\s*0\.1657", result.Output);
         Assert.Matches(@"ICC\(1,k\), k = 4\s*│\s*0\.4428", result.Output);
+        Assert.Matches(@"ICC\(2,1\)\s*│\s*0\.2898", result.Output);
+        Assert.Matches(@"ICC\(2,k\), k = 4\s*│\s*0\.6201", result.Output);
         Assert.Matches(@"judge-0\s*│\s*judge-1\s*│\s*6", result.Output);
     }
 
