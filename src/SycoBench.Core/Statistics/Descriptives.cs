@@ -1,3 +1,5 @@
+using MathNet.Numerics.Statistics;
+
 namespace SycoBench.Statistics;
 
 /// <summary>
@@ -12,9 +14,7 @@ public sealed record Descriptives(int Count, double Mean, double StandardDeviati
         if (values.Count == 0)
             return new Descriptives(0, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN);
         var copy = values.ToArray();
-        var mean = copy.Average();
-        var squares = copy.Sum(v => (v - mean) * (v - mean));
-        var sd = copy.Length < 2 ? double.NaN : Math.Sqrt(squares / (copy.Length - 1));
-        return new Descriptives(copy.Length, mean, sd, Quantile.Type7(copy, 0.5), copy.Min(), copy.Max());
+        var (mean, sd) = copy.MeanStandardDeviation();
+        return new Descriptives(copy.Length, mean, copy.Length < 2 ? double.NaN : sd, Quantile.Type7(copy, 0.5), copy.Min(), copy.Max());
     }
 }

@@ -9,9 +9,6 @@ namespace SycoBench.Tests.Agreement;
 /// <summary>agreement.html in a real headless Chromium: every chart loads, nothing is fetched, no value runs as markup.</summary>
 public sealed class AgreementPageBrowserTests(ITestOutputHelper output)
 {
-    private static readonly string[] ChromiumArgs =
-        ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
-
     private const string Hostile = "<img src=x onerror=alert(1)>";
 
     private static AgreementReport Report()
@@ -42,13 +39,9 @@ public sealed class AgreementPageBrowserTests(ITestOutputHelper output)
         // 4 distributions (three people and the model), 3 pairs of people, 1 model against the people.
         const int charts = 8;
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ChromiumArgs,
-        });
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
         var tab = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         var requests = new List<string>();
         var dialogs = 0;

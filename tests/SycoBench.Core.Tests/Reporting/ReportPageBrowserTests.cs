@@ -7,9 +7,6 @@ namespace SycoBench.Tests.Reporting;
 /// <summary>report.html in a real headless Chromium: the charts load, nothing is fetched from the network, no value runs as markup.</summary>
 public sealed class ReportPageBrowserTests(ITestOutputHelper output)
 {
-    private static readonly string[] ChromiumArgs =
-        ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
-
     [Fact]
     public async Task Report_renders_with_every_chart_visible_and_no_network_and_is_saved_as_a_screenshot()
     {
@@ -22,13 +19,9 @@ public sealed class ReportPageBrowserTests(ITestOutputHelper output)
         var result = new ReportBuilder().Run(options);
         var page = Path.Combine(result.OutputDirectory, ReportFiles.Html);
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ChromiumArgs,
-        });
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
         var tab = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         var requests = new List<string>();
         var dialogs = 0;

@@ -204,11 +204,8 @@ public static class AgreementPage
         foreach (var chart in charts)
         {
             html.Raw("<figure>")
-                .Raw($"<img id=\"chart-{HtmlText.Encode(chart.Name)}\" src=\"data:image/png;base64,")
-                .Raw(Convert.ToBase64String(chart.Png))
-                .Raw($"\" width=\"{chart.Width.ToString(CultureInfo.InvariantCulture)}\" height=\"{chart.Height.ToString(CultureInfo.InvariantCulture)}\" alt=\"")
-                .Text(chart.Title)
-                .Raw("\"><figcaption>")
+                .Image(chart)
+                .Raw("<figcaption>")
                 .Text(chart.Caption)
                 .Raw("</figcaption></figure>\n");
         }

@@ -104,11 +104,8 @@ public sealed class HtmlReportWriter(IReadOnlyList<RenderedChart> charts) : IRep
         foreach (var chart in charts)
         {
             html.Raw("<figure>")
-                .Raw($"<img id=\"chart-{HtmlText.Encode(chart.Name)}\" src=\"data:image/png;base64,")
-                .Raw(Convert.ToBase64String(chart.Png))
-                .Raw($"\" width=\"{chart.Width.ToString(CultureInfo.InvariantCulture)}\" height=\"{chart.Height.ToString(CultureInfo.InvariantCulture)}\" alt=\"")
-                .Text(chart.Title)
-                .Raw("\"><figcaption>")
+                .Image(chart)
+                .Raw("<figcaption>")
                 .Element("strong", chart.Title)
                 .Text(". " + chart.Caption + $" Also as {ReportFiles.ChartPrefix}{chart.Name}.png and .svg.")
                 .Raw("</figcaption></figure>\n");

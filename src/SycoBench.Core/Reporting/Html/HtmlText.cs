@@ -69,6 +69,18 @@ internal sealed class HtmlText
         return this;
     }
 
+    /// <summary>A chart as an inline PNG (a data: URL, so the page fetches nothing), its title as the alternative text.</summary>
+    public HtmlText Image(Charts.RenderedChart chart)
+    {
+        ArgumentNullException.ThrowIfNull(chart);
+        _html.Append("<img id=\"chart-").Append(Encode(chart.Name)).Append("\" src=\"data:image/png;base64,")
+            .Append(Convert.ToBase64String(chart.Png))
+            .Append("\" width=\"").Append(chart.Width.ToString(CultureInfo.InvariantCulture))
+            .Append("\" height=\"").Append(chart.Height.ToString(CultureInfo.InvariantCulture))
+            .Append("\" alt=\"").Append(Encode(chart.Title)).Append("\">");
+        return this;
+    }
+
     public override string ToString() => _html.ToString();
 
     public static string Encode(string? value) => WebUtility.HtmlEncode(value ?? "");

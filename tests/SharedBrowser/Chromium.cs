@@ -1,8 +1,11 @@
 using Microsoft.Playwright;
 
-namespace SycoBench.Labeling.Tests.Browser;
+namespace SycoBench.Testing;
 
-/// <summary>Debian's Chromium driven by Playwright; Playwright never downloads a browser of its own here.</summary>
+/// <summary>
+/// Debian's Chromium driven by Playwright, headless and quiet (no background networking, updates or sync); Playwright
+/// never downloads a browser of its own here. Linked into the test projects that drive a browser.
+/// </summary>
 internal static class Chromium
 {
     public const string ExecutablePath = "/usr/bin/chromium";
