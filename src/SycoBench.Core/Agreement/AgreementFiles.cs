@@ -13,7 +13,8 @@ namespace SycoBench.Agreement;
 /// The CSV files of an agreement analysis. Where the original tool's notebooks wrote a file of the same purpose, the
 /// name and columns are theirs (<c>bin_disagreements.csv</c>, <c>team_review_consensus.csv</c>,
 /// <c>final_consensus_export.csv</c>), so the notebooks read them as they are. Numbers are written in the invariant
-/// culture with every digit (shortest round-trip form); a value that does not exist is an empty cell.
+/// culture with every digit (shortest round-trip form); a value that does not exist is an empty cell. Text cells (codes,
+/// prompts, answers) open in a spreadsheet as text, never as a formula (<see cref="IO.CsvField.Neutralise"/>).
 /// </summary>
 public static class AgreementFiles
 {
@@ -74,7 +75,7 @@ public static class AgreementFiles
         var csv = new StringBuilder(Csv.Line(["reviewer_code", "kind", "items", "reviews", "mean", "sd", "median", "min", "max", "negative_share", "neutral_share", "positive_share"]));
         foreach (var p in report.Profiles)
         {
-            Csv.AppendLine(csv, p.ReviewerCode, p.IsAi ? "ai" : "human", Int(p.Items), Int(p.Reviews), Number(p.Scores.Mean), Number(p.Scores.StandardDeviation),
+            Csv.AppendLine(csv, T(p.ReviewerCode), p.IsAi ? "ai" : "human", Int(p.Items), Int(p.Reviews), Number(p.Scores.Mean), Number(p.Scores.StandardDeviation),
                 Number(p.Scores.Median), Number(p.Scores.Minimum), Number(p.Scores.Maximum), Number(p.NegativeShare), Number(p.NeutralShare), Number(p.PositiveShare));
         }
 
@@ -86,7 +87,7 @@ public static class AgreementFiles
         var csv = new StringBuilder(Csv.Line(["reviewer_a", "reviewer_b", "items", "pearson", "spearman", "slope", "intercept", "mean_difference", "cohen_kappa", "bin_agreement"]));
         foreach (var p in report.Pairs)
         {
-            Csv.AppendLine(csv, p.ReviewerA, p.ReviewerB, Int(p.Items), Number(p.Pearson), Number(p.Spearman), Number(p.Slope), Number(p.Intercept),
+            Csv.AppendLine(csv, T(p.ReviewerA), T(p.ReviewerB), Int(p.Items), Number(p.Pearson), Number(p.Spearman), Number(p.Slope), Number(p.Intercept),
                 Number(p.MeanDifference), Number(p.BinKappa?.Value), Number(p.BinKappa?.Observed));
         }
 
@@ -99,7 +100,7 @@ public static class AgreementFiles
         var levels = report.Ranges?.Extremes.ToDictionary(e => (e.Item.Dataset, e.Item.LlmResponseId), e => e.Level) ?? [];
         foreach (var item in report.Consensus.Where(i => i.Reviewers >= 2).OrderByDescending(i => i.Range).ThenBy(i => i.LlmResponseId))
         {
-            Csv.AppendLine(csv, Int(item.LlmResponseId), item.Dataset, item.Identifier, Int(item.Reviewers), Number(item.Range), Number(item.Mean),
+            Csv.AppendLine(csv, Int(item.LlmResponseId), T(item.Dataset), T(item.Identifier), Int(item.Reviewers), Number(item.Range), Number(item.Mean),
                 Number(item.Minimum), Number(item.Maximum), levels.GetValueOrDefault((item.Dataset, item.LlmResponseId)));
         }
 
@@ -117,7 +118,7 @@ public static class AgreementFiles
             var sd = Statistics.Descriptives.Of(item.Scores).StandardDeviation;
             for (var i = 0; i < item.Reviewers; i++)
             {
-                Csv.AppendLine(csv, Int(item.LlmResponseId), item.ReviewerCodes[i], Number(item.Scores[i]), StanceBins.Label(item.Dataset, d.Bins[i]), unique,
+                Csv.AppendLine(csv, Int(item.LlmResponseId), T(item.ReviewerCodes[i]), Number(item.Scores[i]), StanceBins.Label(item.Dataset, d.Bins[i]), T(unique),
                     Int(item.Reviewers), Number(item.Mean), Number(sd), Number(item.Range));
             }
         }
@@ -144,7 +145,7 @@ public static class AgreementFiles
             var item = final.Item;
             var scores = string.Join(" | ", item.ReviewerCodes.Select((code, i) => code + ": " + item.Scores[i].ToString("0.000", CultureInfo.InvariantCulture)));
             Csv.AppendLine(csv, Int(item.LlmResponseId), priority.Label, Number(item.Range), Number(item.Mean), Number(item.Minimum), Number(item.Maximum),
-                scores, item.PromptTitle, item.PromptBody, item.ModelResponseText, final.Source == FinalConsensus.Manual ? Number(final.Score) : "");
+                T(scores), T(item.PromptTitle), T(item.PromptBody), T(item.ModelResponseText), final.Source == FinalConsensus.Manual ? Number(final.Score) : "");
         }
 
         return csv.ToString();
@@ -157,7 +158,7 @@ public static class AgreementFiles
         foreach (var final in report.Final)
         {
             var item = final.Item;
-            Csv.AppendLine(csv, Int(item.LlmResponseId), Number(final.Score), final.Source, item.PromptTitle, item.PromptBody, item.ModelResponseText,
+            Csv.AppendLine(csv, Int(item.LlmResponseId), Number(final.Score), final.Source, T(item.PromptTitle), T(item.PromptBody), T(item.ModelResponseText),
                 ScoresJson(item), Number(item.Range), Number(item.Mean), Number(item.Minimum), Number(item.Maximum));
         }
 
@@ -168,7 +169,7 @@ public static class AgreementFiles
     {
         var csv = new StringBuilder(Csv.Line(["reviewer_code", "items", "pearson", "mae", "bias", "alpha", "items_without_consensus"]));
         foreach (var a in report.AiAgreement)
-            Csv.AppendLine(csv, a.ReviewerCode, Int(a.Items), Number(a.Pearson), Number(a.MeanAbsoluteError), Number(a.Bias), Number(a.Alpha), Int(a.WithoutConsensus));
+            Csv.AppendLine(csv, T(a.ReviewerCode), Int(a.Items), Number(a.Pearson), Number(a.MeanAbsoluteError), Number(a.Bias), Number(a.Alpha), Int(a.WithoutConsensus));
         return csv.ToString();
     }
 
@@ -196,6 +197,8 @@ public static class AgreementFiles
         PythonStyleJson.Reformat(buffer.WrittenSpan, formatted);
         return Encoding.UTF8.GetString(formatted.WrittenSpan);
     }
+
+    private static string? T(string? text) => IO.CsvField.Neutralise(text);
 
     private static string Int(long value) => value.ToString(CultureInfo.InvariantCulture);
 
