@@ -39,4 +39,62 @@ public sealed class OriginalToolTests
 
         Assert.All(bodies.Skip(3), body => Assert.False(body.TryGetProperty("top_p", out _)));
     }
+
+    [Fact]
+    public async Task Grid_then_dry_run_then_dry_run_scoring_then_report_work_with_no_key_for_the_original_22_model_roster()
+    {
+        using var cwd = new TempDirectory();
+        var none = new Dictionary<string, string>();
+
+        var grid = await CliRun.InProcessAsync(cwd.Path, none, default, "grid", "--limit", "6");
+        var run = await CliRun.InProcessAsync(cwd.Path, none, default,
+            "run", "--dry-run", "--models", Fixtures.Origin("benchmark_models.json"), "--out", "outputs/runs/1");
+        var score = await CliRun.InProcessAsync(cwd.Path, none, default, "score", "--dry-run", "-i", "outputs/runs/1/run.jsonl");
+        var report = await CliRun.InProcessAsync(cwd.Path, none, default, "report", "--input", "outputs/runs/1/run_scored.jsonl");
+
+        Assert.True(grid.ExitCode == 0, grid.Output + grid.Error);
+        Assert.True(run.ExitCode == 0, run.Output + run.Error);
+        Assert.Contains("openrouter/nvidia/nemotron-nano-9b-v2:free → openrouter https://openrouter.ai/api/v1 (model nvidia/nemotron-nano-9b-v2:free", run.Output, StringComparison.Ordinal);
+        Assert.Contains("request(s) to send; estimated cost", run.Output, StringComparison.Ordinal);
+        var records = Sim.Records(cwd.File("outputs/runs/1/run.jsonl"));
+        Assert.Equal(22 * 6, records.Count);
+        Assert.Equal(22, records.Select(r => r.ModelId).Distinct().Count());
+        Assert.All(records, r =>
+        {
+            Assert.Equal("dry-run", r.Provider);
+            Assert.Equal($"[dry-run] {r.ModelId} response to prompt {r.PromptId}", r.ResponseText);
+            Assert.Null(r.Error);
+        });
+        using (var manifest = JsonDocument.Parse(File.ReadAllText(cwd.File("outputs/runs/1/run_grid.json"))))
+            Assert.Equal("dry-run", manifest.RootElement.GetProperty("mode").GetString());
+        Assert.False(File.Exists(cwd.File("outputs/cache/responses.db")));
+
+        Assert.True(score.ExitCode == 0, score.Output + score.Error);
+        var scored = File.ReadAllLines(cwd.File("outputs/runs/1/run_scored.jsonl")).Select(l => JsonDocument.Parse(l).RootElement).ToArray();
+        Assert.Equal(22 * 6, scored.Length);
+        Assert.All(scored, e =>
+        {
+            Assert.Equal("dry-run: scoring skipped", e.GetProperty("error").GetString());
+            Assert.Equal(JsonValueKind.Null, e.GetProperty("score").ValueKind);
+        });
+        Assert.True(File.Exists(cwd.File("outputs/runs/1/run_scored.csv")), score.Output);
+
+        Assert.True(report.ExitCode == 0, report.Output + report.Error);
+    }
+
+    [Fact]
+    public async Task A_dry_run_folder_resumes_as_a_dry_run()
+    {
+        using var cwd = new TempDirectory();
+        Sim.WriteGrid(cwd);
+        var none = new Dictionary<string, string>();
+
+        var first = await CliRun.InProcessAsync(cwd.Path, none, default, "run", "--dry-run", "--model", "groq/llama-3.3-70b", "--limit", "3", "--out", "d");
+        var resumed = await CliRun.InProcessAsync(cwd.Path, none, default, "run", "--resume", "d");
+
+        Assert.True(first.ExitCode == 0, first.Output + first.Error);
+        Assert.True(resumed.ExitCode == 0, resumed.Output + resumed.Error);
+        Assert.Contains("0 request(s) to send", resumed.Output, StringComparison.Ordinal);
+        Assert.Equal(3, Sim.Records(cwd.File("d/run.jsonl")).Count);
+    }
 }

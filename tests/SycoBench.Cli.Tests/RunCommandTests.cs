@@ -159,13 +159,13 @@ public sealed class RunCommandTests
     }
 
     [Fact]
-    public async Task Dry_run_needs_no_key_sends_nothing_and_writes_nothing()
+    public async Task Plan_needs_no_key_sends_nothing_and_writes_nothing()
     {
         using var cwd = new TempDirectory();
         Sim.WriteGrid(cwd);
 
         var result = await CliRun.InProcessAsync(cwd.Path, new Dictionary<string, string>(), default,
-            "run", "--dry-run", "--limit", "6", "--model", "groq/llama-3.3-70b-versatile");
+            "run", "--plan", "--limit", "6", "--model", "groq/llama-3.3-70b-versatile");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("https://api.groq.com/openai/v1", result.Output, StringComparison.Ordinal);

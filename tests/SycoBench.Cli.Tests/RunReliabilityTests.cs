@@ -172,7 +172,7 @@ public sealed class RunReliabilityTests
         using var cwd = new TempDirectory();
 
         var result = await CliRun.InProcessAsync(cwd.Path, new Dictionary<string, string>(), default,
-            "run", "--dry-run", "--limit", "6", "--model", "groq/llama-3.3-70b-versatile");
+            "run", "--plan", "--limit", "6", "--model", "groq/llama-3.3-70b-versatile");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("using the full rent-v1 grid (108 prompts)", result.Output, StringComparison.Ordinal);

@@ -140,7 +140,7 @@ public sealed class ScoreCommandTests
     }
 
     [Fact]
-    public async Task Dry_run_calls_no_judge_and_writes_nothing()
+    public async Task Plan_calls_no_judge_and_writes_nothing()
     {
         await using var sim = await Sim.StartAsync();
         using var cwd = new TempDirectory();
@@ -149,7 +149,7 @@ public sealed class ScoreCommandTests
         var requests = sim.Stats.Requests;
         var before = Directory.GetFiles(cwd.File("outputs/runs/1"));
 
-        var result = await CliRun.InProcessAsync(cwd.Path, Sim.Variables(sim), default, "score", "-s", "sim/judge", "--dry-run");
+        var result = await CliRun.InProcessAsync(cwd.Path, Sim.Variables(sim), default, "score", "-s", "sim/judge", "--plan");
 
         Assert.True(result.ExitCode == 0, result.Output + result.Error);
         Assert.Contains("to judge 6", result.Output, StringComparison.Ordinal);

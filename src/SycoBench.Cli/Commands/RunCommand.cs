@@ -1,5 +1,6 @@
 using Spectre.Console;
 using Spectre.Console.Cli;
+using SycoBench.Models;
 using SycoBench.Running;
 
 namespace SycoBench.Cli.Commands;
@@ -11,7 +12,8 @@ public sealed class RunCommand(CliEnvironment environment) : AsyncCommand<RunSet
         config.AddCommand<RunCommand>("run")
             .WithDescription("Send every prompt of a grid to every model of a roster; writes outputs/runs/<run_id>/. Resumable.")
             .WithExample("run", "--models", "data/models/roster.json")
-            .WithExample("run", "--dry-run", "--limit", "6", "--model", "groq/llama-3.3-70b-versatile")
+            .WithExample("run", "--plan", "--limit", "6", "--model", "groq/llama-3.3-70b-versatile")
+            .WithExample("run", "--dry-run", "--models", "benchmark_models.json")
             .WithExample("run", "--models", "data/models/sim.json", "--samples", "3")
             .WithExample("run", "--resume", "outputs/runs/1764230000", "--retry-errors");
 
@@ -28,20 +30,26 @@ public sealed class RunCommand(CliEnvironment environment) : AsyncCommand<RunSet
             environment.Warn(issue + " (skipped; its key is asked again)");
 
         PrintPlan(setup, state, settings);
-        if (settings.DryRun)
+        if (settings.Plan)
         {
-            console.MarkupLine("[yellow]Dry run:[/] nothing sent, nothing written.");
+            console.MarkupLine("[yellow]Plan only:[/] nothing sent, nothing written.");
             return SycoBenchCli.ExitOk;
         }
 
-        services.EnsureKeys(setup.Routes);
+        if (setup.DryRun)
+            console.MarkupLine("[yellow]Dry run:[/] synthetic answers, nothing sent, no key needed, response cache off.");
+        else
+            services.EnsureKeys(setup.Routes);
         var folder = setup.NewManifest is { } manifest ? RunFolder.Create(setup.Directory, manifest) : RunFolder.Open(setup.Directory);
         using var log = services.OpenLog(folder.LogPath);
         if (settings.Resume is not null)
             log.Info($"resuming: {state.Lines} record(s) already in run.jsonl" + (settings.RetryErrors ? "; failed keys asked again" : ""));
         var progress = new RunProgress(log, time);
         using var cache = services.OpenCache(setup.Cache.Enabled, setup.Cache.Path ?? RunSettings.DefaultCache);
-        using var provider = services.Clients(setup.Routes, cache, progress.OnRetry);
+        IModelClientProvider provider = setup.DryRun
+            ? new DryRunClients(setup.Routes.Select(r => r.Model.Id))
+            : services.Clients(setup.Routes, cache, progress.OnRetry);
+        using var owned = provider as IDisposable;
 
         var runner = new BenchmarkRunner(provider, log, time);
         var plan = setup.Plan(folder.RecordsPath, state, settings.RetryErrors, settings.MaxCost);

@@ -37,8 +37,12 @@ public sealed class RunSettings : CommandSettings
     public string? Out { get; init; }
 
     [CommandOption("--dry-run")]
-    [Description("Show the plan, routes and estimated cost; send nothing, write nothing, need no key.")]
+    [Description("Write a run folder of synthetic answers ('[dry-run] <model> response to prompt <id>', provider dry-run) after the plan; send nothing, need no key.")]
     public bool DryRun { get; init; }
+
+    [CommandOption("--plan")]
+    [Description("Show the plan, routes and estimated cost only; send nothing, write nothing, need no key.")]
+    public bool Plan { get; init; }
 
     [CommandOption("--temperature <T>")]
     [Description("Temperature for every model (default: the roster's, else 0.2).")]
@@ -77,7 +81,7 @@ public sealed class RunSettings : CommandSettings
             if (Models is not null || Model.Length > 0 || Limit is not null || Samples is not null || Temperature is not null
                 || MaxTokens is not null || Out is not null || Concurrency is not null)
             {
-                return ValidationResult.Error("--resume takes the grid, models and parameters from the run folder; drop the other options (only --retry-errors, --max-cost, --no-cache, --cache, --dry-run apply)");
+                return ValidationResult.Error("--resume takes the grid, models and parameters from the run folder; drop the other options (only --retry-errors, --max-cost, --no-cache, --cache, --dry-run, --plan apply)");
             }
         }
         else

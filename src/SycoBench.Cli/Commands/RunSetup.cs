@@ -16,7 +16,8 @@ internal sealed record RunSetup(
     IReadOnlyList<ModelRoute> Routes,
     RunParameters Parameters,
     CacheSetting Cache,
-    RunManifest? NewManifest)
+    RunManifest? NewManifest,
+    bool DryRun = false)
 {
     public const int DefaultConcurrency = 4;
 
@@ -28,8 +29,11 @@ internal sealed record RunSetup(
             var folder = RunFolder.Open(environment.Resolve(resume));
             var recorded = folder.Manifest;
             var models = recorded.Models.Select((m, i) => ModelRoster.Parse(m, folder.ManifestPath, i)).ToArray();
+            var dryRun = recorded.Mode == DryRunClients.Provider;
+            if (settings.DryRun && !dryRun)
+                throw new CliUsageException($"{environment.Display(folder.Directory)} is a live run (mode '{recorded.Mode}'); resume it without --dry-run");
             return new RunSetup(recorded.RunId, folder.Directory, recorded.Prompts, models, services.Route(models, folder.ManifestPath),
-                recorded.Parameters, ChooseCache(settings, environment, recorded.Cache), NewManifest: null);
+                recorded.Parameters, dryRun ? new CacheSetting(false, null) : ChooseCache(settings, environment, recorded.Cache), NewManifest: null, dryRun);
         }
 
         var (allPrompts, gridStamp) = LoadGrid(settings.Grid, environment);
@@ -52,7 +56,8 @@ internal sealed record RunSetup(
             MaxTokens = settings.MaxTokens,
             Limit = settings.Limit,
         };
-        var cache = ChooseCache(settings, environment, recorded: null);
+        // Synthetic answers never reach the response cache, so a dry run cannot answer a later live run.
+        var cache = settings.DryRun ? new CacheSetting(false, null) : ChooseCache(settings, environment, recorded: null);
         var scenario = ScenarioIdentifier.Identify(prompts, ScenarioCatalog.DefaultSearchDirectories(environment.WorkingDirectory));
         var manifest = new RunManifest
         {
@@ -61,7 +66,7 @@ internal sealed record RunSetup(
             Selected = prompts.Count,
             FactorsList = prompts.Select(p => p.Factors).ToArray(),
             AssistantModels = entries.Select(m => m.Id).ToArray(),
-            Mode = "live",
+            Mode = settings.DryRun ? DryRunClients.Provider : "live",
             RunId = runId,
             CreatedIso = RecordFactory.Iso(now),
             ToolVersion = typeof(RunSetup).Assembly.GetName().Version?.ToString(3) ?? "0",
@@ -72,7 +77,7 @@ internal sealed record RunSetup(
             Models = entries.Select(ModelRoster.ToJson).ToArray(),
             Prompts = prompts,
         };
-        return new RunSetup(runId, directory, prompts, entries, routes, parameters, cache, manifest);
+        return new RunSetup(runId, directory, prompts, entries, routes, parameters, cache, manifest, settings.DryRun);
     }
 
     /// <summary>

@@ -16,12 +16,16 @@ public sealed class ScoreCommand(CliEnvironment environment) : AsyncCommand<Scor
 {
     private static readonly TimeSpan PlainInterval = TimeSpan.FromSeconds(10);
 
+    /// <summary>The scorer recorded by <c>score --dry-run</c> when no judge is named.</summary>
+    private const string DryRunJudge = "dry-run";
+
     public static void Register(IConfigurator config) =>
         config.AddCommand<ScoreCommand>("score")
             .WithDescription("Have a judge model score every answer of a run from -1 (pro-tenant) to +1 (pro-landlord).")
             .WithExample("score", "--input", "outputs/runs/1764230000/run.jsonl", "-s", "groq/llama-3.3-70b-versatile")
             .WithExample("score", "-s", "sim/judge", "-s", "sim/judge@0.15", "--blind")
-            .WithExample("score", "--scorer", "offline:outputs/scorer/model.zip");
+            .WithExample("score", "--scorer", "offline:outputs/scorer/model.zip")
+            .WithExample("score", "--dry-run", "-i", "outputs/runs/1764230000/run.jsonl");
 
     public override async Task<int> ExecuteAsync(CommandContext context, ScoreSettings settings, CancellationToken cancellationToken)
     {
@@ -30,10 +34,12 @@ public sealed class ScoreCommand(CliEnvironment environment) : AsyncCommand<Scor
         string[] judgeIds = settings.Scorers.Length > 0
             ? settings.Scorers.Select(s => s.Trim()).Distinct(StringComparer.Ordinal).ToArray()
             : fallback is null ? [] : [fallback];
+        if (judgeIds.Length == 0 && settings.DryRun)
+            judgeIds = [DryRunJudge];
         if (judgeIds.Length == 0)
             throw new CliUsageException("name the judge: -s MODEL_ID (repeatable), or set LLM_SCORER_MODEL or LLM_MODEL");
 
-        var routes = RouteJudges(judgeIds, settings, services);
+        var routes = judgeIds is [DryRunJudge] ? [] : RouteJudges(judgeIds, settings, services);
         var options = new ScoringOptions
         {
             WorkingDirectory = environment.WorkingDirectory,
@@ -42,6 +48,7 @@ public sealed class ScoreCommand(CliEnvironment environment) : AsyncCommand<Scor
             Concurrency = settings.Concurrency,
             Rerun = settings.Rerun,
             DryRun = settings.DryRun,
+            PlanOnly = settings.Plan,
             Blind = settings.Blind,
             JudgeRepeats = settings.JudgeRepeats,
             MaxParseFailures = settings.MaxParseFailures,
@@ -55,11 +62,14 @@ public sealed class ScoreCommand(CliEnvironment environment) : AsyncCommand<Scor
 
         var plan = ScoringEngine.Plan(options, judgeIds, cancellationToken);
         ScoringReport.WritePlan(environment, plan);
-        if (!settings.DryRun)
+        var callsJudges = !settings.DryRun && !settings.Plan;
+        if (callsJudges)
             services.EnsureKeys(routes);
+        else if (settings.DryRun && !settings.Plan)
+            environment.Console.MarkupLine("[yellow]Dry run:[/] no judge is called; every answer to judge gets a stub record (no score).");
 
-        using var log = services.OpenLog(settings.DryRun ? null : Path.Combine(Path.GetDirectoryName(plan.OutputPath)!, "score.log"));
-        using var cache = services.OpenCache(!settings.NoCache && !settings.DryRun, settings.Cache);
+        using var log = services.OpenLog(settings.Plan ? null : Path.Combine(Path.GetDirectoryName(plan.OutputPath)!, "score.log"));
+        using var cache = services.OpenCache(!settings.NoCache && callsJudges, settings.Cache);
         using var networked = services.Clients(routes, cache,
             retry => log.Warn($"retry {retry.Attempt} of judge {retry.ModelId}: {retry.Reason}; waiting {retry.Delay.TotalSeconds:0.0} s"));
         using var provider = new OfflineModelClientProvider(networked, environment.WorkingDirectory);
@@ -80,7 +90,7 @@ public sealed class ScoreCommand(CliEnvironment environment) : AsyncCommand<Scor
 
         log.Info($"scored {result.RowsScored}, failed {result.RowsFailed}, skipped {result.RowsSkipped}");
         var code = ScoringReport.WriteResult(environment, result);
-        if (!settings.DryRun && !settings.NoAggregate)
+        if (!settings.Plan && !settings.NoAggregate)
             SummaryStep.Write(environment, plan.OutputPath, settings.Scenario ?? plan.ScenarioId);
         return code;
     }

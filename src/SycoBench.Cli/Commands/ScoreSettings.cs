@@ -7,11 +7,11 @@ namespace SycoBench.Cli.Commands;
 
 public sealed class ScoreSettings : CommandSettings
 {
-    [CommandOption("--input <RUN_JSONL>")]
+    [CommandOption("-i|--input <RUN_JSONL>")]
     [Description("The run.jsonl to score (default: the newest outputs/runs/*/run.jsonl).")]
     public string? Input { get; init; }
 
-    [CommandOption("--output <PATH>")]
+    [CommandOption("-o|--output <PATH>")]
     [Description("Where to write the scored rows (default: <input stem>_scored.jsonl beside the input).")]
     public string? Output { get; init; }
 
@@ -42,8 +42,12 @@ public sealed class ScoreSettings : CommandSettings
     public bool Rerun { get; init; }
 
     [CommandOption("--dry-run")]
-    [Description("Say what would be scored; call nothing, write nothing.")]
+    [Description("Call no judge (none needed, no key): write a stub record (error 'dry-run: scoring skipped') for every answer to judge, then the summary.")]
     public bool DryRun { get; init; }
+
+    [CommandOption("--plan")]
+    [Description("Say what would be scored; call nothing, write nothing.")]
+    public bool Plan { get; init; }
 
     [CommandOption("--no-aggregate")]
     [Description("Do not write the per-model summary (run_scored.csv) after scoring.")]

@@ -5,7 +5,7 @@ using SycoBench.Scoring;
 namespace SycoBench.Cli.Commands;
 
 /// <summary>
-/// Prints what <c>sycobench score</c> will do (the plan, all of <c>--dry-run</c>) and its closing report. Numbers are
+/// Prints what <c>sycobench score</c> will do (the plan, all of <c>--plan</c>) and its closing report. Numbers are
 /// written with the invariant culture.
 /// </summary>
 internal static class ScoringReport
@@ -39,9 +39,16 @@ internal static class ScoringReport
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(result);
         var console = environment.Console;
+        if (result.PlanOnly)
+        {
+            console.MarkupLine("Plan only: no judge was called and nothing was written.");
+            return SycoBenchCli.ExitOk;
+        }
+
         if (result.DryRun)
         {
-            console.MarkupLine("Dry run: no judge was called and nothing was written.");
+            console.MarkupLineInterpolated(
+                $"Dry run: no judge was called; {Count(result.RowsFailed)} stub record(s) (error '{ScoringOptions.DryRunError}') written to {environment.Display(result.Plan.OutputPath)}; {Count(result.RowsSkipped)} skipped.");
             return SycoBenchCli.ExitOk;
         }
 

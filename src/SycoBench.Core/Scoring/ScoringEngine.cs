@@ -45,7 +45,7 @@ public sealed class ScoringEngine(TimeProvider timeProvider)
 
     /// <summary>
     /// Scores the run with judges resolved through <paramref name="provider"/> (each judge's one pipeline). With
-    /// <see cref="ScoringOptions.DryRun"/> no client is asked for, so a dry run needs no keys.
+    /// <see cref="ScoringOptions.PlanOnly"/> or <see cref="ScoringOptions.DryRun"/> no client is asked for, so neither needs keys.
     /// </summary>
     public Task<ScoringResult> RunAsync(
         ScoringOptions options,
@@ -70,9 +70,9 @@ public sealed class ScoringEngine(TimeProvider timeProvider)
         var inputs = ScoringInputs.Read(options, judgeIds, cancellationToken);
         var plan = inputs.Plan;
         var tally = new ScoringTally(plan.ToJudge);
-        if (options.DryRun)
-            return Result(options, inputs, tally, dryRun: true, cancellationToken);
-        var judges = resolveJudges();
+        if (options.PlanOnly)
+            return Result(options, inputs, tally, planOnly: true, cancellationToken);
+        var judges = options.DryRun ? [] : resolveJudges();
 
         var factory = new EvalRecordFactory(
             plan.ScorerModel,
@@ -88,7 +88,17 @@ public sealed class ScoringEngine(TimeProvider timeProvider)
                 writer.Write(factory.Skipped(row, reason));
 
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken };
-            await Parallel.ForEachAsync(inputs.ToJudge, parallel, async (row, token) =>
+            if (options.DryRun)
+            {
+                foreach (var row in inputs.ToJudge)
+                {
+                    var stub = factory.Skipped(row, ScoringOptions.DryRunError);
+                    writer.Write(stub);
+                    progress?.Report(tally.Add(row, stub, []));
+                }
+            }
+
+            await Parallel.ForEachAsync(options.DryRun ? [] : inputs.ToJudge, parallel, async (row, token) =>
             {
                 var messages = requests.Build(row);
                 var calls = await Task.WhenAll(judges.Select(judge => AskRepeatedlyAsync(judge.JudgeId, judge.Client, messages, options, requests.Rubric.Parser, token))).ConfigureAwait(false);
@@ -99,7 +109,7 @@ public sealed class ScoringEngine(TimeProvider timeProvider)
             }).ConfigureAwait(false);
         }
 
-        return Result(options, inputs, tally, dryRun: false, cancellationToken);
+        return Result(options, inputs, tally, planOnly: false, cancellationToken);
     }
 
     private async Task<IReadOnlyList<JudgeCallOutcome>> AskRepeatedlyAsync(
@@ -122,7 +132,7 @@ public sealed class ScoringEngine(TimeProvider timeProvider)
         return outcomes;
     }
 
-    private static ScoringResult Result(ScoringOptions options, ScoringInputs inputs, ScoringTally tally, bool dryRun, CancellationToken cancellationToken)
+    private static ScoringResult Result(ScoringOptions options, ScoringInputs inputs, ScoringTally tally, bool planOnly, CancellationToken cancellationToken)
     {
         var plan = inputs.Plan;
         IReadOnlyList<IReadOnlyList<JudgeVerdict>> verdictRows = [];
@@ -135,7 +145,7 @@ public sealed class ScoringEngine(TimeProvider timeProvider)
                 .ToArray();
         }
 
-        return tally.ToResult(plan, options.MaxParseFailures, dryRun) with
+        return tally.ToResult(plan, options.MaxParseFailures, planOnly, options.DryRun && !planOnly) with
         {
             Judges = PanelStatistics.Judges(plan.JudgeIds, verdictRows),
             Agreement = PanelStatistics.Agreement(plan.JudgeIds, verdictRows),

@@ -23,8 +23,17 @@ public sealed record ScoringOptions
     /// <summary><c>--rerun</c>: judge rows again even when the output already has their score.</summary>
     public bool Rerun { get; init; }
 
-    /// <summary><c>--dry-run</c>: plan only; no judge is called and nothing is written.</summary>
+    /// <summary><c>--plan</c>: plan only; no judge is called and nothing is written.</summary>
+    public bool PlanOnly { get; init; }
+
+    /// <summary>
+    /// <c>--dry-run</c>, as the original tool's: no judge is called; every answer to judge gets a stub record with
+    /// error <see cref="DryRunError"/> (no score), so the output and the summary can be tried with no key.
+    /// </summary>
     public bool DryRun { get; init; }
+
+    /// <summary>The error of a dry run's stub records.</summary>
+    public const string DryRunError = "dry-run: scoring skipped";
 
     /// <summary><c>--blind</c>: the judge sees the neutral wording of the row's triplet instead of the asker's messages.</summary>
     public bool Blind { get; init; }

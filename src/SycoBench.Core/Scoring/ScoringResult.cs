@@ -5,6 +5,10 @@ public sealed record ScoringResult
 {
     public required ScoringPlan Plan { get; init; }
 
+    /// <summary><c>--plan</c>: nothing was called or written.</summary>
+    public bool PlanOnly { get; init; }
+
+    /// <summary><c>--dry-run</c>: no judge was called; the rows to judge got stub records.</summary>
     public bool DryRun { get; init; }
 
     /// <summary>Rows judged in this run that got a score.</summary>

@@ -68,7 +68,7 @@ internal sealed class ScoringTally(int total)
         }
     }
 
-    public ScoringResult ToResult(ScoringPlan plan, double maxParseFailures, bool dryRun)
+    public ScoringResult ToResult(ScoringPlan plan, double maxParseFailures, bool planOnly, bool dryRun)
     {
         lock (_gate)
         {
@@ -76,6 +76,7 @@ internal sealed class ScoringTally(int total)
             return new ScoringResult
             {
                 Plan = plan,
+                PlanOnly = planOnly,
                 DryRun = dryRun,
                 RowsScored = _scored,
                 RowsFailed = _failed,

@@ -293,9 +293,9 @@ public sealed class ScoringEngineTests
         var input = ScoringTestData.WriteRun(temp, rows.Concat([rows[0] with { ResponseText = "a later answer" }]));
         var judge = new FakeJudge(_ => "0");
 
-        var result = await _engine.RunAsync(ScoringTestData.Options(temp, input) with { DryRun = true, JudgeRepeats = 2 }, [("sim/a", judge), ("sim/b", judge)]);
+        var result = await _engine.RunAsync(ScoringTestData.Options(temp, input) with { PlanOnly = true, JudgeRepeats = 2 }, [("sim/a", judge), ("sim/b", judge)]);
 
-        Assert.True(result.DryRun);
+        Assert.True(result.PlanOnly);
         Assert.Equal(0, judge.TotalCalls);
         Assert.False(File.Exists(temp.File("run_scored.jsonl")));
         Assert.Equal(6, result.Plan.Answers);
@@ -394,7 +394,7 @@ public sealed class ScoringEngineTests
         var input = ScoringTestData.WriteRun(temp, ScoringTestData.Answers(3));
         var provider = new Provider(new Dictionary<string, IChatClient> { ["sim/judge"] = new FakeJudge(_ => "0.1") });
 
-        var dry = await _engine.RunAsync(ScoringTestData.Options(temp, input) with { DryRun = true }, provider, ["sim/judge"]);
+        var dry = await _engine.RunAsync(ScoringTestData.Options(temp, input) with { PlanOnly = true }, provider, ["sim/judge"]);
         Assert.Equal(0, provider.Requests);
         var result = await _engine.RunAsync(ScoringTestData.Options(temp, input), provider, ["sim/judge"]);
 
