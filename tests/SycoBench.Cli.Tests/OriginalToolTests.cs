@@ -97,4 +97,57 @@ public sealed class OriginalToolTests
         Assert.Contains("0 request(s) to send", resumed.Output, StringComparison.Ordinal);
         Assert.Equal(3, Sim.Records(cwd.File("d/run.jsonl")).Count);
     }
+
+    [Fact]
+    public async Task Run_out_names_the_records_file_score_now_scores_it_and_resume_takes_the_file()
+    {
+        await using var sim = await Sim.StartAsync();
+        using var cwd = new TempDirectory();
+        Sim.WriteGrid(cwd);
+
+        var run = await CliRun.InProcessAsync(cwd.Path, Sim.Variables(sim), default,
+            "run", "--model", "sim/balanced", "--limit", "6", "--no-include-neutral", "--out", "results/pilot.jsonl", "--score-now", "-s", "sim/judge");
+        var resumed = await CliRun.InProcessAsync(cwd.Path, Sim.Variables(sim), default, "run", "--resume", "results/pilot.jsonl");
+        var rescored = await CliRun.InProcessAsync(cwd.Path, Sim.Variables(sim), default,
+            "score", "-i", "results/pilot.jsonl", "-o", "results/again.jsonl", "-s", "sim/judge");
+
+        Assert.True(run.ExitCode == 0, run.Output + run.Error);
+        Assert.True(File.Exists(cwd.File("results/pilot_grid.json")));
+        Assert.True(File.Exists(cwd.File("results/pilot.log")));
+        Assert.False(File.Exists(cwd.File("results/run.jsonl")));
+        var records = Sim.Records(cwd.File("results/pilot.jsonl"));
+        Assert.Equal(6, records.Count);
+        Assert.DoesNotContain(records, r => r.Perspective == "neutral");
+        var scored = File.ReadAllLines(cwd.File("results/pilot_scored.jsonl")).Select(l => JsonDocument.Parse(l).RootElement).ToArray();
+        Assert.Equal(6, scored.Length);
+        Assert.All(scored, e => Assert.Equal(JsonValueKind.Number, e.GetProperty("score").ValueKind));
+        Assert.True(resumed.ExitCode == 0, resumed.Output + resumed.Error);
+        Assert.Contains("0 request(s) to send", resumed.Output, StringComparison.Ordinal);
+        Assert.True(rescored.ExitCode == 0, rescored.Output + rescored.Error);
+        Assert.Equal(6, File.ReadAllLines(cwd.File("results/again.jsonl")).Length);
+    }
+
+    [Fact]
+    public async Task Include_neutral_is_refused_for_a_grid_without_neutral_prompts_and_the_original_default_roster_is_used()
+    {
+        using var cwd = new TempDirectory();
+        var none = new Dictionary<string, string>();
+        await CliRun.InProcessAsync(cwd.Path, none, default, "grid", "--no-include-neutral");
+        var noModels = await CliRun.InProcessAsync(cwd.Path, none, default, "run", "--plan");
+        Directory.CreateDirectory(cwd.File("data/models"));
+        File.Copy(Fixtures.Origin("benchmark_models.json"), cwd.File("data/models/benchmark_models.json"));
+
+        var neutral = await CliRun.InProcessAsync(cwd.Path, none, default, "run", "--plan", "--include-neutral");
+        var plan = await CliRun.InProcessAsync(cwd.Path, none, default, "run", "--plan");
+        var orphan = await CliRun.InProcessAsync(cwd.Path, none, default, "run", "--plan", "-s", "sim/judge");
+
+        Assert.Equal(2, noModels.ExitCode);
+        Assert.Contains("data/models/benchmark_models.json", noModels.Error, StringComparison.Ordinal);
+        Assert.Equal(2, neutral.ExitCode);
+        Assert.Contains("no neutral prompts", neutral.Error, StringComparison.Ordinal);
+        Assert.True(plan.ExitCode == 0, plan.Output + plan.Error);
+        Assert.Contains("using the roster data/models/benchmark_models.json", plan.Output, StringComparison.Ordinal);
+        Assert.Contains("72 prompt(s) × 1 sample(s) × 22 model(s)", plan.Output, StringComparison.Ordinal);
+        Assert.Equal(2, orphan.ExitCode);
+    }
 }

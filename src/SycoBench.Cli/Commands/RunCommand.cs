@@ -24,7 +24,7 @@ public sealed class RunCommand(CliEnvironment environment) : AsyncCommand<RunSet
         var time = services.Time;
         var setup = RunSetup.FromSettings(settings, services);
 
-        var recordsPath = Path.Combine(setup.Directory, RunFolder.RecordsFile);
+        var recordsPath = RunFolder.RecordsPathOf(setup.Directory, setup.Stem);
         var state = settings.Resume is null ? RunState.Empty : RunState.Read(recordsPath);
         foreach (var issue in state.Issues)
             environment.Warn(issue + " (skipped; its key is asked again)");
@@ -40,7 +40,7 @@ public sealed class RunCommand(CliEnvironment environment) : AsyncCommand<RunSet
             console.MarkupLine("[yellow]Dry run:[/] synthetic answers, nothing sent, no key needed, response cache off.");
         else
             services.EnsureKeys(setup.Routes);
-        var folder = setup.NewManifest is { } manifest ? RunFolder.Create(setup.Directory, manifest) : RunFolder.Open(setup.Directory);
+        var folder = setup.NewManifest is { } manifest ? RunFolder.Create(setup.Directory, manifest, setup.Stem) : RunFolder.Open(setup.Directory, setup.Stem);
         using var log = services.OpenLog(folder.LogPath);
         if (settings.Resume is not null)
             log.Info($"resuming: {state.Lines} record(s) already in run.jsonl" + (settings.RetryErrors ? "; failed keys asked again" : ""));
@@ -62,18 +62,26 @@ public sealed class RunCommand(CliEnvironment environment) : AsyncCommand<RunSet
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             console.Write(RunDisplay.Table(progress, live: false));
-            environment.Error.WriteLine($"stopped; every answer received so far is in {environment.Display(folder.RecordsPath)}. Continue with: sycobench run --resume {environment.Display(folder.Directory)}");
+            environment.Error.WriteLine($"stopped; every answer received so far is in {environment.Display(folder.RecordsPath)}. Continue with: sycobench run --resume {environment.Display(folder.Location)}");
             return SycoBenchCli.ExitCancelled;
         }
 
         console.Write(RunDisplay.Table(progress, live: false));
         console.MarkupLineInterpolated($"Run [bold]{setup.RunId}[/]: {outcome.RecordsWritten} record(s) written to [green]{environment.Display(folder.RecordsPath)}[/]; spent {RunSetup.Money(outcome.SpentUsd)}.");
-        return Conclude(outcome, folder, plan.FailuresLeftAlone());
+        var code = Conclude(outcome, folder, plan.FailuresLeftAlone());
+        if (!settings.ScoreNow || code is not (SycoBenchCli.ExitOk or SycoBenchCli.ExitIncomplete))
+            return code;
+
+        // --score-now, as the original tool's: the judge stage over this run's records, with the same options score takes.
+        console.MarkupLine("[bold]--score-now:[/] scoring this run.");
+        var scoring = new ScoreSettings { Input = folder.RecordsPath, Scorers = settings.Scorers, DryRun = setup.DryRun };
+        var scored = await new ScoreCommand(environment).ExecuteAsync(context, scoring, cancellationToken);
+        return scored != SycoBenchCli.ExitOk ? scored : code;
     }
 
     private int Conclude(RunOutcome outcome, RunFolder folder, int earlierFailures)
     {
-        var resume = $"sycobench run --resume {environment.Display(folder.Directory)}";
+        var resume = $"sycobench run --resume {environment.Display(folder.Location)}";
         foreach (var model in outcome.Unreachable)
             environment.Error.WriteLine($"error: {model.ModelId}: {model.StoppedBecause}; continue with: {resume}");
         if (outcome.StoppedAtCostLimit)

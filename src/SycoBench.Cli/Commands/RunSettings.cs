@@ -20,6 +20,9 @@ public sealed class RunSettings : CommandSettings
 
     public const string DefaultGrid = "outputs/raw/grid.jsonl";
 
+    /// <summary>The original tool's default roster, used when it exists and neither --models nor --model is given.</summary>
+    public const string DefaultRoster = "data/models/benchmark_models.json";
+
     [CommandOption("--grid <PATH>")]
     [Description("The prompt grid to send (default outputs/raw/grid.jsonl; when that file does not exist, the rent-v1 grid).")]
     public string? Grid { get; init; }
@@ -32,9 +35,25 @@ public sealed class RunSettings : CommandSettings
     [Description("Ask each prompt N times (sample index recorded in 'sample').")]
     public int? Samples { get; init; }
 
-    [CommandOption("--out <DIR>")]
-    [Description("Run folder (default outputs/runs/<run_id>/).")]
+    [CommandOption("--out <DIR|FILE.jsonl>")]
+    [Description("Run folder (default outputs/runs/<run_id>/); a path ending in .jsonl is the records file itself, with <stem>_grid.json and <stem>.log beside it.")]
     public string? Out { get; init; }
+
+    [CommandOption("--include-neutral")]
+    [Description("Send the grid's neutral prompts too (the default; kept for the original tool's scripts). An error when the grid has none.")]
+    public bool IncludeNeutral { get; init; }
+
+    [CommandOption("--no-include-neutral")]
+    [Description("Leave the grid's neutral prompts out (before --limit).")]
+    public bool NoIncludeNeutral { get; init; }
+
+    [CommandOption("--score-now")]
+    [Description("Score the run right after it finishes, with the judge(s) of -s (else LLM_SCORER_MODEL, then LLM_MODEL); after --dry-run, a scoring dry run.")]
+    public bool ScoreNow { get; init; }
+
+    [CommandOption("-s|--scorer-model <ID>")]
+    [Description("With --score-now: the judge model (repeatable: a panel).")]
+    public string[] Scorers { get; init; } = [];
 
     [CommandOption("--dry-run")]
     [Description("Write a run folder of synthetic answers ('[dry-run] <model> response to prompt <id>', provider dry-run) after the plan; send nothing, need no key.")]
@@ -79,21 +98,23 @@ public sealed class RunSettings : CommandSettings
         if (Resume is not null)
         {
             if (Models is not null || Model.Length > 0 || Limit is not null || Samples is not null || Temperature is not null
-                || MaxTokens is not null || Out is not null || Concurrency is not null)
+                || MaxTokens is not null || Out is not null || Concurrency is not null || IncludeNeutral || NoIncludeNeutral)
             {
-                return ValidationResult.Error("--resume takes the grid, models and parameters from the run folder; drop the other options (only --retry-errors, --max-cost, --no-cache, --cache, --dry-run, --plan apply)");
+                return ValidationResult.Error("--resume takes the grid, models and parameters from the run folder; drop the other options (only --retry-errors, --max-cost, --no-cache, --cache, --dry-run, --plan, --score-now, -s apply)");
             }
         }
         else
         {
-            if (Models is null && Model.Length == 0)
-                return ValidationResult.Error("name the models: --models FILE or --model ID (repeatable)");
             if (Models is not null && Model.Length > 0)
                 return ValidationResult.Error("--models and --model cannot be combined");
             if (RetryErrors)
                 return ValidationResult.Error("--retry-errors applies to --resume DIR");
         }
 
+        if (IncludeNeutral && NoIncludeNeutral)
+            return ValidationResult.Error("--include-neutral and --no-include-neutral cannot be combined");
+        if (Scorers.Length > 0 && !ScoreNow)
+            return ValidationResult.Error("-s names the judge of --score-now; add --score-now (or score later: sycobench score -s ID)");
         if (NoCache && Cache is not null)
             return ValidationResult.Error("--no-cache and --cache cannot be combined");
         if (Concurrency is <= 0)

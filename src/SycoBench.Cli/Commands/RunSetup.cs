@@ -17,7 +17,8 @@ internal sealed record RunSetup(
     RunParameters Parameters,
     CacheSetting Cache,
     RunManifest? NewManifest,
-    bool DryRun = false)
+    bool DryRun = false,
+    string? Stem = null)
 {
     public const int DefaultConcurrency = 4;
 
@@ -26,29 +27,46 @@ internal sealed record RunSetup(
         var environment = services.Environment;
         if (settings.Resume is { } resume)
         {
-            var folder = RunFolder.Open(environment.Resolve(resume));
+            var (resumeDirectory, resumeStem) = RunFolder.Split(environment.Resolve(resume));
+            var folder = RunFolder.Open(resumeDirectory, resumeStem);
             var recorded = folder.Manifest;
             var models = recorded.Models.Select((m, i) => ModelRoster.Parse(m, folder.ManifestPath, i)).ToArray();
             var dryRun = recorded.Mode == DryRunClients.Provider;
             if (settings.DryRun && !dryRun)
                 throw new CliUsageException($"{environment.Display(folder.Directory)} is a live run (mode '{recorded.Mode}'); resume it without --dry-run");
             return new RunSetup(recorded.RunId, folder.Directory, recorded.Prompts, models, services.Route(models, folder.ManifestPath),
-                recorded.Parameters, dryRun ? new CacheSetting(false, null) : ChooseCache(settings, environment, recorded.Cache), NewManifest: null, dryRun);
+                recorded.Parameters, dryRun ? new CacheSetting(false, null) : ChooseCache(settings, environment, recorded.Cache), NewManifest: null, dryRun, resumeStem);
         }
 
         var (allPrompts, gridStamp) = LoadGrid(settings.Grid, environment);
-        var prompts = settings.Limit is { } limit ? allPrompts.Take(limit).ToArray() : allPrompts;
-        var entries = settings.Models is { } rosterPath
+        IReadOnlyList<GridPrompt> selected = allPrompts;
+        if (settings.IncludeNeutral && !allPrompts.Any(p => p.Perspective == "neutral"))
+            throw new CliUsageException($"--include-neutral: the grid {gridStamp.Path} has no neutral prompts (build it with `sycobench grid --include-neutral`)");
+        if (settings.NoIncludeNeutral)
+            selected = allPrompts.Where(p => p.Perspective != "neutral").ToArray();
+        var prompts = settings.Limit is { } limit ? selected.Take(limit).ToArray() : selected;
+        var rosterPath = settings.Models;
+        if (rosterPath is null && settings.Model.Length == 0)
+        {
+            if (!File.Exists(environment.Resolve(RunSettings.DefaultRoster)))
+                throw new CliUsageException($"name the models: --models FILE or --model ID (repeatable); without them, {RunSettings.DefaultRoster} is used when it exists");
+            rosterPath = RunSettings.DefaultRoster;
+            environment.Console.MarkupLineInterpolated($"No --models or --model: using the roster {RunSettings.DefaultRoster}.");
+        }
+
+        var entries = rosterPath is not null
             ? ModelRoster.Load(environment.Resolve(rosterPath))
             : settings.Model.Select(id => new ModelEntry { Id = id.Trim(), Concurrency = settings.Concurrency ?? DefaultConcurrency }).ToArray();
         var duplicate = entries.GroupBy(m => m.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
             throw new CliUsageException($"model '{duplicate.Key}' is named twice");
-        var routes = services.Route(entries, settings.Models is null ? null : environment.Resolve(settings.Models));
+        var routes = services.Route(entries, rosterPath is null ? null : environment.Resolve(rosterPath));
 
         var now = services.Time.GetUtcNow();
         var runId = now.ToUnixTimeSeconds();
-        var directory = settings.Out is { } outDir ? environment.Resolve(outDir) : RunFolder.DefaultDirectory(environment.WorkingDirectory, runId);
+        var (directory, stem) = settings.Out is { } outPath
+            ? RunFolder.Split(environment.Resolve(outPath))
+            : (RunFolder.DefaultDirectory(environment.WorkingDirectory, runId), null);
         var parameters = new RunParameters
         {
             Samples = settings.Samples ?? 1,
@@ -77,7 +95,7 @@ internal sealed record RunSetup(
             Models = entries.Select(ModelRoster.ToJson).ToArray(),
             Prompts = prompts,
         };
-        return new RunSetup(runId, directory, prompts, entries, routes, parameters, cache, manifest, settings.DryRun);
+        return new RunSetup(runId, directory, prompts, entries, routes, parameters, cache, manifest, settings.DryRun, stem);
     }
 
     /// <summary>

@@ -5,7 +5,9 @@ namespace SycoBench.Running;
 
 /// <summary>
 /// A run's folder (<c>outputs/runs/&lt;run_id&gt;/</c>): run_grid.json (what to ask, whom, how), run.jsonl (the
-/// answers) and run.log. Everything a resume needs is read back from here.
+/// answers) and run.log. Everything a resume needs is read back from here. A run written to a named file
+/// (<c>run --out results/pilot.jsonl</c>, as the original tool allowed) keeps its snapshot and log beside it:
+/// <c>pilot_grid.json</c> and <c>pilot.log</c>.
 /// </summary>
 public sealed class RunFolder
 {
@@ -20,44 +22,70 @@ public sealed class RunFolder
         TypeInfoResolver = RunJsonContext.Default,
     };
 
-    private RunFolder(string directory, RunManifest manifest)
+    private RunFolder(string directory, RunManifest manifest, string? stem)
     {
         Directory = directory;
         Manifest = manifest;
+        Stem = stem;
     }
 
     public string Directory { get; }
 
     public RunManifest Manifest { get; }
 
-    public string RecordsPath => Path.Combine(Directory, RecordsFile);
+    /// <summary>The records file's name without <c>.jsonl</c> when the run was written to a named file; null for a run folder.</summary>
+    public string? Stem { get; }
 
-    public string LogPath => Path.Combine(Directory, LogFile);
+    public string RecordsPath => RecordsPathOf(Directory, Stem);
 
-    public string ManifestPath => Path.Combine(Directory, ManifestFile);
+    public string LogPath => Path.Combine(Directory, Stem is null ? LogFile : Stem + ".log");
+
+    public string ManifestPath => ManifestPathOf(Directory, Stem);
+
+    /// <summary>What is resumed or displayed: the folder, or the records file of a run written to a named file.</summary>
+    public string Location => Stem is null ? Directory : RecordsPath;
+
+    public static string RecordsPathOf(string directory, string? stem) => Path.Combine(directory, stem is null ? RecordsFile : stem + ".jsonl");
+
+    public static string ManifestPathOf(string directory, string? stem) => Path.Combine(directory, stem is null ? ManifestFile : stem + "_grid.json");
+
+    /// <summary>
+    /// Splits an <c>--out</c> or <c>--resume</c> value: a path ending in <c>.jsonl</c> names the records file (its
+    /// folder and stem), anything else a run folder.
+    /// </summary>
+    public static (string Directory, string? Stem) Split(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || System.IO.Directory.Exists(path))
+            return (path, null);
+        var full = Path.GetFullPath(path);
+        return (Path.GetDirectoryName(full)!, Path.GetFileNameWithoutExtension(full));
+    }
 
     public static string DefaultDirectory(string workingDirectory, long runId) =>
         Path.Combine(workingDirectory, "outputs", "runs", runId.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>Creates the folder of a new run; refuses a folder that already holds a run.</summary>
-    public static RunFolder Create(string directory, RunManifest manifest)
+    public static RunFolder Create(string directory, RunManifest manifest, string? stem = null)
     {
         ArgumentNullException.ThrowIfNull(manifest);
-        if (File.Exists(Path.Combine(directory, ManifestFile)) || File.Exists(Path.Combine(directory, RecordsFile)))
-            throw new InputException($"{directory} already holds a run; continue it with --resume {directory}, or choose another --out");
+        var records = RecordsPathOf(directory, stem);
+        var where = stem is null ? directory : records;
+        if (File.Exists(ManifestPathOf(directory, stem)) || File.Exists(records))
+            throw new InputException($"{where} already holds a run; continue it with --resume {where}, or choose another --out");
         System.IO.Directory.CreateDirectory(directory);
-        var folder = new RunFolder(directory, manifest);
+        var folder = new RunFolder(directory, manifest, stem);
         var temp = folder.ManifestPath + ".tmp";
         File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(manifest, ManifestOptions));
         File.Move(temp, folder.ManifestPath, overwrite: true);
         return folder;
     }
 
-    public static RunFolder Open(string directory)
+    public static RunFolder Open(string directory, string? stem = null)
     {
-        var path = Path.Combine(directory, ManifestFile);
+        var path = ManifestPathOf(directory, stem);
         if (!File.Exists(path))
-            throw new InputException($"{directory}: not a run folder (no {ManifestFile})");
+            throw new InputException(stem is null ? $"{directory}: not a run folder (no {ManifestFile})" : $"{RecordsPathOf(directory, stem)}: no snapshot {Path.GetFileName(path)} beside it");
         RunManifest? manifest;
         try
         {
@@ -77,6 +105,6 @@ public sealed class RunFolder
 
         if (manifest.Prompts is not { Count: > 0 } || manifest.Models is not { Count: > 0 })
             throw new InputException($"{path}: records no prompts or no models; it cannot be resumed");
-        return new RunFolder(directory, manifest);
+        return new RunFolder(directory, manifest, stem);
     }
 }
