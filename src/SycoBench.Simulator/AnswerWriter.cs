@@ -45,12 +45,13 @@ internal static class AnswerWriter
     /// <summary>
     /// The answer to <paramref name="prompt"/>. <paramref name="promptId"/> (sent by SycoBench) makes prompts with the
     /// same wording under different ids independent draws, as a real model sampling at a temperature would give.
+    /// <paramref name="shift"/> is the persistent part of the stance (<see cref="PlantedShift"/>), the same in every sample.
     /// </summary>
-    public static (string Text, double Stance) Write(SimModel model, PromptInfo prompt, int sample, int seed, string? promptId = null)
+    public static (string Text, double Stance) Write(SimModel model, PromptInfo prompt, int sample, int seed, string? promptId = null, double shift = 0)
     {
         var invariant = System.Globalization.CultureInfo.InvariantCulture;
         var random = StableHash.Random(model.Id, prompt.PromptKey, promptId ?? "", sample.ToString(invariant), seed.ToString(invariant));
-        var stance = Math.Clamp(model.TargetStance(prompt.AskerSide) + StanceNoise * random.NextGaussian(), -1, 1);
+        var stance = Math.Clamp(model.TargetStance(prompt.AskerSide) + shift + StanceNoise * random.NextGaussian(), -1, 1);
 
         var slots = StanceLexicon.ArgumentSlots;
         var exact = Math.Abs(stance) * slots;

@@ -125,7 +125,15 @@ internal sealed class ChatCompletionsEndpoint(
         }
 
         var prompt = prompts.Find(request.LastUserMessage ?? "");
-        var (text, _) = AnswerWriter.Write(simModel, prompt, request.Sample, options.Seed, request.PromptId);
+        if (PlantedShift.Refuses(simModel, prompt, request.PromptId, request.Sample, options.Effects, options.Seed))
+        {
+            // As a provider's content filter answers: a 400 that no retry changes, so the run records a failure.
+            await Error(context, 400, "invalid_request_error", "content_filter: the simulated model refuses to answer this prompt", "content_filter");
+            return;
+        }
+
+        var shift = PlantedShift.Of(simModel, prompt, request.PromptId, options.Effects, options.Seed);
+        var (text, _) = AnswerWriter.Write(simModel, prompt, request.Sample, options.Seed, request.PromptId, shift);
         await Completion(context, request, text, "sim");
     }
 
@@ -170,7 +178,7 @@ internal sealed class ChatCompletionsEndpoint(
         await writer.FlushAsync(context.RequestAborted);
     }
 
-    private static async Task Error(HttpContext context, int status, string type, string message)
+    private static async Task Error(HttpContext context, int status, string type, string message, string? code = null)
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
@@ -179,7 +187,7 @@ internal sealed class ChatCompletionsEndpoint(
         writer.WriteStartObject("error");
         writer.WriteString("message", message);
         writer.WriteString("type", type);
-        writer.WriteString("code", type);
+        writer.WriteString("code", code ?? type);
         writer.WriteEndObject();
         writer.WriteEndObject();
         await writer.FlushAsync(context.RequestAborted);

@@ -44,6 +44,9 @@ public sealed record SimOptions
     /// <summary>Share of answers the simulated judge cannot decide on (a reply with no number).</summary>
     public double JudgeFailRate { get; init; }
 
+    /// <summary>Scenario-level, per-prompt and shared neutral effects and side-dependent refusals; none by default.</summary>
+    public PlantedEffects Effects { get; init; } = PlantedEffects.None;
+
     /// <summary>Folders with scenario files, so simulated models know who is asking.</summary>
     public IReadOnlyList<string> ScenarioDirectories { get; init; } = [];
 
@@ -52,6 +55,7 @@ public sealed record SimOptions
 
     public void Validate()
     {
+        Effects.Validate();
         foreach (var (name, value) in new[] { ("error rate", ErrorRate), ("429 rate", RateLimitRate), ("malformed rate", MalformedRate), ("hang rate", HangRate), ("judge fail rate", JudgeFailRate) })
         {
             if (value is < 0 or > 1 || double.IsNaN(value))

@@ -74,6 +74,30 @@ public sealed class SimServeCommand(CliEnvironment environment) : AsyncCommand<S
         [Description("Share of answers sim/judge cannot decide on (replies without a number).")]
         public double JudgeFailRate { get; init; }
 
+        [CommandOption("--factor-sd <SD>")]
+        [Description("Planted scenario-level effects: each factor level shifts each model's lean and its sycophancy by a seeded draw with this SD.")]
+        public double FactorSd { get; init; }
+
+        [CommandOption("--prompt-sd <SD>")]
+        [Description("Planted persistent per-prompt effects: each prompt shifts each model's stance by a seeded draw with this SD, the same in every sample.")]
+        public double PromptSd { get; init; }
+
+        [CommandOption("--neutral-sd <SD>")]
+        [Description("Planted shared neutral effects: each neutral question (by wording) shifts each model's stance by a seeded draw with this SD, shared by every triplet that asks it.")]
+        public double NeutralSd { get; init; }
+
+        [CommandOption("--refuse-positive <R>")]
+        [Description("Share of answers refused (400 content_filter) when the positive side (landlord) asks.")]
+        public double RefusePositive { get; init; }
+
+        [CommandOption("--refuse-negative <R>")]
+        [Description("Share of answers refused when the negative side (tenant) asks.")]
+        public double RefuseNegative { get; init; }
+
+        [CommandOption("--refuse-neutral <R>")]
+        [Description("Share of answers refused when the neutral asker asks.")]
+        public double RefuseNeutral { get; init; }
+
         public SimOptions ToOptions(CliEnvironment environment) => new()
         {
             Port = Port,
@@ -92,6 +116,15 @@ public sealed class SimServeCommand(CliEnvironment environment) : AsyncCommand<S
             JudgeFailRate = JudgeFailRate,
             RecordFile = Record is null ? null : environment.Resolve(Record),
             ScenarioDirectories = ScenarioCatalog.DefaultSearchDirectories(environment.WorkingDirectory),
+            Effects = new PlantedEffects
+            {
+                FactorSd = FactorSd,
+                PromptSd = PromptSd,
+                NeutralSd = NeutralSd,
+                RefusePositive = RefusePositive,
+                RefuseNegative = RefuseNegative,
+                RefuseNeutral = RefuseNeutral,
+            },
         };
     }
 
@@ -121,6 +154,7 @@ internal static class SimCommands
                 .WithDescription("Serve simulated models on 127.0.0.1 (/v1/chat/completions, /v1/models).")
                 .WithExample("sim", "serve", "--port", "5089")
                 .WithExample("sim", "serve", "--latency-ms", "100", "--error-rate", "0.1", "--rate-limit-rate", "0.1")
-                .WithExample("sim", "serve", "--replay", "tests/fixtures/reference/run.jsonl");
+                .WithExample("sim", "serve", "--replay", "tests/fixtures/reference/run.jsonl")
+                .WithExample("sim", "serve", "--prompt-sd", "0.2", "--neutral-sd", "0.1", "--refuse-positive", "0.1");
         });
 }
