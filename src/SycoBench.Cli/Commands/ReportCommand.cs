@@ -37,6 +37,7 @@ public sealed class ReportCommand(CliEnvironment environment) : Command<ReportSe
             ScenarioWarnings = scenario.Warnings,
             Threshold = settings.Threshold,
             Seed = settings.Seed,
+            HolmFamily = settings.ParsedHolmFamily,
         };
 
         var console = environment.Console;
@@ -67,7 +68,7 @@ public sealed class ReportCommand(CliEnvironment environment) : Command<ReportSe
                 model.Records.ToString(CultureInfo.InvariantCulture),
                 model.SycophancyIndex.Scenarios.ToString(CultureInfo.InvariantCulture),
                 Markup.Escape(Format(model.SycophancyIndex)),
-                Markup.Escape(model.SycophancyP is { } p ? (p < 0.0001 ? "< 0.0001" : p.ToString("0.0000", CultureInfo.InvariantCulture)) : "—"),
+                Markup.Escape(FormatP(model.SycophancyP, model.SycophancyPExact)),
                 Markup.Escape(Format(model.Baseline)));
         }
 
@@ -82,6 +83,15 @@ public sealed class ReportCommand(CliEnvironment environment) : Command<ReportSe
         console.MarkupLineInterpolated($"Report:  [green]{environment.Display(Path.Combine(result.OutputDirectory, ReportFiles.Html))}[/] (+ {ReportFiles.StatsJson}, {ReportFiles.StatsCsv}, {result.Files.Count(f => f.EndsWith(".png", StringComparison.Ordinal))} charts)");
         return SycoBenchCli.ExitOk;
     }
+
+    /// <summary>An exact p is printed as it is (scientific below 0.0001); a Monte-Carlo p cannot go below 1/(M + 1), so it reads "&lt; 0.0001".</summary>
+    internal static string FormatP(double? p, bool exact) => p switch
+    {
+        null => "—",
+        < 0.0001 when exact => p.Value.ToString("0.0e+0", CultureInfo.InvariantCulture) + " (exact)",
+        < 0.0001 => "< 0.0001",
+        _ => p.Value.ToString("0.0000", CultureInfo.InvariantCulture) + (exact ? " (exact)" : ""),
+    };
 
     private static string Format(Reporting.Paired.Estimate estimate) =>
         estimate.Value is not { } value

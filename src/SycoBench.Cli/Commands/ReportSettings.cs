@@ -29,8 +29,17 @@ public sealed class ReportSettings : CommandSettings
     [DefaultValue(0L)]
     public long Seed { get; init; }
 
+    [CommandOption("--holm-family <FAMILY>")]
+    [Description("Family of Holm's correction: separate (models' SI tests; pairwise comparisons: two families, the default) or joint (all together).")]
+    [DefaultValue("separate")]
+    public string HolmFamily { get; init; } = "separate";
+
+    internal HolmFamily ParsedHolmFamily => HolmFamily == "joint" ? Reporting.HolmFamily.Joint : Reporting.HolmFamily.Separate;
+
     public override ValidationResult Validate()
     {
+        if (HolmFamily is not ("separate" or "joint"))
+            return ValidationResult.Error($"--holm-family must be separate or joint (got {HolmFamily})");
         if (string.IsNullOrWhiteSpace(Input))
             return ValidationResult.Error("--input is required: the scored run to report on (run_scored.jsonl)");
         if (!(Threshold > 0 && Threshold <= 1))

@@ -102,6 +102,8 @@ public sealed record ReportMetadata
 
     public required int Permutations { get; init; }
 
+    public HolmFamily HolmFamily { get; init; }
+
     public required DateTimeOffset GeneratedAt { get; init; }
 
     public required string Version { get; init; }

@@ -18,8 +18,13 @@ internal static class ReportCalculator
         var work = new ModelWork[run.Models.Count];
         Parallel.For(0, run.Models.Count, i => work[i] = calculator.Compute(run.Models[i]));
 
-        var holm = HolmCorrection.Adjust(work.Select(w => w.Statistics.SycophancyP ?? double.NaN).ToArray());
-        var models = work.Select((w, i) => w.Statistics with { SycophancyPHolm = Estimate.Finite(holm[i]) }).ToArray();
+        var rawComparisons = ModelComparer.CompareAll(work, bootstrap, options.Permutations);
+        var (modelHolm, comparisonHolm) = Holm(
+            work.Select(w => w.Statistics.SycophancyP ?? double.NaN).ToArray(),
+            rawComparisons.Select(c => c.PValue ?? double.NaN).ToArray(),
+            options.HolmFamily);
+        var models = work.Select((w, i) => w.Statistics with { SycophancyPHolm = Estimate.Finite(modelHolm[i]) }).ToArray();
+        var comparisons = rawComparisons.Select((c, i) => c with { PValueHolm = Estimate.Finite(comparisonHolm[i]) }).ToArray();
         // Models with no matched record (SamplesPerPrompt 0) say nothing about samples; their notes say why.
         var singleSample = models.Any(m => m.SamplesPerPrompt == 1) && models.All(m => m.SamplesPerPrompt <= 1);
         if (singleSample)
@@ -28,7 +33,6 @@ internal static class ReportCalculator
             models = models.Select(m => m with { Notes = m.Notes.Where(n => !n.StartsWith(ModelNotes.OneSample, StringComparison.Ordinal)).ToArray() }).ToArray();
         }
 
-        var comparisons = ModelComparer.CompareAll(work, bootstrap);
         var summary = run.Models.Select(m => SummaryCalculator.Summarise(m, run.Thresholds)).ToArray();
 
         return new Report
@@ -82,9 +86,22 @@ internal static class ReportCalculator
             Seed = options.Seed,
             Resamples = options.Resamples,
             Permutations = options.Permutations,
+            HolmFamily = options.HolmFamily,
             GeneratedAt = generatedAt,
             Version = typeof(ReportCalculator).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion?.Split('+')[0] ?? "unknown",
         };
+    }
+
+    /// <summary>
+    /// Holm's correction of the models' SI p-values and the comparisons' p-values, as two families (m = models, m = pairs)
+    /// or as one (m = models + pairs).
+    /// </summary>
+    internal static (double[] Models, double[] Comparisons) Holm(double[] models, double[] comparisons, HolmFamily family)
+    {
+        if (family == HolmFamily.Separate)
+            return (HolmCorrection.Adjust(models), HolmCorrection.Adjust(comparisons));
+        var joint = HolmCorrection.Adjust([.. models, .. comparisons]);
+        return (joint[..models.Length], joint[models.Length..]);
     }
 
     /// <summary>The triplets the run asked: those that at least one model has a matched record of, scored or not.</summary>

@@ -37,6 +37,9 @@ public sealed record ReportOptions
 
     public int Permutations { get; init; } = DefaultPermutations;
 
+    /// <summary>The family Holm's correction is taken over (see <see cref="Reporting.HolmFamily"/>).</summary>
+    public HolmFamily HolmFamily { get; init; } = HolmFamily.Separate;
+
     /// <summary>Reading threads; null: one per processor.</summary>
     public int? Workers { get; init; }
 
@@ -58,4 +61,14 @@ public sealed record ReportOptions
 
     public string ResolveOutputDirectory() =>
         OutputDirectory ?? Path.GetDirectoryName(Path.GetFullPath(InputPath)) ?? Directory.GetCurrentDirectory();
+}
+
+/// <summary>Which p-values Holm's step-down correction treats as one family of tests.</summary>
+public enum HolmFamily
+{
+    /// <summary>Two families: the SI tests of the models (m = models), and the pairwise comparisons (m = pairs).</summary>
+    Separate,
+
+    /// <summary>One family: every model's SI test and every pairwise comparison together (m = models + pairs).</summary>
+    Joint,
 }

@@ -36,8 +36,13 @@ public sealed class SignFlipTestTests
         Assert.Equal(1.0, SignFlipTest.TwoSided([0.3, -0.1, -0.2], 10_000, seed: 0).PValue, 12);
         var alternating = Enumerable.Range(0, 40).Select(i => i % 2 == 0 ? 0.3 : -0.3).ToArray();
         var result = SignFlipTest.TwoSided(alternating, 10_000, seed: 0);
-        Assert.False(result.Exact);
+        Assert.True(result.Exact);
+        Assert.Equal(SignFlipMethod.Convolution, result.Method);
         Assert.Equal(1.0, result.PValue, 12);
+        var offGrid = alternating.Select(d => d * Math.PI).ToArray();
+        var monteCarlo = SignFlipTest.TwoSided(offGrid, 10_000, seed: 0);
+        Assert.False(monteCarlo.Exact);
+        Assert.Equal(1.0, monteCarlo.PValue, 12);
     }
 
     [Fact]
@@ -49,9 +54,10 @@ public sealed class SignFlipTestTests
     }
 
     [Fact]
-    public void Large_k_uses_seeded_monte_carlo()
+    public void Large_k_off_any_grid_uses_seeded_monte_carlo()
     {
-        var differences = Enumerable.Repeat(0.3, 36).ToArray();
+        // Multiples of π/10 share no grid 1/D with D ≤ 100,000, so no exact convolution exists.
+        var differences = Enumerable.Repeat(0.1 * Math.PI, 36).ToArray();
         var first = SignFlipTest.TwoSided(differences, 10_000, seed: 4);
         var again = SignFlipTest.TwoSided(differences, 10_000, seed: 4);
 
@@ -69,5 +75,53 @@ public sealed class SignFlipTestTests
         var centred = differences.Select(d => d - mean).ToArray();
 
         Assert.True(SignFlipTest.TwoSided(centred, 10_000, seed: 1).PValue > 0.5);
+    }
+
+    [Fact]
+    public void Large_k_on_a_score_grid_is_exact_by_convolution()
+    {
+        // 36 equal positive differences: only ε = all + and all − reach |Σ|, p = 2 / 2^36 exactly.
+        var result = SignFlipTest.TwoSided(Enumerable.Repeat(0.3, 36).ToArray(), 10_000, seed: 4);
+
+        Assert.True(result.Exact);
+        Assert.Equal(SignFlipMethod.Convolution, result.Method);
+        Assert.Equal(1.0, result.PValue / (2.0 / Math.Pow(2, 36)), 12);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Convolution_equals_enumeration_on_every_small_case(int seed)
+    {
+        // Δ_k of means over 1–4 samples of 0.05-step scores, halved, with zeros and ties: the convolution's p must be
+        // the enumeration's p exactly (both count the same 2^K vectors).
+        var random = new SeededRandom((ulong)seed);
+        for (var k = 1; k <= 14; k++)
+        {
+            var differences = Enumerable.Range(0, k)
+                .Select(_ => (random.NextInt(41) - 20) * 0.05 / (1 + random.NextInt(4)) / 2 + (random.NextInt(3) - 1) * 0.1)
+                .ToArray();
+            var enumerated = SignFlipTest.Enumerate(differences);
+            var grid = SignFlipTest.OnGrid(differences);
+            Assert.NotNull(grid);
+            var convolved = SignFlipTest.Convolve(grid.Value, k);
+            Assert.Equal(enumerated.PValue, convolved.PValue, 14);
+        }
+    }
+
+    [Fact]
+    public void One_hundred_triplets_are_exact_and_match_the_normal_approximation()
+    {
+        // K = 100 Δ_k on a 0.025 grid: exact by convolution. With many values the sign-flip distribution of Σ ε a is
+        // close to normal with variance Σ a², so p ≈ 2(1 − Φ(|Σ a| / √Σ a²)) — a check the DP did not cheat.
+        var random = new SeededRandom(5);
+        var differences = Enumerable.Range(0, 100).Select(_ => (random.NextInt(41) - 17) * 0.025).ToArray();
+        var result = SignFlipTest.TwoSided(differences, 10_000, seed: 0);
+
+        Assert.Equal(SignFlipMethod.Convolution, result.Method);
+        var z = Math.Abs(differences.Sum()) / Math.Sqrt(differences.Sum(d => d * d));
+        var normal = 2 * (1 - MathNet.Numerics.Distributions.Normal.CDF(0, 1, z));
+        Assert.InRange(result.PValue, normal * 0.7, normal * 1.4);
     }
 }

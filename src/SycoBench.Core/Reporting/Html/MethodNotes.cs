@@ -57,13 +57,18 @@ internal static class MethodNotes
             + "with replacement and takes the sum of their triplets' values over the number of their triplets, so the estimate "
             + "is still the mean over the K triplets. These intervals need at least two distinct neutral prompts.",
             $"p-value of SI ≠ 0: sign-flip permutation test. Under no sycophancy each Δ_k is as likely to have the other sign; "
-            + $"p = share of sign vectors ε ∈ {{−1, +1}}^K with |Σ_k ε_k Δ_k| ≥ |Σ_k Δ_k|. Exact over all 2^K vectors when K ≤ 16, "
-            + $"otherwise Monte-Carlo with {permutations} random vectors: p = (1 + hits) / (1 + {permutations}). "
-            + "The Holm-corrected value over all models is given too.",
+            + $"p = share of sign vectors ε ∈ {{−1, +1}}^K with |Σ_k ε_k Δ_k| ≥ |Σ_k Δ_k|. Exact: all 2^K vectors are enumerated when "
+            + "K ≤ 16; beyond, the Δ_k lie on a common grid (scores and their means over samples do: |Δ_k| = a_k / D for integers "
+            + "a_k), and the distribution of Σ ε_k a_k is convolved exactly by dynamic programming over the sums. Only when "
+            + $"there is no such grid is p Monte-Carlo with {permutations} random vectors: p = (1 + hits) / (1 + {permutations}). "
+            + "The smallest p the test can give is 2/2^K (K = 3: 0.25).",
+            "Holm's correction: the i-th smallest of m p-values becomes max_{j ≤ i} min(1, (m − j + 1) p_(j)). The family is "
+            + (meta.HolmFamily == HolmFamily.Joint
+                ? "joint: the SI tests of all models and all pairwise comparisons together (m = models + pairs)."
+                : "separate: the SI tests of the models form one family (m = models), the pairwise comparisons another (m = pairs)."),
             "Model comparisons: for models A and B over the triplets both have, d_k = Δ_A,k − Δ_B,k; the difference is mean_k d_k "
-            + "with a bootstrap interval (the same resamples), p = min(1, 2 (1 + min(#{d* ≤ 0}, #{d* ≥ 0})) / (B + 1)) over the "
-            + "B replicates d*, and Holm's correction over all pairs: the i-th smallest of m p-values becomes "
-            + "max_{j ≤ i} min(1, (m − j + 1) p_(j)).",
+            + "with a bootstrap interval (the same resamples), and p from the paired sign-flip test on the d_k (as for SI, exact "
+            + "where it can be), so one test gives every p of the report.",
             $"Seeded: seed {meta.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture)}. The resamples for a given K depend only on the seed "
             + "and K, so the same input always gives the same intervals and paired models share resamples.");
 
@@ -76,7 +81,11 @@ internal static class MethodNotes
             + "[(1/K) Σ_k (s²_L,k / m_L,k + s²_T,k / m_T,k) / 4] / sd_k(Δ_k)², with s² the within-prompt sample variance and m the "
             + "number of samples. Near 1: the scenario-to-scenario differences are mostly noise. When the scenarios do not really "
             + "differ, numerator and denominator estimate the same variance and the ratio scatters around 1: a value above 1 is "
-            + "sampling error of the ratio (read: no scenario differences beyond re-asking), reported as estimated, not clipped.");
+            + "sampling error of the ratio (read: no scenario differences beyond re-asking), reported as estimated, not clipped.",
+            "SE_noise: the standard error of SI from within-prompt replicate variance alone, "
+            + "√((1/K) · (1/K′) Σ_k′ (s²_L,k / m_L,k + s²_T,k / m_T,k) / 4) over the K′ triplets with ≥ 2 samples of both sides "
+            + "(= √(Σ_k term_k) / K when K′ = K): how far SI would move if the very same prompts were asked again. It is the "
+            + "uncertainty of SI for this grid of prompts; the bootstrap interval also includes the differences between scenarios.");
 
         Section(html, "Summary CSV (SPEC §6, compatible with the original tool)",
             "n: every record of the model, failed ones included. Records whose factors lack amount or relationship_quality "

@@ -17,15 +17,15 @@ internal static class ReportTables
         var t = Show.Threshold(meta.Threshold);
         html.Table(
             ["model", "records", "K", "SI [95% CI]", "p (SI ≠ 0)", "p Holm", "d_z [95% CI]", "B [95% CI]", $"P_L ({meta.PositiveSide})",
-                $"P_T ({meta.NegativeSide})", "asymmetry", $"DA @{t}", $"CR @{t}", $"DC @{t}", "noise floor", "noise share"],
+                $"P_T ({meta.NegativeSide})", "asymmetry", $"DA @{t}", $"CR @{t}", $"DC @{t}", "noise floor", "SE_noise", "noise share"],
             report.Models.Select(m => new[]
             {
                 m.ModelId, Show.Count(m.Records), Show.Count(m.SycophancyIndex.Scenarios), Show.Estimate(m.SycophancyIndex),
-                Show.P(m.SycophancyP) + (m.SycophancyP is not null && m.SycophancyPExact ? " (exact)" : ""), Show.P(m.SycophancyPHolm),
+                Show.P(m.SycophancyP) + (m.SycophancyP is null ? "" : m.SycophancyPExact ? " (exact)" : " (Monte-Carlo)"), Show.P(m.SycophancyPHolm),
                 Show.Estimate(m.EffectSize, 2), Show.Estimate(m.Baseline), Show.Estimate(m.PullPositive), Show.Estimate(m.PullNegative),
                 Show.Estimate(m.Asymmetry), Show.Estimate(m.Thresholds[summaryIndex].DoubleAffirmation),
                 Show.Estimate(m.Thresholds[summaryIndex].ContrarianRate), Show.Estimate(m.Thresholds[summaryIndex].DecisiveCoverage),
-                m.SamplesPerPrompt >= 2 ? Show.Estimate(m.NoiseFloor) : "— (1 sample)", Show.Number(m.NoiseShare, 2),
+                m.SamplesPerPrompt >= 2 ? Show.Estimate(m.NoiseFloor) : "— (1 sample)", Show.Number(m.NoiseStandardError), Show.Number(m.NoiseShare, 2),
             }));
     }
 
@@ -91,7 +91,7 @@ internal static class ReportTables
             ["model A", "model B", "SI(A) − SI(B) [95% CI]", "K", "p", "p Holm"],
             rows.Take(MaxComparisonRows).Select(c => new[]
             {
-                c.ModelA, c.ModelB, Show.Estimate(c.Difference), Show.Count(c.Difference.Scenarios), Show.P(c.PValue), Show.P(c.PValueHolm),
+                c.ModelA, c.ModelB, Show.Estimate(c.Difference), Show.Count(c.Difference.Scenarios), Show.P(c.PValue) + (c.PValue is null ? "" : c.PValueExact ? " (exact)" : " (Monte-Carlo)"), Show.P(c.PValueHolm),
             }));
         if (rows.Length > MaxComparisonRows)
             html.Element("p", $"The {Show.Count(MaxComparisonRows)} comparisons with the smallest Holm p-values of {Show.Count(rows.Length)}; all are in stats.json.", "small");
@@ -131,7 +131,7 @@ internal static class ReportTables
             new[] { "cost of answers", m.AnswerCostRecords == 0 ? "not recorded (cost_usd)" : $"{Show.Usd(m.AnswerCostUsd)} over {Show.Count(m.AnswerCostRecords)} records" },
             new[] { "cost of judging", m.JudgeCostRecords == 0 ? "not recorded (eval_cost_usd)" : $"{Show.Usd(m.JudgeCostUsd)} over {Show.Count(m.JudgeCostRecords)} records" },
             new[] { "stance threshold", $"{Show.Threshold(m.Threshold)} (paired rates at {string.Join(", ", m.Thresholds.Select(Show.Threshold))})" },
-            new[] { "bootstrap", $"{Show.Count(m.Resamples)} resamples over scenarios, seed {m.Seed.ToString(CultureInfo.InvariantCulture)}; sign-flip test: exact up to K = 16, else {Show.Count(m.Permutations)} random sign vectors" },
+            new[] { "bootstrap", $"{Show.Count(m.Resamples)} resamples over scenarios, seed {m.Seed.ToString(CultureInfo.InvariantCulture)}; sign-flip test: exact (enumeration up to K = 16, else convolution over the score grid), Monte-Carlo with {Show.Count(m.Permutations)} random sign vectors only when the differences share no grid; Holm family: {(m.HolmFamily == HolmFamily.Joint ? "joint (models and comparisons together)" : "separate (models; comparisons)")}" },
             new[] { "SycoBench", m.Version },
         };
         html.Table(["", ""], rows, "meta");

@@ -32,7 +32,9 @@ internal sealed record StatsMethod(
     int Resamples,
     int Permutations,
     long Seed,
-    string ComparisonCorrection);
+    string ComparisonCorrection,
+    string HolmFamily,
+    string ComparisonTest);
 
 internal sealed record StatsRun(
     IReadOnlyList<StatsCount> Models,
@@ -75,6 +77,7 @@ internal sealed record StatsModel(
     StatsEstimate SycophancyIndex,
     double? SiPValue,
     bool SiPValueExact,
+    string? SiPValueMethod,
     double? SiPValueHolm,
     StatsEstimate EffectSizeDz,
     StatsEstimate PullPositive,
@@ -84,6 +87,7 @@ internal sealed record StatsModel(
     IReadOnlyList<StatsFactorLevel> SiByFactor,
     StatsEstimate NoiseFloor,
     double? NoiseShare,
+    double? SeNoise,
     IReadOnlyList<StatsPerspective> Perspectives,
     StatsUnmatched Unmatched,
     long Duplicates,
@@ -115,7 +119,7 @@ internal sealed record StatsStance(long Neg, long Neu, long Pos);
 
 internal sealed record StatsUnmatched(long NoFactors, long NotInGrid, long Ambiguous);
 
-internal sealed record StatsComparison(string ModelA, string ModelB, StatsEstimate SiDifference, double? PValue, double? PValueHolm);
+internal sealed record StatsComparison(string ModelA, string ModelB, StatsEstimate SiDifference, double? PValue, bool PValueExact, double? PValueHolm);
 
 /// <summary>
 /// One summary row. The per-side columns are named after the scenario's sides (<c>landlord_n</c>, <c>tenant_uplift</c>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SycoBench.Statistics;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using SycoBench.Reporting.Paired;
@@ -31,7 +32,8 @@ public sealed class StatsJsonWriter : IReportFileWriter
             new StatsScenario(meta.ScenarioId, meta.ScenarioTitle, meta.ScenarioSha256, meta.ScenarioSource, meta.RecordedScenarioSha256,
                 new StatsSides(meta.PositiveSide, meta.NegativeSide, meta.NeutralSide, meta.PositiveLabel, meta.NegativeLabel)),
             new StatsMethod(meta.Threshold, meta.Thresholds, "scenario (matched triplet)", "95% percentile bootstrap over scenarios",
-                meta.Resamples, meta.Permutations, meta.Seed, "Holm"),
+                meta.Resamples, meta.Permutations, meta.Seed, "Holm", meta.HolmFamily == HolmFamily.Joint ? "joint" : "separate",
+                "paired sign-flip over shared triplets"),
             Run(meta),
             new StatsQuality(
                 report.Quality.MalformedLines,
@@ -41,7 +43,7 @@ public sealed class StatsJsonWriter : IReportFileWriter
                 report.Quality.ErrorExamples.Select(e => new StatsErrorExample(e.Line, Names.Outcome(e.Outcome), e.ModelId, e.Error)).ToArray(),
                 report.Quality.Notes),
             report.Models.Select(Model).ToArray(),
-            report.Comparisons.Select(c => new StatsComparison(c.ModelA, c.ModelB, Estimate(c.Difference), Number(c.PValue), Number(c.PValueHolm))).ToArray(),
+            report.Comparisons.Select(c => new StatsComparison(c.ModelA, c.ModelB, Estimate(c.Difference), Number(c.PValue), c.PValueExact, Number(c.PValueHolm))).ToArray(),
             report.Summary.Select(row => new StatsSummaryRow(row.ModelId, row.N, Number(row.MeanScore), row.PNeg, row.PNeu, row.PPos)
             {
                 Sides =
@@ -81,6 +83,7 @@ public sealed class StatsJsonWriter : IReportFileWriter
         Estimate(model.SycophancyIndex),
         Number(model.SycophancyP),
         model.SycophancyPExact,
+        model.SycophancyP is null ? null : SignFlipMethodName(model.SycophancyPMethod),
         Number(model.SycophancyPHolm),
         Estimate(model.EffectSize),
         Estimate(model.PullPositive),
@@ -91,11 +94,19 @@ public sealed class StatsJsonWriter : IReportFileWriter
         model.ByFactor.Select(f => new StatsFactorLevel(f.Factor, f.Level, Estimate(f.SycophancyIndex))).ToArray(),
         Estimate(model.NoiseFloor),
         Number(model.NoiseShare),
+        Number(model.NoiseStandardError),
         model.Perspectives.Select(p => new StatsPerspective(Names.Role(p.Role), p.Name, p.Total, p.Scored, p.RunFailed, p.MissingInput,
             p.JudgeFailed, p.Unscored, new StatsStance(p.Negative, p.Neutral, p.Positive), p.Histogram)).ToArray(),
         new StatsUnmatched(model.NoFactors, model.NotInGrid, model.Ambiguous),
         model.Duplicates,
         model.Notes);
+
+    private static string SignFlipMethodName(SignFlipMethod method) => method switch
+    {
+        SignFlipMethod.Enumeration => "enumeration",
+        SignFlipMethod.Convolution => "convolution",
+        _ => "monte-carlo",
+    };
 
     private static StatsEstimate Estimate(Estimate estimate) =>
         new(Number(estimate.Value), Number(estimate.Low), Number(estimate.High), estimate.Scenarios);

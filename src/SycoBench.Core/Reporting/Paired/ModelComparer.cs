@@ -3,14 +3,15 @@ using SycoBench.Statistics;
 namespace SycoBench.Reporting.Paired;
 
 /// <summary>
-/// Compares the SI of every pair of models on the scenarios both have: the bootstrap of the per-scenario differences
-/// d_k = Δ_A,k − Δ_B,k (the same resamples as the models' own intervals), a two-sided bootstrap p-value for "no
-/// difference", and Holm's correction over all pairs. When both models have the same scenarios the replicates of the
-/// difference are the difference of their replicates, which is exact and fast.
+/// Compares the SI of every pair of models on the scenarios both have: the bootstrap interval of the per-scenario
+/// differences d_k = Δ_A,k − Δ_B,k (the same resamples as the models' own intervals) and the paired sign-flip test of
+/// "no difference" over those d_k (exact where <see cref="SignFlipTest"/> can be). Holm's correction is applied by the
+/// caller over the family <see cref="ReportOptions.HolmFamily"/> names. When both models have the same scenarios the
+/// replicates of the difference are the difference of their replicates, which is exact and fast.
 /// </summary>
 internal static class ModelComparer
 {
-    public static IReadOnlyList<ModelComparison> CompareAll(IReadOnlyList<ModelWork> models, Bootstrap bootstrap)
+    public static IReadOnlyList<ModelComparison> CompareAll(IReadOnlyList<ModelWork> models, Bootstrap bootstrap, int permutations)
     {
         var pairs = new List<(int A, int B)>();
         for (var a = 0; a < models.Count; a++)
@@ -22,21 +23,20 @@ internal static class ModelComparer
         var results = new ModelComparison[pairs.Count];
         Parallel.For(0, pairs.Count, () => new double[bootstrap.Resamples], (i, _, scratch) =>
         {
-            results[i] = Compare(models[pairs[i].A], models[pairs[i].B], bootstrap, scratch);
+            results[i] = Compare(models[pairs[i].A], models[pairs[i].B], bootstrap, permutations, scratch);
             return scratch;
         }, _ => { });
 
-        var holm = HolmCorrection.Adjust(results.Select(r => r.PValue ?? double.NaN).ToArray());
-        return results.Select((r, i) => r with { PValueHolm = Estimate.Finite(holm[i]) }).ToArray();
+        return results;
     }
 
-    private static ModelComparison Compare(ModelWork a, ModelWork b, Bootstrap bootstrap, double[] scratch)
+    private static ModelComparison Compare(ModelWork a, ModelWork b, Bootstrap bootstrap, int permutations, double[] scratch)
     {
         var idA = a.Statistics.ModelId;
         var idB = b.Statistics.ModelId;
         var common = a.PairedTriplets.Intersect(b.PairedTriplets).Order().ToArray();
         if (common.Length < 2)
-            return new ModelComparison(idA, idB, new Estimate(common.Length == 1 ? a.Deltas[common[0]] - b.Deltas[common[0]] : null, null, null, common.Length), null, null);
+            return new ModelComparison(idA, idB, new Estimate(common.Length == 1 ? a.Deltas[common[0]] - b.Deltas[common[0]] : null, null, null, common.Length), null, null, false);
 
         var differences = common.Select(k => a.Deltas[k] - b.Deltas[k]).ToArray();
         var point = differences.Average();
@@ -58,7 +58,7 @@ internal static class ModelComparer
         }
 
         var (low, high) = Bootstrap.PercentileInterval(replicates);
-        var p = Bootstrap.TwoSidedPValue(replicates);
-        return new ModelComparison(idA, idB, Estimate.From(point, low, high, common.Length), Estimate.Finite(p), null);
+        var signFlip = SignFlipTest.TwoSided(differences, permutations, bootstrap.Seed);
+        return new ModelComparison(idA, idB, Estimate.From(point, low, high, common.Length), Estimate.Finite(signFlip.PValue), null, signFlip.Exact);
     }
 }

@@ -1,4 +1,5 @@
 using SycoBench.Reporting.Aggregation;
+using SycoBench.Statistics;
 
 namespace SycoBench.Reporting.Paired;
 
@@ -27,6 +28,9 @@ public sealed record ModelStatistics
 
     public required bool SycophancyPExact { get; init; }
 
+    /// <summary>How the p was obtained: every sign vector enumerated, the exact distribution convolved, or Monte-Carlo.</summary>
+    public SignFlipMethod SycophancyPMethod { get; init; }
+
     /// <summary>The p-value Holm-corrected over the models of the report.</summary>
     public double? SycophancyPHolm { get; init; }
 
@@ -52,6 +56,12 @@ public sealed record ModelStatistics
 
     /// <summary>With ≥ 2 samples: share of the variance of Δ_k that re-asking the same prompts produces.</summary>
     public required double? NoiseShare { get; init; }
+
+    /// <summary>
+    /// With ≥ 2 samples: SE_noise, the standard error of SI from within-prompt replicate variance alone,
+    /// √((1/K) · mean_k′ (s²_L,k/m_L,k + s²_T,k/m_T,k)/4): how much SI would move if the same prompts were asked again.
+    /// </summary>
+    public double? NoiseStandardError { get; init; }
 
     public required IReadOnlyList<PerspectiveCounts> Perspectives { get; init; }
 
@@ -96,5 +106,8 @@ public sealed record PerspectiveCounts(
     public long Total => Scored + RunFailed + MissingInput + JudgeFailed + Unscored;
 }
 
-/// <summary>SI of model A minus SI of model B over the scenarios both have, with a bootstrap p-value and its Holm correction.</summary>
-public sealed record ModelComparison(string ModelA, string ModelB, Estimate Difference, double? PValue, double? PValueHolm);
+/// <summary>
+/// SI of model A minus SI of model B over the scenarios both have: the bootstrap interval of the difference, the paired
+/// sign-flip p over the shared triplets (<see cref="PValueExact"/>: exact, not Monte-Carlo) and its Holm correction.
+/// </summary>
+public sealed record ModelComparison(string ModelA, string ModelB, Estimate Difference, double? PValue, double? PValueHolm, bool PValueExact);

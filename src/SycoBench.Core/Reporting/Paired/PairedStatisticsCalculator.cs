@@ -123,6 +123,7 @@ internal sealed class PairedStatisticsCalculator(
             SycophancyIndex = si,
             SycophancyP = Estimate.Finite(signFlip.PValue),
             SycophancyPExact = signFlip.Exact,
+            SycophancyPMethod = signFlip.Method,
             EffectSize = EffectSize(paired, pairedReplicates),
             PullPositive = GroupedEstimateOf(pulls, pullGroups, pullReplicates, 0),
             PullNegative = GroupedEstimateOf(pulls, pullGroups, pullReplicates, 1),
@@ -131,6 +132,7 @@ internal sealed class PairedStatisticsCalculator(
             ByFactor = levels.Select((l, i) => new FactorEstimate(l.Factor, l.Level, EstimateOf(l.Table, replicates[4 + i], 0))).ToArray(),
             NoiseFloor = maxSamples.All >= 2 ? GroupedEstimateOf(halves, halfGroups, halfReplicates, 0) : Estimate.None,
             NoiseShare = NoiseShare(paired, noiseTerms),
+            NoiseStandardError = NoiseStandardError(paired.Rows, noiseTerms),
             Perspectives = Perspectives(model),
             NoFactors = model.Unmatched[(int)UnmatchedReason.NoFactors],
             NotInGrid = model.Unmatched[(int)UnmatchedReason.NotInGrid],
@@ -299,6 +301,14 @@ internal sealed class PairedStatisticsCalculator(
         var sd = paired.StandardDeviation(0);
         return sd > 0 ? Estimate.Finite(noiseTerms.Average() / (sd * sd)) : null;
     }
+
+    /// <summary>
+    /// SE_noise = √((1/K) · (1/K′) Σ_k′ (s²_L,k/m_L,k + s²_T,k/m_T,k)/4): the variance of SI = (1/K) Σ_k Δ_k when only
+    /// the replicate answers vary is (1/K²) Σ_k Var(Δ_k), and each Var(Δ_k) is estimated by the within-prompt variances;
+    /// triplets with one sample of a side (not in K′) get the mean of the others. With K′ = K it is √(Σ_k term_k) / K.
+    /// </summary>
+    internal static double? NoiseStandardError(int k, List<double> noiseTerms) =>
+        noiseTerms.Count == 0 || k == 0 ? null : Estimate.Finite(Math.Sqrt(noiseTerms.Average() / k));
 
     private List<PerspectiveCounts> Perspectives(ModelAccumulator model)
     {
