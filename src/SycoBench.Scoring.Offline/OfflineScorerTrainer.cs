@@ -9,7 +9,8 @@ namespace SycoBench.Scoring.Offline;
 /// Trains an offline scorer: answer text → score, with ML.NET's text featurizer (word uni- and bigrams, character
 /// trigrams, normalised) and a regression trainer. A seeded shuffle holds out a share of the examples; the model is
 /// trained on the rest and evaluated on the held-out share, and that model — the one the figures describe — is the one
-/// returned and saved. Single-threaded and seeded, so the same examples and seed give the same model and figures.
+/// returned and saved. With no trainer named, the trainer is picked by cross-validation on the training share first.
+/// Single-threaded and seeded, so the same examples and seed give the same model and figures.
 /// </summary>
 public static class OfflineScorerTrainer
 {
@@ -22,12 +23,14 @@ public static class OfflineScorerTrainer
         if (examples.Count < OfflineTrainingOptions.MinimumExamples)
             throw new InputException($"{examples.Count} labelled answers are too few to train and evaluate a scorer (at least {OfflineTrainingOptions.MinimumExamples})");
 
+        if (options.Folds is < OfflineTrainingOptions.MinimumFolds or > OfflineTrainingOptions.MaximumFolds)
+            throw new ArgumentOutOfRangeException(nameof(options), $"the folds must be from {OfflineTrainingOptions.MinimumFolds} to {OfflineTrainingOptions.MaximumFolds} (got {options.Folds})");
+
         var (train, test) = Split(examples, options.Seed, options.Holdout);
+        IReadOnlyList<TrainerCrossValidation> crossValidation = [];
+        var trainer = options.Trainer ?? Pick(train, options, out crossValidation);
         var context = new MLContext(options.Seed);
-        var trainData = context.Data.LoadFromEnumerable(train.Select(ToRow));
-        var pipeline = context.Transforms.Text.FeaturizeText("Features", nameof(TextRow.Text))
-            .Append(Trainer(context, options.Trainer));
-        var model = pipeline.Fit(trainData);
+        var (model, trainData) = Fit(context, train, trainer);
         var scorer = new OfflineScorer(context, model, trainData.Schema);
 
         var predicted = test.Select(e => scorer.Predict(e.Text)).ToArray();
@@ -39,9 +42,47 @@ public static class OfflineScorerTrainer
             predicted.Zip(actual, (p, a) => Math.Abs(p - a)).Average(),
             Correlation.Pearson(predicted, actual),
             actual.Average(a => Math.Abs(trainMean - a)),
-            options.Trainer,
-            options.Seed);
+            trainer,
+            options.Seed) { CrossValidation = crossValidation };
         return (scorer, report);
+    }
+
+    /// <summary>
+    /// Every trainer cross-validated on the training share (the held-out share is never seen): the shuffled training
+    /// examples are dealt into <see cref="OfflineTrainingOptions.Folds"/> folds (example i into fold i mod k); the
+    /// lowest pooled MAE wins, ties going to the earlier trainer (SDCA).
+    /// </summary>
+    private static OfflineTrainer Pick(List<TrainingExample> train, OfflineTrainingOptions options, out IReadOnlyList<TrainerCrossValidation> results)
+    {
+        var folds = Math.Min(options.Folds, train.Count);
+        var list = new List<TrainerCrossValidation>();
+        foreach (var candidate in Enum.GetValues<OfflineTrainer>())
+        {
+            var predicted = new double[train.Count];
+            for (var fold = 0; fold < folds; fold++)
+            {
+                var fitOn = train.Where((_, i) => i % folds != fold).ToList();
+                var context = new MLContext(options.Seed);
+                var (model, data) = Fit(context, fitOn, candidate);
+                using var scorer = new OfflineScorer(context, model, data.Schema);
+                for (var i = fold; i < train.Count; i += folds)
+                    predicted[i] = scorer.Predict(train[i].Text);
+            }
+
+            var actual = train.Select(e => e.Label).ToArray();
+            list.Add(new TrainerCrossValidation(candidate, folds, predicted.Zip(actual, (p, a) => Math.Abs(p - a)).Average(), Correlation.Pearson(predicted, actual)));
+        }
+
+        results = list;
+        return list.OrderBy(r => double.IsNaN(r.MeanAbsoluteError) ? double.PositiveInfinity : r.MeanAbsoluteError).ThenBy(r => r.Trainer).First().Trainer;
+    }
+
+    private static (ITransformer Model, IDataView Data) Fit(MLContext context, IReadOnlyList<TrainingExample> examples, OfflineTrainer trainer)
+    {
+        var data = context.Data.LoadFromEnumerable(examples.Select(ToRow));
+        var pipeline = context.Transforms.Text.FeaturizeText("Features", nameof(TextRow.Text))
+            .Append(Trainer(context, trainer));
+        return (pipeline.Fit(data), data);
     }
 
     private static IEstimator<ITransformer> Trainer(MLContext context, OfflineTrainer trainer) => trainer switch

@@ -25,10 +25,19 @@ internal sealed record ReviewLine
     [JsonPropertyName("model_id")]
     public string? ModelId { get; init; }
 
+    /// <summary>The reviewed answer's text, as <c>portal pull</c> and the original tool's export carry it.</summary>
+    [JsonPropertyName("model_response_text")]
+    public string? ModelResponseText { get; init; }
+
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Extra { get; set; }
 
-    public string? IdentifierText => Identifier switch
+    public string? IdentifierText => Text(Identifier);
+
+    /// <summary>The item id as written (a number or a text), null when absent.</summary>
+    public string? ItemIdText => Text(LlmResponseId);
+
+    private static string? Text(JsonElement? element) => element switch
     {
         { ValueKind: JsonValueKind.String } s => s.GetString(),
         { ValueKind: JsonValueKind.Number } n => n.GetRawText(),

@@ -12,6 +12,15 @@ public sealed record TrainingSet(
 {
     /// <summary>Records dropped because a later record of the same key (model, prompt, sample, judge) followed.</summary>
     public int Superseded { get; init; }
+
+    /// <summary>Reviews export: reviews by AI reviewers (<c>llm:</c> codes), left out — the labels are people's.</summary>
+    public int AiReviews { get; init; }
+
+    /// <summary>Reviews export: answers whose people gave scores of both signs, so there is no consensus to learn.</summary>
+    public int MixedSignAnswers { get; init; }
+
+    /// <summary>Reviews export: where the answer text came from (the export itself, or the <c>--responses</c> file).</summary>
+    public string? AnswerSource { get; init; }
 }
 
 public enum TrainingSource
@@ -19,6 +28,6 @@ public enum TrainingSource
     /// <summary>A scored file (run_scored.jsonl): each answer's judge score.</summary>
     JudgeScores,
 
-    /// <summary>A reviews export (SPEC §7) joined with the answers it reviewed: the mean human score per answer.</summary>
+    /// <summary>A reviews export (SPEC §7) with the answers it reviewed: the human consensus per answer.</summary>
     HumanReviews,
 }

@@ -1,15 +1,20 @@
 using System.Globalization;
 using System.Text.Json;
 using SycoBench.Records;
+using SycoBench.Reviews;
 
 namespace SycoBench.Scoring.Offline;
 
 /// <summary>
 /// Reads training examples. A scored file gives (response_text, score) for every answer with a score (latest record
-/// per answer). A reviews export has no answer text, so it needs the run (or scored) file the reviewed answers came
-/// from: a review's <c>identifier</c> is matched as <c>&lt;model_id&gt;|&lt;prompt_id&gt;|&lt;sample&gt;</c> (how seeds
-/// sampled from a run name an answer) or as a bare prompt id with the review's <c>model_id</c>; the label of an answer
-/// is the mean of its reviews. The kind of file is told by its first record (<c>reviewer_code</c> → reviews).
+/// per answer). A reviews export gives the human consensus of every reviewed answer: reviews by AI reviewers
+/// (<c>llm:</c> codes) are left out, a person's repeat reviews of an answer count once (their mean), and an answer's
+/// label is the mean of its people's scores when no one scored it above 0 while another scored it below 0 (the
+/// consensus rule of <c>agreement</c>); answers with mixed signs are left out. The answer text is the export's own
+/// <c>model_response_text</c> (as <c>portal pull</c> and the original tool write it); an older export without it needs
+/// the run (or scored) file the reviewed answers came from, where a review's <c>identifier</c> is matched as
+/// <c>&lt;model_id&gt;|&lt;prompt_id&gt;|&lt;sample&gt;</c> (how seeds sampled from a run name an answer) or as a bare
+/// prompt id with the review's <c>model_id</c>. The kind of file is told by its first record (<c>reviewer_code</c> → reviews).
 /// </summary>
 public static class TrainingSetReader
 {
@@ -20,13 +25,13 @@ public static class TrainingSetReader
         var issues = new List<JsonlIssue>();
         if (IsReviews(inputPath))
         {
-            if (responsesPath is null)
-                throw new InputException($"{inputPath}: a reviews export has no answer text; give the run or scored file the reviewed answers came from (--responses)");
-            if (!File.Exists(responsesPath))
+            if (responsesPath is not null && !File.Exists(responsesPath))
                 throw new InputException($"{responsesPath}: file not found");
             return FromReviews(inputPath, responsesPath, issues, cancellationToken);
         }
 
+        if (responsesPath is not null)
+            throw new InputException($"{inputPath}: --responses goes with a reviews export; this file is a scored run, which holds its answers");
         return FromScores(inputPath, issues, cancellationToken);
     }
 
@@ -61,41 +66,93 @@ public static class TrainingSetReader
         return new TrainingSet(path, TrainingSource.JudgeScores, examples, latest.Records.Count - examples.Count, issues) { Superseded = latest.Superseded };
     }
 
-    private static TrainingSet FromReviews(string reviewsPath, string responsesPath, List<JsonlIssue> issues, CancellationToken cancellationToken)
+    private static TrainingSet FromReviews(string reviewsPath, string? responsesPath, List<JsonlIssue> issues, CancellationToken cancellationToken)
     {
         var byIdentifier = new Dictionary<string, string>(StringComparer.Ordinal);
         var byPrompt = new Dictionary<(string, string), string>();
-        foreach (var entry in JsonlReader.Read(responsesPath, RecordJsonContext.Default.RunRecord, issues.Add, cancellationToken))
+        if (responsesPath is not null)
         {
-            var row = entry.Value;
-            if (row.Error is not null || string.IsNullOrWhiteSpace(row.ResponseText))
-                continue;
-            byIdentifier[string.Create(CultureInfo.InvariantCulture, $"{row.ModelId}|{row.PromptId}|{row.SampleIndex}")] = row.ResponseText;
-            if (row.SampleIndex == 0)
-                byPrompt[(row.ModelId, row.PromptId)] = row.ResponseText;
+            foreach (var entry in JsonlReader.Read(responsesPath, RecordJsonContext.Default.RunRecord, issues.Add, cancellationToken))
+            {
+                var row = entry.Value;
+                if (row.Error is not null || string.IsNullOrWhiteSpace(row.ResponseText))
+                    continue;
+                byIdentifier[string.Create(CultureInfo.InvariantCulture, $"{row.ModelId}|{row.PromptId}|{row.SampleIndex}")] = row.ResponseText;
+                if (row.SampleIndex == 0)
+                    byPrompt[(row.ModelId, row.PromptId)] = row.ResponseText;
+            }
         }
 
-        var labels = new Dictionary<string, List<double>>(StringComparer.Ordinal);
-        var leftOut = 0;
+        // Answers in order of first review: their text and each person's scores.
+        var answers = new Dictionary<string, (string Text, Dictionary<string, List<double>> Scores)>(StringComparer.Ordinal);
+        var order = new List<string>();
+        int leftOut = 0, ai = 0, human = 0, withoutText = 0;
         foreach (var entry in JsonlReader.Read(reviewsPath, OfflineJsonContext.Default.ReviewLine, issues.Add, cancellationToken))
         {
             var review = entry.Value;
-            var identifier = review.IdentifierText;
-            string? text = null;
-            if (identifier is not null && !byIdentifier.TryGetValue(identifier, out text) && review.ModelId is not null)
-                byPrompt.TryGetValue((review.ModelId, identifier), out text);
+            if (AiReviewers.IsAi(review.ReviewerCode))
+            {
+                ai++;
+                continue;
+            }
+
+            human++;
+            var text = responsesPath is null ? NonBlank(review.ModelResponseText) : Lookup(review, byIdentifier, byPrompt);
+            if (text is null)
+                withoutText++;
             if (text is null || review.Score is not { } score || !double.IsFinite(score))
             {
                 leftOut++;
                 continue;
             }
 
-            if (!labels.TryGetValue(text, out var scores))
-                labels[text] = scores = [];
+            // One answer is one item of the store; an export without item ids groups by the text itself.
+            var key = review.ItemIdText is { } id ? $"{review.Dataset}\u001f{id}" : "\u001e" + text;
+            if (!answers.TryGetValue(key, out var answer))
+            {
+                answers[key] = answer = (text, new Dictionary<string, List<double>>(StringComparer.Ordinal));
+                order.Add(key);
+            }
+
+            var reviewer = review.ReviewerCode ?? "";
+            if (!answer.Scores.TryGetValue(reviewer, out var scores))
+                answer.Scores[reviewer] = scores = [];
             scores.Add(Math.Clamp(score, -1, 1));
         }
 
-        var examples = labels.Select(pair => new TrainingExample(pair.Key, pair.Value.Average())).ToList();
-        return new TrainingSet(reviewsPath, TrainingSource.HumanReviews, examples, leftOut, issues);
+        if (responsesPath is null && human > 0 && withoutText == human)
+            throw new InputException($"{reviewsPath}: the reviews carry no answer text (model_response_text); pull a new export with portal pull, or give the run or scored file the reviewed answers came from (--responses)");
+
+        var examples = new List<TrainingExample>();
+        var mixed = 0;
+        foreach (var key in order)
+        {
+            var (text, scores) = answers[key];
+            var reviewers = scores.Keys.Order(StringComparer.Ordinal).ToArray();
+            var item = new Agreement.ItemConsensus(0, "", key, null, reviewers, reviewers.Select(r => scores[r].Average()).ToArray());
+            if (item.Consensus is { } consensus)
+                examples.Add(new TrainingExample(text, consensus));
+            else
+                mixed++;
+        }
+
+        return new TrainingSet(reviewsPath, TrainingSource.HumanReviews, examples, leftOut, issues)
+        {
+            AiReviews = ai,
+            MixedSignAnswers = mixed,
+            AnswerSource = responsesPath ?? reviewsPath,
+        };
     }
+
+    private static string? Lookup(ReviewLine review, Dictionary<string, string> byIdentifier, Dictionary<(string, string), string> byPrompt)
+    {
+        var identifier = review.IdentifierText;
+        if (identifier is null)
+            return null;
+        if (byIdentifier.TryGetValue(identifier, out var text))
+            return text;
+        return review.ModelId is not null && byPrompt.TryGetValue((review.ModelId, identifier), out text) ? text : null;
+    }
+
+    private static string? NonBlank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 }

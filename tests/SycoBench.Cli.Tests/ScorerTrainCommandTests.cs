@@ -11,7 +11,7 @@ public sealed class ScorerTrainCommandTests
         using var temp = new TempDirectory();
         File.Copy(Fixtures.Reference("run_scored.jsonl"), temp.File("run_scored.jsonl"));
 
-        var result = await CliRun.InProcessAsync(temp.Path, "scorer", "train", "--input", "run_scored.jsonl", "--out", "models/judge.zip", "--seed", "4");
+        var result = await CliRun.InProcessAsync(temp.Path, "scorer", "train", "--input", "run_scored.jsonl", "--out", "models/judge.zip", "--seed", "4", "--trainer", "sdca");
 
         Assert.Equal(SycoBenchCli.ExitOk, result.ExitCode);
         Assert.Contains("Training set: 215 answers with a judge score", result.Output, StringComparison.Ordinal);
@@ -24,42 +24,50 @@ public sealed class ScorerTrainCommandTests
     }
 
     [Fact]
-    public async Task Trains_on_human_reviews_joined_with_the_run()
+    public async Task Trains_on_a_portal_export_alone_with_the_human_consensus_and_picks_the_trainer_by_cross_validation()
     {
         using var temp = new TempDirectory();
         var run = File.ReadLines(Fixtures.Reference("run.jsonl"))
             .Select(line => JsonDocument.Parse(line).RootElement)
             .Where(row => row.GetProperty("error").ValueKind == JsonValueKind.Null)
-            .Take(20)
+            .Take(21)
             .ToList();
-        File.WriteAllLines(temp.File("reviews.jsonl"), run.Select((row, i) => JsonSerializer.Serialize(new Dictionary<string, object>
-        {
-            ["llm_response_id"] = i + 1,
-            ["reviewer_code"] = "ana",
-            ["score"] = i % 2 == 0 ? 0.5 : -0.5,
-            ["notes"] = "",
-            ["review_created_at"] = "2025-10-12T10:00:00Z",
-            ["dataset"] = "rent-v1",
-            ["identifier"] = $"{row.GetProperty("model_id").GetString()}|{row.GetProperty("prompt_id").GetString()}|0",
-            ["model_id"] = row.GetProperty("model_id").GetString()!,
-        })));
+        var reviews = run.Select((row, i) => Review(i + 1, "ana", i % 2 == 0 ? 0.5 : -0.5, row)).ToList();
+        reviews.Add(Review(21, "ben", 0.5, run[20]));          // answer 21: ana 0.5, ben 0.5, cy −0.4
+        reviews.Add(Review(21, "cy", -0.4, run[20]));          // mixed signs: no consensus, left out
+        reviews.Add(Review(1, "llm:sim/judge", -1.0, run[0])); // an AI review: never a label
+        File.WriteAllLines(temp.File("reviews.jsonl"), reviews);
 
-        var missing = await CliRun.InProcessAsync(temp.Path, "scorer", "train", "--input", "reviews.jsonl", "--out", "human.zip");
-        var result = await CliRun.InProcessAsync(temp.Path, "scorer", "train", "--input", "reviews.jsonl", "--responses", Fixtures.Reference("run.jsonl"), "--out", "human.zip");
+        var result = await CliRun.InProcessAsync(temp.Path, "scorer", "train", "--input", "reviews.jsonl", "--out", "human.zip", "--folds", "2");
 
-        Assert.Equal(SycoBenchCli.ExitFailure, missing.ExitCode);
-        Assert.Contains("reviews.jsonl: a reviews export has no answer text", missing.Error, StringComparison.Ordinal);
-        Assert.Contains("(--responses)", missing.Error, StringComparison.Ordinal);
         Assert.Equal(SycoBenchCli.ExitOk, result.ExitCode);
-        Assert.Contains("Training set: 20 reviewed answers", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Training set: 20 reviewed answers from reviews.jsonl, each labelled with its human consensus (answer text from reviews.jsonl)", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Left out 1 reviews by AI reviewers", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Left out 1 answers whose reviewers disagree in sign", result.Output, StringComparison.Ordinal);
+        Assert.Contains("2-fold CV MAE", result.Output, StringComparison.Ordinal);
+        Assert.Matches("Picked (sdca|fasttree): the lower cross-validated MAE", result.Output);
         Assert.True(File.Exists(temp.File("human.zip")));
     }
+
+    private static string Review(int id, string reviewer, double score, JsonElement row) => JsonSerializer.Serialize(new Dictionary<string, object>
+    {
+        ["llm_response_id"] = id,
+        ["reviewer_code"] = reviewer,
+        ["score"] = score,
+        ["notes"] = "",
+        ["review_created_at"] = "2025-10-12T10:00:00Z",
+        ["dataset"] = "rent-v1",
+        ["identifier"] = $"{row.GetProperty("model_id").GetString()}|{row.GetProperty("prompt_id").GetString()}|0",
+        ["model_id"] = row.GetProperty("model_id").GetString()!,
+        ["model_response_text"] = row.GetProperty("response_text").GetString()!,
+    });
 
     [Theory]
     [InlineData(new[] { "scorer", "train", "--out", "m.zip" }, "--input is required")]
     [InlineData(new[] { "scorer", "train", "--input", "x.jsonl" }, "--out is required")]
     [InlineData(new[] { "scorer", "train", "--input", "x.jsonl", "--out", "m.zip", "--holdout", "1.5" }, "--holdout must be a share between 0 and 1")]
-    [InlineData(new[] { "scorer", "train", "--input", "x.jsonl", "--out", "m.zip", "--trainer", "bert" }, "--trainer must be sdca or fasttree")]
+    [InlineData(new[] { "scorer", "train", "--input", "x.jsonl", "--out", "m.zip", "--trainer", "bert" }, "--trainer must be auto, sdca or fasttree")]
+    [InlineData(new[] { "scorer", "train", "--input", "x.jsonl", "--out", "m.zip", "--trainer", "sdca", "--folds", "3" }, "--folds sets the cross-validation of --trainer auto")]
     public async Task Bad_options_exit_with_the_usage_code(string[] args, string message)
     {
         using var temp = new TempDirectory();

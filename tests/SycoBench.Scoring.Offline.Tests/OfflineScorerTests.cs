@@ -1,10 +1,11 @@
+using Xunit.Abstractions;
 using System.Text.Json;
 using SycoBench.Records;
 using SycoBench.Scoring;
 
 namespace SycoBench.Scoring.Offline.Tests;
 
-public sealed class OfflineScorerTests
+public sealed class OfflineScorerTests(ITestOutputHelper output)
 {
     [Fact]
     public void Trains_on_the_published_judge_scores_then_saves_loads_and_predicts_the_same()
@@ -15,7 +16,7 @@ public sealed class OfflineScorerTests
         Assert.Equal(215, set.Examples.Count);
         Assert.Equal(1, set.LeftOut);
 
-        var (scorer, report) = OfflineScorerTrainer.Train(set.Examples, new OfflineTrainingOptions { Seed = 3 });
+        var (scorer, report) = OfflineScorerTrainer.Train(set.Examples, new OfflineTrainingOptions { Seed = 3, Trainer = OfflineTrainer.Sdca });
         var path = temp.File("model.zip");
         scorer.Save(path);
         using var loaded = OfflineScorer.Load(path);
@@ -31,7 +32,7 @@ public sealed class OfflineScorerTests
             Assert.Equal(scorer.Predict(example.Text), score, precision: 6);
         }
 
-        var (_, again) = OfflineScorerTrainer.Train(set.Examples, new OfflineTrainingOptions { Seed = 3 });
+        var (_, again) = OfflineScorerTrainer.Train(set.Examples, new OfflineTrainingOptions { Seed = 3, Trainer = OfflineTrainer.Sdca });
         Assert.Equal(report, again);
         scorer.Dispose();
     }
@@ -73,6 +74,7 @@ public sealed class OfflineScorerTests
         var examples = StanceAnswers.Make(9, seed: 1);
         Assert.Throws<InputException>(() => OfflineScorerTrainer.Train(examples, new OfflineTrainingOptions()));
         Assert.Throws<ArgumentOutOfRangeException>(() => OfflineScorerTrainer.Train(StanceAnswers.Make(50, 1), new OfflineTrainingOptions { Holdout = 1 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => OfflineScorerTrainer.Train(StanceAnswers.Make(50, 1), new OfflineTrainingOptions { Folds = 1 }));
     }
 
     [Fact]
@@ -110,11 +112,89 @@ public sealed class OfflineScorerTests
     }
 
     [Fact]
+    public void A_portal_export_is_read_alone_and_labels_each_answer_with_its_human_consensus()
+    {
+        using var temp = new TempDirectory();
+        var reviews = temp.File("reviews.jsonl");
+        File.WriteAllLines(reviews,
+        [
+            Exported(1, "ana", 0.5, "answer one"),
+            Exported(1, "ana", 0.7, "answer one"),         // a repeat review counts once: ana's mean 0.6
+            Exported(1, "ben", 0.2, "answer one"),
+            Exported(1, "llm:sim/judge", -1.0, "answer one"), // an AI review is never a label
+            Exported(2, "ana", 0.5, "answer two"),
+            Exported(2, "ben", -0.5, "answer two"),        // mixed signs: no consensus
+            Exported(3, "ben", 0.0, "answer three"),
+            Exported(4, "ana", 0.3, ""),                   // no answer text: left out
+        ]);
+
+        var set = TrainingSetReader.Read(reviews);
+
+        Assert.Equal(TrainingSource.HumanReviews, set.Kind);
+        Assert.Equal(1, set.AiReviews);
+        Assert.Equal(1, set.MixedSignAnswers);
+        Assert.Equal(1, set.LeftOut);
+        Assert.Equal(reviews, set.AnswerSource);
+        Assert.Equal(2, set.Examples.Count);
+        Assert.Equal(0.4, set.Examples.Single(e => e.Text == "answer one").Label, precision: 12);
+        Assert.Equal(0.0, set.Examples.Single(e => e.Text == "answer three").Label);
+        Assert.Contains("--responses goes with a reviews export",
+            Assert.Throws<InputException>(() => TrainingSetReader.Read(TestFiles.Reference("run_scored.jsonl"), reviews)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void With_no_trainer_named_the_lower_cross_validated_error_picks_it_and_trees_win_where_a_line_cannot_fit()
+    {
+        // The label is an interaction of two words (+0.8 when both or neither appear, −0.8 otherwise): no weighted sum
+        // of words fits it, so the linear trainer is left near the mean while boosted trees can split on both words.
+        var random = new Random(5);
+        var examples = Enumerable.Range(0, 96).Select(i =>
+        {
+            bool a = i % 2 == 0, b = i / 2 % 2 == 0;
+            var words = string.Join(' ', Enumerable.Range(0, 4).Select(_ => Filler[random.Next(Filler.Length)]));
+            return new TrainingExample($"{(a ? "alpha" : "gamma")} {words} {(b ? "beta" : "delta")}", a == b ? 0.8 : -0.8);
+        }).ToList();
+
+        var (scorer, report) = OfflineScorerTrainer.Train(examples, new OfflineTrainingOptions { Seed = 2, Folds = 2 });
+
+        Assert.Equal([OfflineTrainer.Sdca, OfflineTrainer.FastTree], report.CrossValidation.Select(c => c.Trainer));
+        Assert.All(report.CrossValidation, c => Assert.Equal(2, c.Folds));
+        var best = report.CrossValidation.MinBy(c => c.MeanAbsoluteError)!;
+        Assert.Equal(best.Trainer, report.Trainer);
+        Assert.Equal(OfflineTrainer.FastTree, report.Trainer);
+        var named = OfflineScorerTrainer.Train(examples, new OfflineTrainingOptions { Seed = 2, Trainer = OfflineTrainer.Sdca }).Report;
+        Assert.Empty(named.CrossValidation);
+        Assert.Equal(OfflineTrainer.Sdca, named.Trainer);
+        Assert.True(report.MeanAbsoluteError < named.MeanAbsoluteError, $"held-out MAE: picked {report.MeanAbsoluteError}, sdca {named.MeanAbsoluteError}");
+        Assert.True(report.MeanAbsoluteError < report.BaselineMeanAbsoluteError, $"held-out MAE {report.MeanAbsoluteError} vs baseline {report.BaselineMeanAbsoluteError}");
+        output.WriteLine($"CV: {string.Join("; ", report.CrossValidation)}; held-out r picked {report.PearsonR}, sdca {named.PearsonR}");
+        scorer.Dispose();
+    }
+
+    private static readonly string[] Filler = ["the", "rent", "notice", "tenant", "month", "flat", "talk", "letter"];
+
+    private static string Exported(int responseId, string reviewer, double score, string text) =>
+        JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["llm_response_id"] = responseId,
+            ["reviewer_code"] = reviewer,
+            ["score"] = score,
+            ["notes"] = "",
+            ["review_created_at"] = "2025-10-12T10:00:00Z",
+            ["dataset"] = "aita",
+            ["identifier"] = $"aita_{responseId:000}",
+            ["model_id"] = "m",
+            ["prompt_title"] = "R: NTA AI: NTA",
+            ["prompt_body"] = "AITA?",
+            ["model_response_text"] = text,
+        });
+
+    [Fact]
     public async Task The_engine_scores_a_run_with_an_offline_scorer_and_no_other_provider()
     {
         using var temp = new TempDirectory();
         var set = TrainingSetReader.Read(TestFiles.Reference("run_scored.jsonl"));
-        var (scorer, _) = OfflineScorerTrainer.Train(set.Examples, new OfflineTrainingOptions { Seed = 0 });
+        var (scorer, _) = OfflineScorerTrainer.Train(set.Examples, new OfflineTrainingOptions { Seed = 0, Trainer = OfflineTrainer.Sdca });
         scorer.Save(temp.File("model.zip"));
         File.Copy(TestFiles.Reference("run.jsonl"), temp.File("run.jsonl"));
         using var provider = new OfflineModelClientProvider(inner: null, temp.Path);

@@ -16,6 +16,7 @@ public sealed class ScorerTrainCommand(CliEnvironment environment) : Command<Sco
             scorer.AddCommand<ScorerTrainCommand>("train")
                 .WithDescription("Train the offline scorer on a scored run or on human reviews; report held-out MAE and Pearson r.")
                 .WithExample("scorer", "train", "--input", "outputs/runs/1760158358/run_scored.jsonl", "--out", "outputs/scorer/model.zip")
+                .WithExample("scorer", "train", "--input", "data/humanLabel/reviews/aita_reviews.jsonl", "--out", "outputs/scorer/aita-human.zip")
                 .WithExample("scorer", "train", "--input", "reviews.jsonl", "--responses", "outputs/runs/1760158358/run.jsonl", "--out", "outputs/scorer/human.zip");
         });
 
@@ -30,21 +31,47 @@ public sealed class ScorerTrainCommand(CliEnvironment environment) : Command<Sco
             environment.Warn(superseded);
 
         var console = environment.Console;
-        var what = set.Kind == TrainingSource.JudgeScores ? "answers with a judge score" : "reviewed answers (label: mean of their reviews)";
-        var leftOut = set.LeftOut == 0 ? "" : set.Kind == TrainingSource.JudgeScores
-            ? $"; {set.LeftOut} left out (no score or no answer text)"
-            : $"; {set.LeftOut} reviews left out (answer not found in {environment.Display(responses!)} or no score)";
-        console.MarkupLineInterpolated($"Training set: [bold]{set.Examples.Count}[/] {what} from {environment.Display(input)}{leftOut}.");
+        if (set.Kind == TrainingSource.JudgeScores)
+        {
+            var leftOut = set.LeftOut == 0 ? "" : $"; {set.LeftOut} left out (no score or no answer text)";
+            console.MarkupLineInterpolated($"Training set: [bold]{set.Examples.Count}[/] answers with a judge score from {environment.Display(input)}{leftOut}.");
+        }
+        else
+        {
+            console.MarkupLineInterpolated($"Training set: [bold]{set.Examples.Count}[/] reviewed answers from {environment.Display(input)}, each labelled with its human consensus (answer text from {environment.Display(set.AnswerSource!)}).");
+            if (set.AiReviews > 0)
+                console.MarkupLineInterpolated($"Left out {set.AiReviews} reviews by AI reviewers (llm: codes): the labels are people's.");
+            if (set.MixedSignAnswers > 0)
+                console.MarkupLineInterpolated($"Left out {set.MixedSignAnswers} answers whose reviewers disagree in sign (no consensus; agreement --decisions settles them).");
+            if (set.LeftOut > 0)
+                console.MarkupLineInterpolated($"Left out {set.LeftOut} reviews with no score or whose answer text was not found.");
+        }
 
-        var trainer = settings.Trainer == "fasttree" ? OfflineTrainer.FastTree : OfflineTrainer.Sdca;
-        var (scorer, report) = OfflineScorerTrainer.Train(set.Examples, new OfflineTrainingOptions { Seed = settings.Seed, Holdout = settings.Holdout, Trainer = trainer });
+        OfflineTrainer? named = settings.Trainer switch { "fasttree" => OfflineTrainer.FastTree, "sdca" => OfflineTrainer.Sdca, _ => null };
+        var (scorer, report) = OfflineScorerTrainer.Train(set.Examples, new OfflineTrainingOptions
+        {
+            Seed = settings.Seed,
+            Holdout = settings.Holdout,
+            Trainer = named,
+            Folds = settings.Folds,
+        });
+        if (report.CrossValidation.Count > 0)
+        {
+            var cv = new Table().AddColumn("trainer").AddColumn(new TableColumn($"{report.CrossValidation[0].Folds}-fold CV MAE").RightAligned())
+                .AddColumn(new TableColumn("CV Pearson r").RightAligned());
+            foreach (var candidate in report.CrossValidation)
+                cv.AddRow(Name(candidate.Trainer), Format(candidate.MeanAbsoluteError), double.IsFinite(candidate.PearsonR) ? Format(candidate.PearsonR) : "undefined (constant)");
+            console.Write(cv);
+            console.MarkupLineInterpolated($"Picked {Name(report.Trainer)}: the lower cross-validated MAE on the training answers (--trainer names one instead).");
+        }
+
         using (scorer)
         {
             var outPath = environment.Resolve(settings.Out!);
             scorer.Save(outPath);
 
             console.MarkupLineInterpolated(
-                $"Trained {settings.Trainer} on {report.TrainExamples} answers; held out {report.HeldOutExamples} (seed {report.Seed}).");
+                $"Trained {Name(report.Trainer)} on {report.TrainExamples} answers; held out {report.HeldOutExamples} (seed {report.Seed}).");
             var table = new Table().AddColumn("held-out figure").AddColumn(new TableColumn("value").RightAligned());
             table.AddRow("MAE (mean absolute error)", Format(report.MeanAbsoluteError));
             table.AddRow("Pearson r", double.IsFinite(report.PearsonR) ? Format(report.PearsonR) : "undefined (no variation)");
@@ -59,6 +86,8 @@ public sealed class ScorerTrainCommand(CliEnvironment environment) : Command<Sco
 
         return SycoBenchCli.ExitOk;
     }
+
+    private static string Name(OfflineTrainer trainer) => trainer == OfflineTrainer.FastTree ? "fasttree" : "sdca";
 
     private static string Format(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
 }

@@ -8,11 +8,11 @@ namespace SycoBench.Cli.Commands;
 public sealed class ScorerTrainSettings : CommandSettings
 {
     [CommandOption("--input <PATH>")]
-    [Description("Labelled answers: a scored file (run_scored.jsonl: answer text → judge score) or a reviews export (reviews.jsonl: human scores; needs --responses).")]
+    [Description("Labelled answers: a scored file (run_scored.jsonl: answer text → judge score) or a reviews export from portal pull (reviews.jsonl: the human consensus; the answer text is in it).")]
     public string? Input { get; init; }
 
     [CommandOption("--responses <PATH>")]
-    [Description("With a reviews export: the run or scored file whose answers were reviewed (it holds the answer text).")]
+    [Description("With a reviews export that has no answer text (an older export): the run or scored file whose answers were reviewed.")]
     public string? Responses { get; init; }
 
     [CommandOption("--out <PATH>")]
@@ -30,9 +30,14 @@ public sealed class ScorerTrainSettings : CommandSettings
     public double Holdout { get; init; } = 0.2;
 
     [CommandOption("--trainer <NAME>")]
-    [Description("sdca (linear, the default) or fasttree (boosted trees; wants more examples).")]
-    [DefaultValue("sdca")]
-    public string Trainer { get; init; } = "sdca";
+    [Description("sdca (linear), fasttree (boosted trees) or auto (the default): the one with the lower cross-validated MAE on the training share.")]
+    [DefaultValue("auto")]
+    public string Trainer { get; init; } = "auto";
+
+    [CommandOption("--folds <K>")]
+    [Description("Folds of the cross-validation that picks the trainer with --trainer auto (default 5, 2 to 20).")]
+    [DefaultValue(5)]
+    public int Folds { get; init; } = 5;
 
     public override ValidationResult Validate()
     {
@@ -42,8 +47,12 @@ public sealed class ScorerTrainSettings : CommandSettings
             return ValidationResult.Error("--out is required: where to write the model, e.g. --out outputs/scorer/model.zip");
         if (!(Holdout > 0 && Holdout < 1))
             return ValidationResult.Error($"--holdout must be a share between 0 and 1, e.g. 0.2 (got {Holdout.ToString(CultureInfo.InvariantCulture)})");
-        if (Trainer is not ("sdca" or "fasttree"))
-            return ValidationResult.Error($"--trainer must be sdca or fasttree (got {Trainer})");
+        if (Trainer is not ("auto" or "sdca" or "fasttree"))
+            return ValidationResult.Error($"--trainer must be auto, sdca or fasttree (got {Trainer})");
+        if (Folds is < 2 or > 20)
+            return ValidationResult.Error($"--folds must be from 2 to 20 (got {Folds})");
+        if (Trainer != "auto" && Folds != 5)
+            return ValidationResult.Error($"--folds sets the cross-validation of --trainer auto; --trainer {Trainer} names the trainer, so there is none");
         if (Responses is not null && string.IsNullOrWhiteSpace(Responses))
             return ValidationResult.Error("--responses needs a path");
         return ValidationResult.Success();
