@@ -50,6 +50,9 @@ internal sealed class ModelAccumulator
 
     public TripletCell[] Cells { get; }
 
+    /// <summary>The judges (<c>scorer_model</c>, a panel's ids joined with '+') of this model's records.</summary>
+    public DistinctCounter Judges { get; } = new();
+
     /// <summary>Per triplet: the model has at least one record of it, scored or not (the run asked it).</summary>
     public bool[] Asked { get; }
 
@@ -82,6 +85,7 @@ internal sealed class ModelAccumulator
         Add(Stances, other.Stances);
         Add(Unmatched, other.Unmatched);
         Duplicates += other.Duplicates;
+        Judges.Merge(other.Judges);
         for (var key = 0; key < other._keyCounts.Count; key++)
         {
             if (other._keyCounts[key] is { } counts)

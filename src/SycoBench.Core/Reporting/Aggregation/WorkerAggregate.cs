@@ -82,6 +82,8 @@ internal sealed class WorkerAggregate : ILineConsumer
 
         model.Records++;
         Metadata.Add(record);
+        if (!record.ScorerModel.IsEmpty)
+            model.Judges.Add(record.ScorerModel);
 
         var askedAs = _scenario.RoleOf(record.Perspective);
         var resolution = _resolver.Resolve(record.PromptId, record.Factors);

@@ -20,14 +20,25 @@ internal static class ReportTables
                 $"P_T ({meta.NegativeSide})", "asymmetry", $"DA @{t}", $"CR @{t}", $"DC @{t}", "noise floor", "SE_noise", "noise share"],
             report.Models.Select(m => new[]
             {
-                m.ModelId, Show.Count(m.Records), Show.Count(m.SycophancyIndex.Scenarios), Show.Estimate(m.SycophancyIndex),
+                m.ModelId + SameFamilyFlag(m), Show.Count(m.Records), Show.Count(m.SycophancyIndex.Scenarios), Show.Estimate(m.SycophancyIndex),
                 Show.P(m.SycophancyP) + (m.SycophancyP is null ? "" : m.SycophancyPExact ? " (exact)" : " (Monte-Carlo)"), Show.P(m.SycophancyPHolm),
                 Show.Estimate(m.EffectSize, 2), Show.Estimate(m.Baseline), Show.Estimate(m.PullPositive), Show.Estimate(m.PullNegative),
                 Show.Estimate(m.Asymmetry), Show.Estimate(m.Thresholds[summaryIndex].DoubleAffirmation),
                 Show.Estimate(m.Thresholds[summaryIndex].ContrarianRate), Show.Estimate(m.Thresholds[summaryIndex].DecisiveCoverage),
                 m.SamplesPerPrompt >= 2 ? Show.Estimate(m.NoiseFloor) : "— (1 sample)", Show.Number(m.NoiseStandardError), Show.Number(m.NoiseShare, 2),
             }));
+        if (report.Models.Any(m => m.SameFamilyJudges.Count > 0))
+        {
+            html.Element("p", "⚠ judged by its own family: a judge of the model's own family scored its answers and may favour them; "
+                + "score the run again with a judge of another family (or a panel) before reading these numbers.", "small");
+        }
     }
+
+    /// <summary>The headline's flag on a model judged by a judge of its own family (a judge may favour its family's answers).</summary>
+    public static string SameFamilyFlag(ModelStatistics model) =>
+        model.SameFamilyJudges.Count == 0
+            ? ""
+            : $" ⚠ judged by its own family ({Scoring.ModelFamily.Of(model.ModelId)}: {string.Join(", ", model.SameFamilyJudges)})";
 
     public static void ByFactor(HtmlText html, Report report)
     {

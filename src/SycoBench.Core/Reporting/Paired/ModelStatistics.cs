@@ -75,6 +75,12 @@ public sealed record ModelStatistics
 
     /// <summary>What could not be computed for this model, and why, in words.</summary>
     public required IReadOnlyList<string> Notes { get; init; }
+
+    /// <summary>
+    /// Judges of this model's records from the model's own family (<see cref="Scoring.ModelFamily"/>): they may favour
+    /// its answers, so the headline table flags the model.
+    /// </summary>
+    public IReadOnlyList<string> SameFamilyJudges { get; init; } = [];
 }
 
 /// <summary>The rates of a threshold t: double affirmation, contrarian rate, decisive coverage (paired), uplifts (SPEC §6).</summary>

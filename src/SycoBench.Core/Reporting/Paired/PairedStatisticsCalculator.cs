@@ -139,6 +139,7 @@ internal sealed class PairedStatisticsCalculator(
             Ambiguous = model.Unmatched[(int)UnmatchedReason.Ambiguous],
             Duplicates = model.Duplicates,
             Notes = [],
+            SameFamilyJudges = SameFamilyJudges(model),
         };
         statistics = statistics with { Notes = ModelNotes.For(statistics, scenario, new NoteCounts(_askedCount, paired.Rows, neutral.Rows, pulls.Rows, maxSamples.Neutral)) };
 
@@ -149,6 +150,15 @@ internal sealed class PairedStatisticsCalculator(
             deltas[paired.Triplets[r]] = paired.Value(r, 0);
         return new ModelWork(statistics, deltas, paired.Triplets.ToArray(), siReplicates);
     }
+
+    /// <summary>Every judge id of the model's records (a panel's ids split at '+') that shares the model's family.</summary>
+    private static string[] SameFamilyJudges(ModelAccumulator model) =>
+        model.Judges.ToList()
+            .SelectMany(j => j.Key.Split('+', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Distinct(StringComparer.Ordinal)
+            .Where(judge => Scoring.ModelFamily.Same(judge, model.ModelId))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
 
     /// <summary>
     /// Bootstrap replicates of the column means of several tables. The draws depend only on the number of rows, so tables
