@@ -49,12 +49,22 @@ internal sealed class ChatCompletionsEndpoint(
                 return;
             }
 
-            if (rpm is not null && !rpm.TryAdmit(request.Model, out var wait))
+            if (rpm is not null)
             {
-                stats.Count(Fault.RateLimited, timeProvider.GetUtcNow());
-                context.Response.Headers.RetryAfter = Math.Max(1, Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                await Error(context, 429, "rate_limit_exceeded", "requests per minute exceeded");
-                return;
+                // Announced as OpenAI-compatible providers do, on every answer and every 429.
+                var admitted = rpm.TryAdmit(request.Model, out var wait, out var remaining, out var reset);
+                var headers = context.Response.Headers;
+                headers["x-ratelimit-limit-requests"] = rpm.PerMinute.ToString(CultureInfo.InvariantCulture);
+                headers["x-ratelimit-remaining-requests"] = remaining.ToString(CultureInfo.InvariantCulture);
+                headers["x-ratelimit-reset-requests"] = reset.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + "s";
+                if (!admitted)
+                {
+                    stats.Count(Fault.RateLimited, timeProvider.GetUtcNow());
+                    headers["retry-after-ms"] = Math.Max(1, Math.Ceiling(wait.TotalMilliseconds)).ToString(CultureInfo.InvariantCulture);
+                    headers.RetryAfter = Math.Max(1, Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                    await Error(context, 429, "rate_limit_exceeded", "requests per minute exceeded");
+                    return;
+                }
             }
 
             var (fault, latency) = faults.Next();

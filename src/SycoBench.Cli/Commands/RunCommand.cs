@@ -48,7 +48,7 @@ public sealed class RunCommand(CliEnvironment environment) : AsyncCommand<RunSet
         using var cache = services.OpenCache(setup.Cache.Enabled, setup.Cache.Path ?? RunSettings.DefaultCache);
         IModelClientProvider provider = setup.DryRun
             ? new DryRunClients(setup.Routes.Select(r => r.Model.Id))
-            : services.Clients(setup.Routes, cache, progress.OnRetry);
+            : services.Clients(setup.Routes, cache, progress.OnRetry, progress.OnRateLimitWait);
         using var owned = provider as IDisposable;
 
         var runner = new BenchmarkRunner(provider, log, time);

@@ -41,7 +41,7 @@ internal static class RunDisplay
         table.AddColumn("model");
         foreach (var column in live
                      ? new[] { "done", "errors", "retries", "cached", "tokens", "cost", "ETA" }
-                     : new[] { "ok", "failed", "calls", "cached", "p50 ms", "p95 ms", "tokens", "cost" })
+                     : new[] { "ok", "failed", "calls", "retries", "cached", "p50 ms", "p95 ms", "tokens", "cost" })
         {
             table.AddColumn(new TableColumn(column).RightAligned());
         }
@@ -49,6 +49,8 @@ internal static class RunDisplay
         foreach (var model in progress.Models)
         {
             var name = Markup.Escape(model.ModelId) + (model.StoppedBecause is { } why ? $" [red]({Markup.Escape(why)})[/]" : "");
+            if (live && progress.RateLimitWait(model) is { } waiting)
+                name += $" [yellow](waiting {Markup.Escape(Seconds(waiting))} on rate limit)[/]";
             if (live)
             {
                 table.AddRow(name,
@@ -66,6 +68,7 @@ internal static class RunDisplay
                     Number(model.Ok + model.AlreadyDone),
                     Number(model.Failed),
                     Number(model.Calls),
+                    Number(model.Retries),
                     Number(model.Cached),
                     Ms(model.LatencyPercentile(50)),
                     Ms(model.LatencyPercentile(95)),
@@ -78,8 +81,13 @@ internal static class RunDisplay
     }
 
     private static string PlainLine(RunProgress progress, ModelTally model) =>
+        PlainCounts(progress, model) + (progress.RateLimitWait(model) is { } waiting ? $", waiting {Seconds(waiting)} on rate limit" : "");
+
+    private static string PlainCounts(RunProgress progress, ModelTally model) =>
         string.Create(CultureInfo.InvariantCulture,
             $"{model.ModelId}: {model.Done}/{model.Total} done, {model.Failed} errors, {model.Retries} retries, {model.Cached} cached, {model.Tokens} tokens, {RunSetup.Money(model.Cost)}, ETA {(progress.EstimatedTimeLeft(model) is { } eta ? Duration(eta) : "—")}");
+
+    private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0", CultureInfo.InvariantCulture) + " s";
 
     private static string Number(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 

@@ -42,7 +42,7 @@ public sealed class SimServeCommand(CliEnvironment environment) : AsyncCommand<S
         public double RetryAfter { get; init; } = 1;
 
         [CommandOption("--rpm <N>")]
-        [Description("Requests per minute accepted per model (sliding window); beyond it 429 with Retry-After.")]
+        [Description("Requests per minute accepted per model (sliding window), announced in x-ratelimit-limit/remaining/reset-requests headers; beyond it 429 with retry-after-ms and Retry-After.")]
         public int? Rpm { get; init; }
 
         [CommandOption("--malformed-rate <R>")]

@@ -61,6 +61,7 @@ internal sealed class ModelServices
     public ResponseCache? OpenCache(bool enabled, string path) => enabled ? new ResponseCache(Environment.Resolve(path), Time) : null;
 
     /// <summary>One pipeline per model, built on first use and shared by every caller.</summary>
-    public ModelClientProvider Clients(IEnumerable<ModelRoute> routes, ResponseCache? cache, Action<ModelRetry>? onRetry) =>
-        new(routes, Settings, Pipeline, cache, onRetry);
+    public ModelClientProvider Clients(
+        IEnumerable<ModelRoute> routes, ResponseCache? cache, Action<ModelRetry>? onRetry, Action<ModelRateLimitWait>? onRateLimitWait = null) =>
+        new(routes, Settings, Pipeline, cache, onRetry, onRateLimitWait);
 }

@@ -20,6 +20,7 @@ public sealed class ModelClientProvider : IModelClientProvider, IDisposable
     private readonly PipelineSettings _settings;
     private readonly ResponseCache? _cache;
     private readonly Action<ModelRetry>? _onRetry;
+    private readonly Action<ModelRateLimitWait>? _onRateLimitWait;
     private readonly HttpClient _http;
     private readonly ConcurrentDictionary<string, Lazy<IChatClient>> _clients = new(StringComparer.Ordinal);
     private readonly ConcurrentBag<IDisposable> _owned = [];
@@ -29,13 +30,15 @@ public sealed class ModelClientProvider : IModelClientProvider, IDisposable
         ApiKeys keys,
         PipelineSettings settings,
         ResponseCache? cache = null,
-        Action<ModelRetry>? onRetry = null)
+        Action<ModelRetry>? onRetry = null,
+        Action<ModelRateLimitWait>? onRateLimitWait = null)
     {
         _routes = routes.ToDictionary(r => r.Model.Id, StringComparer.Ordinal);
         _keys = keys;
         _settings = settings;
         _cache = cache;
         _onRetry = onRetry;
+        _onRateLimitWait = onRateLimitWait;
         _http = new HttpClient(new SocketsHttpHandler
         {
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
@@ -84,11 +87,15 @@ public sealed class ModelClientProvider : IModelClientProvider, IDisposable
             Transport = new HttpClientPipelineTransport(_http),
             UserAgentApplicationId = "sycobench",
         };
+        // A model with an rpm in its roster is paced by it; any other by what its provider announces.
+        var announced = route.Model.Rpm is null ? new AnnouncedRateLimit(route.Model.Id, _settings.TimeProvider, _onRateLimitWait) : null;
+        if (announced is not null)
+            options.AddPolicy(new AnnouncedRateLimitPolicy(announced), PipelinePosition.PerTry);
         var provider = new OpenAIClient(new ApiKeyCredential(key), options)
             .GetChatClient(route.ModelName)
             .AsIChatClient();
 
-        var client = ModelPipeline.Build(provider, route, _settings, _cache, _onRetry);
+        var client = ModelPipeline.Build(provider, route, _settings, _cache, _onRetry, announced);
         _owned.Add(client);
         return client;
     }

@@ -53,6 +53,13 @@ public sealed class ModelTally(string modelId, string label, int total, int alre
 
     public void AddRetry() => Interlocked.Increment(ref _retries);
 
+    private long _waitingUntilTicks;
+
+    /// <summary>Until when the model waits on a rate limit its provider announced (null: it never waited).</summary>
+    public DateTimeOffset? WaitingUntil => Interlocked.Read(ref _waitingUntilTicks) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+
+    public void WaitUntil(DateTimeOffset until) => Interlocked.Exchange(ref _waitingUntilTicks, until.UtcTicks);
+
     public void Record(bool ok, double? latencyMs, long tokens, double cost, bool cached)
     {
         Interlocked.Increment(ref ok ? ref _ok : ref _failed);

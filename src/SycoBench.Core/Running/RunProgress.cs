@@ -43,6 +43,23 @@ public sealed class RunProgress(RunLog log, TimeProvider timeProvider)
         log.Warn($"retry {retry.Attempt} of {retry.ModelId} {retry.RequestLabel}: {retry.Reason}; waiting {retry.Delay.TotalSeconds:0.0} s");
     }
 
+    /// <summary>Called by a pipeline when a model starts waiting on a limit its provider announced: shown and logged.</summary>
+    public void OnRateLimitWait(ModelRateLimitWait wait)
+    {
+        ArgumentNullException.ThrowIfNull(wait);
+        if (_tallies.TryGetValue(wait.ModelId, out var tally))
+            tally.WaitUntil(wait.Until);
+        log.Info($"{wait.ModelId} waits {wait.Wait.TotalSeconds:0.0} s on its provider's rate limit ({wait.Reason})");
+    }
+
+    /// <summary>How long the model still waits on its provider's rate limit, or null when it does not.</summary>
+    public TimeSpan? RateLimitWait(ModelTally tally)
+    {
+        ArgumentNullException.ThrowIfNull(tally);
+        var left = tally.WaitingUntil is { } until ? until - timeProvider.GetUtcNow() : TimeSpan.Zero;
+        return left > TimeSpan.Zero ? left : null;
+    }
+
     /// <summary>Estimated time left for a model at its pace so far, or null before its first answer.</summary>
     public TimeSpan? EstimatedTimeLeft(ModelTally tally)
     {

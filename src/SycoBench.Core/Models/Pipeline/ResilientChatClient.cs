@@ -21,17 +21,20 @@ public sealed class ResilientChatClient : DelegatingChatClient
     private readonly ResiliencePipeline _retry;
     private readonly ResiliencePipeline _attemptTimeout;
     private readonly RequestRateLimiter _rateLimiter;
+    private readonly AnnouncedRateLimit? _announced;
 
     public ResilientChatClient(
         IChatClient innerClient,
         string modelId,
         PipelineSettings settings,
         RequestRateLimiter rateLimiter,
-        Action<ModelRetry>? onRetry)
+        Action<ModelRetry>? onRetry,
+        AnnouncedRateLimit? announced = null)
         : base(innerClient)
     {
         ArgumentNullException.ThrowIfNull(settings);
         _rateLimiter = rateLimiter;
+        _announced = announced;
         _attemptTimeout = new ResiliencePipelineBuilder { TimeProvider = settings.TimeProvider }
             .AddTimeout(settings.Timeout)
             .Build();
@@ -75,9 +78,24 @@ public sealed class ResilientChatClient : DelegatingChatClient
                 async ctx =>
                 {
                     await _rateLimiter.AcquireAsync(messageList, options, ctx.CancellationToken).ConfigureAwait(false);
-                    return await _attemptTimeout.ExecuteAsync(
-                        async token => await base.GetResponseAsync(messageList, options, token).ConfigureAwait(false),
-                        ctx.CancellationToken).ConfigureAwait(false);
+                    if (_announced is null)
+                    {
+                        return await _attemptTimeout.ExecuteAsync(
+                            async token => await base.GetResponseAsync(messageList, options, token).ConfigureAwait(false),
+                            ctx.CancellationToken).ConfigureAwait(false);
+                    }
+
+                    await _announced.AcquireAsync(ctx.CancellationToken).ConfigureAwait(false);
+                    try
+                    {
+                        return await _attemptTimeout.ExecuteAsync(
+                            async token => await base.GetResponseAsync(messageList, options, token).ConfigureAwait(false),
+                            ctx.CancellationToken).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        _announced.Release();
+                    }
                 },
                 context).ConfigureAwait(false);
 
@@ -104,11 +122,20 @@ public sealed class ResilientChatClient : DelegatingChatClient
         base.Dispose(disposing);
     }
 
-    /// <summary>The wait a 429/503 asks for in <c>Retry-After</c> (seconds or an HTTP date), capped at two minutes.</summary>
+    /// <summary>
+    /// The wait a 429/503 asks for in <c>retry-after-ms</c> (milliseconds, OpenAI's) or <c>Retry-After</c> (seconds or
+    /// an HTTP date), capped at two minutes.
+    /// </summary>
     internal static TimeSpan? RetryAfter(Exception? exception, TimeProvider timeProvider)
     {
         if (exception is not ClientResultException http || http.GetRawResponse() is not { } response)
             return null;
+        if (response.Headers.TryGetValue("retry-after-ms", out var ms)
+            && double.TryParse(ms, NumberStyles.Float, CultureInfo.InvariantCulture, out var milliseconds) && milliseconds >= 0)
+        {
+            return TimeSpan.FromMilliseconds(Math.Min(milliseconds, MaxRetryAfter.TotalMilliseconds));
+        }
+
         if (!response.Headers.TryGetValue("Retry-After", out var value) || string.IsNullOrWhiteSpace(value))
             return null;
         if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
