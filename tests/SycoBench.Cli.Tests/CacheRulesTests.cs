@@ -63,7 +63,7 @@ public sealed class CacheRulesTests
         var cachedOk = Sim.Records(cwd.File("cached/run.jsonl")).Count(r => r.Succeeded);
         var hits = Sim.Records(cwd.File("again/run.jsonl")).Count(r => r.Extra?.ContainsKey("cached") == true);
         Assert.Equal(cachedOk, hits);
-        Assert.Matches($@"sim/balanced\s*│\s*\d+\s*│\s*\d+\s*│\s*{20 - hits}\s*│\s*{hits}\s*│", again.Output);
+        Assert.Matches($@"sim/balanced\s*│\s*\d+\s*│\s*\d+\s*│\s*{20 - hits}\s*│\s*\d+\s*│\s*{hits}\s*│", again.Output); // ok, failed, calls, retries, cached
     }
 
     [Fact]
