@@ -16,6 +16,8 @@ public static class SycoBenchCli
     public const int ExitIncomplete = 3;
     public const int ExitCancelled = 130;
 
+    public const string ApplicationName = "sycobench";
+
     public static async Task<int> RunAsync(string[] args, CliEnvironment environment, CancellationToken cancellationToken = default)
     {
         var app = new CommandApp();
@@ -23,21 +25,16 @@ public static class SycoBenchCli
         {
             config.Settings.Registrar.RegisterInstance(environment);
             config.Settings.Registrar.RegisterInstance(environment.Console);
-            config.SetApplicationName("sycobench");
+            config.SetApplicationName(ApplicationName);
             config.ConfigureConsole(environment.Console);
             config.PropagateExceptions();
-            GridCommand.Register(config);
-            RunCommand.Register(config);
-            ScoreCommand.Register(config);
-            SimCommands.Register(config);
-            ScorerTrainCommand.Register(config);
-            LabelingCommands.Register(config);
-            ReportCommand.Register(config);
-            DemoCommand.Register(config);
+            config.UseStrictParsing();
+            RegisterCommands(config);
         });
 
         try
         {
+            CommandLineCheck.Check(Describe(), args);
             return await app.RunAsync(args, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -55,6 +52,21 @@ public static class SycoBenchCli
             environment.Error.WriteLine("error: " + OneLine(ex.Message));
             return ExitFailure;
         }
+    }
+
+    /// <summary>The configured commands as data (names, options, arguments, examples), for checks and docs.</summary>
+    public static Spectre.Console.Cli.Help.ICommandModel Describe() => CommandCatalog.Describe(RegisterCommands);
+
+    private static void RegisterCommands(IConfigurator config)
+    {
+        GridCommand.Register(config);
+        RunCommand.Register(config);
+        ScoreCommand.Register(config);
+        SimCommands.Register(config);
+        ScorerTrainCommand.Register(config);
+        LabelingCommands.Register(config);
+        ReportCommand.Register(config);
+        DemoCommand.Register(config);
     }
 
     private static bool IsUserFacing(Exception ex) =>

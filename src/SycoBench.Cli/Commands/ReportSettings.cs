@@ -16,7 +16,7 @@ public sealed class ReportSettings : CommandSettings
     public string? Out { get; init; }
 
     [CommandOption("--threshold <T>")]
-    [Description("Stance threshold of the summary and the stance mix, in (0, 1] (default 0.33).")]
+    [Description("Stance threshold of the summary and the stance mix, in (0, 1]] (default 0.33).")]
     [DefaultValue(ReportOptions.DefaultThreshold)]
     public double Threshold { get; init; } = ReportOptions.DefaultThreshold;
 

@@ -8,8 +8,11 @@ namespace SycoBench.Cli.Commands.Labeling;
 public sealed class ReviewersAddSettings : PortalSettings
 {
     [CommandArgument(0, "<NAME>")]
-    [Description("Who the reviewer is (kept in the database for the admin; never exported).")]
-    public string Name { get; init; } = "";
+    [Description("Who the reviewer is, one or more words (kept in the database for the admin; never exported).")]
+    public string[] NameWords { get; init; } = [];
+
+    /// <summary>The name as typed: <c>add Ada Lovelace</c> and <c>add "Ada Lovelace"</c> are the same reviewer.</summary>
+    public string Name => string.Join(' ', NameWords);
 }
 
 /// <summary><c>sycobench portal reviewers add NAME</c>: puts a reviewer on the allow-list and prints their sign-in code once.</summary>

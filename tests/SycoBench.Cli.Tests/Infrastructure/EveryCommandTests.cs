@@ -1,0 +1,192 @@
+using Spectre.Console.Cli;
+using Spectre.Console.Cli.Help;
+
+namespace SycoBench.Cli.Tests.Infrastructure;
+
+/// <summary>
+/// Every command registered in the CLI — read from the configured command model, not from a list kept here — renders
+/// its help, refuses an unknown option, an unexpected argument and an option without its value, each with exit code 2
+/// and one line naming what was wrong. A new command is covered the day it is registered.
+/// </summary>
+public sealed class EveryCommandTests
+{
+    private static readonly ICommandModel Model = SycoBenchCli.Describe();
+
+    public static TheoryData<string> Commands()
+    {
+        var data = new TheoryData<string>();
+        foreach (var command in CommandCatalog.All(Model))
+            data.Add(string.Join(' ', CommandCatalog.PathOf(command)));
+        return data;
+    }
+
+    public static TheoryData<string> Leaves()
+    {
+        var data = new TheoryData<string>();
+        foreach (var command in CommandCatalog.All(Model).Where(c => !c.IsBranch))
+            data.Add(string.Join(' ', CommandCatalog.PathOf(command)));
+        return data;
+    }
+
+    public static TheoryData<string, string> OptionsWithValues()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var command in CommandCatalog.All(Model).Where(c => !c.IsBranch))
+        {
+            foreach (var option in CommandCatalog.OptionsOf(command).Where(o => !o.IsFlag && !o.ValueIsOptional))
+                data.Add(string.Join(' ', CommandCatalog.PathOf(command)), "--" + option.LongNames[0]);
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void The_model_holds_every_command_of_the_program()
+    {
+        // A guard against walking an empty or partial tree, which would let every test below pass vacuously.
+        var paths = CommandCatalog.All(Model).Select(c => string.Join(' ', CommandCatalog.PathOf(c))).ToHashSet();
+        foreach (var expected in new[] { "grid", "run", "score", "report", "demo", "sim serve", "scorer train", "label serve", "portal push", "portal reviewers add", "agreement" })
+            Assert.Contains(expected, paths);
+    }
+
+    [Fact]
+    public async Task Top_level_help_renders()
+    {
+        using var cwd = new TempDirectory();
+        var result = await CliRun.InProcessAsync(cwd.Path, "--help");
+        Assert.Equal(0, result.ExitCode);
+        foreach (var command in Model.Commands.Where(c => !c.IsHidden))
+            Assert.Contains(command.Name, result.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Commands))]
+    public async Task Help_renders_every_option_and_exits_0(string command)
+    {
+        using var cwd = new TempDirectory();
+
+        var result = await CliRun.InProcessAsync(cwd.Path, [.. Words(command), "--help"]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("", result.Error);
+        Assert.Contains("USAGE", result.Output, StringComparison.Ordinal);
+        foreach (var option in Find(command).Parameters.OfType<ICommandOption>().Where(o => !o.IsHidden))
+            Assert.Contains("--" + option.LongNames[0], result.Output, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(cwd.Path));
+    }
+
+    [Theory]
+    [MemberData(nameof(Commands))]
+    public async Task An_unknown_option_exits_2_and_names_it(string command)
+    {
+        using var cwd = new TempDirectory();
+
+        var result = await CliRun.InProcessAsync(cwd.Path, [.. Words(command), "--no-such-option"]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("error: unknown option '--no-such-option'", result.Error, StringComparison.Ordinal);
+        Assert.Single(result.Error.TrimEnd().Split('\n'));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(cwd.Path));
+    }
+
+    [Theory]
+    [MemberData(nameof(Leaves))]
+    public async Task A_misspelt_option_exits_2_and_suggests_the_real_one(string command)
+    {
+        var option = CommandCatalog.OptionsOf(Find(command)).Select(o => o.LongNames[0]).FirstOrDefault(n => n.Length >= 5);
+        if (option is null)
+            return;
+        using var cwd = new TempDirectory();
+        var misspelt = "--" + option[..^2] + option[^1] + option[^2];
+
+        var result = await CliRun.InProcessAsync(cwd.Path, [.. Words(command), misspelt, "1"]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"error: unknown option '{misspelt}' (did you mean '--{option}'?)", result.Error.TrimEnd());
+    }
+
+    [Theory]
+    [MemberData(nameof(Leaves))]
+    public async Task An_argument_the_command_does_not_take_exits_2(string command)
+    {
+        using var cwd = new TempDirectory();
+        var arguments = Find(command).Parameters.OfType<ICommandArgument>().ToList();
+        if (arguments.Any(a => a is ICommandParameterInfo { ParameterType.IsArray: true }))
+            return; // it takes any number of words
+        var words = Words(command).Concat(arguments.Select(a => "x")).Append("unexpected-word").ToArray();
+
+        var result = await CliRun.InProcessAsync(cwd.Path, words);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("'unexpected-word'", result.Error, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(cwd.Path));
+    }
+
+    [Theory]
+    [MemberData(nameof(Leaves))]
+    public async Task Words_after_a_double_dash_exit_2(string command)
+    {
+        using var cwd = new TempDirectory();
+
+        var result = await CliRun.InProcessAsync(cwd.Path, [.. Words(command), "--", "--max-cost", "1"]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("'--max-cost' after '--'", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(OptionsWithValues))]
+    public async Task An_option_without_its_value_exits_2(string command, string option)
+    {
+        using var cwd = new TempDirectory();
+
+        var atEnd = await CliRun.InProcessAsync(cwd.Path, [.. Words(command), option]);
+        var beforeAnother = await CliRun.InProcessAsync(cwd.Path, [.. Words(command), option, "--help"]);
+
+        Assert.Equal(2, atEnd.ExitCode);
+        Assert.StartsWith($"error: option '{option}' needs a value", atEnd.Error, StringComparison.Ordinal);
+        Assert.Equal(2, beforeAnother.ExitCode);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(cwd.Path));
+    }
+
+    [Theory]
+    [InlineData("run --max-cots 2", "error: unknown option '--max-cots' (did you mean '--max-cost'?)")]
+    [InlineData("grid --limt 5", "error: unknown option '--limt' (did you mean '--limit'?)")]
+    [InlineData("report --treshold 0.5", "error: unknown option '--treshold' (did you mean '--threshold'?)")]
+    [InlineData("portal push --limit 10", "error: unknown option '--limit' (see 'sycobench portal push --help')")]
+    [InlineData("grid --limit=5 --limt=3", "error: unknown option '--limt' (did you mean '--limit'?)")]
+    [InlineData("gird", "error: unknown command 'gird' (did you mean 'grid'?)")]
+    [InlineData("portal pusj", "error: unknown command 'pusj' (did you mean 'push'?)")]
+    [InlineData("--verbose grid", "error: unknown option '--verbose' (see 'sycobench --help')")]
+    [InlineData("grid --out", "error: option '--out' needs a value (PATH)")]
+    public async Task Misspellings_seen_in_use_are_refused_with_the_right_name(string commandLine, string expected)
+    {
+        using var cwd = new TempDirectory();
+
+        var result = await CliRun.InProcessAsync(cwd.Path, commandLine.Split(' '));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(expected, result.Error.TrimEnd());
+    }
+
+    [Theory]
+    [InlineData("grid", "--seed", "-1")]
+    [InlineData("grid", "--out=-")]
+    public void Negative_numbers_and_inline_values_are_values_not_options(params string[] args) =>
+        CommandLineCheck.Check(Model, args);
+
+    private static string[] Words(string command) => command.Split(' ');
+
+    private static ICommandInfo Find(string command)
+    {
+        ICommandContainer container = Model;
+        ICommandInfo? found = null;
+        foreach (var word in Words(command))
+        {
+            found = container.Commands.Single(c => c.Name == word);
+            container = found;
+        }
+
+        return found!;
+    }
+}
