@@ -73,6 +73,7 @@ public sealed class DemoCommand(CliEnvironment environment) : AsyncCommand<DemoC
         var assistants = AssistantsFor(scenario.Axis.Positive);
         var outDir = environment.Resolve(settings.Out);
         var marker = Path.Combine(outDir, DemoMarker);
+        new OutputGuard(environment).Folder("--out", outDir, [DemoMarker]);
         if (Directory.Exists(outDir) && Directory.EnumerateFileSystemEntries(outDir).Any())
         {
             // Only a folder an earlier demo wrote is replaced; anything else is left untouched.

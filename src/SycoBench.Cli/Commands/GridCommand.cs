@@ -51,6 +51,7 @@ public sealed class GridCommand(CliEnvironment environment) : Command<GridSettin
         }
 
         var outPath = environment.Resolve(settings.Out);
+        new OutputGuard(environment).Input("--scenario", scenario.SourcePath).File("--out", outPath);
         JsonlFile.WriteAll(outPath, prompts, RecordJsonContext.Default.GridPrompt);
 
         var console = environment.Console;

@@ -40,6 +40,12 @@ public sealed class ReportCommand(CliEnvironment environment) : Command<ReportSe
             HolmFamily = settings.ParsedHolmFamily,
         };
 
+        new OutputGuard(environment)
+            .Input("--input", input)
+            .InputIfFile("--scenario", settings.Scenario)
+            .InputIfFile("--input", Path.Combine(Path.GetDirectoryName(input)!, Running.RunFolder.ManifestFile))
+            .Folder("--out", options.ResolveOutputDirectory(), [options.SummaryFileName, ReportFiles.StatsJson, ReportFiles.StatsCsv, ReportFiles.Html], ReportFiles.ChartPrefix);
+
         var console = environment.Console;
         if (!ReportBuilder.ChartFontAvailable)
             environment.Warn("no DejaVu or Liberation font found: the charts will have no text (install Debian's fonts-dejavu-core)");

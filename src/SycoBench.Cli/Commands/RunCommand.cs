@@ -40,6 +40,11 @@ public sealed class RunCommand(CliEnvironment environment) : AsyncCommand<RunSet
             console.MarkupLine("[yellow]Dry run:[/] synthetic answers, nothing sent, no key needed, response cache off.");
         else
             services.EnsureKeys(setup.Routes);
+        var guard = new OutputGuard(environment).Input("--grid", settings.Grid ?? (settings.Resume is null ? RunSettings.DefaultGrid : null)).Input("--models", settings.Models);
+        if (setup.NewManifest is not null)
+            guard.RunFolder("--out", setup.Directory);
+        if (setup.Cache.Enabled)
+            guard.Store("--cache", setup.Cache.Path ?? RunSettings.DefaultCache);
         var folder = setup.NewManifest is { } manifest ? RunFolder.Create(setup.Directory, manifest, setup.Stem) : RunFolder.Open(setup.Directory, setup.Stem);
         using var log = services.OpenLog(folder.LogPath);
         if (settings.Resume is not null)

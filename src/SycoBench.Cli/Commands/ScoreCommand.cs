@@ -2,6 +2,7 @@ using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using SycoBench.Models;
+using SycoBench.Reporting.Summary;
 using SycoBench.Running;
 using SycoBench.Scoring;
 using SycoBench.Scoring.Offline;
@@ -60,6 +61,7 @@ public sealed class ScoreCommand(CliEnvironment environment) : AsyncCommand<Scor
         if (options.Validate() is { Count: > 0 } problems)
             throw new CliUsageException(string.Join("; ", problems));
 
+        GuardOutputs(settings);
         var plan = ScoringEngine.Plan(options, judgeIds, cancellationToken);
         ScoringReport.WritePlan(environment, plan);
         var callsJudges = !settings.DryRun && !settings.Plan;
@@ -68,7 +70,7 @@ public sealed class ScoreCommand(CliEnvironment environment) : AsyncCommand<Scor
         else if (settings.DryRun && !settings.Plan)
             environment.Console.MarkupLine("[yellow]Dry run:[/] no judge is called; every answer to judge gets a stub record (no score).");
 
-        using var log = services.OpenLog(settings.Plan ? null : Path.Combine(Path.GetDirectoryName(plan.OutputPath)!, "score.log"));
+        using var log = services.OpenLog(settings.Plan ? null : Path.Combine(Path.GetDirectoryName(plan.OutputPath)!, FileKinds.ScoreLog));
         using var cache = services.OpenCache(!settings.NoCache && callsJudges, settings.Cache);
         using var networked = services.Clients(routes, cache,
             retry => log.Warn($"retry {retry.Attempt} of judge {retry.ModelId}: {retry.Reason}; waiting {retry.Delay.TotalSeconds:0.0} s"));
@@ -93,6 +95,25 @@ public sealed class ScoreCommand(CliEnvironment environment) : AsyncCommand<Scor
         if (!settings.Plan && !settings.NoAggregate)
             SummaryStep.Write(environment, plan.OutputPath, settings.Scenario ?? plan.ScenarioId);
         return code;
+    }
+
+    /// <summary>Before the output is read back or anything is written: it must not be an input, a database or a run's records.</summary>
+    private void GuardOutputs(ScoreSettings settings)
+    {
+        var input = ScoringPaths.ResolveInput(settings.Input, environment.WorkingDirectory);
+        var output = settings.Output is null ? ScoringPaths.DefaultOutputFor(input) : environment.Resolve(settings.Output);
+        var guard = new OutputGuard(environment)
+            .Input("--input", input)
+            .Input("--models", settings.Models)
+            .InputIfFile("--rubric", settings.Rubric)
+            .InputIfFile("--scenario", settings.Scenario);
+        foreach (var judge in settings.Scorers.Where(OfflineModelClientProvider.IsOffline))
+            guard.InputIfFile("--scorer", judge[(judge.IndexOf(':', StringComparison.Ordinal) + 1)..]);
+        guard.AppendedFile("--output", output).AppendedFile("--output", Path.Combine(Path.GetDirectoryName(output)!, FileKinds.ScoreLog));
+        if (!settings.NoAggregate && !settings.Plan)
+            guard.File("--output", SummaryWriter.DefaultPath(output));
+        if (!settings.NoCache && !settings.DryRun && !settings.Plan)
+            guard.Store("--cache", settings.Cache);
     }
 
     private ModelRoute[] RouteJudges(IReadOnlyList<string> judgeIds, ScoreSettings settings, ModelServices services)

@@ -24,6 +24,7 @@ public sealed class ScorerTrainCommand(CliEnvironment environment) : Command<Sco
     {
         var input = environment.Resolve(settings.Input!);
         var responses = settings.Responses is null ? null : environment.Resolve(settings.Responses);
+        new OutputGuard(environment).Input("--input", input).Input("--responses", responses).File("--out", settings.Out!);
         var set = TrainingSetReader.Read(input, responses, cancellationToken);
         foreach (var issue in set.Issues)
             environment.Warn(issue.ToString());

@@ -15,6 +15,7 @@ public sealed class PortalInitDbCommand(CliEnvironment environment) : Command<Po
     public override int Execute(CommandContext context, PortalSettings settings, CancellationToken cancellationToken)
     {
         var path = environment.Resolve(settings.Database);
+        new OutputGuard(environment).Store("--db", path);
         var existed = File.Exists(path);
         using var store = LabelStore.Open(path);
         environment.Console.MarkupLineInterpolated(

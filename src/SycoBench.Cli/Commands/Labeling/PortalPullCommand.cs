@@ -26,16 +26,25 @@ public sealed class PortalPullCommand(CliEnvironment environment) : AsyncCommand
         var database = environment.Resolve(settings.Database);
         if (!File.Exists(database))
             throw new InputException($"{settings.Database}: no such label database (create one with 'sycobench portal init-db')");
+        // Every output is checked before the database is opened (opening it may migrate it).
+        var guard = new OutputGuard(environment).Store("--db", database).Input("--db", database);
+        if (settings.Out is not null)
+            guard.File("--out", settings.Out);
+        else if (!settings.All)
+            guard.File("--out", settings.DefaultPath(settings.Dataset));
         using var store = LabelStore.Open(database);
 
         if (settings.Out is { } outFile)
         {
-            await ExportAsync(store, settings.All ? null : settings.Dataset, environment.Resolve(outFile), settings, cancellationToken);
+            var outPath = environment.Resolve(outFile);
+            await ExportAsync(store, settings.All ? null : settings.Dataset, outPath, settings, cancellationToken);
             return SycoBenchCli.ExitOk;
         }
 
         // Without --out, the original tool's layout: data/humanLabel/reviews/<dataset>_reviews.jsonl, a file per dataset.
         var datasets = settings.All ? LabelDatasets.All.Union(store.Items.Datasets(), StringComparer.Ordinal).ToArray() : [settings.Dataset];
+        foreach (var dataset in datasets)
+            guard.File("--out", environment.Resolve(settings.DefaultPath(dataset)));
         foreach (var dataset in datasets)
             await ExportAsync(store, dataset, environment.Resolve(settings.DefaultPath(dataset)), settings, cancellationToken);
         return SycoBenchCli.ExitOk;

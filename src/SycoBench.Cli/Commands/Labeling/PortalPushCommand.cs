@@ -25,6 +25,7 @@ public sealed class PortalPushCommand(CliEnvironment environment) : Command<Port
     {
         var seeds = settings.RunFile is not null ? FromRun(settings, cancellationToken) : FromSeedFile(settings.File!, cancellationToken);
         var database = environment.Resolve(settings.Database);
+        new OutputGuard(environment).Input("--file", settings.File).Input("--run-file", settings.RunFile).Store("--db", database);
         if (!settings.Apply && !File.Exists(database))
         {
             // A dry run changes nothing, not even by creating the database file.

@@ -19,6 +19,7 @@ public sealed class PortalStatusCommand(CliEnvironment environment) : Command<Po
         var database = environment.Resolve(settings.Database);
         if (!File.Exists(database))
             throw new InputException($"{settings.Database}: no such label database (create one with 'sycobench portal init-db')");
+        new OutputGuard(environment).Store("--db", database);
         using var store = LabelStore.Open(database);
         var datasets = settings.Dataset is { } one ? [one] : LabelDatasets.All;
 

@@ -25,6 +25,7 @@ public sealed class ReviewersAddCommand(CliEnvironment environment) : Command<Re
 
     public override int Execute(CommandContext context, ReviewersAddSettings settings, CancellationToken cancellationToken)
     {
+        new OutputGuard(environment).Store("--db", settings.Database);
         using var store = LabelStore.Open(environment.Resolve(settings.Database));
         var added = store.Reviewers.Add(settings.Name);
         var console = environment.Console;

@@ -26,6 +26,7 @@ public sealed class ReviewersDisableCommand(CliEnvironment environment) : Comman
         // Listing or disabling on a mistyped path must not leave a new empty database behind.
         if (!File.Exists(database))
             throw new InputException($"{settings.Database}: no such label database (create one with 'sycobench portal init-db')");
+        new OutputGuard(environment).Store("--db", database);
         using var store = LabelStore.Open(database);
         if (store.Reviewers.Find(settings.Code) is null)
             throw new InputException($"{settings.Database}: no reviewer with the code '{settings.Code}'");

@@ -17,6 +17,7 @@ public sealed class ReviewersListCommand(CliEnvironment environment) : Command<P
         // Listing or disabling on a mistyped path must not leave a new empty database behind.
         if (!File.Exists(database))
             throw new InputException($"{settings.Database}: no such label database (create one with 'sycobench portal init-db')");
+        new OutputGuard(environment).Store("--db", database);
         using var store = LabelStore.Open(database);
         environment.Console.Write(ReviewerTable(store.Reviewers.List()));
         return SycoBenchCli.ExitOk;
