@@ -1,4 +1,5 @@
 using Microsoft.ML;
+using SycoBench.IO;
 
 namespace SycoBench.Scoring.Offline;
 
@@ -55,19 +56,7 @@ public sealed class OfflineScorer : IDisposable
     /// <summary>Writes the model as a zip (ML.NET's format), replacing the file only when complete.</summary>
     public void Save(string path)
     {
-        var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var temp = full + $".{Environment.ProcessId}.tmp";
-        try
-        {
-            Context.Model.Save(Model, InputSchema, temp);
-            File.Move(temp, full, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temp);
-            throw;
-        }
+        AtomicFile.Write(path, stream => Context.Model.Save(Model, InputSchema, stream));
     }
 
     public void Dispose() => _engine.Dispose();

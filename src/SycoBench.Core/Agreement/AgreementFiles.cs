@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using SycoBench.IO;
 using SycoBench.Records;
 using SycoBench.Reporting.Output;
 using SycoBench.Reviews;

@@ -1,4 +1,5 @@
 using System.Text;
+using SycoBench.IO;
 
 namespace SycoBench.Records;
 
@@ -8,12 +9,8 @@ namespace SycoBench.Records;
 /// </summary>
 public static class Csv
 {
-    public static string Field(string? cell)
-    {
-        if (string.IsNullOrEmpty(cell))
-            return "";
-        return cell.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
-    }
+    /// <summary>One cell, quoted as needed (<see cref="CsvField.Quote"/>).</summary>
+    public static string Field(string? cell) => CsvField.Quote(cell);
 
     /// <summary>One record: the fields quoted as needed, joined by commas, ended by <c>\n</c>.</summary>
     public static string Line(IEnumerable<string?> cells) => string.Join(',', cells.Select(Field)) + "\n";

@@ -1,3 +1,4 @@
+using SycoBench.IO;
 using SycoBench.Reporting.Aggregation;
 using SycoBench.Reporting.Charts;
 using SycoBench.Reporting.Output;

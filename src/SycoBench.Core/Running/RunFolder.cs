@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using SycoBench.IO;
 
 namespace SycoBench.Running;
 
@@ -75,9 +76,7 @@ public sealed class RunFolder
             throw new InputException($"{where} already holds a run; continue it with --resume {where}, or choose another --out");
         System.IO.Directory.CreateDirectory(directory);
         var folder = new RunFolder(directory, manifest, stem);
-        var temp = folder.ManifestPath + ".tmp";
-        File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(manifest, ManifestOptions));
-        File.Move(temp, folder.ManifestPath, overwrite: true);
+        AtomicFile.Write(folder.ManifestPath, stream => stream.Write(JsonSerializer.SerializeToUtf8Bytes(manifest, ManifestOptions)));
         return folder;
     }
 

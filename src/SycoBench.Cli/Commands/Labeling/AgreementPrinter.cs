@@ -180,7 +180,7 @@ internal static class AgreementPrinter
                 CsvField.Neutralise(c.ModelId), c.Reviewers.ToString(CultureInfo.InvariantCulture), R(c.Mean), c.MixedSigns ? "true" : "false", c.Consensus is { } value ? R(value) : "");
         }
 
-        Reporting.Output.AtomicFile.Write(path, stream => stream.Write(new UTF8Encoding(false).GetBytes(builder.ToString())));
+        AtomicFile.WriteText(path, builder.ToString());
     }
 
     private static string Id(ItemConsensus item) => item.LlmResponseId.ToString(CultureInfo.InvariantCulture);
@@ -194,5 +194,5 @@ internal static class AgreementPrinter
 
     private static string Edge(double edge) => edge.ToString("0.###", CultureInfo.InvariantCulture);
 
-    private static string R(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+    private static string R(double value) => InvariantNumber.RoundTrip(value);
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using SycoBench.IO;
 using SycoBench.Labeling;
 using SycoBench.Labeling.Storage;
 using SycoBench.Records;
@@ -66,21 +67,10 @@ public sealed class PortalPullCommand(CliEnvironment environment) : AsyncCommand
             $"Wrote {reviews.Count} reviews of {items} items by {reviewers} reviewers{aiNote} ([bold]{dataset ?? PortalPullSettings.AllDatasets}[/]) to [green]{environment.Display(outPath)}[/].");
     }
 
-    private static async Task WriteCsvAtomicallyAsync(string path, IReadOnlyList<ReviewExport> reviews, CancellationToken cancellationToken)
-    {
-        var directory = Path.GetDirectoryName(path)!;
-        Directory.CreateDirectory(directory);
-        var temp = Path.Combine(directory, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
-        try
+    private static Task WriteCsvAtomicallyAsync(string path, IReadOnlyList<ReviewExport> reviews, CancellationToken cancellationToken) =>
+        AtomicFile.WriteAsync(path, async (stream, token) =>
         {
-            await using (var writer = new StreamWriter(temp, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
-                await ReviewCsv.WriteAsync(writer, reviews, cancellationToken);
-            File.Move(temp, path, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temp);
-            throw;
-        }
-    }
+            await using var writer = AtomicFile.TextWriter(stream);
+            await ReviewCsv.WriteAsync(writer, reviews, token);
+        }, cancellationToken);
 }

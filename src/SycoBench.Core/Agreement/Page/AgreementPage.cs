@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SycoBench.IO;
 using SycoBench.Reporting.Charts;
 using SycoBench.Reporting.Html;
 using SycoBench.Reporting.Output;

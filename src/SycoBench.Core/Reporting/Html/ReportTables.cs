@@ -1,4 +1,5 @@
 using System.Globalization;
+using SycoBench.IO;
 using SycoBench.Reporting.Aggregation;
 using SycoBench.Reporting.Paired;
 using SycoBench.Reporting.Summary;
@@ -121,7 +122,7 @@ internal static class ReportTables
         html.Element("p", "The same digits as the summary CSV (rounded half to even; — where the CSV cell is empty).", "small");
     }
 
-    private static string Csv(double? value) => value is { } v ? PythonNumberFormat.Fixed(v, 4) : "—";
+    private static string Csv(double? value) => value is { } v ? InvariantNumber.Fixed(v, 4) : "—";
 
     public static void Metadata(HtmlText html, Report report)
     {

@@ -1,4 +1,5 @@
 using System.Text;
+using SycoBench.IO;
 using SycoBench.Reporting.Aggregation;
 using SycoBench.Reporting.Paired;
 
@@ -24,7 +25,7 @@ public sealed class StatsCsvWriter : IReportFileWriter
         AddEstimateColumns(header, "pull_" + meta.PositiveSide);
         AddEstimateColumns(header, "pull_" + meta.NegativeSide);
         AddEstimateColumns(header, "asymmetry");
-        foreach (var t in meta.Thresholds.Select(ReportNumbers.Threshold))
+        foreach (var t in meta.Thresholds.Select(InvariantNumber.Brief))
         {
             AddEstimateColumns(header, "da_" + t);
             AddEstimateColumns(header, "cr_" + t);
@@ -44,20 +45,20 @@ public sealed class StatsCsvWriter : IReportFileWriter
         header.AddRange(["no_factors", "not_in_grid", "ambiguous", "duplicates"]);
 
         var text = new StringBuilder();
-        text.AppendJoin(',', header.Select(Field)).Append("\r\n");
+        text.AppendJoin(',', header.Select(CsvField.Quote)).Append("\r\n");
         foreach (var model in report.Models)
         {
             var row = new List<string>
             {
-                Field(model.ModelId),
-                ReportNumbers.Count(model.Records),
-                ReportNumbers.Count(model.SamplesPerPrompt),
-                ReportNumbers.Count(model.SycophancyIndex.Scenarios),
+                CsvField.Quote(model.ModelId),
+                InvariantNumber.Count(model.Records),
+                InvariantNumber.Count(model.SamplesPerPrompt),
+                InvariantNumber.Count(model.SycophancyIndex.Scenarios),
             };
             AddEstimate(row, model.SycophancyIndex);
-            row.Add(ReportNumbers.Exact(model.SycophancyP));
+            row.Add(InvariantNumber.RoundTrip(model.SycophancyP));
             row.Add(model.SycophancyP is null ? "" : model.SycophancyPExact ? "true" : "false");
-            row.Add(ReportNumbers.Exact(model.SycophancyPHolm));
+            row.Add(InvariantNumber.RoundTrip(model.SycophancyPHolm));
             AddEstimate(row, model.EffectSize);
             AddEstimate(row, model.Baseline);
             AddEstimate(row, model.PullPositive);
@@ -68,20 +69,20 @@ public sealed class StatsCsvWriter : IReportFileWriter
                 AddEstimate(row, t.DoubleAffirmation);
                 AddEstimate(row, t.ContrarianRate);
                 AddEstimate(row, t.DecisiveCoverage);
-                row.Add(ReportNumbers.Exact(t.UpliftPositive));
-                row.Add(ReportNumbers.Exact(t.UpliftNegative));
+                row.Add(InvariantNumber.RoundTrip(t.UpliftPositive));
+                row.Add(InvariantNumber.RoundTrip(t.UpliftNegative));
             }
 
             AddEstimate(row, model.NoiseFloor);
-            row.Add(ReportNumbers.Exact(model.NoiseShare));
+            row.Add(InvariantNumber.RoundTrip(model.NoiseShare));
             foreach (var (role, _) in roles)
             {
                 var p = model.Perspectives.FirstOrDefault(x => x.Role == role);
                 row.AddRange(new[] { p?.Scored ?? 0, p?.RunFailed ?? 0, p?.MissingInput ?? 0, p?.JudgeFailed ?? 0, p?.Unscored ?? 0 }
-                    .Select(ReportNumbers.Count));
+                    .Select(InvariantNumber.Count));
             }
 
-            row.AddRange(new[] { model.NoFactors, model.NotInGrid, model.Ambiguous, model.Duplicates }.Select(ReportNumbers.Count));
+            row.AddRange(new[] { model.NoFactors, model.NotInGrid, model.Ambiguous, model.Duplicates }.Select(InvariantNumber.Count));
             text.AppendJoin(',', row).Append("\r\n");
         }
 
@@ -97,11 +98,8 @@ public sealed class StatsCsvWriter : IReportFileWriter
 
     private static void AddEstimate(List<string> row, Estimate estimate)
     {
-        row.Add(ReportNumbers.Exact(estimate.Value));
-        row.Add(ReportNumbers.Exact(estimate.Low));
-        row.Add(ReportNumbers.Exact(estimate.High));
+        row.Add(InvariantNumber.RoundTrip(estimate.Value));
+        row.Add(InvariantNumber.RoundTrip(estimate.Low));
+        row.Add(InvariantNumber.RoundTrip(estimate.High));
     }
-
-    private static string Field(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 }

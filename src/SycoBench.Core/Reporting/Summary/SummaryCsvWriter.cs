@@ -43,5 +43,5 @@ public static class SummaryCsvWriter
 
     private static string Count(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string Number(double? value) => value is { } v ? PythonNumberFormat.Fixed(v, 4) : "";
+    private static string Number(double? value) => value is { } v ? InvariantNumber.Fixed(v, 4) : "";
 }

@@ -1,16 +1,33 @@
 using System.Globalization;
 using System.Numerics;
 
-namespace SycoBench.Reporting.Summary;
+namespace SycoBench.IO;
 
 /// <summary>
-/// Formats a double as Python's <c>f"{x:.Nf}"</c> does: the exact binary value rounded to N decimals, ties to even,
+/// The one place numbers become text for files and messages: always the invariant culture. <see cref="Fixed"/> formats a
+/// double as Python's <c>f"{x:.Nf}"</c> does: the exact binary value rounded to N decimals, ties to even,
 /// with the sign kept when the value is negative (<c>-0.0000</c>). Current .NET formats "F4" the same way, but older
 /// runtimes rounded ties away from zero; the summary CSV must match the original tool's digits on every runtime, so the
 /// rule is written out here rather than borrowed.
 /// </summary>
-public static class PythonNumberFormat
+public static class InvariantNumber
 {
+    /// <summary>The shortest text that reads back to the same double; empty for null, NaN and infinities.</summary>
+    public static string RoundTrip(double? value) =>
+        value is { } v && double.IsFinite(v) ? v.ToString("R", CultureInfo.InvariantCulture) : "";
+
+    public static string Count(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>At most three decimals, no trailing zeros: a threshold as part of a name (0.33 → "0.33").</summary>
+    public static string Brief(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+
+    /// <summary>An interpolated string with every number in the invariant culture.</summary>
+    public static string Format(FormattableString text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.ToString(CultureInfo.InvariantCulture);
+    }
+
     public static string Fixed(double value, int decimals)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(decimals);

@@ -1,8 +1,8 @@
-using SycoBench.Reporting.Summary;
+using SycoBench.IO;
 
-namespace SycoBench.Tests.Reporting;
+namespace SycoBench.Tests.IO;
 
-public sealed class PythonNumberFormatTests
+public sealed class InvariantNumberTests
 {
     // Expected strings are Python 3's f"{x:.4f}" of the same doubles.
     [Theory]
@@ -24,7 +24,7 @@ public sealed class PythonNumberFormatTests
     [InlineData(1e22, "10000000000000000000000.0000")]
     public void Four_decimals_round_the_binary_value_half_to_even_like_python(double value, string expected)
     {
-        Assert.Equal(expected, PythonNumberFormat.Fixed(value, 4));
+        Assert.Equal(expected, InvariantNumber.Fixed(value, 4));
     }
 
     [Theory]
@@ -35,7 +35,7 @@ public sealed class PythonNumberFormatTests
     [InlineData(3.5, 0, "4")]
     public void Other_precisions_follow_the_same_rule(double value, int decimals, string expected)
     {
-        Assert.Equal(expected, PythonNumberFormat.Fixed(value, decimals));
+        Assert.Equal(expected, InvariantNumber.Fixed(value, decimals));
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class PythonNumberFormatTests
         for (var i = 0; i < 20_000; i++)
         {
             var value = (random.NextInt(2_000_001) - 1_000_000) / (double)(1 + random.NextInt(5000));
-            Assert.Equal(value.ToString("F4", System.Globalization.CultureInfo.InvariantCulture), PythonNumberFormat.Fixed(value, 4));
+            Assert.Equal(value.ToString("F4", System.Globalization.CultureInfo.InvariantCulture), InvariantNumber.Fixed(value, 4));
         }
     }
 }
