@@ -46,6 +46,7 @@ public sealed class OutputGuardTests
         ("portal reviewers list", ["--db", "runs/1/run.jsonl"], NotDatabase),
         ("portal reviewers disable", ["--db", "runs/1/run.jsonl", "R-ABCDEF"], NotDatabase),
         ("portal status", ["--db", "runs/1/run.jsonl"], NotDatabase),
+        ("portal delete-llm-reviews", ["--db", "runs/1/run.jsonl", "--apply"], NotDatabase),
         ("label serve", ["--db", "runs/1/run.jsonl", "--urls", "http://127.0.0.1:0"], NotDatabase),
         ("agreement", ["--reviews", "reviews.jsonl", "--consensus-out", "reviews.jsonl"], Input),
         ("agreement", ["--reviews", "reviews.jsonl", "--scored", "scored.jsonl", "--consensus-out", "scored.jsonl"], Input),

@@ -51,6 +51,7 @@ public sealed class PortalDeleteLlmReviewsCommand(CliEnvironment environment) : 
         var database = environment.Resolve(settings.Database);
         if (!File.Exists(database))
             throw new InputException($"{settings.Database}: no such label database (create one with 'sycobench portal init-db')");
+        new OutputGuard(environment).Store("--db", database);
         using var store = LabelStore.Open(database);
         var counts = store.AiReviews.Counts(settings.Dataset, settings.Reviewer);
         var console = environment.Console;
