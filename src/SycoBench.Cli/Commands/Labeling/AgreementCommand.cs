@@ -29,9 +29,9 @@ public sealed class AgreementCommand(CliEnvironment environment) : Command<Agree
         var reviewsPath = environment.Resolve(settings.Reviews!);
         var outDirectory = settings.Out is { } outDir ? environment.Resolve(outDir) : Path.GetDirectoryName(reviewsPath)!;
         var decisionsPath = settings.Decisions is { } d ? environment.Resolve(d) : null;
-        var skip = CheckOutputs(settings, reviewsPath, decisionsPath, outDirectory);
         if (settings.ConsensusOut is { } output)
-            new OutputGuard(environment).Input("--reviews", settings.Reviews).Input("--scored", settings.Scored).File("--consensus-out", output);
+            new OutputGuard(environment).Input("--reviews", settings.Reviews).Input("--scored", settings.Scored).Input("--decisions", settings.Decisions).File("--consensus-out", output);
+        var skip = CheckOutputs(settings, reviewsPath, decisionsPath, outDirectory);
 
         var reviews = ReadReviews(settings.Reviews!, cancellationToken);
         if (settings.Dataset is { } dataset)
