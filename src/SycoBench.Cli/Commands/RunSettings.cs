@@ -56,7 +56,7 @@ public sealed class RunSettings : CommandSettings
     public string[] Scorers { get; init; } = [];
 
     [CommandOption("--dry-run")]
-    [Description("Write a run folder of synthetic answers ('[dry-run] <model> response to prompt <id>', provider dry-run) after the plan; send nothing, need no key.")]
+    [Description("Write a run folder of synthetic answers ('[[dry-run]] <model> response to prompt <id>', provider dry-run) after the plan; send nothing, need no key.")]
     public bool DryRun { get; init; }
 
     [CommandOption("--plan")]
