@@ -17,6 +17,7 @@ public sealed class LabelStore : IDisposable
         Assignments = new ReviewAssigner(database, leaseDuration);
         Export = new ReviewExporter(database);
         AiReviews = new AiReviewStore(database);
+        Legacy = new LegacyImporter(database);
     }
 
     public string Path => _database.Path;
@@ -36,6 +37,9 @@ public sealed class LabelStore : IDisposable
 
     /// <summary>Reviews written by models (<c>llm:&lt;model id&gt;</c>), kept apart from people's.</summary>
     public AiReviewStore AiReviews { get; }
+
+    /// <summary>Imports a database made by the original tool.</summary>
+    public LegacyImporter Legacy { get; }
 
     public static LabelStore Open(string path, TimeProvider? time = null, TimeSpan? leaseDuration = null)
     {

@@ -30,20 +30,22 @@ public sealed class ReviewerDirectory
         if (trimmed.Length > MaxNameLength)
             throw new InputException($"a reviewer name has at most {MaxNameLength} characters");
 
-        return _database.Write((connection, transaction) =>
+        return _database.Write((connection, transaction) => AddIn(connection, transaction, trimmed, _database.Now()));
+    }
+
+    /// <summary>Adds a reviewer inside a transaction the caller holds (an import adds several with the rest of its work).</summary>
+    internal static NewReviewer AddIn(SqliteConnection connection, SqliteTransaction transaction, string name, string now)
+    {
+        while (true)
         {
-            while (true)
-            {
-                var code = "R-" + RandomText(6);
-                var signIn = string.Join('-', RandomText(5), RandomText(5), RandomText(5), RandomText(5));
-                var now = _database.Now();
-                var inserted = Sql.Execute(connection, transaction,
-                    "INSERT OR IGNORE INTO reviewers (code, name, sign_in_hash, created_at) VALUES ($code, $name, $hash, $now)",
-                    ("$code", code), ("$name", trimmed), ("$hash", Hash(signIn)), ("$now", now));
-                if (inserted == 1)
-                    return new NewReviewer(new ReviewerAccount(code, trimmed, now, null), signIn);
-            }
-        });
+            var code = "R-" + RandomText(6);
+            var signIn = string.Join('-', RandomText(5), RandomText(5), RandomText(5), RandomText(5));
+            var inserted = Sql.Execute(connection, transaction,
+                "INSERT OR IGNORE INTO reviewers (code, name, sign_in_hash, created_at) VALUES ($code, $name, $hash, $now)",
+                ("$code", code), ("$name", name), ("$hash", Hash(signIn)), ("$now", now));
+            if (inserted == 1)
+                return new NewReviewer(new ReviewerAccount(code, name, now, null), signIn);
+        }
     }
 
     /// <summary>The active reviewer whose sign-in code this is, or null (unknown, disabled, or malformed).</summary>

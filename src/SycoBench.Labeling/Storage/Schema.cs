@@ -126,5 +126,13 @@ internal static class Schema
         CREATE INDEX ix_ai_reviews_item ON ai_reviews (llm_response_id);
         CREATE INDEX ix_ai_reviews_reviewer ON ai_reviews (reviewer_code, llm_response_id);
         """,
+        """
+        -- Reviewer names of a database made by the original tool, mapped to the reviewer accounts made for them by
+        -- portal import-legacy, so that importing again (or another copy) reuses the same codes.
+        CREATE TABLE legacy_reviewers (
+            legacy_name   TEXT PRIMARY KEY,
+            reviewer_code TEXT NOT NULL REFERENCES reviewers (code)
+        );
+        """,
     ];
 }

@@ -27,6 +27,7 @@ public static class LabelingCommands
             PortalPullCommand.Register(portal);
             PortalStatusCommand.Register(portal);
             PortalDeleteLlmReviewsCommand.Register(portal);
+            PortalImportLegacyCommand.Register(portal);
         });
         AgreementCommand.Register(config);
     }

@@ -1,0 +1,72 @@
+using System.ComponentModel;
+using System.Globalization;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using SycoBench.Labeling.Storage;
+
+namespace SycoBench.Cli.Commands.Labeling;
+
+public sealed class PortalImportLegacySettings : PortalSettings
+{
+    [CommandOption("--from <PATH>")]
+    [Description("A label database made by the original tool (tables llm_responses and reviews); read, never changed.")]
+    public string? From { get; init; }
+
+    public override ValidationResult Validate()
+    {
+        var baseResult = base.Validate();
+        if (!baseResult.Successful)
+            return baseResult;
+        return string.IsNullOrWhiteSpace(From)
+            ? ValidationResult.Error("--from is required (a database of the original labeling tool)")
+            : ValidationResult.Success();
+    }
+}
+
+/// <summary>
+/// <c>sycobench portal import-legacy --from OLD.db</c>: brings a team's database from the original tool into the label
+/// database (created when missing): items, people's and AI reviews, scores, notes, timestamps. Reviewer names become
+/// reviewer accounts; the mapping (with the new sign-in codes) is printed once, when the accounts are made.
+/// </summary>
+public sealed class PortalImportLegacyCommand(CliEnvironment environment) : Command<PortalImportLegacySettings>
+{
+    public static void Register(IConfigurator<CommandSettings> config) =>
+        config.AddCommand<PortalImportLegacyCommand>("import-legacy")
+            .WithDescription("Import a database of the original labeling tool (items, human and AI reviews); safe to repeat.")
+            .WithExample("portal", "import-legacy", "--from", "old_labels.db", "--db", "labels.db");
+
+    public override int Execute(CommandContext context, PortalImportLegacySettings settings, CancellationToken cancellationToken)
+    {
+        var from = environment.Resolve(settings.From!);
+        var database = environment.Resolve(settings.Database);
+        if (!File.Exists(from))
+            throw new InputException($"{settings.From}: file not found");
+        if (string.Equals(Path.GetFullPath(from), Path.GetFullPath(database), StringComparison.Ordinal))
+            throw new CliUsageException("--from and --db are the same file: import into a new label database (--db NEW.db)");
+
+        using var store = LabelStore.Open(database);
+        var result = store.Legacy.Import(from);
+
+        var console = environment.Console;
+        var table = new Table().AddColumns("", "imported", "there already");
+        table.Columns[1].RightAligned();
+        table.Columns[2].RightAligned();
+        table.AddRow("items", N(result.ItemsAdded), N(result.ItemsAlreadyStored));
+        table.AddRow("reviews by people", N(result.HumanReviewsAdded), N(result.HumanReviewsAlreadyStored));
+        table.AddRow("AI reviews (llm:)", N(result.AiReviewsAdded), N(result.AiReviewsAlreadyStored));
+        console.Write(table);
+        if (result.NewReviewers.Count > 0)
+        {
+            var reviewers = new Table().AddColumns("name in the old database", "reviewer code", "sign-in code");
+            foreach (var mapping in result.NewReviewers)
+                reviewers.AddRow(Markup.Escape(mapping.LegacyName), Markup.Escape(mapping.ReviewerCode), Markup.Escape(mapping.SignInCode));
+            console.Write(reviewers);
+            console.MarkupLine("[grey]Reviews now carry these codes instead of names. The sign-in codes are stored only as hashes and are shown only this once: give each reviewer theirs.[/]");
+        }
+
+        console.MarkupLineInterpolated($"Imported {environment.Display(from)} into [green]{environment.Display(store.Path)}[/].");
+        return SycoBenchCli.ExitOk;
+    }
+
+    private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);
+}
