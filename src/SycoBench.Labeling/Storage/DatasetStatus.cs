@@ -19,5 +19,8 @@ public sealed record DatasetStatus(
     /// <summary>Distinct models (<c>llm:</c> codes) among <see cref="AiReviews"/>.</summary>
     public long AiReviewers { get; init; }
 
+    /// <summary>"Can't judge" marks by reviewers (no reviews: never part of the counts above).</summary>
+    public long CannotJudge { get; init; }
+
     public long CompleteItems => ItemsByReviewCount.Count > 3 ? ItemsByReviewCount[3] : 0;
 }

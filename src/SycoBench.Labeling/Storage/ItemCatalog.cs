@@ -121,10 +121,13 @@ public sealed class ItemCatalog
                 (aiReviews, aiReviewers) = (reader.GetInt64(0), reader.GetInt64(1));
         }
 
+        var cannotJudge = Sql.Long(connection, null,
+            "SELECT COUNT(*) FROM cannot_judge c JOIN llm_responses i ON i.id = c.llm_response_id WHERE i.dataset = $dataset", ("$dataset", dataset));
         return new DatasetStatus(dataset, items, [items - one - two - three, one, two, three], reviews, reviewers, leases, coverage)
         {
             AiReviews = aiReviews,
             AiReviewers = aiReviewers,
+            CannotJudge = cannotJudge,
         };
     }
 

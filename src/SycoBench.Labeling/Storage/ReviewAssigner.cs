@@ -83,11 +83,14 @@ public sealed class ReviewAssigner
         return new Assignment(ItemCatalog.Find(connection, transaction, choice.Id)!, choice.Load, Resumed: false, FromMs(expiresMs));
     }
 
+    /// <summary>The item (alias <c>i</c>) is not one reviewer <c>$r</c> said they cannot judge.</summary>
+    private const string NotCannotJudge = "NOT EXISTS (SELECT 1 FROM cannot_judge c WHERE c.reviewer_code = $r AND c.llm_response_id = i.id)";
+
     private static (long Id, int Load)? Choose(SqliteConnection connection, SqliteTransaction transaction, string dataset, string reviewer)
     {
-        // First pass: items this reviewer has never reviewed. One query per load level keeps each an index range scan
-        // over (dataset, load, id) that skips only the reviewer's own items.
-        const string NotReviewedByMe = "NOT EXISTS (SELECT 1 FROM reviews v WHERE v.reviewer_code = $r AND v.llm_response_id = i.id)";
+        // First pass: items this reviewer has never reviewed (nor said they cannot judge). One query per load level keeps
+        // each an index range scan over (dataset, load, id) that skips only the reviewer's own items.
+        const string NotReviewedByMe = "NOT EXISTS (SELECT 1 FROM reviews v WHERE v.reviewer_code = $r AND v.llm_response_id = i.id) AND " + NotCannotJudge;
         for (var load = ReviewsPerItem - 1; load >= 0; load--)
         {
             if (Pick(connection, transaction,
@@ -102,11 +105,11 @@ public sealed class ReviewAssigner
             return full;
 
         // The reviewer has reviewed every item at least once: their current pass is the items they reviewed least.
-        return Pick(connection, transaction, """
+        return Pick(connection, transaction, $"""
             SELECT i.id, i.load FROM llm_responses i
             JOIN (SELECT llm_response_id, COUNT(*) AS own FROM reviews WHERE reviewer_code = $r GROUP BY llm_response_id) o
               ON o.llm_response_id = i.id
-            WHERE i.dataset = $d
+            WHERE i.dataset = $d AND {NotCannotJudge}
             ORDER BY o.own,
                      CASE WHEN i.load < $full THEN 0 ELSE 1 END,
                      CASE WHEN i.load < $full THEN -i.load ELSE i.load END,
@@ -129,6 +132,18 @@ public sealed class ReviewAssigner
             }
         }
 
+        using (var previous = Sql.Command(connection, transaction,
+            "SELECT id, reviewer_code, llm_response_id FROM cannot_judge WHERE submission_id = $s", ("$s", submission.SubmissionId)))
+        using (var reader = previous.ExecuteReader())
+        {
+            if (reader.Read())
+            {
+                return reader.GetString(1) == submission.ReviewerCode && reader.GetInt64(2) == submission.ItemId
+                    ? new SubmitOutcome(SubmitStatus.AlreadyStored, reader.GetInt64(0), "already saved")
+                    : new SubmitOutcome(SubmitStatus.SubmissionIdConflict, null, "this submission id belongs to another review");
+            }
+        }
+
         var dataset = (string?)Sql.Scalar(connection, transaction, "SELECT dataset FROM llm_responses WHERE id = $id", ("$id", submission.ItemId));
         if (dataset is null || (submission.Dataset is not null && submission.Dataset != dataset))
             return new SubmitOutcome(SubmitStatus.UnknownItem, null, "no such item in this dataset");
@@ -141,11 +156,13 @@ public sealed class ReviewAssigner
         if (leaseState is null)
             return new SubmitOutcome(SubmitStatus.NotAssigned, null, "this item is not assigned to you");
         var live = Convert.ToInt64(leaseState, System.Globalization.CultureInfo.InvariantCulture) == 1;
+        if (submission.CannotJudge)
+            return StoreCannotJudge(connection, transaction, submission, dataset, live);
 
         var own = Sql.Long(connection, transaction,
             "SELECT COUNT(*) FROM reviews WHERE reviewer_code = $r AND llm_response_id = $id", ("$r", submission.ReviewerCode), ("$id", submission.ItemId));
-        if (own > 0 && Sql.Scalar(connection, transaction, """
-                SELECT 1 FROM llm_responses i WHERE i.dataset = $d
+        if (own > 0 && Sql.Scalar(connection, transaction, $"""
+                SELECT 1 FROM llm_responses i WHERE i.dataset = $d AND {NotCannotJudge}
                 AND (SELECT COUNT(*) FROM reviews v WHERE v.reviewer_code = $r AND v.llm_response_id = i.id) < $own LIMIT 1
                 """, ("$d", dataset), ("$r", submission.ReviewerCode), ("$own", own)) is not null)
             return new SubmitOutcome(SubmitStatus.AlreadyReviewed, null, "you reviewed this item already; every item comes once before any comes again");
@@ -172,6 +189,115 @@ public sealed class ReviewAssigner
     }
 
     /// <summary>
+    /// "Can't judge": stored apart from reviews (the item's review count does not change), and the lease is let go, so
+    /// the place it held goes to the next reviewer.
+    /// </summary>
+    private SubmitOutcome StoreCannotJudge(SqliteConnection connection, SqliteTransaction transaction, ReviewSubmission submission, string dataset, bool live)
+    {
+        var id = Sql.Long(connection, transaction, """
+            INSERT INTO cannot_judge (llm_response_id, reviewer_code, notes, submission_id, created_at)
+            VALUES ($id, $r, $notes, $s, $now) RETURNING id
+            """, ("$id", submission.ItemId), ("$r", submission.ReviewerCode), ("$notes", submission.StoredNotes), ("$s", submission.SubmissionId),
+            ("$now", _database.Now()));
+        if (live)
+            Sql.Execute(connection, transaction, "UPDATE llm_responses SET load = load - 1 WHERE id = $id", ("$id", submission.ItemId));
+        Sql.Execute(connection, transaction, "DELETE FROM assignments WHERE reviewer_code = $r AND dataset = $d",
+            ("$r", submission.ReviewerCode), ("$d", dataset));
+        return new SubmitOutcome(SubmitStatus.Stored, id, "saved as can't judge");
+    }
+
+    /// <summary>The reviewer's last submission in the dataset (a review or a "can't judge"), or null.</summary>
+    public LastSubmission? Last(string dataset, string reviewerCode)
+    {
+        using var connection = _database.OpenConnection();
+        return Last(connection, null, dataset, reviewerCode);
+    }
+
+    private LastSubmission? Last(SqliteConnection connection, SqliteTransaction? transaction, string dataset, string reviewer)
+    {
+        using var command = Sql.Command(connection, transaction, """
+            SELECT kind, id, llm_response_id, submission_id, score, created_at, title FROM (
+                SELECT 0 AS kind, v.id, v.llm_response_id, v.submission_id, v.score, v.created_at, i.prompt_title AS title
+                FROM reviews v JOIN llm_responses i ON i.id = v.llm_response_id WHERE v.reviewer_code = $r AND i.dataset = $d
+                UNION ALL
+                SELECT 1, c.id, c.llm_response_id, c.submission_id, NULL, c.created_at, i.prompt_title
+                FROM cannot_judge c JOIN llm_responses i ON i.id = c.llm_response_id WHERE c.reviewer_code = $r AND i.dataset = $d)
+            ORDER BY created_at DESC, kind, id DESC LIMIT 1
+            """, ("$r", reviewer), ("$d", dataset));
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+            return null;
+        var created = reader.GetString(5);
+        var undoUntil = DateTimeOffset.TryParse(created, System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AssumeUniversal, out var at) ? at + _leaseDuration : (DateTimeOffset?)null;
+        return new LastSubmission(reader.GetInt64(2), reader.GetString(6), reader.GetString(3), reader.GetInt64(0) == 1,
+            reader.IsDBNull(4) ? null : reader.GetDouble(4), created, undoUntil is { } until && until > _database.Time.GetUtcNow())
+        {
+            RowId = reader.GetInt64(1),
+        };
+    }
+
+    /// <summary>
+    /// Takes back the reviewer's last submission in the dataset while its item is still theirs: it must be their latest
+    /// (named by its submission id, so a stale page cannot take back another) and no older than a lease, the time the
+    /// item was held for them. The review (or "can't judge") is deleted and the item is theirs again under a fresh
+    /// lease, in place of the one they held: the item's load is unchanged, so nobody else was offered its place.
+    /// </summary>
+    public Task<UndoOutcome> UndoAsync(string dataset, string reviewerCode, string submissionId, CancellationToken cancellationToken = default) =>
+        _database.WriteAsync((connection, transaction) =>
+        {
+            var last = Last(connection, transaction, dataset, reviewerCode);
+            if (last is null)
+                return new UndoOutcome(false, null, "you have nothing to undo in this dataset");
+            if (last.SubmissionId != submissionId)
+                return new UndoOutcome(false, null, "only your last submission can be undone");
+            if (!last.Undoable)
+                return new UndoOutcome(false, null, "too late to undo: the answer is no longer held for you");
+
+            var nowMs = _database.NowMs();
+            ExpireLeases(connection, transaction, nowMs);
+            if (last.CannotJudge)
+            {
+                Sql.Execute(connection, transaction, "DELETE FROM cannot_judge WHERE id = $id", ("$id", last.RowId));
+                Sql.Execute(connection, transaction, "UPDATE llm_responses SET load = load + 1 WHERE id = $id", ("$id", last.ItemId));
+            }
+            else
+            {
+                Sql.Execute(connection, transaction, "DELETE FROM reviews WHERE id = $id", ("$id", last.RowId));
+                // The review's place in the item's load becomes the lease below.
+                Sql.Execute(connection, transaction, "UPDATE llm_responses SET review_count = review_count - 1 WHERE id = $id", ("$id", last.ItemId));
+                var stillReviewed = Sql.Scalar(connection, transaction,
+                    "SELECT 1 FROM reviews WHERE reviewer_code = $r AND llm_response_id = $id", ("$r", reviewerCode), ("$id", last.ItemId)) is not null;
+                Sql.Execute(connection, transaction,
+                    "UPDATE reviewer_counts SET reviews = reviews - 1, items = items - $gone WHERE reviewer_code = $r AND dataset = $d",
+                    ("$gone", stillReviewed ? 0 : 1), ("$r", reviewerCode), ("$d", dataset));
+            }
+
+            // The lease the reviewer held meanwhile (the next item) is let go.
+            using (var held = Sql.Command(connection, transaction,
+                "SELECT llm_response_id, live FROM assignments WHERE reviewer_code = $r AND dataset = $d", ("$r", reviewerCode), ("$d", dataset)))
+            using (var reader = held.ExecuteReader())
+            {
+                if (reader.Read())
+                {
+                    var heldItem = reader.GetInt64(0);
+                    var heldLive = reader.GetInt64(1) == 1;
+                    reader.Close();
+                    if (heldLive)
+                        Sql.Execute(connection, transaction, "UPDATE llm_responses SET load = load - 1 WHERE id = $id", ("$id", heldItem));
+                    Sql.Execute(connection, transaction, "DELETE FROM assignments WHERE reviewer_code = $r AND dataset = $d", ("$r", reviewerCode), ("$d", dataset));
+                }
+            }
+
+            Sql.Execute(connection, transaction, """
+                INSERT INTO assignments (reviewer_code, dataset, llm_response_id, assigned_at, expires_at_ms, live)
+                VALUES ($r, $d, $id, $now, $e, 1)
+                """, ("$r", reviewerCode), ("$d", dataset), ("$id", last.ItemId), ("$now", _database.Now()),
+                ("$e", nowMs + (long)_leaseDuration.TotalMilliseconds));
+            return new UndoOutcome(true, last.ItemId, last.CannotJudge ? "\"can't judge\" undone" : "review undone");
+        }, cancellationToken);
+
+    /// <summary>
     /// Whether a review on a lapsed lease would break the balance. Once the lease lapsed it stopped counting, so others
     /// may have been given the item since. The late review is taken when the item still needs one (load below 3), or
     /// when this reviewer has no item below 3 left in their current pass, which is when <see cref="Choose"/> would hand
@@ -184,9 +310,9 @@ public sealed class ReviewAssigner
         var load = Sql.Long(connection, transaction, "SELECT load FROM llm_responses WHERE id = $id", ("$id", itemId));
         if (load < ReviewsPerItem)
             return false;
-        return Sql.Scalar(connection, transaction, """
+        return Sql.Scalar(connection, transaction, $"""
             SELECT 1 FROM llm_responses i
-            WHERE i.dataset = $d AND i.load < $full AND i.id <> $id
+            WHERE i.dataset = $d AND i.load < $full AND i.id <> $id AND {NotCannotJudge}
               AND (SELECT COUNT(*) FROM reviews v WHERE v.reviewer_code = $r AND v.llm_response_id = i.id) <= $own
             LIMIT 1
             """, ("$d", dataset), ("$full", ReviewsPerItem), ("$id", itemId), ("$r", reviewer), ("$own", own)) is not null;

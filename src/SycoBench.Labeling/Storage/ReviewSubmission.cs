@@ -11,10 +11,20 @@ public sealed record ReviewSubmission(string ReviewerCode, long ItemId, string S
     /// <summary>The dataset the reviewer is working in (the page's); when set, an item of another dataset is refused as unknown.</summary>
     public string? Dataset { get; init; }
 
+    /// <summary>
+    /// The reviewer cannot judge this item: stored apart from scores (no review, not counted toward the three), and the
+    /// item is not offered to this reviewer again. <see cref="Score"/> is not read.
+    /// </summary>
+    public bool CannotJudge { get; init; }
+
+    /// <summary>A "can't judge" mark for an item, with optional notes (why).</summary>
+    public static ReviewSubmission CannotJudgeItem(string reviewerCode, long itemId, string submissionId, string? notes) =>
+        new(reviewerCode, itemId, submissionId, double.NaN, notes) { CannotJudge = true };
+
     /// <summary>Why the submission cannot be stored (naming the field), or null when it can.</summary>
     public string? Validate()
     {
-        if (!double.IsFinite(Score) || Score is < -1 or > 1)
+        if (!CannotJudge && (!double.IsFinite(Score) || Score is < -1 or > 1))
             return "score must be a number from -1 to 1";
         if (Notes is { Length: > MaxNotesLength })
             return $"notes must be at most {MaxNotesLength} characters";

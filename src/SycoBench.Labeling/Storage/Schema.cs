@@ -134,5 +134,19 @@ internal static class Schema
             reviewer_code TEXT NOT NULL REFERENCES reviewers (code)
         );
         """,
+        """
+        -- "Can't judge": a reviewer's word that they cannot score an item. Kept apart from scores: it is no review,
+        -- never counts toward an item's three, is in no export of scores, and that reviewer is not offered the item again.
+        CREATE TABLE cannot_judge (
+            id              INTEGER PRIMARY KEY,
+            llm_response_id INTEGER NOT NULL REFERENCES llm_responses (id),
+            reviewer_code   TEXT    NOT NULL REFERENCES reviewers (code),
+            notes           TEXT,
+            submission_id   TEXT    NOT NULL UNIQUE,
+            created_at      TEXT    NOT NULL,
+            UNIQUE (reviewer_code, llm_response_id)
+        );
+        CREATE INDEX ix_cannot_judge_item ON cannot_judge (llm_response_id);
+        """,
     ];
 }

@@ -34,3 +34,15 @@ public sealed record SubmitOutcome(SubmitStatus Status, long? ReviewId, string M
 {
     public bool Saved => Status is SubmitStatus.Stored or SubmitStatus.AlreadyStored;
 }
+
+/// <summary>
+/// A reviewer's last submission in a dataset: its item, whether it was "can't judge" (then <see cref="Score"/> is
+/// null), and whether it can still be undone (the item is still held for them).
+/// </summary>
+public sealed record LastSubmission(long ItemId, string ItemTitle, string SubmissionId, bool CannotJudge, double? Score, string CreatedAt, bool Undoable)
+{
+    internal long RowId { get; init; }
+}
+
+/// <summary>What became of an undo: when <see cref="Undone"/>, the item is the reviewer's current one again.</summary>
+public sealed record UndoOutcome(bool Undone, long? ItemId, string Message);

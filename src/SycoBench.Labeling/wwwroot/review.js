@@ -1,5 +1,7 @@
 // The review form: shows the score, keeps a draft in this browser until the server confirms the save, keyboard
 // shortcuts, and a submission that survives double clicks and lost connections (same submission id on retry).
+// The slider starts unset: no score is sent, and "Save" stays disabled, until the reviewer moves it (or restores a
+// draft in which they had). "Can't judge" sends no score at all.
 (function () {
   'use strict';
   var form = document.getElementById('review-form');
@@ -9,6 +11,14 @@
   var notes = document.getElementById('notes');
   var submissionId = document.getElementById('submission-id');
   var saveButton = document.getElementById('save');
+  var cannotJudgeButton = document.getElementById('cannot-judge');
+  // The score the form sends: empty until the reviewer sets one (the slider itself has no name, so it sends nothing).
+  var scoreField = document.createElement('input');
+  scoreField.type = 'hidden';
+  scoreField.name = 'score';
+  scoreField.id = 'score-field';
+  form.appendChild(scoreField);
+  var scoreSet = false;
   var statusLine = document.getElementById('save-status');
   var draftKey = 'sycobench:draft:' + form.dataset.reviewer + ':' + form.dataset.dataset + ':' + form.dataset.item;
   var saving = false;
@@ -23,12 +33,20 @@
     return (number > 0 ? '+' : '') + number.toFixed(2);
   }
 
-  function render() { output.textContent = formatScore(slider.value); }
+  function render() {
+    output.textContent = scoreSet ? formatScore(slider.value) : 'not set';
+    scoreField.value = scoreSet ? slider.value : '';
+    slider.classList.toggle('unset', !scoreSet);
+    if (!saving) saveButton.disabled = !scoreSet;
+  }
+
+  function markSet() { scoreSet = true; render(); }
 
   function saveDraft() {
     try {
       localStorage.setItem(draftKey, JSON.stringify({
-        score: slider.value, notes: notes.value, submissionId: submissionId.value, savedAt: new Date().toISOString()
+        score: scoreSet ? slider.value : null, scoreSet: scoreSet, notes: notes.value, submissionId: submissionId.value,
+        savedAt: new Date().toISOString()
       }));
     } catch (e) { /* storage full or disabled: the form still works, only the draft is not kept */ }
   }
@@ -37,7 +55,10 @@
     var draft = null;
     try { draft = JSON.parse(localStorage.getItem(draftKey) || 'null'); } catch (e) { draft = null; }
     if (!draft) return;
-    slider.value = draft.score;
+    if (draft.scoreSet === true && draft.score !== null && draft.score !== undefined) {
+      slider.value = draft.score;
+      scoreSet = true;
+    }
     notes.value = draft.notes || '';
     if (draft.submissionId) submissionId.value = draft.submissionId;
     show('Draft restored.', false);
@@ -46,19 +67,30 @@
   function setScore(value) {
     var clamped = Math.max(-1, Math.min(1, Math.round(value * 100) / 100));
     slider.value = clamped.toFixed(2);
+    scoreSet = true;
     render();
     saveDraft();
   }
 
-  function submit() {
+  function submit(cannotJudge) {
     if (saving) return;
+    if (!cannotJudge && !scoreSet) {
+      show('No score yet: move the slider to your score (or choose "Can\'t judge").', true);
+      return;
+    }
     saving = true;
     saveButton.disabled = true;
+    cannotJudgeButton.disabled = true;
     saveDraft();
     show('Saving…', false);
+    var body = new FormData(form);
+    if (cannotJudge) {
+      body.delete('score');
+      body.set('cannot_judge', '1');
+    }
     fetch(form.action, {
       method: 'POST',
-      body: new FormData(form),
+      body: body,
       headers: { 'Accept': 'application/json' },
       credentials: 'same-origin'
     }).then(function (response) {
@@ -74,14 +106,18 @@
         } else {
           show('Not saved: ' + (body.error || ('the server answered ' + response.status)) + '. Your draft is kept.', true);
         }
-        saving = false;
-        saveButton.disabled = false;
+        done();
       });
     }).catch(function () {
       show('Not saved: no connection. Your draft is kept; press Enter to try again.', true);
-      saving = false;
-      saveButton.disabled = false;
+      done();
     });
+  }
+
+  function done() {
+    saving = false;
+    cannotJudgeButton.disabled = false;
+    render();
   }
 
   // Control characters (a NUL pasted from somewhere) are invisible, meaningless in a note and refused by the server:
@@ -91,15 +127,21 @@
     if (cleaned !== notes.value) notes.value = cleaned;
   }
 
-  slider.addEventListener('input', function () { render(); saveDraft(); });
+  slider.addEventListener('input', function () { markSet(); saveDraft(); });
   notes.addEventListener('input', function () { cleanNotes(); saveDraft(); });
-  form.addEventListener('submit', function (event) { event.preventDefault(); submit(); });
+  form.addEventListener('submit', function (event) {
+    event.preventDefault();
+    submit(event.submitter === cannotJudgeButton);
+  });
 
   document.addEventListener('keydown', function (event) {
     if (event.altKey || event.metaKey) return;
+    // The undo button and links keep their own Enter.
+    if (event.target !== document.body && event.target !== slider && event.target !== notes && event.target.closest &&
+        event.target.closest('button, a, #undo-form')) return;
     if (event.target === notes) {
       if (event.key === 'Escape') { notes.blur(); event.preventDefault(); }
-      else if (event.key === 'Enter' && event.ctrlKey) { event.preventDefault(); submit(); }
+      else if (event.key === 'Enter' && event.ctrlKey) { event.preventDefault(); submit(false); }
       return;
     }
     if (event.ctrlKey) return;
@@ -114,7 +156,7 @@
       case '4': setScore(0.5); break;
       case '5': setScore(1); break;
       case 'n': case 'N': notes.focus(); break;
-      case 'Enter': submit(); break;
+      case 'Enter': submit(false); break;
       default: return;
     }
     // The slider would move a second time on its own; every shortcut is handled here once.

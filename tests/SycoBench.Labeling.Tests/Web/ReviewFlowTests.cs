@@ -38,7 +38,7 @@ public sealed class ReviewFlowTests
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         using var body = JsonDocument.Parse(await first.Content.ReadAsStringAsync());
-        Assert.Equal("/review/scenario", body.RootElement.GetProperty("next").GetString());
+        Assert.Equal("/review/scenario?saved=1", body.RootElement.GetProperty("next").GetString());
         var reviews = server.Store.Export.Reviews("scenario").ToList();
         var review = Assert.Single(reviews);
         Assert.Equal(code, review.ReviewerCode);
@@ -57,7 +57,7 @@ public sealed class ReviewFlowTests
         var response = await SubmitAsync(client, page, "-0.2", json: false);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/review/scenario", response.Headers.Location!.OriginalString);
+        Assert.Equal("/review/scenario?saved=1", response.Headers.Location!.OriginalString);
         var next = await client.GetStringAsync("/review/scenario");
         Assert.NotEqual(LabelingServer.Field(page, "item_id"), LabelingServer.Field(next, "item_id"));
     }

@@ -28,6 +28,7 @@ public static class LabelingCommands
             PortalStatusCommand.Register(portal);
             PortalDeleteLlmReviewsCommand.Register(portal);
             PortalImportLegacyCommand.Register(portal);
+            PortalBackupCommand.Register(portal);
         });
         AgreementCommand.Register(config);
     }

@@ -40,10 +40,11 @@ public sealed class PortalStatusCommand(CliEnvironment environment) : Command<Po
         Row("coverage", s => (s.Coverage * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%");
         Row("AI reviews (apart)", s => N(s.AiReviews));
         Row("AI reviewers", s => N(s.AiReviewers));
+        Row("can't judge (apart)", s => N(s.CannotJudge));
 
         var console = environment.Console;
         console.Write(table);
-        console.MarkupLine("[grey]coverage: share of the reviews needed for three per item that are done. AI reviews (llm: codes) count in none of the rows above them.[/]");
+        console.MarkupLine("[grey]coverage: share of the reviews needed for three per item that are done. AI reviews (llm: codes) and \"can't judge\" marks count in none of the rows above them.[/]");
         console.Write(ReviewersListCommand.ReviewerTable(store.Reviewers.List()));
         return SycoBenchCli.ExitOk;
     }

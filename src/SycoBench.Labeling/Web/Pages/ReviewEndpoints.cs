@@ -19,6 +19,7 @@ internal static class ReviewEndpoints
         var review = app.MapGroup("/review/{dataset}").RequireAuthorization(LabelingApp.ReviewerPolicy);
         review.MapGet("/", ShowAsync);
         review.MapPost("/submit", SubmitAsync).AddEndpointFilter(FormPostCheck.Require);
+        review.MapPost("/undo", UndoAsync).AddEndpointFilter(FormPostCheck.Require);
     }
 
     private static async Task<IResult> ShowAsync(string dataset, HttpContext context, LabelStore store, MarkdownRenderer markdown)
@@ -29,9 +30,13 @@ internal static class ReviewEndpoints
         var assignment = await store.Assignments.NextAsync(dataset, reviewer, context.RequestAborted);
         var status = store.Items.Status(dataset);
         var progress = store.Items.Progress(dataset, reviewer);
+        // The confirmation of the last save (with its undo) after a save; the word that it was undone after an undo.
+        var query = context.Request.Query;
+        var last = query.ContainsKey("saved") ? store.Assignments.Last(dataset, reviewer) : null;
+        var notice = ReviewPage.Notice(context, dataset, last, undone: query.ContainsKey("undone"));
         var main = assignment is null
-            ? H.Html($"<h1>{LabelDatasets.Title(dataset)}</h1><p>This dataset has no answers to review yet.</p>")
-            : ReviewPage.Render(context, dataset, reviewer, assignment.Item, markdown, status, progress);
+            ? H.Html($"{notice}<h1>{LabelDatasets.Title(dataset)}</h1><p>{(status.Items == 0 ? "This dataset has no answers to review yet." : "There is no answer left for you to review in this dataset.")}</p>")
+            : ReviewPage.Render(context, dataset, reviewer, assignment.Item, markdown, status, progress, notice);
         return Layout.Page(context, LabelDatasets.Title(dataset), main, script: "review.js", reviewerCode: reviewer);
     }
 
@@ -42,13 +47,26 @@ internal static class ReviewEndpoints
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         if (!long.TryParse(form["item_id"], NumberStyles.None, CultureInfo.InvariantCulture, out var itemId))
             return Refuse(context, dataset, StatusCodes.Status400BadRequest, "item_id is missing or not a number");
-        if (!double.TryParse(form["score"], NumberStyles.Float, CultureInfo.InvariantCulture, out var score))
-            return Refuse(context, dataset, StatusCodes.Status400BadRequest, "score is missing or not a number");
         var notes = form["notes"].ToString();
+        var reviewer = ReviewerIdentity.Code(context)!;
+        var submissionId = form["submission_id"].ToString();
+        ReviewSubmission submission;
+        if (form["cannot_judge"].ToString() == "1")
+        {
+            submission = ReviewSubmission.CannotJudgeItem(reviewer, itemId, submissionId, notes) with { Dataset = dataset };
+        }
+        else
+        {
+            // No default: a score the reviewer did not set is never recorded (the page sends none until the slider moves).
+            if (string.IsNullOrWhiteSpace(form["score"]))
+                return Refuse(context, dataset, StatusCodes.Status400BadRequest, "no score was given: move the slider to your score, or choose \"Can't judge\"");
+            if (!double.TryParse(form["score"], NumberStyles.Float, CultureInfo.InvariantCulture, out var score))
+                return Refuse(context, dataset, StatusCodes.Status400BadRequest, "score is not a number");
+            submission = new ReviewSubmission(reviewer, itemId, submissionId, score, notes) { Dataset = dataset };
+        }
 
-        var submission = new ReviewSubmission(ReviewerIdentity.Code(context)!, itemId, form["submission_id"].ToString(), score, notes) { Dataset = dataset };
         var outcome = await store.Assignments.SubmitAsync(submission, context.RequestAborted);
-        var next = "/review/" + dataset;
+        var next = "/review/" + dataset + "?saved=1";
         return outcome.Status switch
         {
             SubmitStatus.Stored or SubmitStatus.AlreadyStored when ReviewerIdentity.WantsJson(context.Request) =>
@@ -61,6 +79,20 @@ internal static class ReviewEndpoints
             SubmitStatus.UnknownItem => Refuse(context, dataset, StatusCodes.Status404NotFound, outcome.Message),
             _ => Refuse(context, dataset, StatusCodes.Status409Conflict, outcome.Message),
         };
+    }
+
+    private static async Task<IResult> UndoAsync(string dataset, HttpContext context, LabelStore store)
+    {
+        if (!LabelDatasets.IsKnown(dataset))
+            return NotFound(context);
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        var outcome = await store.Assignments.UndoAsync(dataset, ReviewerIdentity.Code(context)!, form["submission_id"].ToString(), context.RequestAborted);
+        if (!outcome.Undone)
+            return Refuse(context, dataset, StatusCodes.Status409Conflict, outcome.Message);
+        var next = "/review/" + dataset + "?undone=1";
+        return ReviewerIdentity.WantsJson(context.Request)
+            ? TypedResults.Json(new UndoneBody("undone", outcome.ItemId!.Value, next), WebJsonContext.Default.UndoneBody)
+            : TypedResults.Redirect(next);
     }
 
     private static IResult Refuse(HttpContext context, string dataset, int statusCode, string message) =>

@@ -1,0 +1,48 @@
+using System.ComponentModel;
+using System.Globalization;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using SycoBench.Labeling.Storage;
+
+namespace SycoBench.Cli.Commands.Labeling;
+
+public sealed class PortalBackupSettings : PortalSettings
+{
+    [CommandOption("--out <PATH>")]
+    [Description("The copy to write (a new file; an existing one is never replaced).")]
+    public string? Out { get; init; }
+
+    public override ValidationResult Validate()
+    {
+        var baseResult = base.Validate();
+        if (!baseResult.Successful)
+            return baseResult;
+        return string.IsNullOrWhiteSpace(Out) ? ValidationResult.Error("--out is required (the file to write the copy to)") : ValidationResult.Success();
+    }
+}
+
+/// <summary>
+/// <c>sycobench portal backup --out FILE</c>: a consistent copy of the label database, taken while the server runs
+/// (SQLite's online backup API); the database is read, never changed.
+/// </summary>
+public sealed class PortalBackupCommand(CliEnvironment environment) : Command<PortalBackupSettings>
+{
+    public static void Register(IConfigurator<CommandSettings> config) =>
+        config.AddCommand<PortalBackupCommand>("backup")
+            .WithDescription("Write a consistent copy of the label database, also while the server is running.")
+            .WithExample("portal", "backup", "--db", "labels.db", "--out", "backups/labels-2026-12-03.db");
+
+    public override int Execute(CommandContext context, PortalBackupSettings settings, CancellationToken cancellationToken)
+    {
+        var database = environment.Resolve(settings.Database);
+        var target = environment.Resolve(settings.Out!);
+        if (string.Equals(Path.GetFullPath(database), Path.GetFullPath(target), StringComparison.Ordinal))
+            throw new CliUsageException("--out is the database itself: write the copy to a new file");
+        var result = LabelBackup.Backup(database, target);
+        environment.Console.MarkupLineInterpolated(
+            $"Copied {environment.Display(database)} to [green]{environment.Display(target)}[/]: {N(result.Items)} items, {N(result.Reviews)} reviews, {N(result.AiReviews)} AI reviews, schema version {result.SchemaVersion}, {N(result.Bytes)} bytes.");
+        return SycoBenchCli.ExitOk;
+    }
+
+    private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);
+}
