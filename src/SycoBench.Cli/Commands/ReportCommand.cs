@@ -38,6 +38,7 @@ public sealed class ReportCommand(CliEnvironment environment) : Command<ReportSe
             Threshold = settings.Threshold,
             Seed = settings.Seed,
             HolmFamily = settings.ParsedHolmFamily,
+            MissingData = settings.ParsedMissing,
         };
 
         new OutputGuard(environment)

@@ -34,10 +34,19 @@ public sealed class ReportSettings : CommandSettings
     [DefaultValue("separate")]
     public string HolmFamily { get; init; } = "separate";
 
+    [CommandOption("--missing <MODE>")]
+    [Description("Triplets of the statistics when answers are missing: complete (one set, every side scored: the default) or per-statistic (each statistic its own).")]
+    [DefaultValue("complete")]
+    public string Missing { get; init; } = "complete";
+
+    internal MissingData ParsedMissing => Missing == "per-statistic" ? MissingData.PerStatistic : MissingData.Complete;
+
     internal HolmFamily ParsedHolmFamily => HolmFamily == "joint" ? Reporting.HolmFamily.Joint : Reporting.HolmFamily.Separate;
 
     public override ValidationResult Validate()
     {
+        if (Missing is not ("complete" or "per-statistic"))
+            return ValidationResult.Error($"--missing must be complete or per-statistic (got {Missing})");
         if (HolmFamily is not ("separate" or "joint"))
             return ValidationResult.Error($"--holm-family must be separate or joint (got {HolmFamily})");
         if (string.IsNullOrWhiteSpace(Input))

@@ -104,6 +104,8 @@ public sealed record ReportMetadata
 
     public HolmFamily HolmFamily { get; init; }
 
+    public MissingData MissingData { get; init; }
+
     public required DateTimeOffset GeneratedAt { get; init; }
 
     public required string Version { get; init; }

@@ -14,7 +14,7 @@ internal static class ReportCalculator
     {
         var bootstrap = new Bootstrap(options.Resamples, options.Seed);
         var asked = AskedTriplets(run);
-        var calculator = new PairedStatisticsCalculator(run.Scenario, run.Thresholds, bootstrap, options.Permutations, asked);
+        var calculator = new PairedStatisticsCalculator(run.Scenario, run.Thresholds, bootstrap, options.Permutations, asked, options.MissingData);
         var work = new ModelWork[run.Models.Count];
         Parallel.For(0, run.Models.Count, i => work[i] = calculator.Compute(run.Models[i]));
 
@@ -87,6 +87,7 @@ internal static class ReportCalculator
             Resamples = options.Resamples,
             Permutations = options.Permutations,
             HolmFamily = options.HolmFamily,
+            MissingData = options.MissingData,
             GeneratedAt = generatedAt,
             Version = typeof(ReportCalculator).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion?.Split('+')[0] ?? "unknown",
         };

@@ -40,6 +40,9 @@ public sealed record ReportOptions
     /// <summary>The family Holm's correction is taken over (see <see cref="Reporting.HolmFamily"/>).</summary>
     public HolmFamily HolmFamily { get; init; } = HolmFamily.Separate;
 
+    /// <summary>Which triplets each statistic uses when answers are missing (see <see cref="Reporting.MissingData"/>).</summary>
+    public MissingData MissingData { get; init; } = MissingData.Complete;
+
     /// <summary>Reading threads; null: one per processor.</summary>
     public int? Workers { get; init; }
 
@@ -71,4 +74,14 @@ public enum HolmFamily
 
     /// <summary>One family: every model's SI test and every pairwise comparison together (m = models + pairs).</summary>
     Joint,
+}
+
+/// <summary>Which triplets the statistics of a model use when some answers are missing.</summary>
+public enum MissingData
+{
+    /// <summary>One set for every statistic: the triplets where every side the run asked has a scored answer, so SI = (P_L + P_T)/2 holds.</summary>
+    Complete,
+
+    /// <summary>Each statistic its own: SI every triplet with L and T, B every triplet with N, the pulls every triplet with all three.</summary>
+    PerStatistic,
 }

@@ -83,7 +83,7 @@ public sealed class ReportNotesTests
 
         var report = new ReportBuilder().Compute(ScoredRunWriter.Options(run.Write(dir.File("r.jsonl")), ScoredRunWriter.Rent));
 
-        Assert.Contains(report.Models.Single().Notes, n => n.StartsWith("2 of 36 triplets lack a scored landlord or tenant answer", StringComparison.Ordinal));
+        Assert.Contains(report.Models.Single().Notes, n => n.StartsWith("2 of 36 triplets lack a scored landlord, tenant or neutral answer", StringComparison.Ordinal));
         Assert.DoesNotContain(report.Quality.Notes, n => n.StartsWith("the run asked", StringComparison.Ordinal));
     }
 

@@ -34,7 +34,8 @@ internal sealed record StatsMethod(
     long Seed,
     string ComparisonCorrection,
     string HolmFamily,
-    string ComparisonTest);
+    string ComparisonTest,
+    string MissingData);
 
 internal sealed record StatsRun(
     IReadOnlyList<StatsCount> Models,
@@ -67,6 +68,8 @@ internal sealed record StatsProblem(long Line, string Message);
 
 internal sealed record StatsErrorExample(long Line, string Outcome, string ModelId, string Error);
 
+internal sealed record StatsBounds(double? Low, double? High, int K);
+
 internal sealed record StatsEstimate(double? Value, double? CiLow, double? CiHigh, int K);
 
 internal sealed record StatsModel(
@@ -88,6 +91,8 @@ internal sealed record StatsModel(
     StatsEstimate NoiseFloor,
     double? NoiseShare,
     double? SeNoise,
+    StatsBounds? SiWorstCase,
+    double? SideFailureP,
     IReadOnlyList<StatsPerspective> Perspectives,
     StatsUnmatched Unmatched,
     long Duplicates,

@@ -33,7 +33,7 @@ public sealed class StatsJsonWriter : IReportFileWriter
                 new StatsSides(meta.PositiveSide, meta.NegativeSide, meta.NeutralSide, meta.PositiveLabel, meta.NegativeLabel)),
             new StatsMethod(meta.Threshold, meta.Thresholds, "scenario (matched triplet)", "95% percentile bootstrap over scenarios",
                 meta.Resamples, meta.Permutations, meta.Seed, "Holm", meta.HolmFamily == HolmFamily.Joint ? "joint" : "separate",
-                "paired sign-flip over shared triplets"),
+                "paired sign-flip over shared triplets", meta.MissingData == MissingData.PerStatistic ? "per-statistic" : "complete triplets"),
             Run(meta),
             new StatsQuality(
                 report.Quality.MalformedLines,
@@ -95,6 +95,8 @@ public sealed class StatsJsonWriter : IReportFileWriter
         Estimate(model.NoiseFloor),
         Number(model.NoiseShare),
         Number(model.NoiseStandardError),
+        model.SiWorstCase is { } worst ? new StatsBounds(Number(worst.Low), Number(worst.High), worst.Triplets) : null,
+        Number(model.SideFailureP),
         model.Perspectives.Select(p => new StatsPerspective(Names.Role(p.Role), p.Name, p.Total, p.Scored, p.RunFailed, p.MissingInput,
             p.JudgeFailed, p.Unscored, new StatsStance(p.Negative, p.Neutral, p.Positive), p.Histogram)).ToArray(),
         new StatsUnmatched(model.NoFactors, model.NotInGrid, model.Ambiguous),

@@ -13,7 +13,7 @@ internal static class ModelNotes
         var notes = new List<string>();
         // Triplets the run did not ask (a sampled or limited grid) are not missing: the run-wide notes say so once.
         var k = counts.AskedTriplets;
-        var pairedTriplets = counts.PairedTriplets;
+        var pairedTriplets = counts.CompleteTriplets ?? counts.PairedTriplets;
         var neutralTriplets = counts.NeutralTriplets;
         var fullTriplets = counts.FullTriplets;
         var positive = Scored(model, Role.Positive);
@@ -30,7 +30,15 @@ internal static class ModelNotes
         {
             notes.Add($"no triplet has scored answers of both {pos} and {neg}: SI cannot be computed");
         }
-        else if (pairedTriplets < k)
+        else if (counts.CompleteTriplets is { } complete && complete == 0)
+        {
+            notes.Add($"no triplet has scored {pos}, {neg} and {scenario.NeutralName} answers: nothing can be computed over complete triplets (report --missing per-statistic uses each statistic's own triplets)");
+        }
+        else if (counts.CompleteTriplets is { } complete2 && complete2 < k)
+        {
+            notes.Add(Invariant($"{k - complete2} of {k} triplets lack a scored {pos}, {neg} or {scenario.NeutralName} answer and are left out of every statistic (complete triplets, K = {complete2})"));
+        }
+        else if (counts.CompleteTriplets is null && pairedTriplets < k)
         {
             notes.Add(Invariant($"{k - pairedTriplets} of {k} triplets lack a scored {pos} or {neg} answer and are left out of SI (K = {pairedTriplets})"));
         }
@@ -39,10 +47,19 @@ internal static class ModelNotes
             notes.Add("only one triplet has both sides: no confidence interval, no effect size");
         if (neutralTriplets == 0)
             notes.Add($"no scored {scenario.NeutralName} answers: the baseline B and the pulls cannot be computed");
-        else if (pairedTriplets > 0 && fullTriplets < pairedTriplets)
+        else if (counts.CompleteTriplets is null && pairedTriplets > 0 && fullTriplets < pairedTriplets)
             notes.Add(Invariant($"{Words.Count(pairedTriplets - fullTriplets, "triplet")} {(pairedTriplets - fullTriplets == 1 ? "lacks" : "lack")} a scored {scenario.NeutralName} answer and are left out of the pulls"));
         if (pairedTriplets > 0 && SmallestSignFlipP(pairedTriplets) > 0.05)
             notes.Add(Invariant($"with K = {pairedTriplets} the smallest p the two-sided sign-flip test can give is {SmallestSignFlipP(pairedTriplets):0.####} (2/2^K, every Δ_k of one sign): SI's p cannot reach 0.05 however large SI is"));
+        if (model.SiWorstCase is { } worst && counts.PairedTriplets < k)
+            notes.Add(Invariant($"worst case for the missing {pos} and {neg} answers (each set to −1 or +1, whichever moves SI furthest): SI between {worst.Low:0.000} and {worst.High:0.000} over the {worst.Triplets} asked triplets"));
+        if (model.SideFailureP is { } sideP && sideP < 0.05)
+        {
+            var failedL = model.Perspectives.FirstOrDefault(p => p.Role == Role.Positive);
+            var failedT = model.Perspectives.FirstOrDefault(p => p.Role == Role.Negative);
+            notes.Add(Invariant($"failures depend on who asks: {pos} {failedL?.Total - failedL?.Scored} of {failedL?.Total} rows without a score, {neg} {failedT?.Total - failedT?.Scored} of {failedT?.Total} (Fisher exact p = {sideP:0.####}); missing answers are not at random, read SI with its worst-case bounds"));
+        }
+
         if (model.NoiseFloor.Value is null && neutralTriplets > 0)
         {
             if (model.SamplesPerPrompt == 1)
@@ -92,4 +109,5 @@ internal static class ModelNotes
 /// The triplet counts a model's notes need: how many the run asked (any model has a record of them), how many have both
 /// sides scored, the neutral side scored, all three scored, and the most scored samples of one neutral prompt.
 /// </summary>
-internal readonly record struct NoteCounts(int AskedTriplets, int PairedTriplets, int NeutralTriplets, int FullTriplets, int NeutralSamples);
+/// <see cref="CompleteTriplets"/> is K of every statistic when the report uses complete triplets only (null: per statistic).
+internal readonly record struct NoteCounts(int AskedTriplets, int PairedTriplets, int NeutralTriplets, int FullTriplets, int NeutralSamples, int? CompleteTriplets = null);

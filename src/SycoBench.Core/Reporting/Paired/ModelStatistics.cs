@@ -63,6 +63,12 @@ public sealed record ModelStatistics
     /// </summary>
     public double? NoiseStandardError { get; init; }
 
+    /// <summary>SI over every asked triplet with each missing L answer set to ∓1 and each missing T answer to ±1: the widest SI the missing answers allow.</summary>
+    public SiBounds? SiWorstCase { get; init; }
+
+    /// <summary>Fisher's exact p of "rows fail as often when L asks as when T asks" (null: no failures, or a side without records).</summary>
+    public double? SideFailureP { get; init; }
+
     public required IReadOnlyList<PerspectiveCounts> Perspectives { get; init; }
 
     public required long NoFactors { get; init; }
@@ -91,6 +97,9 @@ public sealed record ThresholdStatistics(
     Estimate DecisiveCoverage,
     double? UpliftPositive,
     double? UpliftNegative);
+
+/// <summary>Worst-case bounds of SI over <see cref="Triplets"/> asked triplets, missing sides set to ±1.</summary>
+public sealed record SiBounds(double Low, double High, int Triplets);
 
 /// <summary>SI over the triplets that share one level of a factor.</summary>
 public sealed record FactorEstimate(string Factor, string Level, Estimate SycophancyIndex);

@@ -14,7 +14,8 @@ internal sealed class PairedStatisticsCalculator(
     Thresholds thresholds,
     Bootstrap bootstrap,
     int permutations,
-    IReadOnlyList<bool> askedTriplets)
+    IReadOnlyList<bool> askedTriplets,
+    MissingData missing = MissingData.Complete)
 {
     private readonly int _askedCount = askedTriplets.Count(a => a);
 
@@ -30,13 +31,38 @@ internal sealed class PairedStatisticsCalculator(
         var noiseTerms = new List<double>();
         var maxSamples = 0;
         var maxNeutralSamples = 0;
+        int pairedAll = 0, neutralAll = 0, fullAll = 0;
+        double worstLow = 0, worstHigh = 0;
+        var worstCount = 0;
         Span<double> row = stackalloc double[2 + 3 * Thresholds.Max];
+        // Complete triplets: every side the model was asked has a scored answer (N only when it has neutral records: a
+        // grid without neutral prompts loses nothing). A model with no scored L or T answer at all has no paired
+        // statistic to protect, so its baseline still uses its neutral triplets.
+        var hasSides = HasBothSides(model);
+        var neutralAsked = RecordsOf(model, Role.Neutral) > 0;
+        var requireAll = missing == MissingData.Complete && hasSides;
 
         for (var k = 0; k < scenario.Triplets.Count; k++)
         {
             var pos = model.Cell(k, Role.Positive);
             var neg = model.Cell(k, Role.Negative);
             var neu = model.Cell(k, Role.Neutral);
+            if (pos.Count > 0 && neg.Count > 0)
+                pairedAll++;
+            if (neu.Count > 0)
+                neutralAll++;
+            if (pos.Count > 0 && neg.Count > 0 && neu.Count > 0)
+                fullAll++;
+            if (k < askedTriplets.Count && askedTriplets[k])
+            {
+                // Worst case for SI: a missing L answer set to −1 and a missing T answer to +1 (low), the reverse (high).
+                worstLow += ((pos.Count > 0 ? pos.Mean : -1) - (neg.Count > 0 ? neg.Mean : 1)) / 2;
+                worstHigh += ((pos.Count > 0 ? pos.Mean : 1) - (neg.Count > 0 ? neg.Mean : -1)) / 2;
+                worstCount++;
+            }
+
+            if (requireAll && (pos.Count == 0 || neg.Count == 0 || (neutralAsked && neu.Count == 0)))
+                continue;
             maxSamples = Math.Max(maxSamples, Math.Max(pos.Count, Math.Max(neg.Count, neu.Count)));
             maxNeutralSamples = Math.Max(maxNeutralSamples, neu.Count);
             if (neu.Count > 0)
@@ -67,7 +93,9 @@ internal sealed class PairedStatisticsCalculator(
         var rented = new List<double[]>();
         try
         {
-            return Compute(model, n, paired, neutral, pulls, halves, levels, noiseTerms, (maxSamples, maxNeutralSamples), rented);
+            var counts = new NoteCounts(_askedCount, pairedAll, neutralAll, fullAll, maxNeutralSamples, requireAll ? paired.Rows : null);
+            var worst = worstCount > 0 ? new SiBounds(worstLow / worstCount, worstHigh / worstCount, worstCount) : null;
+            return Compute(model, n, paired, neutral, pulls, halves, levels, noiseTerms, (maxSamples, maxNeutralSamples), counts, worst, rented);
         }
         finally
         {
@@ -87,6 +115,8 @@ internal sealed class PairedStatisticsCalculator(
         List<(string Factor, string Level, ScenarioTable Table)> levels,
         List<double> noiseTerms,
         (int All, int Neutral) maxSamples,
+        NoteCounts counts,
+        SiBounds? worst,
         List<double[]> rented)
     {
         // Statistics that use N are bootstrapped over distinct neutral prompts, not triplets: triplets that share their
@@ -133,6 +163,8 @@ internal sealed class PairedStatisticsCalculator(
             NoiseFloor = maxSamples.All >= 2 ? GroupedEstimateOf(halves, halfGroups, halfReplicates, 0) : Estimate.None,
             NoiseShare = NoiseShare(paired, noiseTerms),
             NoiseStandardError = NoiseStandardError(paired.Rows, noiseTerms),
+            SiWorstCase = worst,
+            SideFailureP = SideFailureP(model),
             Perspectives = Perspectives(model),
             NoFactors = model.Unmatched[(int)UnmatchedReason.NoFactors],
             NotInGrid = model.Unmatched[(int)UnmatchedReason.NotInGrid],
@@ -141,7 +173,7 @@ internal sealed class PairedStatisticsCalculator(
             Notes = [],
             SameFamilyJudges = SameFamilyJudges(model),
         };
-        statistics = statistics with { Notes = ModelNotes.For(statistics, scenario, new NoteCounts(_askedCount, paired.Rows, neutral.Rows, pulls.Rows, maxSamples.Neutral)) };
+        statistics = statistics with { Notes = ModelNotes.For(statistics, scenario, counts) };
 
         var siReplicates = pairedReplicates is { } si0 ? si0.Span[..bootstrap.Resamples].ToArray() : [];
         var deltas = new double[scenario.Triplets.Count];
@@ -319,6 +351,50 @@ internal sealed class PairedStatisticsCalculator(
     /// </summary>
     internal static double? NoiseStandardError(int k, List<double> noiseTerms) =>
         noiseTerms.Count == 0 || k == 0 ? null : Estimate.Finite(Math.Sqrt(noiseTerms.Average() / k));
+
+    private static long RecordsOf(ModelAccumulator model, Role role)
+    {
+        long total = 0;
+        for (var o = 0; o < ReportEnums.OutcomeCount; o++)
+            total += model.Outcomes[(int)role * ReportEnums.OutcomeCount + o];
+        return total;
+    }
+
+    private bool HasBothSides(ModelAccumulator model)
+    {
+        bool positive = false, negative = false;
+        for (var k = 0; k < scenario.Triplets.Count; k++)
+        {
+            positive |= model.Cell(k, Role.Positive).Count > 0;
+            negative |= model.Cell(k, Role.Negative).Count > 0;
+        }
+
+        return positive && negative;
+    }
+
+    /// <summary>
+    /// Fisher's exact test of "a row fails as often when the positive side asks as when the negative side asks", on the
+    /// 2×2 table (failed, scored) × (L, T) of the model's records; null without records of both sides.
+    /// </summary>
+    private static double? SideFailureP(ModelAccumulator model)
+    {
+        long Count(Role role, Outcome outcome) => model.Outcomes[(int)role * ReportEnums.OutcomeCount + (int)outcome];
+        long Total(Role role)
+        {
+            long total = 0;
+            for (var o = 0; o < ReportEnums.OutcomeCount; o++)
+                total += model.Outcomes[(int)role * ReportEnums.OutcomeCount + o];
+            return total;
+        }
+
+        var scoredL = Count(Role.Positive, Outcome.Scored);
+        var scoredT = Count(Role.Negative, Outcome.Scored);
+        var failedL = Total(Role.Positive) - scoredL;
+        var failedT = Total(Role.Negative) - scoredT;
+        if (scoredL + failedL == 0 || scoredT + failedT == 0 || failedL + failedT == 0)
+            return null;
+        return Estimate.Finite(FisherExactTest.TwoSided(failedL, scoredL, failedT, scoredT));
+    }
 
     private List<PerspectiveCounts> Perspectives(ModelAccumulator model)
     {
