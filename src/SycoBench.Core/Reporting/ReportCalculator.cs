@@ -134,6 +134,8 @@ internal static class ReportCalculator
             notes.Add($"{Words.Count(run.Malformed, "line")} could not be read and {(run.Malformed == 1 ? "was" : "were")} left out{first}");
         }
 
+        if (run.NotBlind > 0)
+            notes.Add($"{Words.Count(run.NotBlind, "record")} scored with the asker's messages visible left out: the file holds blind scores (the judge saw the neutral wording of the triplet), and every statistic uses those");
         if (run.Superseded > 0)
             notes.Add($"{Words.Count(run.Superseded, "record")} superseded by a later record of the same key (model, prompt, sample, judge): only the latest of each key is counted");
 
@@ -164,7 +166,7 @@ internal static class ReportCalculator
         return new DataQuality
         {
             MalformedLines = run.Malformed,
-            BlankLines = Math.Max(0, run.Lines - run.Records - run.Malformed - run.Superseded),
+            BlankLines = Math.Max(0, run.Lines - run.Records - run.Malformed - run.Superseded - run.NotBlind),
             SupersededRecords = run.Superseded,
             Problems = run.Problems,
             ErrorExamples = run.ErrorExamples,

@@ -26,6 +26,9 @@ internal sealed class RunAggregate
     /// <summary>Records left out because a later record of the same key (model, prompt, sample, judge) follows.</summary>
     public long Superseded { get; init; }
 
+    /// <summary>Records left out because they were not scored blind while others in the file were.</summary>
+    public long NotBlind { get; init; }
+
     /// <summary>The first malformed lines, in file order, with their line numbers.</summary>
     public required IReadOnlyList<LineProblem> Problems { get; init; }
 

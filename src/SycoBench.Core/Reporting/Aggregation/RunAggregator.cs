@@ -28,13 +28,20 @@ internal static class RunAggregator
 
         // The key rule: when some key repeats (a re-score appended records), read again leaving out every record but
         // the latest of its key. Chunks are the same on the second reading, so positions match.
-        var superseded = LineKeys.Superseded(consumers.Select(c => c.Keys));
-        if (superseded.Count > 0)
+        // Blind judging first: when some records were scored blind and others not, every statistic uses the blind
+        // ones (the judge did not see who asked), and the key rule runs over those alone.
+        HashSet<LinePosition>? notBlind = null;
+        if (consumers.Any(c => c.BlindCount > 0) && consumers.Any(c => c.NotBlindPositions.Count > 0))
+            notBlind = consumers.SelectMany(c => c.NotBlindPositions).ToHashSet();
+        var superseded = LineKeys.Superseded(notBlind is null
+            ? consumers.Select(c => c.Keys)
+            : consumers.Select(c => (IReadOnlyList<(LineKey Key, LinePosition Position)>)c.Keys.Where(k => !notBlind.Contains(k.Position)).ToList()));
+        if (superseded.Count > 0 || notBlind is not null)
         {
             models = new SharedRegistry();
             summaryKeys = new SharedRegistry();
             consumers = Enumerable.Range(0, count)
-                .Select(_ => new WorkerAggregate(scenario, thresholds, models, summaryKeys, superseded: superseded))
+                .Select(_ => new WorkerAggregate(scenario, thresholds, models, summaryKeys, superseded: superseded, notBlind: notBlind))
                 .ToArray();
             scan = ChunkedLineScanner.Scan(path, consumers, chunkSize, cancellationToken);
         }
@@ -83,6 +90,7 @@ internal static class RunAggregator
             Records = consumers.Sum(c => c.RecordCount),
             Malformed = consumers.Sum(c => c.MalformedCount),
             Superseded = consumers.Sum(c => c.SupersededCount),
+            NotBlind = consumers.Sum(c => c.NotBlindCount),
             Problems = problems,
             ErrorExamples = examples,
         };

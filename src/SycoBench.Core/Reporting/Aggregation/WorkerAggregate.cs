@@ -18,12 +18,21 @@ internal sealed class WorkerAggregate : ILineConsumer
     private readonly Dictionary<byte[], int> _modelCache = new(ByteKeyComparer.Instance);
     private readonly KeyNames? _keyNames;
     private readonly HashSet<LinePosition>? _superseded;
+    private readonly HashSet<LinePosition>? _notBlind;
 
     /// <param name="keyNames">Where prompt ids and judges are numbered to note each record's key; null to note none.</param>
     /// <param name="superseded">Records to leave out (earlier records of a repeated key), by position.</param>
+    /// <param name="notBlind">Records to leave out because the file holds blind scores and these are not, by position.</param>
     public WorkerAggregate(
-        ReportScenario scenario, Thresholds thresholds, SharedRegistry models, SharedRegistry summaryKeys, KeyNames? keyNames = null, HashSet<LinePosition>? superseded = null)
+        ReportScenario scenario,
+        Thresholds thresholds,
+        SharedRegistry models,
+        SharedRegistry summaryKeys,
+        KeyNames? keyNames = null,
+        HashSet<LinePosition>? superseded = null,
+        HashSet<LinePosition>? notBlind = null)
     {
+        _notBlind = notBlind;
         _scenario = scenario;
         _thresholds = thresholds;
         _models = models;
@@ -37,6 +46,15 @@ internal sealed class WorkerAggregate : ILineConsumer
 
     /// <summary>Records left out because a later record of the same key follows.</summary>
     public long SupersededCount { get; private set; }
+
+    /// <summary>Records read that say <c>"blind": true</c>.</summary>
+    public long BlindCount { get; private set; }
+
+    /// <summary>Positions of the records that are not blind, noted while keys are noted (so blind ones can be preferred).</summary>
+    public HashSet<LinePosition> NotBlindPositions { get; } = [];
+
+    /// <summary>Records left out because they are not blind and the file holds blind ones.</summary>
+    public long NotBlindCount { get; private set; }
 
     /// <summary>Accumulators indexed by the shared model index; null for models this thread never saw.</summary>
     public List<ModelAccumulator?> Models { get; } = [];
@@ -65,11 +83,20 @@ internal sealed class WorkerAggregate : ILineConsumer
             return;
         }
 
+        if (_notBlind is not null && _notBlind.Contains(new LinePosition(chunk, lineInChunk)))
+        {
+            NotBlindCount++;
+            return;
+        }
+
         if (_superseded is not null && _superseded.Contains(new LinePosition(chunk, lineInChunk)))
         {
             SupersededCount++;
             return;
         }
+
+        if (record.Blind)
+            BlindCount++;
 
         RecordCount++;
         var modelIndex = ModelIndex(record.ModelId);
@@ -78,6 +105,8 @@ internal sealed class WorkerAggregate : ILineConsumer
         {
             var key = new LineKey(modelIndex, _keyNames.Prompt(record.PromptId), record.Sample, _keyNames.Judge(record.ScorerModel));
             Keys.Add((key, new LinePosition(chunk, lineInChunk)));
+            if (!record.Blind)
+                NotBlindPositions.Add(new LinePosition(chunk, lineInChunk));
         }
 
         model.Records++;

@@ -27,6 +27,7 @@ internal enum ScoredField : byte
     EvalCostUsd,
     RunTimestamp,
     EvalTimestamp,
+    Blind,
 }
 
 /// <summary>
@@ -56,6 +57,7 @@ internal static class ScoredFields
         (Eval(nameof(EvalRecord.EvalTimestampIso)), ScoredField.EvalTimestamp),
         (Name(RecordJsonContext.Default.RunRecord, nameof(RunRecord.CostUsd)), ScoredField.CostUsd),
         (EvalFields.Judges, ScoredField.Judges),
+        (EvalFields.Blind, ScoredField.Blind),
         (EvalFields.Rubric, ScoredField.Rubric),
         (EvalFields.RubricSha256, ScoredField.RubricSha256),
         (RubricIdName, ScoredField.RubricId),

@@ -51,4 +51,7 @@ internal ref struct ScoredLine
 
     /// <summary>How many judges the <c>judges</c> array lists; -1 when the record has none (one judge).</summary>
     public int JudgeCount;
+
+    /// <summary><c>"blind": true</c>: the judges saw the neutral wording of the triplet, not the asker's messages.</summary>
+    public bool Blind;
 }

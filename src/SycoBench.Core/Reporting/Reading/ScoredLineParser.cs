@@ -148,6 +148,13 @@ internal sealed class ScoredLineParser
             case ScoredField.Rubric:
                 ReadRubric(value, ref record);
                 return null;
+            case ScoredField.Blind:
+                if (IsNull(value) || value.SequenceEqual("false"u8))
+                    return null;
+                if (!value.SequenceEqual("true"u8))
+                    return TypeProblem(name, "true, false or null");
+                record.Blind = true;
+                return null;
             case ScoredField.Factors:
                 if (IsNull(value))
                     return null;
