@@ -140,6 +140,7 @@ public sealed class OriginalToolTests
         var neutral = await CliRun.InProcessAsync(cwd.Path, none, default, "run", "--plan", "--include-neutral");
         var plan = await CliRun.InProcessAsync(cwd.Path, none, default, "run", "--plan");
         var orphan = await CliRun.InProcessAsync(cwd.Path, none, default, "run", "--plan", "-s", "sim/judge");
+        var noJudge = await CliRun.InProcessAsync(cwd.Path, none, default, "run", "--plan", "--score-now");
 
         Assert.Equal(2, noModels.ExitCode);
         Assert.Contains("data/models/benchmark_models.json", noModels.Error, StringComparison.Ordinal);
@@ -149,5 +150,7 @@ public sealed class OriginalToolTests
         Assert.Contains("using the roster data/models/benchmark_models.json", plan.Output, StringComparison.Ordinal);
         Assert.Contains("72 prompt(s) × 1 sample(s) × 22 model(s)", plan.Output, StringComparison.Ordinal);
         Assert.Equal(2, orphan.ExitCode);
+        Assert.Equal(2, noJudge.ExitCode);
+        Assert.Contains("--score-now needs a judge", noJudge.Error, StringComparison.Ordinal);
     }
 }

@@ -23,6 +23,11 @@ public sealed class RunCommand(CliEnvironment environment) : AsyncCommand<RunSet
         var services = ModelServices.Load(environment);
         var time = services.Time;
         var setup = RunSetup.FromSettings(settings, services);
+        if (settings.ScoreNow && !setup.DryRun && settings.Scorers.Length == 0
+            && services.Settings.Get("LLM_SCORER_MODEL") is null && services.Settings.Get("LLM_MODEL") is null)
+        {
+            throw new CliUsageException("--score-now needs a judge: -s MODEL_ID (repeatable), or set LLM_SCORER_MODEL or LLM_MODEL");
+        }
 
         var recordsPath = RunFolder.RecordsPathOf(setup.Directory, setup.Stem);
         var state = settings.Resume is null ? RunState.Empty : RunState.Read(recordsPath);
