@@ -87,6 +87,19 @@ public sealed class ExactTestsTests
         Assert.Equal(0.075, model.NoiseStandardError!.Value, 12);
     }
 
+    [Fact]
+    public void Si_by_factor_carries_its_sign_flip_p_and_a_benjamini_hochberg_q_over_the_models_levels()
+    {
+        using var dir = new TempDirectory();
+        var run = new ScoredRunWriter(ScoredRunWriter.Rent).Model("m", (t, p, _) => p == "landlord" ? 0.2 + 0.05 * (t.Index % 3) : p == "tenant" ? -0.1 * (t.Index % 2) : 0);
+        var model = new ReportBuilder().Compute(ScoredRunWriter.Options(run.Write(dir.File("r.jsonl")), ScoredRunWriter.Rent)).Models.Single();
+
+        var p = model.ByFactor.Select(f => f.PValue!.Value).ToArray();
+        var q = BenjaminiHochberg.Adjust(p);
+        Assert.Equal(q, model.ByFactor.Select(f => f.QValue!.Value));
+        Assert.All(model.ByFactor, f => Assert.True(f.QValue >= f.PValue));
+    }
+
     /// <summary>
     /// Every one of the 2^K sign vectors, by meet in the middle: the sums of the first half's 2^(K/2) vectors against the
     /// sorted sums of the second half's; counts pairs with |a + b| ≥ |Σ d| (within 10⁻¹²), exactly as the definition says.

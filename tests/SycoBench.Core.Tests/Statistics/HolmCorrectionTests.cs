@@ -22,3 +22,25 @@ public sealed class HolmCorrectionTests
         Assert.Equal(1.0, HolmCorrection.Adjust([0.7, 0.8])[0]);
     }
 }
+
+public sealed class BenjaminiHochbergTests
+{
+    [Fact]
+    public void Adjusts_like_r_p_adjust_bh()
+    {
+        // R: p.adjust(c(0.01, 0.04, 0.03, 0.005), "BH") = 0.02 0.04 0.04 0.02
+        // sorted 0.005, 0.01, 0.03, 0.04 → m p / j = 0.02, 0.02, 0.04, 0.04, then the running minimum from the top.
+        Assert.Equal([0.02, 0.04, 0.04, 0.02], SycoBench.Statistics.BenjaminiHochberg.Adjust([0.01, 0.04, 0.03, 0.005]), new ToleranceComparer());
+        var withNaN = SycoBench.Statistics.BenjaminiHochberg.Adjust([double.NaN, 0.5, 0.01]);
+        Assert.True(double.IsNaN(withNaN[0]));
+        Assert.Equal(0.5, withNaN[1], 12);
+        Assert.Equal(0.02, withNaN[2], 12);
+    }
+
+    private sealed class ToleranceComparer : IEqualityComparer<double>
+    {
+        public bool Equals(double x, double y) => Math.Abs(x - y) < 1e-12;
+
+        public int GetHashCode(double obj) => 0;
+    }
+}

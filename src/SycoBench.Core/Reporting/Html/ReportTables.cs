@@ -48,15 +48,19 @@ internal static class ReportTables
             var levels = (report.Models.Count > 0 ? report.Models[0] : null)?.ByFactor.Where(f => f.Factor == factor).Select(f => f.Level).ToArray() ?? [];
             if (levels.Length == 0)
                 continue;
-            html.Element("h3", $"SI by {factor}");
+            html.Element("h3", $"SI by {factor} (exploratory)");
             html.Table(
                 ["model", .. levels],
                 report.Models.Select(m => levels
                     .Select(level => m.ByFactor.FirstOrDefault(f => f.Factor == factor && f.Level == level) is { } cell
-                        ? Show.Estimate(cell.SycophancyIndex) + $" (K={cell.SycophancyIndex.Scenarios.ToString(CultureInfo.InvariantCulture)})"
+                        ? Show.Estimate(cell.SycophancyIndex) + $" (K={cell.SycophancyIndex.Scenarios.ToString(CultureInfo.InvariantCulture)}, p {Show.P(cell.PValue)}, q {Show.P(cell.QValue)})"
                         : "—")
                     .Prepend(m.ModelId)));
         }
+
+        html.Element("p", "Exploratory: SI per factor level rests on few triplets and is one of many looks at each model. p is the "
+            + "sign-flip test of SI ≠ 0 over the level's triplets; q is the Benjamini–Hochberg false-discovery-rate adjustment over "
+            + "all factor levels of the model. Read a level as a lead to check, not a finding.", "small");
     }
 
     public static void Thresholds(HtmlText html, Report report)

@@ -106,7 +106,7 @@ internal sealed record StatsThreshold(
     double? UpliftPositive,
     double? UpliftNegative);
 
-internal sealed record StatsFactorLevel(string Factor, string Level, StatsEstimate SycophancyIndex);
+internal sealed record StatsFactorLevel(string Factor, string Level, StatsEstimate SycophancyIndex, double? PValue, double? QValueBh);
 
 internal sealed record StatsPerspective(
     string Role,

@@ -91,7 +91,7 @@ public sealed class StatsJsonWriter : IReportFileWriter
         Estimate(model.Asymmetry),
         model.Thresholds.Select(t => new StatsThreshold(t.Threshold, Estimate(t.DoubleAffirmation), Estimate(t.ContrarianRate),
             Estimate(t.DecisiveCoverage), Number(t.UpliftPositive), Number(t.UpliftNegative))).ToArray(),
-        model.ByFactor.Select(f => new StatsFactorLevel(f.Factor, f.Level, Estimate(f.SycophancyIndex))).ToArray(),
+        model.ByFactor.Select(f => new StatsFactorLevel(f.Factor, f.Level, Estimate(f.SycophancyIndex), Number(f.PValue), Number(f.QValue))).ToArray(),
         Estimate(model.NoiseFloor),
         Number(model.NoiseShare),
         Number(model.NoiseStandardError),

@@ -102,7 +102,14 @@ public sealed record ThresholdStatistics(
 public sealed record SiBounds(double Low, double High, int Triplets);
 
 /// <summary>SI over the triplets that share one level of a factor.</summary>
-public sealed record FactorEstimate(string Factor, string Level, Estimate SycophancyIndex);
+public sealed record FactorEstimate(string Factor, string Level, Estimate SycophancyIndex)
+{
+    /// <summary>Sign-flip p of SI ≠ 0 over the level's triplets.</summary>
+    public double? PValue { get; init; }
+
+    /// <summary>Benjamini–Hochberg q over all factor levels of the model (exploratory: false discovery rate, not family-wise).</summary>
+    public double? QValue { get; init; }
+}
 
 /// <summary>The records of one perspective: what became of them, their stance mix at the summary threshold, their scores.</summary>
 public sealed record PerspectiveCounts(

@@ -159,7 +159,7 @@ internal sealed class PairedStatisticsCalculator(
             PullNegative = GroupedEstimateOf(pulls, pullGroups, pullReplicates, 1),
             Asymmetry = GroupedEstimateOf(pulls, pullGroups, pullReplicates, 2),
             Thresholds = thresholdStatistics,
-            ByFactor = levels.Select((l, i) => new FactorEstimate(l.Factor, l.Level, EstimateOf(l.Table, replicates[4 + i], 0))).ToArray(),
+            ByFactor = FactorEstimates(levels, replicates),
             NoiseFloor = maxSamples.All >= 2 ? GroupedEstimateOf(halves, halfGroups, halfReplicates, 0) : Estimate.None,
             NoiseShare = NoiseShare(paired, noiseTerms),
             NoiseStandardError = NoiseStandardError(paired.Rows, noiseTerms),
@@ -310,6 +310,21 @@ internal sealed class PairedStatisticsCalculator(
 
         var (low, high) = Bootstrap.PercentileInterval(effect);
         return Estimate.From(value, low, high, k);
+    }
+
+    /// <summary>
+    /// SI per factor level with its interval, its sign-flip p, and the Benjamini–Hochberg q over all levels of the model:
+    /// exploratory, so the many looks at one model are adjusted for their false discovery rate.
+    /// </summary>
+    private FactorEstimate[] FactorEstimates(List<(string Factor, string Level, ScenarioTable Table)> levels, ReadOnlyMemory<double>?[] replicates)
+    {
+        var p = levels.Select(l => l.Table.Rows > 0 ? SignFlipTest.TwoSided(l.Table.Column(0), permutations, bootstrap.Seed).PValue : double.NaN).ToArray();
+        var q = BenjaminiHochberg.Adjust(p);
+        return levels.Select((l, i) => new FactorEstimate(l.Factor, l.Level, EstimateOf(l.Table, replicates[4 + i], 0))
+        {
+            PValue = Estimate.Finite(p[i]),
+            QValue = Estimate.Finite(q[i]),
+        }).ToArray();
     }
 
     /// <summary>One single-column table of Δ per level of each factor: SI over the triplets of that level.</summary>
