@@ -71,17 +71,19 @@ public sealed partial class LabelServeCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task A_database_that_cannot_be_opened_stops_the_server_after_binding_with_one_line()
+    public async Task A_file_that_is_not_a_database_is_refused_with_one_line_and_left_as_it_was()
     {
         File.WriteAllText(_cwd.File("broken.db"), "this is not a database, and it is long enough to have a header of sorts");
 
         var result = await CliRun.ProcessAsync(_cwd.Path, "label", "serve", "--db", "broken.db", "--urls", "http://127.0.0.1:0",
             "--admin-token", "admin-token-0123456789");
 
-        Assert.Equal(1, result.ExitCode);
+        // The store guard refuses it before anything is bound or written (a usage error: the wrong path was given).
+        Assert.Equal(2, result.ExitCode);
         var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith("error: ", line, StringComparison.Ordinal);
-        Assert.Contains("broken.db: not a usable label database", line, StringComparison.Ordinal);
+        Assert.Contains("broken.db exists and is not a SQLite database", line, StringComparison.Ordinal);
+        Assert.Equal("this is not a database, and it is long enough to have a header of sorts", File.ReadAllText(_cwd.File("broken.db")));
         Assert.DoesNotContain("   at ", result.Output + result.Error, StringComparison.Ordinal);
     }
 
