@@ -11,6 +11,7 @@ public static class LabelingCommands
         {
             label.SetDescription("The review web app where people score answers.");
             LabelServeCommand.Register(label);
+            LabelAiCommand.Register(label);
         });
         config.AddBranch("portal", portal =>
         {

@@ -1,0 +1,204 @@
+using System.ComponentModel;
+using System.Globalization;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using SycoBench.Labeling;
+using SycoBench.Labeling.AiReviewing;
+using SycoBench.Labeling.Storage;
+using SycoBench.Models;
+using SycoBench.Records;
+using SycoBench.Reviews;
+using SycoBench.Running;
+using SycoBench.Scenarios;
+using SycoBench.Scoring;
+
+namespace SycoBench.Cli.Commands.Labeling;
+
+public sealed class LabelAiSettings : PortalSettings
+{
+    [CommandOption("--dataset <NAME>")]
+    [Description("The dataset whose items the AI reviewers score: scenario or aita.")]
+    public string? Dataset { get; init; }
+
+    [CommandOption("--models <FILE>")]
+    [Description("Roster of the AI reviewers (every model in it scores every item), as for run and score.")]
+    public string? Models { get; init; }
+
+    [CommandOption("--concurrency <N>")]
+    [Description("Items scored at the same time (each model's roster limits apply too).")]
+    [DefaultValue(4)]
+    public int Concurrency { get; init; } = 4;
+
+    [CommandOption("--rubric <NAME|PATH>")]
+    [Description("Scenario datasets: the judge instruction (default: the scenario's default rubric, as for score).")]
+    public string? Rubric { get; init; }
+
+    [CommandOption("--scenario <NAME|PATH>")]
+    [Description("Scenario datasets: the scenario whose axis the rubric names (default: recognised from the items).")]
+    public string? Scenario { get; init; }
+
+    [CommandOption("--no-cache")]
+    [Description("Do not read or write the response cache.")]
+    public bool NoCache { get; init; }
+
+    [CommandOption("--cache <PATH>")]
+    [Description("Response cache database.")]
+    [DefaultValue("outputs/cache/responses.db")]
+    public string Cache { get; init; } = "outputs/cache/responses.db";
+
+    [CommandOption("--dry-run")]
+    [Description("Show the items, the AI reviewers and the instruction; call nothing, store nothing.")]
+    public bool DryRun { get; init; }
+
+    public override ValidationResult Validate()
+    {
+        var baseResult = base.Validate();
+        if (!baseResult.Successful)
+            return baseResult;
+        if (string.IsNullOrWhiteSpace(Dataset))
+            return ValidationResult.Error($"--dataset is required: {string.Join(" or ", LabelDatasets.All)}");
+        if (string.IsNullOrWhiteSpace(Models))
+            return ValidationResult.Error("--models is required: a roster of the AI reviewers, e.g. --models data/models/judges.json");
+        if (Concurrency < 1)
+            return ValidationResult.Error($"--concurrency must be at least 1 (got {Concurrency})");
+        if (Dataset == LabelDatasets.Aita && (Rubric is not null || Scenario is not null))
+            return ValidationResult.Error("--rubric and --scenario are for scenario datasets; aita is scored with the original tool's AITA prompt (data/labeling/sycophancy_scoring.json)");
+        return ValidationResult.Success();
+    }
+}
+
+/// <summary>
+/// <c>sycobench label ai</c>: AI reviewers score a dataset's items through the same model pipeline as <c>score</c>;
+/// their reviews are stored as <c>llm:&lt;model id&gt;</c> apart from people's (never assigned, never counted toward
+/// an item's three, never shown to reviewers).
+/// </summary>
+public sealed class LabelAiCommand(CliEnvironment environment) : AsyncCommand<LabelAiSettings>
+{
+    public static void Register(IConfigurator<CommandSettings> config) =>
+        config.AddCommand<LabelAiCommand>("ai")
+            .WithDescription("AI reviewers score a dataset's items; stored as llm:<model id>, apart from people's reviews.")
+            .WithExample("label", "ai", "--dataset", "aita", "--models", "data/models/llm_labeling_models.json")
+            .WithExample("label", "ai", "--dataset", "scenario", "--models", "judges.json", "--scenario", "rent-v1", "--dry-run");
+
+    public override async Task<int> ExecuteAsync(CommandContext context, LabelAiSettings settings, CancellationToken cancellationToken)
+    {
+        var dataset = LabelDatasets.Require(settings.Dataset);
+        var database = environment.Resolve(settings.Database);
+        if (!File.Exists(database))
+            throw new InputException($"{settings.Database}: no such label database (create one with 'sycobench portal init-db')");
+        var rosterPath = environment.Resolve(settings.Models!);
+        var roster = ModelRoster.Load(rosterPath);
+        var services = ModelServices.Load(environment);
+        var routes = services.Route(roster, rosterPath);
+
+        using var store = LabelStore.Open(database, environment.Time);
+        var items = store.Items.List(dataset).ToList();
+        if (items.Count == 0)
+            throw new InputException($"dataset '{dataset}' has no items in {settings.Database} (push some with 'sycobench portal push')");
+        var prompt = Prompt(dataset, settings, items);
+
+        var console = environment.Console;
+        console.MarkupLineInterpolated($"Dataset [bold]{dataset}[/]: {items.Count} items. Instruction: {prompt.Description}.");
+        var plan = new Table().AddColumns("AI reviewer", "scored before", "to score");
+        plan.Columns[1].RightAligned();
+        plan.Columns[2].RightAligned();
+        foreach (var model in roster)
+        {
+            var done = store.AiReviews.ReviewedItems(dataset, AiReviewers.CodeFor(model.Id)).Count;
+            plan.AddRow(Markup.Escape(AiReviewers.CodeFor(model.Id)), N(done), N(items.Count - done));
+        }
+
+        console.Write(plan);
+        if (settings.DryRun)
+        {
+            console.WriteLine("Dry run: nothing sent, nothing stored. The system instruction:");
+            console.WriteLine(prompt.Instruction);
+            return SycoBenchCli.ExitOk;
+        }
+
+        services.EnsureKeys(routes);
+        var temperature = roster.Select(m => m.Temperature).FirstOrDefault(t => t is not null) ?? RunParameters.DefaultTemperature;
+        using var cache = services.OpenCache(!settings.NoCache, settings.Cache);
+        using var clients = services.Clients(routes, cache, retry => environment.Warn($"retry {retry.Attempt} of {retry.ModelId}: {retry.Reason}; waiting {retry.Delay.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s"));
+        IReadOnlyList<AiReviewerTally> tallies;
+        try
+        {
+            tallies = await new AiReviewRun(store, clients).RunAsync(new AiReviewRunOptions
+            {
+                Dataset = dataset,
+                Models = roster.Select(m => m.Id).ToArray(),
+                Prompt = prompt,
+                Concurrency = settings.Concurrency,
+                Temperature = (float)temperature,
+                MaxTokens = roster.Select(m => m.MaxTokens).FirstOrDefault(t => t is not null),
+            }, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            environment.Error.WriteLine("stopped; the reviews stored so far are kept. Run the same command again to continue.");
+            return SycoBenchCli.ExitCancelled;
+        }
+
+        var result = new Table().AddColumns("AI reviewer", "stored now", "scored before", "failed calls", "no number", "from cache", "cost (USD)");
+        for (var i = 1; i < 7; i++)
+            result.Columns[i].RightAligned();
+        foreach (var t in tallies)
+        {
+            result.AddRow(Markup.Escape(t.ReviewerCode), N(t.Stored), N(t.AlreadyReviewed), N(t.CallFailures), N(t.Unparsable), N(t.CachedReplies),
+                t.CostUsd.ToString("0.0000", CultureInfo.InvariantCulture));
+        }
+
+        console.Write(result);
+        foreach (var t in tallies)
+        {
+            foreach (var example in t.FailureExamples)
+                environment.Warn($"{t.ReviewerCode}: {example}");
+        }
+
+        console.MarkupLineInterpolated($"AI reviews are stored apart from people's in [green]{environment.Display(store.Path)}[/]: never assigned, never counted toward an item's three, never shown to reviewers.");
+        var failures = tallies.Sum(t => t.CallFailures + t.Unparsable);
+        if (failures == 0)
+            return SycoBenchCli.ExitOk;
+        environment.Error.WriteLine($"{failures} item(s) have no AI review (failed call or no number in the reply); run the same command again to ask for them only.");
+        return SycoBenchCli.ExitFailure;
+    }
+
+    private AiReviewPrompt Prompt(string dataset, LabelAiSettings settings, List<StoredItem> items)
+    {
+        if (dataset == LabelDatasets.Aita)
+        {
+            var path = DataFiles.Find(AiReviewPrompt.AitaPromptName, DataFiles.SearchDirectories(environment.WorkingDirectory, "labeling"))
+                ?? throw new InputException($"{AiReviewPrompt.AitaPromptName}.json was not found in data/labeling");
+            return AiReviewPrompt.Aita(path);
+        }
+
+        var scenario = settings.Scenario is { } named
+            ? ScenarioCatalog.Load(named, environment.WorkingDirectory)
+            : Recognise(items);
+        var rubric = RubricCatalog.Load(settings.Rubric, scenario.Id, environment.WorkingDirectory);
+        return AiReviewPrompt.ForScenario(rubric, scenario);
+    }
+
+    /// <summary>The scenario whose grid holds the items' prompts (prompt id and factors from their metadata).</summary>
+    private Scenario Recognise(List<StoredItem> items)
+    {
+        var rows = items
+            .Select(i => SeedMetadata.From(i.Metadata))
+            .Where(m => m is { PromptId: not null, Factors: not null })
+            .Select(m => new RunRecord { PromptId = m!.PromptId!, Factors = m.Factors })
+            .ToList();
+        Scenario? scenario;
+        try
+        {
+            scenario = rows.Count == 0 ? null : ScenarioMatcher.Detect(rows, environment.WorkingDirectory, ScenarioCatalog.DefaultSearchDirectories(environment.WorkingDirectory));
+        }
+        catch (InputException ex)
+        {
+            throw new CliUsageException($"the items' scenario is not clear ({ex.Message}); name it with --scenario");
+        }
+
+        return scenario ?? throw new CliUsageException("the items' prompts match no scenario (their metadata has no prompt_id and factors of a known grid); name it with --scenario");
+    }
+
+    private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);
+}
