@@ -86,6 +86,7 @@ public sealed class LabelAiCommand(CliEnvironment environment) : AsyncCommand<La
         var database = environment.Resolve(settings.Database);
         if (!File.Exists(database))
             throw new InputException($"{settings.Database}: no such label database (create one with 'sycobench portal init-db')");
+        new OutputGuard(environment).Store("--db", database);
         var rosterPath = environment.Resolve(settings.Models!);
         var roster = ModelRoster.Load(rosterPath);
         var services = ModelServices.Load(environment);
