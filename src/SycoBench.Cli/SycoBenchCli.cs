@@ -20,6 +20,14 @@ public static class SycoBenchCli
 
     public static async Task<int> RunAsync(string[] args, CliEnvironment environment, CancellationToken cancellationToken = default)
     {
+        // Data from files never reaches the terminal as control sequences, whichever command prints it.
+        var (safe, hook) = TerminalSafety.Attach(environment);
+        using (hook)
+            return await RunSafelyAsync(args, safe, cancellationToken);
+    }
+
+    private static async Task<int> RunSafelyAsync(string[] args, CliEnvironment environment, CancellationToken cancellationToken)
+    {
         var app = new CommandApp();
         app.Configure(config =>
         {

@@ -46,4 +46,5 @@ internal sealed record ReviewLine
 }
 
 [JsonSerializable(typeof(ReviewLine))]
+[JsonSerializable(typeof(JsonElement))]
 internal sealed partial class OfflineJsonContext : JsonSerializerContext;

@@ -37,21 +37,10 @@ public static class TrainingSetReader
 
     private static bool IsReviews(string path)
     {
-        foreach (var line in File.ReadLines(path))
-        {
-            if (string.IsNullOrWhiteSpace(line))
-                continue;
-            try
-            {
-                using var document = JsonDocument.Parse(line);
-                return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("reviewer_code", out _);
-            }
-            catch (JsonException)
-            {
-                return false;
-            }
-        }
-
+        // The first record decides; a malformed first line means "not a reviews export" (its reader reports it).
+        var malformed = false;
+        foreach (var entry in JsonlReader.Read(path, OfflineJsonContext.Default.JsonElement, _ => malformed = true))
+            return !malformed && entry.Value.ValueKind == JsonValueKind.Object && entry.Value.TryGetProperty("reviewer_code", out _);
         return false;
     }
 

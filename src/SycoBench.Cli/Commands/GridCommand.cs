@@ -59,7 +59,7 @@ public sealed class GridCommand(CliEnvironment environment) : Command<GridSettin
             $"[bold]{scenario.Id}[/] ({scenario.Title}): {grid.Prompts.Count} prompts in {grid.Triplets.Count} triplets; {selection}.");
         var table = new Table().AddColumn("perspective").AddColumn(new TableColumn("prompts").RightAligned());
         foreach (var group in prompts.GroupBy(p => p.Perspective ?? "?"))
-            table.AddRow(Markup.Escape(group.Key), group.Count().ToString(CultureInfo.InvariantCulture));
+            table.AddRow(TerminalSafety.Escape(group.Key), group.Count().ToString(CultureInfo.InvariantCulture));
         table.AddRow("[bold]total[/]", $"[bold]{prompts.Count.ToString(CultureInfo.InvariantCulture)}[/]");
         console.Write(table);
 

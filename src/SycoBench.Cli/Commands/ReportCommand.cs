@@ -71,12 +71,12 @@ public sealed class ReportCommand(CliEnvironment environment) : Command<ReportSe
         foreach (var model in report.Models)
         {
             table.AddRow(
-                Markup.Escape(model.ModelId),
+                TerminalSafety.Escape(model.ModelId),
                 model.Records.ToString(CultureInfo.InvariantCulture),
                 model.SycophancyIndex.Scenarios.ToString(CultureInfo.InvariantCulture),
-                Markup.Escape(Format(model.SycophancyIndex)),
-                Markup.Escape(FormatP(model.SycophancyP, model.SycophancyPExact)),
-                Markup.Escape(Format(model.Baseline)));
+                TerminalSafety.Escape(Format(model.SycophancyIndex)),
+                TerminalSafety.Escape(FormatP(model.SycophancyP, model.SycophancyPExact)),
+                TerminalSafety.Escape(Format(model.Baseline)));
         }
 
         console.Write(table);

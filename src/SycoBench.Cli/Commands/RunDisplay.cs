@@ -48,9 +48,9 @@ internal static class RunDisplay
 
         foreach (var model in progress.Models)
         {
-            var name = Markup.Escape(model.ModelId) + (model.StoppedBecause is { } why ? $" [red]({Markup.Escape(why)})[/]" : "");
+            var name = TerminalSafety.Escape(model.ModelId) + (model.StoppedBecause is { } why ? $" [red]({TerminalSafety.Escape(why)})[/]" : "");
             if (live && progress.RateLimitWait(model) is { } waiting)
-                name += $" [yellow](waiting {Markup.Escape(Seconds(waiting))} on rate limit)[/]";
+                name += $" [yellow](waiting {TerminalSafety.Escape(Seconds(waiting))} on rate limit)[/]";
             if (live)
             {
                 table.AddRow(name,

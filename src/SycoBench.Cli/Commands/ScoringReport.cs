@@ -62,7 +62,7 @@ internal static class ScoringReport
             .AddColumn(new TableColumn("unparsable").RightAligned())
             .AddColumn(new TableColumn("rate").RightAligned());
         foreach (var p in result.ParseFailuresByPerspective)
-            parse.AddRow(Markup.Escape(p.Perspective), Count(p.Replies), Count(p.Failures), Percent(p.Rate));
+            parse.AddRow(TerminalSafety.Escape(p.Perspective), Count(p.Replies), Count(p.Failures), Percent(p.Rate));
         parse.AddRow("[bold]all[/]", Count(result.ParseFailuresByPerspective.Sum(p => p.Replies)), Count(result.ParseFailures), Percent(result.ParseFailureRate));
         console.Write(parse);
         if (result.RepliesWithExtraText > 0 || result.ClampedScores > 0)
@@ -80,7 +80,7 @@ internal static class ScoringReport
                 .AddColumn(new TableColumn("retest spread").RightAligned())
                 .AddColumn(new TableColumn("retest alpha").RightAligned());
             foreach (var j in result.Judges)
-                judges.AddRow(Markup.Escape(j.JudgeId), Count(j.RowsScored), Number(j.MeanScore, signed: true), Number(j.MeanOffset, signed: true), Number(j.MeanRetestSpread), Number(j.RetestAlpha));
+                judges.AddRow(TerminalSafety.Escape(j.JudgeId), Count(j.RowsScored), Number(j.MeanScore, signed: true), Number(j.MeanOffset, signed: true), Number(j.MeanRetestSpread), Number(j.RetestAlpha));
             console.Write(judges);
         }
 

@@ -7,6 +7,8 @@ namespace SycoBench.Records;
 /// Streams a JSONL file one line at a time in constant memory (the buffer grows only to the longest line).
 /// Blank lines are skipped; a line that is not valid JSON for <typeparamref name="T"/> is reported through
 /// <c>onIssue</c> with its line number and reading goes on. A torn last line (a crash mid-write) is such a line.
+/// A line longer than <see cref="JsonlLimits.MaxLineBytes"/> stops the reading with an <see cref="InvalidDataException"/>
+/// naming the file and the line.
 /// </summary>
 public static class JsonlReader
 {
@@ -29,9 +31,20 @@ public static class JsonlReader
         string displayPath,
         JsonTypeInfo<T> typeInfo,
         Action<JsonlIssue>? onIssue = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        Read(stream, displayPath, typeInfo, onIssue, JsonlLimits.MaxLineBytes, cancellationToken);
+
+    /// <summary>As above with another line limit (tests use a small one).</summary>
+    internal static IEnumerable<JsonlEntry<T>> Read<T>(
+        Stream stream,
+        string displayPath,
+        JsonTypeInfo<T> typeInfo,
+        Action<JsonlIssue>? onIssue,
+        int maxLineBytes,
+        CancellationToken cancellationToken)
     {
-        var buffer = new byte[InitialBufferSize];
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxLineBytes, 1);
+        var buffer = new byte[Math.Min(InitialBufferSize, maxLineBytes + 1)];
         int start = 0, end = 0;
         long lineNumber = 0;
         var endOfStream = false;
@@ -41,6 +54,8 @@ public static class JsonlReader
         {
             cancellationToken.ThrowIfCancellationRequested();
             var newline = Array.IndexOf(buffer, (byte)'\n', start, end - start);
+            if ((newline >= 0 ? newline : end) - start > maxLineBytes)
+                throw new InvalidDataException(JsonlLimits.TooLong(displayPath, lineNumber + 1, maxLineBytes));
             if (newline < 0 && !endOfStream)
             {
                 // Move the partial line to the front, grow if a single line fills the buffer, then read more.

@@ -104,4 +104,73 @@ public sealed class JsonlReaderTests
 
         Assert.Equal(Enumerable.Range(0, 5000).Select(i => (long)i), ids);
     }
+
+    [Fact]
+    public void A_line_over_the_limit_stops_the_reading_naming_the_file_and_the_line()
+    {
+        var payload = "{\"run_id\": 1}\n\n{\"run_id\": 2, \"response_text\": \"" + new string('x', 5000) + "\"}\n{\"run_id\": 3}\n";
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(payload));
+        var read = new List<long>();
+
+        var error = Assert.Throws<InvalidDataException>(() =>
+        {
+            foreach (var entry in JsonlReader.Read(stream, "big.jsonl", RecordJsonContext.Default.RunRecord, null, 1000, CancellationToken.None))
+                read.Add(entry.Value.RunId);
+        });
+
+        Assert.Equal([1L], read);
+        Assert.Equal("big.jsonl:3: line longer than 1000 bytes, the limit for one record (is this a JSONL file?)", error.Message);
+    }
+
+    [Fact]
+    public void An_endless_line_like_dev_zero_is_refused_after_reading_about_the_limit()
+    {
+        using var stream = new EndlessStream();
+
+        var error = Assert.Throws<InvalidDataException>(() =>
+            JsonlReader.Read(stream, "/dev/zero", RecordJsonContext.Default.RunRecord, null, 100_000, CancellationToken.None).ToList());
+
+        Assert.StartsWith("/dev/zero:1: line longer than 100000 bytes", error.Message, StringComparison.Ordinal);
+        Assert.InRange(stream.BytesRead, 100_000, 300_000);
+    }
+
+    [Fact]
+    public void The_documented_limit_is_16_MiB()
+    {
+        Assert.Equal(16 * 1024 * 1024, JsonlLimits.MaxLineBytes);
+        Assert.Contains("line longer than 16 MiB", JsonlLimits.TooLong("f.jsonl", 7, JsonlLimits.MaxLineBytes), StringComparison.Ordinal);
+    }
+
+    /// <summary>Zero bytes without end, as /dev/zero gives them.</summary>
+    private sealed class EndlessStream : Stream
+    {
+        public long BytesRead { get; private set; }
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            Array.Clear(buffer, offset, count);
+            BytesRead += count;
+            return count;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
 }

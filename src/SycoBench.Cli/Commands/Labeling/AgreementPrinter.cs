@@ -42,7 +42,7 @@ internal static class AgreementPrinter
     {
         var reliability = new Table().AddColumn("reliability (on the overlap)").AddColumn(new TableColumn("value").RightAligned()).AddColumn("note");
         var interval = report.AlphaInterval is { } ci ? $"95% CI [{F(ci.Lower)}, {F(ci.Upper)}], {report.BootstrapResamples} bootstrap resamples over items" : "no interval";
-        reliability.AddRow("Krippendorff's alpha (interval)", F(report.Alpha), Markup.Escape(interval));
+        reliability.AddRow("Krippendorff's alpha (interval)", F(report.Alpha), TerminalSafety.Escape(interval));
         if (report.Icc is { } icc)
         {
             reliability.AddRow("ICC(1,1)", F(icc.SingleRating), "one-way random effects, one rating");
@@ -55,7 +55,7 @@ internal static class AgreementPrinter
 
         if (report.TwoWayIcc is { } block)
         {
-            var on = Markup.Escape($"two-way random effects, on the {block.Items} items scored by all of {string.Join(", ", block.Reviewers)}");
+            var on = TerminalSafety.Escape($"two-way random effects, on the {block.Items} items scored by all of {string.Join(", ", block.Reviewers)}");
             reliability.AddRow("ICC(2,1)", F(block.Icc.SingleRating), on);
             reliability.AddRow($"ICC(2,k), k = {block.Icc.Raters}", F(block.Icc.AverageRating), "mean of the k ratings");
         }
@@ -76,7 +76,7 @@ internal static class AgreementPrinter
         foreach (var p in report.Profiles)
         {
             var name = p.IsAi && !report.AiReviewsIncluded ? p.ReviewerCode + " (AI, not counted)" : p.ReviewerCode;
-            table.AddRow(Markup.Escape(name), p.Items.ToString(CultureInfo.InvariantCulture), F(p.Scores.Mean), F(p.Scores.StandardDeviation), F(p.Scores.Median),
+            table.AddRow(TerminalSafety.Escape(name), p.Items.ToString(CultureInfo.InvariantCulture), F(p.Scores.Mean), F(p.Scores.StandardDeviation), F(p.Scores.Median),
                 F(p.Scores.Minimum), F(p.Scores.Maximum), $"{Share(p.NegativeShare)} / {Share(p.NeutralShare)} / {Share(p.PositiveShare)}");
         }
 
@@ -91,7 +91,7 @@ internal static class AgreementPrinter
         var pairs = new Table().AddColumns("reviewer A", "reviewer B", "items", "Pearson r", "Spearman rho", "slope", "intercept", "Cohen's kappa");
         foreach (var p in report.Pairs)
         {
-            pairs.AddRow(Markup.Escape(p.ReviewerA), Markup.Escape(p.ReviewerB), p.Items.ToString(CultureInfo.InvariantCulture), F(p.Pearson), F(p.Spearman),
+            pairs.AddRow(TerminalSafety.Escape(p.ReviewerA), TerminalSafety.Escape(p.ReviewerB), p.Items.ToString(CultureInfo.InvariantCulture), F(p.Pearson), F(p.Spearman),
                 F(p.Slope), F(p.Intercept), p.BinKappa is { } k ? F(k.Value) : "—");
         }
 
@@ -109,7 +109,7 @@ internal static class AgreementPrinter
         {
             var table = new Table().AddColumns("item", "dataset", "identifier", "scores", "range", "level");
             foreach (var e in ranges.Extremes.Take(ExtremeListLimit))
-                table.AddRow(Id(e.Item), Markup.Escape(e.Item.Dataset), Markup.Escape(e.Item.Identifier), Scores(e.Item), F(e.Item.Range), e.Level);
+                table.AddRow(Id(e.Item), TerminalSafety.Escape(e.Item.Dataset), TerminalSafety.Escape(e.Item.Identifier), Scores(e.Item), F(e.Item.Range), e.Level);
             console.Write(table);
             if (ranges.Extremes.Count > ExtremeListLimit)
                 console.MarkupLineInterpolated($"… and {ranges.Extremes.Count - ExtremeListLimit} more (all in item_ranges.csv).");
@@ -127,7 +127,7 @@ internal static class AgreementPrinter
         {
             var table = new Table().AddColumns("item", "dataset", "identifier", "scores", "mean");
             foreach (var c in mixed.Take(ListLimit))
-                table.AddRow(Id(c), Markup.Escape(c.Dataset), Markup.Escape(c.Identifier), Scores(c), F(c.Mean));
+                table.AddRow(Id(c), TerminalSafety.Escape(c.Dataset), TerminalSafety.Escape(c.Identifier), Scores(c), F(c.Mean));
             console.Write(table);
             if (mixed.Count > ListLimit)
                 console.MarkupLineInterpolated($"… and {mixed.Count - ListLimit} more (all in team_review_consensus.csv).");
@@ -150,7 +150,7 @@ internal static class AgreementPrinter
         var table = new Table().AddColumns("AI reviewer", "items", "Pearson r", "MAE", "bias", "alpha", "no consensus");
         foreach (var a in report.AiAgreement)
         {
-            table.AddRow(Markup.Escape(a.ReviewerCode), a.Items.ToString(CultureInfo.InvariantCulture), F(a.Pearson), F(a.MeanAbsoluteError), F(a.Bias), F(a.Alpha),
+            table.AddRow(TerminalSafety.Escape(a.ReviewerCode), a.Items.ToString(CultureInfo.InvariantCulture), F(a.Pearson), F(a.MeanAbsoluteError), F(a.Bias), F(a.Alpha),
                 a.WithoutConsensus.ToString(CultureInfo.InvariantCulture));
         }
 
@@ -164,7 +164,7 @@ internal static class AgreementPrinter
             return;
         var table = new Table().AddColumns("model", "perspective", "items", "MAE", "Pearson r");
         foreach (var j in judge)
-            table.AddRow(Markup.Escape(j.ModelId), Markup.Escape(j.Perspective), j.Items.ToString(CultureInfo.InvariantCulture), F(j.MeanAbsoluteError), F(j.Pearson));
+            table.AddRow(TerminalSafety.Escape(j.ModelId), TerminalSafety.Escape(j.Perspective), j.Items.ToString(CultureInfo.InvariantCulture), F(j.MeanAbsoluteError), F(j.Pearson));
         console.MarkupLine("Judge against people (people's mean score per item):");
         console.Write(table);
         if (report.JudgeUnmatched > 0)
@@ -186,7 +186,7 @@ internal static class AgreementPrinter
     private static string Id(ItemConsensus item) => item.LlmResponseId.ToString(CultureInfo.InvariantCulture);
 
     private static string Scores(ItemConsensus item) =>
-        Markup.Escape(string.Join(", ", item.ReviewerCodes.Zip(item.Scores, (r, s) => $"{r} {F(s)}")));
+        TerminalSafety.Escape(string.Join(", ", item.ReviewerCodes.Zip(item.Scores, (r, s) => $"{r} {F(s)}")));
 
     private static string F(double value) => double.IsFinite(value) ? value.ToString("0.0000", CultureInfo.InvariantCulture) : "—";
 

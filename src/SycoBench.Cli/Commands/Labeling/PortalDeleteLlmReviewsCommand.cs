@@ -65,7 +65,7 @@ public sealed class PortalDeleteLlmReviewsCommand(CliEnvironment environment) : 
         table.Columns[2].RightAligned();
         table.Columns[3].RightAligned();
         foreach (var c in counts)
-            table.AddRow(Markup.Escape(c.Dataset), Markup.Escape(c.ReviewerCode), N(c.Reviews), N(c.Items));
+            table.AddRow(TerminalSafety.Escape(c.Dataset), TerminalSafety.Escape(c.ReviewerCode), N(c.Reviews), N(c.Items));
         console.Write(table);
         var total = counts.Sum(c => c.Reviews);
         if (!settings.Apply)

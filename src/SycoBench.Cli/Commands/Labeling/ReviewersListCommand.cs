@@ -30,8 +30,8 @@ public sealed class ReviewersListCommand(CliEnvironment environment) : Command<P
         foreach (var r in reviewers)
         {
             table.AddRow(
-                Markup.Escape(r.Account.Code), Markup.Escape(r.Account.Name), r.Reviews.ToString(CultureInfo.InvariantCulture),
-                Markup.Escape(r.LastReviewAt ?? "—"), r.Account.IsActive ? "active" : "disabled");
+                TerminalSafety.Escape(r.Account.Code), TerminalSafety.Escape(r.Account.Name), r.Reviews.ToString(CultureInfo.InvariantCulture),
+                TerminalSafety.Escape(r.LastReviewAt ?? "—"), r.Account.IsActive ? "active" : "disabled");
         }
 
         return table;

@@ -7,7 +7,8 @@ namespace SycoBench.Reporting.Reading;
 /// Reads a JSONL file as fixed-size, newline-aligned chunks on several threads at once: a chunk owns the lines that
 /// start inside it and reads past its end to finish its last line. Memory is one buffer per thread (the chunk size,
 /// growing only for a longer line), whatever the size of the file. Line numbers are kept per chunk and made global
-/// afterwards with <see cref="ScanResult.LineNumber"/>.
+/// afterwards with <see cref="ScanResult.LineNumber"/>. A line longer than <see cref="Records.JsonlLimits.MaxLineBytes"/>
+/// stops the scan with an <see cref="InvalidDataException"/> naming the file and the line.
 /// </summary>
 internal static class ChunkedLineScanner
 {
@@ -18,10 +19,35 @@ internal static class ChunkedLineScanner
         IReadOnlyList<TConsumer> consumers,
         int chunkSize = DefaultChunkSize,
         CancellationToken cancellationToken = default)
+        where TConsumer : ILineConsumer =>
+        Scan(path, consumers, chunkSize, Records.JsonlLimits.MaxLineBytes, cancellationToken);
+
+    /// <summary>As above with another line limit (tests use a small one).</summary>
+    public static ScanResult Scan<TConsumer>(
+        string path,
+        IReadOnlyList<TConsumer> consumers,
+        int chunkSize,
+        int maxLineBytes,
+        CancellationToken cancellationToken)
         where TConsumer : ILineConsumer
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 16);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxLineBytes, 1);
         using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, FileOptions.SequentialScan);
+        try
+        {
+            return Scan(handle, consumers, chunkSize, maxLineBytes, cancellationToken);
+        }
+        catch (LineTooLongException ex)
+        {
+            throw new InvalidDataException(Records.JsonlLimits.TooLong(path, LineNumberAt(handle, ex.Offset), maxLineBytes));
+        }
+    }
+
+    private static ScanResult Scan<TConsumer>(
+        SafeFileHandle handle, IReadOnlyList<TConsumer> consumers, int chunkSize, int maxLineBytes, CancellationToken cancellationToken)
+        where TConsumer : ILineConsumer
+    {
         var length = RandomAccess.GetLength(handle);
         var chunkCount = (int)Math.Max(1, (length + chunkSize - 1) / chunkSize);
         var lineCounts = new long[chunkCount];
@@ -34,7 +60,7 @@ internal static class ChunkedLineScanner
             while ((chunk = Interlocked.Increment(ref next)) < chunkCount)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                lineCounts[chunk] = ReadChunk(handle, length, chunk, chunkSize, ref buffer, consumer, cancellationToken);
+                lineCounts[chunk] = ReadChunk(handle, length, chunk, chunkSize, maxLineBytes, ref buffer, consumer, cancellationToken);
             }
         }
 
@@ -92,7 +118,7 @@ internal static class ChunkedLineScanner
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static long ReadChunk<TConsumer>(
-        SafeFileHandle handle, long length, int chunk, int chunkSize, ref byte[] buffer, TConsumer consumer, CancellationToken cancellationToken)
+        SafeFileHandle handle, long length, int chunk, int chunkSize, int maxLineBytes, ref byte[] buffer, TConsumer consumer, CancellationToken cancellationToken)
         where TConsumer : ILineConsumer
     {
         var chunkStart = (long)chunk * chunkSize;
@@ -105,7 +131,7 @@ internal static class ChunkedLineScanner
         if (chunk > 0)
         {
             // A line starting in this chunk follows a newline at or after the byte before the chunk.
-            var newline = FindNewline(handle, length, ref buffer, ref bufferOffset, ref filled, ref position);
+            var newline = FindNewline(handle, length, maxLineBytes, ref buffer, ref bufferOffset, ref filled, ref position);
             if (newline < 0)
                 return 0;
             position = newline + 1;
@@ -118,7 +144,7 @@ internal static class ChunkedLineScanner
         long lines = 0;
         while (bufferOffset + position < chunkEnd)
         {
-            var newline = FindNewline(handle, length, ref buffer, ref bufferOffset, ref filled, ref position);
+            var newline = FindNewline(handle, length, maxLineBytes, ref buffer, ref bufferOffset, ref filled, ref position);
             var lineEnd = newline < 0 ? filled : newline;
             lines++;
             var line = buffer.AsSpan(position, lineEnd - position).Trim(" \t\r"u8);
@@ -137,14 +163,18 @@ internal static class ChunkedLineScanner
     /// <summary>
     /// The buffer index of the next newline at or after <paramref name="position"/>, reading more of the file (and
     /// moving the unread part to the front, growing the buffer for a long line) as needed; -1 at the end of the file.
+    /// A line (from <paramref name="position"/>) longer than <paramref name="maxLineBytes"/> throws <see cref="LineTooLongException"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int FindNewline(SafeFileHandle handle, long length, ref byte[] buffer, ref long bufferOffset, ref int filled, ref int position)
+    private static int FindNewline(
+        SafeFileHandle handle, long length, int maxLineBytes, ref byte[] buffer, ref long bufferOffset, ref int filled, ref int position)
     {
         var searched = position;
         while (true)
         {
             var found = buffer.AsSpan(searched, filled - searched).IndexOf((byte)'\n');
+            if ((found >= 0 ? searched + found : filled) - position > maxLineBytes)
+                throw new LineTooLongException(bufferOffset + position);
             if (found >= 0)
                 return searched + found;
             if (bufferOffset + filled >= length)
@@ -165,6 +195,28 @@ internal static class ChunkedLineScanner
             searched = keep;
             filled = keep + Fill(handle, bufferOffset + keep, buffer, keep, length);
         }
+    }
+
+    /// <summary>The 1-based number of the line holding byte <paramref name="offset"/> (only when reporting an error).</summary>
+    private static long LineNumberAt(SafeFileHandle handle, long offset)
+    {
+        var buffer = new byte[1 << 16];
+        long line = 1, at = 0;
+        while (at < offset)
+        {
+            var read = RandomAccess.Read(handle, buffer.AsSpan(0, (int)Math.Min(buffer.Length, offset - at)), at);
+            if (read == 0)
+                break;
+            line += buffer.AsSpan(0, read).Count((byte)'\n');
+            at += read;
+        }
+
+        return line;
+    }
+
+    private sealed class LineTooLongException(long offset) : Exception
+    {
+        public long Offset { get; } = offset;
     }
 
     private static int Fill(SafeFileHandle handle, long fileOffset, byte[] buffer, int at, long length)
