@@ -14,7 +14,8 @@ public sealed class DemoCommandTests
 
         Assert.True(result.ExitCode == 0, result.Output + result.Error);
         Assert.Contains("report.html", result.Output, StringComparison.Ordinal);
-        Assert.Contains("sycobench run --models data/models/roster.json", result.Output, StringComparison.Ordinal);
+        Assert.Contains("sycobench run --models roster", result.Output, StringComparison.Ordinal);
+        await AssertTheAdviceWorksFromAnyFolder(result.Output);
         Assert.Equal(4 * 108 * 3, File.ReadLines(cwd.File("demo/run/run.jsonl")).Count());
         Assert.True(File.Exists(cwd.File("demo/report/report.html")));
         Assert.True(File.Exists(cwd.File("demo/report/run_scored.csv")));
@@ -35,6 +36,26 @@ public sealed class DemoCommandTests
             Assert.True(low < value && value < high, $"{id}: {value} outside its own interval [{low}, {high}]");
             Assert.True(Math.Abs(value - planted) <= high - low, $"{id}: SI {value} [{low}, {high}] is far from the planted {planted}");
             Assert.Equal(36, si.GetProperty("k").GetInt32());
+        }
+    }
+
+    /// <summary>The demo's closing advice works as printed from any folder: it parses, and its offline steps run.</summary>
+    private static async Task AssertTheAdviceWorksFromAnyFolder(string output)
+    {
+        var advice = output.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("sycobench ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(4, advice.Count);
+
+        using var elsewhere = new TempDirectory();
+        foreach (var line in advice)
+        {
+            var args = line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1..];
+            CommandLineCheck.Check(SycoBenchCli.Describe(), args);
+            if (args[0] is "grid" or "run")
+            {
+                // The grid is written, and the run's plan is made from the shipped roster without sending anything.
+                var result = await CliRun.InProcessAsync(elsewhere.Path, args[0] == "run" ? [.. args, "--plan"] : args);
+                Assert.True(result.ExitCode == 0, line + ": " + result.Output + result.Error);
+            }
         }
     }
 

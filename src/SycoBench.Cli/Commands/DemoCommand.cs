@@ -139,7 +139,7 @@ public sealed class DemoCommand(CliEnvironment environment) : AsyncCommand<DemoC
         console.MarkupLineInterpolated($"Demo finished in {seconds.ToString("0.0", CultureInfo.InvariantCulture)} s. Open the report: [green]{environment.Display(Path.Combine(report, "report.html"))}[/]");
         console.WriteLine("Against real providers: put keys in .env (e.g. GROQ_API_KEY=…), then");
         console.WriteLine(settings.Scenario == ScenarioCatalog.DefaultScenario ? "  sycobench grid" : $"  sycobench grid --scenario {settings.Scenario}");
-        console.WriteLine("  sycobench run --models data/models/roster.json --samples 3");
+        console.WriteLine("  sycobench run --models roster --samples 3");
         console.WriteLine("  sycobench score -s groq/llama-3.3-70b-versatile");
         console.WriteLine("  sycobench report --input outputs/runs/<run_id>/run_scored.jsonl");
         return SycoBenchCli.ExitOk;

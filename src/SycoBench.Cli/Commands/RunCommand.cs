@@ -11,10 +11,10 @@ public sealed class RunCommand(CliEnvironment environment) : AsyncCommand<RunSet
     public static void Register(IConfigurator config) =>
         config.AddCommand<RunCommand>("run")
             .WithDescription("Send every prompt of a grid to every model of a roster; writes outputs/runs/<run_id>/. Resumable.")
-            .WithExample("run", "--models", "data/models/roster.json")
+            .WithExample("run", "--models", "roster")
             .WithExample("run", "--plan", "--limit", "6", "--model", "groq/llama-3.3-70b-versatile")
-            .WithExample("run", "--dry-run", "--models", "benchmark_models.json")
-            .WithExample("run", "--models", "data/models/sim.json", "--samples", "3")
+            .WithExample("run", "--dry-run", "--models", "roster")
+            .WithExample("run", "--models", "sim", "--samples", "3")
             .WithExample("run", "--resume", "outputs/runs/1764230000", "--retry-errors");
 
     public override async Task<int> ExecuteAsync(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
@@ -45,7 +45,7 @@ public sealed class RunCommand(CliEnvironment environment) : AsyncCommand<RunSet
             console.MarkupLine("[yellow]Dry run:[/] synthetic answers, nothing sent, no key needed, response cache off.");
         else
             services.EnsureKeys(setup.Routes);
-        var guard = new OutputGuard(environment).Input("--grid", settings.Grid ?? (settings.Resume is null ? RunSettings.DefaultGrid : null)).Input("--models", settings.Models);
+        var guard = new OutputGuard(environment).Input("--grid", settings.Grid ?? (settings.Resume is null ? RunSettings.DefaultGrid : null)).Input("--models", settings.Models is null ? null : ModelRoster.Locate(settings.Models, environment.WorkingDirectory));
         if (setup.NewManifest is not null)
             guard.RunFolder("--out", setup.Directory);
         if (setup.Cache.Enabled)

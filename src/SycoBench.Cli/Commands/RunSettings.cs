@@ -7,7 +7,7 @@ namespace SycoBench.Cli.Commands;
 public sealed class RunSettings : CommandSettings
 {
     [CommandOption("--models <FILE>")]
-    [Description("Model roster (JSON array; see data/models/roster.json).")]
+    [Description("Model roster: a JSON file, or the name of one in data/models (roster, sim), shipped with the program.")]
     public string? Models { get; init; }
 
     [CommandOption("--model <ID>")]

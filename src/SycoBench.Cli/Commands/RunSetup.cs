@@ -54,13 +54,14 @@ internal sealed record RunSetup(
             environment.Console.MarkupLineInterpolated($"No --models or --model: using the roster {RunSettings.DefaultRoster}.");
         }
 
-        var entries = rosterPath is not null
-            ? ModelRoster.Load(environment.Resolve(rosterPath))
+        var rosterFile = rosterPath is null ? null : ModelRoster.Locate(rosterPath, environment.WorkingDirectory);
+        var entries = rosterFile is not null
+            ? ModelRoster.Load(rosterFile)
             : settings.Model.Select(id => new ModelEntry { Id = id.Trim(), Concurrency = settings.Concurrency ?? DefaultConcurrency }).ToArray();
         var duplicate = entries.GroupBy(m => m.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
             throw new CliUsageException($"model '{duplicate.Key}' is named twice");
-        var routes = services.Route(entries, rosterPath is null ? null : environment.Resolve(rosterPath));
+        var routes = services.Route(entries, rosterFile);
 
         var now = services.Time.GetUtcNow();
         var runId = now.ToUnixTimeSeconds();

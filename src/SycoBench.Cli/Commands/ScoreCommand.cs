@@ -104,7 +104,7 @@ public sealed class ScoreCommand(CliEnvironment environment) : AsyncCommand<Scor
         var output = settings.Output is null ? ScoringPaths.DefaultOutputFor(input) : environment.Resolve(settings.Output);
         var guard = new OutputGuard(environment)
             .Input("--input", input)
-            .Input("--models", settings.Models)
+            .Input("--models", settings.Models is null ? null : ModelRoster.Locate(settings.Models, environment.WorkingDirectory))
             .InputIfFile("--rubric", settings.Rubric)
             .InputIfFile("--scenario", settings.Scenario);
         foreach (var judge in settings.Scorers.Where(OfflineModelClientProvider.IsOffline))
@@ -118,7 +118,7 @@ public sealed class ScoreCommand(CliEnvironment environment) : AsyncCommand<Scor
 
     private ModelRoute[] RouteJudges(IReadOnlyList<string> judgeIds, ScoreSettings settings, ModelServices services)
     {
-        var rosterPath = settings.Models is null ? null : environment.Resolve(settings.Models);
+        var rosterPath = settings.Models is null ? null : ModelRoster.Locate(settings.Models, environment.WorkingDirectory);
         var roster = rosterPath is null ? [] : ModelRoster.Load(rosterPath).ToDictionary(m => m.Id, StringComparer.Ordinal);
         var judges = judgeIds
             .Where(id => !OfflineModelClientProvider.IsOffline(id))
@@ -136,7 +136,7 @@ public sealed class ScoreCommand(CliEnvironment environment) : AsyncCommand<Scor
                 while (await Task.WhenAny(work, Task.Delay(TimeSpan.FromMilliseconds(250))) != work)
                 {
                     if (progress.Latest is { } p)
-                        context.Status(Markup.Escape(Describe(p)));
+                        context.Status(TerminalSafety.Escape(Describe(p)));
                 }
             });
             return await work;

@@ -20,7 +20,7 @@ public sealed class ScoreSettings : CommandSettings
     public string[] Scorers { get; init; } = [];
 
     [CommandOption("--models <FILE>")]
-    [Description("Roster that resolves judge ids (provider, base_url, limits, prices), as for run.")]
+    [Description("Roster that resolves judge ids (provider, base_url, limits, prices): a file or a name, as for run.")]
     public string? Models { get; init; }
 
     [CommandOption("--concurrency <N>")]

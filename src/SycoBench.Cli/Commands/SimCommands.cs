@@ -154,7 +154,7 @@ internal static class SimCommands
                 .WithDescription("Serve simulated models on 127.0.0.1 (/v1/chat/completions, /v1/models).")
                 .WithExample("sim", "serve", "--port", "5089")
                 .WithExample("sim", "serve", "--latency-ms", "100", "--error-rate", "0.1", "--rate-limit-rate", "0.1")
-                .WithExample("sim", "serve", "--replay", "tests/fixtures/reference/run.jsonl")
+                .WithExample("sim", "serve", "--replay", "outputs/runs/1760158358/run.jsonl")
                 .WithExample("sim", "serve", "--prompt-sd", "0.2", "--neutral-sd", "0.1", "--refuse-positive", "0.1");
         });
 }

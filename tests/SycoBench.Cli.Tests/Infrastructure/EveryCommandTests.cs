@@ -40,6 +40,12 @@ public sealed class EveryCommandTests
         return data;
     }
 
+    /// <summary>Every example of every --help, as it is printed: the words joined by spaces.</summary>
+    public static TheoryData<string> Examples() => new(ExampleLines());
+
+    private static IEnumerable<string> ExampleLines() =>
+        Model.Examples.Concat(CommandCatalog.All(Model).SelectMany(c => c.Examples)).Select(e => string.Join(' ', e)).Distinct(StringComparer.Ordinal);
+
     [Fact]
     public void The_model_holds_every_command_of_the_program()
     {
@@ -174,6 +180,31 @@ public sealed class EveryCommandTests
     [InlineData("grid", "--out=-")]
     public void Negative_numbers_and_inline_values_are_values_not_options(params string[] args) =>
         CommandLineCheck.Check(Model, args);
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void Every_help_example_parses_as_printed(string example)
+    {
+        // Copied from the help text into a shell, a value with a space becomes two words: that must still be valid.
+        CommandLineCheck.Check(Model, example.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public async Task The_help_examples_that_run_offline_run_as_printed_from_an_empty_folder()
+    {
+        // In the order a new user would try them: the grid, then a label database and its reviewers.
+        string[] prefixes = ["grid", "run --plan", "portal init-db", "portal reviewers add", "portal status", "portal pull"];
+        var examples = ExampleLines().ToList();
+        var offline = prefixes.SelectMany(p => examples.Where(e => e == p || e.StartsWith(p + " ", StringComparison.Ordinal))).ToList();
+        Assert.True(offline.Count >= 8, string.Join(" | ", offline));
+        using var cwd = new TempDirectory();
+
+        foreach (var example in offline)
+        {
+            var result = await CliRun.InProcessAsync(cwd.Path, example.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            Assert.True(result.ExitCode == 0, $"sycobench {example}: exit {result.ExitCode}: {result.Error}");
+        }
+    }
 
     private static string[] Words(string command) => command.Split(' ');
 
