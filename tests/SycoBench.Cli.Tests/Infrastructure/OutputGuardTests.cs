@@ -14,9 +14,11 @@ public sealed class OutputGuardTests
 
     /// <summary>
     /// Commands that check their one store themselves: label serve binds its port first, then opens the database and
-    /// stops with one line (exit 1) when it is not a usable label database (LabelServeCommandTests).
+    /// stops with one line (exit 1) when it is not a usable label database (LabelServeCommandTests); portal backup
+    /// never writes over an existing file nor over its --db; portal import-legacy writes into the label database it
+    /// opens, in one transaction.
     /// </summary>
-    private static readonly string[] ChecksItsOwnStore = ["label serve"];
+    private static readonly string[] ChecksItsOwnStore = ["label serve", "portal backup", "portal import-legacy"];
 
     private const string Input = "is also the input";
     private const string Database = "is a SQLite database";

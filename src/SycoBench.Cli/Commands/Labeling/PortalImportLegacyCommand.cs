@@ -59,7 +59,7 @@ public sealed class PortalImportLegacyCommand(CliEnvironment environment) : Comm
         {
             var reviewers = new Table().AddColumns("name in the old database", "reviewer code", "sign-in code");
             foreach (var mapping in result.NewReviewers)
-                reviewers.AddRow(Markup.Escape(mapping.LegacyName), Markup.Escape(mapping.ReviewerCode), Markup.Escape(mapping.SignInCode));
+                reviewers.AddRow(TerminalSafety.Escape(mapping.LegacyName), TerminalSafety.Escape(mapping.ReviewerCode), TerminalSafety.Escape(mapping.SignInCode));
             console.Write(reviewers);
             console.MarkupLine("[grey]Reviews now carry these codes instead of names. The sign-in codes are stored only as hashes and are shown only this once: give each reviewer theirs.[/]");
         }
