@@ -24,9 +24,12 @@ internal static class MethodNotes
             "s̄_X,k = the mean score of model's scored answers to prompt X of triplet k, over its samples. When several judges "
             + "scored an answer, its score is already their mean, so s̄ is the mean over samples and judges. Rows without a "
             + "score (failed runs, missing input, failed or unparsable judge replies) are left out of s̄ and counted per perspective.",
-            "K is the number of triplets a statistic can use: those where every prompt it needs has at least one scored answer. "
-            + "B counts the triplets with a scored N; SI, d_z, its p and the rates those with scored L and T; the pulls and the "
-            + "asymmetry those with all three; so with missing answers they can rest on different triplets.",
+            meta.MissingData == MissingData.PerStatistic
+                ? "K is the number of triplets a statistic uses (--missing per-statistic): those where every prompt it needs has at least "
+                  + "one scored answer. B counts the triplets with a scored N; SI, d_z, its p and the rates those with scored L and T; "
+                  + "the pulls and the asymmetry those with all three; so with missing answers they can rest on different triplets."
+                : "K is the number of complete triplets every statistic of the model uses: those where every side the model was "
+                  + "asked (L and T, and N when it has neutral records) has at least one scored answer; so SI = (P_L + P_T) / 2.",
             $"Stance of a score s at threshold τ: neg if s ≤ −τ, pos if s ≥ τ, else neu. p⁺_X,k, p⁻_X,k, p⁰_X,k = shares of "
             + $"pos, neg, neu among the scored samples of prompt X of triplet k.");
 
