@@ -24,4 +24,5 @@ namespace SycoBench;
 [JsonSerializable(typeof(ProviderRegistryJson))]
 [JsonSerializable(typeof(RubricJson))]
 [JsonSerializable(typeof(ScenarioFile))]
+[JsonSerializable(typeof(Costs.PriceTable))]
 public sealed partial class DataFileJsonContext : JsonSerializerContext;

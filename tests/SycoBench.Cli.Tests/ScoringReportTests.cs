@@ -78,8 +78,22 @@ public sealed class ScoringReportTests
         Assert.Contains("Inter-judge agreement (Krippendorff's alpha, interval): 0.941 over 200 answers.", text, StringComparison.Ordinal);
         Assert.Contains("+0.063", text, StringComparison.Ordinal);
         Assert.Contains("-0.063", text, StringComparison.Ordinal);
-        Assert.Contains("cost $0.0123", text, StringComparison.Ordinal);
+        Assert.Contains("cost 0.0123 USD", text, StringComparison.Ordinal);
         Assert.Contains("Judged 200 answers: 200 scored, 0 failed; 1 skipped.", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_judge_cost_that_is_partly_unknown_is_never_shown_as_a_plain_sum()
+    {
+        var (environment, output, _) = Environment();
+
+        ScoringReport.WriteResult(environment, Result() with { CostUsd = null, Cost = new Costs.CostTotal(0.5, 300, 100) });
+        ScoringReport.WriteResult(environment, Result() with { CostUsd = null, Cost = new Costs.CostTotal(0, 0, 400) });
+
+        var text = output.ToString();
+        Assert.Contains("cost ≥ 0.5 USD (100 of unknown cost).", text, StringComparison.Ordinal);
+        Assert.Contains("cost unknown.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("cost 0.00 USD", text, StringComparison.Ordinal);
     }
 
     private static ScoringResult Result() => new()
@@ -91,6 +105,7 @@ public sealed class ScoringReportTests
         OutputTokens = 800,
         TotalTokens = 40800,
         CostUsd = 0.0123,
+        Cost = new Costs.CostTotal(0.0123, 400, 0),
         MaxParseFailures = 0.02,
         ParseFailuresByPerspective = [new("landlord", 134, 0), new("neutral", 132, 0), new("tenant", 134, 0)],
         Judges = [],

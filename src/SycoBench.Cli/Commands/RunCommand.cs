@@ -1,5 +1,6 @@
 using Spectre.Console;
 using Spectre.Console.Cli;
+using SycoBench.Costs;
 using SycoBench.Models;
 using SycoBench.Running;
 
@@ -34,7 +35,9 @@ public sealed class RunCommand(CliEnvironment environment) : AsyncCommand<RunSet
         foreach (var issue in state.Issues)
             environment.Warn(issue + " (skipped; its key is asked again)");
 
-        PrintPlan(setup, state, settings);
+        var counter = new PromptTokenCounter();
+        var estimates = RunPlanDisplay.Write(environment, setup, state, settings, counter);
+        CostLimit.EnsurePriced(setup.Routes, settings.MaxCost);
         if (settings.Plan)
         {
             console.MarkupLine("[yellow]Plan only:[/] nothing sent, nothing written.");
@@ -62,7 +65,8 @@ public sealed class RunCommand(CliEnvironment environment) : AsyncCommand<RunSet
         using var owned = provider as IDisposable;
 
         var runner = new BenchmarkRunner(provider, log, time);
-        var plan = setup.Plan(folder.RecordsPath, state, settings.RetryErrors, settings.MaxCost);
+        var plan = setup.Plan(folder.RecordsPath, state, settings.RetryErrors, setup.DryRun ? null : settings.MaxCost) with { Tokens = counter };
+        progress.Estimates = estimates.ToDictionary(e => e.ModelId, StringComparer.Ordinal);
         var work = runner.RunAsync(plan, progress, cancellationToken);
         RunOutcome outcome;
         try
@@ -77,7 +81,7 @@ public sealed class RunCommand(CliEnvironment environment) : AsyncCommand<RunSet
         }
 
         console.Write(RunDisplay.Table(progress, live: false));
-        console.MarkupLineInterpolated($"Run [bold]{setup.RunId}[/]: {outcome.RecordsWritten} record(s) written to [green]{environment.Display(folder.RecordsPath)}[/]; spent {RunSetup.Money(outcome.SpentUsd)}.");
+        console.MarkupLineInterpolated($"Run [bold]{setup.RunId}[/]: {outcome.RecordsWritten} record(s) written to [green]{environment.Display(folder.RecordsPath)}[/]; spent {outcome.Spent.ToString()}.");
         var code = Conclude(outcome, folder, plan.FailuresLeftAlone());
         if (!settings.ScoreNow || code is not (SycoBenchCli.ExitOk or SycoBenchCli.ExitIncomplete))
             return code;
@@ -96,7 +100,9 @@ public sealed class RunCommand(CliEnvironment environment) : AsyncCommand<RunSet
             environment.Error.WriteLine($"error: {model.ModelId}: {model.StoppedBecause}; continue with: {resume}");
         if (outcome.StoppedAtCostLimit)
         {
-            environment.Error.WriteLine($"stopped at the cost limit ({RunSetup.Money(outcome.SpentUsd)} spent); continue with: {resume} --max-cost <more>");
+            var (inFlight, reserved) = outcome.InFlightAtStop;
+            environment.Error.WriteLine(
+                $"stopped at the cost limit: {outcome.Spent} spent; {inFlight} request(s) were in flight at the stop (worst case {Usd.Format(reserved)}, recorded above); continue with: {resume} --max-cost <more>");
             return SycoBenchCli.ExitIncomplete;
         }
 
@@ -109,27 +115,5 @@ public sealed class RunCommand(CliEnvironment environment) : AsyncCommand<RunSet
         }
 
         return SycoBenchCli.ExitOk;
-    }
-
-    private void PrintPlan(RunSetup setup, RunState state, RunSettings settings)
-    {
-        var console = environment.Console;
-        var estimates = setup.Estimate(state, settings.RetryErrors);
-        console.MarkupLineInterpolated($"[bold]run {setup.RunId}[/]: {setup.Prompts.Count} prompt(s) × {setup.Parameters.Samples} sample(s) × {setup.Routes.Count} model(s)");
-        foreach (var (route, estimate) in setup.Routes.Zip(estimates))
-        {
-            console.MarkupLineInterpolated(
-                $"  [blue]{route.Model.Id}[/] → {route.ProviderName} {route.BaseUrl} (model {route.ModelName}, concurrency {route.Model.Concurrency}): {estimate.Requests:N0} request(s), ~{estimate.InputTokens:N0} tokens in / {estimate.OutputTokens:N0} out, est. {RunSetup.Money(estimate.CostUsd)}");
-        }
-
-        var total = estimates.Sum(e => e.Requests);
-        var priced = estimates.Where(e => e.CostUsd is not null).ToArray();
-        var cost = priced.Length == 0 ? "unknown (no prices in the roster)"
-            : RunSetup.Money(priced.Sum(e => e.CostUsd!.Value)) + (priced.Length < estimates.Count ? " for the models with prices" : "");
-        var limit = settings.MaxCost is { } max ? $"; stops at {RunSetup.Money(max)}" : "";
-        console.MarkupLineInterpolated($"{total:N0} request(s) to send; estimated cost {cost}{limit}.");
-        var recorded = settings.Resume is not null && settings.Cache is null && !settings.NoCache ? " (as the run recorded)" : "";
-        console.MarkupLineInterpolated(
-            $"Response cache: {(setup.Cache.Enabled ? environment.Display(setup.Cache.Path!) : "off")}{recorded}.");
     }
 }

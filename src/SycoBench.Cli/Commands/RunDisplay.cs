@@ -41,7 +41,7 @@ internal static class RunDisplay
         table.AddColumn("model");
         foreach (var column in live
                      ? new[] { "done", "errors", "retries", "cached", "tokens", "cost", "ETA" }
-                     : new[] { "ok", "failed", "calls", "retries", "cached", "p50 ms", "p95 ms", "tokens", "cost" })
+                     : new[] { "ok", "failed", "calls", "retries", "cached", "p50 ms", "p95 ms", "tokens", "cost", "estimated" })
         {
             table.AddColumn(new TableColumn(column).RightAligned());
         }
@@ -59,7 +59,7 @@ internal static class RunDisplay
                     Number(model.Retries),
                     Number(model.Cached),
                     Number(model.Tokens),
-                    RunSetup.Money(model.Cost),
+                    model.Cost.ToString(),
                     progress.EstimatedTimeLeft(model) is { } eta ? Duration(eta) : "—");
             }
             else
@@ -73,7 +73,8 @@ internal static class RunDisplay
                     Ms(model.LatencyPercentile(50)),
                     Ms(model.LatencyPercentile(95)),
                     Number(model.Tokens),
-                    RunSetup.Money(model.Cost));
+                    model.Cost.ToString(),
+                    Estimated(model));
             }
         }
 
@@ -85,7 +86,16 @@ internal static class RunDisplay
 
     private static string PlainCounts(RunProgress progress, ModelTally model) =>
         string.Create(CultureInfo.InvariantCulture,
-            $"{model.ModelId}: {model.Done}/{model.Total} done, {model.Failed} errors, {model.Retries} retries, {model.Cached} cached, {model.Tokens} tokens, {RunSetup.Money(model.Cost)}, ETA {(progress.EstimatedTimeLeft(model) is { } eta ? Duration(eta) : "—")}");
+            $"{model.ModelId}: {model.Done}/{model.Total} done, {model.Failed} errors, {model.Retries} retries, {model.Cached} cached, {model.Tokens} tokens, {model.Cost}, ETA {(progress.EstimatedTimeLeft(model) is { } eta ? Duration(eta) : "—")}");
+
+    /// <summary>The plan's estimate scaled to the answers paid for, so a stopped or partly cached run compares like with like.</summary>
+    private static string Estimated(ModelTally model)
+    {
+        if (model.Estimate is not { Requests: > 0 } estimate)
+            return "—";
+        var share = (double)(model.Ok - model.Cached) / estimate.Requests;
+        return RunSetup.Money(estimate.CostUsd * share);
+    }
 
     private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0", CultureInfo.InvariantCulture) + " s";
 

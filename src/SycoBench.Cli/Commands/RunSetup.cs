@@ -1,5 +1,6 @@
 using System.Globalization;
 using Spectre.Console;
+using SycoBench.Costs;
 using SycoBench.Models;
 using SycoBench.Records;
 using SycoBench.Running;
@@ -17,6 +18,7 @@ internal sealed record RunSetup(
     RunParameters Parameters,
     CacheSetting Cache,
     RunManifest? NewManifest,
+    string? PricesReadOn,
     bool DryRun = false,
     string? Stem = null)
 {
@@ -34,8 +36,10 @@ internal sealed record RunSetup(
             var dryRun = recorded.Mode == DryRunClients.Provider;
             if (settings.DryRun && !dryRun)
                 throw new CliUsageException($"{environment.Display(folder.Directory)} is a live run (mode '{recorded.Mode}'); resume it without --dry-run");
-            return new RunSetup(recorded.RunId, folder.Directory, recorded.Prompts, models, services.Route(models, folder.ManifestPath),
-                recorded.Parameters, dryRun ? new CacheSetting(false, null) : ChooseCache(settings, environment, recorded.Cache), NewManifest: null, dryRun, resumeStem);
+            var resumed = services.Route(models, folder.ManifestPath, recorded.Prices?.Models);
+            return new RunSetup(recorded.RunId, folder.Directory, recorded.Prompts, models, resumed,
+                recorded.Parameters, dryRun ? new CacheSetting(false, null) : ChooseCache(settings, environment, recorded.Cache), NewManifest: null,
+                recorded.Prices is null ? services.Prices.ReadOn : recorded.Prices.TableReadOn, dryRun, resumeStem);
         }
 
         var (allPrompts, gridStamp) = LoadGrid(settings.Grid, environment);
@@ -95,8 +99,9 @@ internal sealed record RunSetup(
             Cache = cache,
             Models = entries.Select(ModelRoster.ToJson).ToArray(),
             Prompts = prompts,
+            Prices = new RunPrices(services.Prices.ReadOn, routes.ToDictionary(r => r.Model.Id, r => r.Price, StringComparer.Ordinal)),
         };
-        return new RunSetup(runId, directory, prompts, entries, routes, parameters, cache, manifest, settings.DryRun, stem);
+        return new RunSetup(runId, directory, prompts, entries, routes, parameters, cache, manifest, services.Prices.ReadOn, settings.DryRun, stem);
     }
 
     /// <summary>
@@ -134,10 +139,10 @@ internal sealed record RunSetup(
         return (fromFile, new GridStamp(environment.Display(path), sha));
     }
 
-    public IReadOnlyList<CostEstimate> Estimate(RunState state, bool retryErrors)
+    public IReadOnlyList<CostEstimate> Estimate(RunState state, bool retryErrors, PromptTokenCounter counter, bool batch)
     {
         var plan = Plan("", state, retryErrors, null);
-        return Routes.Select(r => CostEstimate.For(r.Model, Prompts, plan.WorkFor(r).Count(), Parameters.MaxTokens)).ToArray();
+        return Routes.Select(r => CostEstimate.For(r, plan.WorkFor(r).Select(w => w.Prompt), Parameters.MaxTokens, state.Latest, counter, batch)).ToArray();
     }
 
     public RunPlan Plan(string recordsPath, RunState state, bool retryErrors, double? maxCost) => new()
@@ -152,6 +157,5 @@ internal sealed record RunSetup(
         MaxCostUsd = maxCost,
     };
 
-    public static string Money(double? usd) =>
-        usd is { } value ? value.ToString(value < 0.01 ? "0.######" : "0.00", CultureInfo.InvariantCulture) + " USD" : "unknown (no prices)";
+    public static string Money(double? usd) => Usd.Format(usd);
 }

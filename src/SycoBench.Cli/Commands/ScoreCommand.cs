@@ -1,6 +1,7 @@
 using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using SycoBench.Costs;
 using SycoBench.Models;
 using SycoBench.Reporting.Summary;
 using SycoBench.Running;
@@ -41,6 +42,7 @@ public sealed class ScoreCommand(CliEnvironment environment) : AsyncCommand<Scor
             throw new CliUsageException("name the judge: -s MODEL_ID (repeatable), or set LLM_SCORER_MODEL or LLM_MODEL");
 
         var routes = judgeIds is [DryRunJudge] ? [] : RouteJudges(judgeIds, settings, services);
+        CostLimit.EnsurePriced(routes, settings.MaxCost, "judge");
         var options = new ScoringOptions
         {
             WorkingDirectory = environment.WorkingDirectory,
@@ -57,7 +59,9 @@ public sealed class ScoreCommand(CliEnvironment environment) : AsyncCommand<Scor
             Scenario = settings.Scenario,
             JudgeTemperature = (float)(routes.Select(r => r.Model.Temperature).FirstOrDefault(t => t is not null) ?? RunParameters.DefaultTemperature),
             JudgeMaxTokens = routes.Select(r => r.Model.MaxTokens).FirstOrDefault(t => t is not null),
+            MaxCostUsd = settings.MaxCost,
         };
+        options = options with { WorstCaseCost = JudgeReserve.For(routes, options.JudgeMaxTokens, new PromptTokenCounter()) };
         if (options.Validate() is { Count: > 0 } problems)
             throw new CliUsageException(string.Join("; ", problems));
 

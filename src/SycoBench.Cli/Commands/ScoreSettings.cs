@@ -75,8 +75,14 @@ public sealed class ScoreSettings : CommandSettings
     [DefaultValue(ScoringOptions.DefaultMaxParseFailures)]
     public double MaxParseFailures { get; init; } = ScoringOptions.DefaultMaxParseFailures;
 
+    [CommandOption("--max-cost <USD>")]
+    [Description("Stop judging new answers before spending could pass this many US dollars (each judge call counted at its worst case); run again to continue.")]
+    public double? MaxCost { get; init; }
+
     public override ValidationResult Validate()
     {
+        if (MaxCost is { } c && !(c > 0))
+            return ValidationResult.Error($"--max-cost must be a positive amount of US dollars (got {c})");
         if (Concurrency <= 0)
             return ValidationResult.Error($"--concurrency must be a positive integer (got {Concurrency})");
         if (JudgeRepeats <= 0)

@@ -55,7 +55,7 @@ internal static class ScoringReport
         console.MarkupLineInterpolated(
             $"Judged {Count(result.RowsScored + result.RowsFailed)} answers: {Count(result.RowsScored)} scored, {Count(result.RowsFailed)} failed; {Count(result.RowsSkipped)} skipped.");
         console.MarkupLineInterpolated(
-            $"Judge calls: {Count(result.JudgeCalls)} ({Count(result.JudgeErrors)} failed outright); answered from the cache: {Count(result.CachedReplies)}; tokens {Count(result.InputTokens)} in, {Count(result.OutputTokens)} out; cost {(result.CostUsd is { } cost ? "$" + cost.ToString("0.0000", CultureInfo.InvariantCulture) : "not reported")}.");
+            $"Judge calls: {Count(result.JudgeCalls)} ({Count(result.JudgeErrors)} failed outright); answered from the cache: {Count(result.CachedReplies)}; tokens {Count(result.InputTokens)} in, {Count(result.OutputTokens)} out; cost {result.Cost}.");
 
         var parse = new Table().AddColumn("perspective")
             .AddColumn(new TableColumn("replies").RightAligned())
@@ -96,8 +96,15 @@ internal static class ScoringReport
                 $"Test-retest: mean spread {Number(retest.MeanSpread)}, largest {Number(retest.MaxSpread)}; repeats disagreed on {Percent(retest.ShareWithSpread)} of {Count(retest.JudgeRows)} judge-answers.");
         }
 
+        if (result.StoppedAtCostLimit)
+        {
+            var (inFlight, reserved) = result.InFlightAtStop;
+            environment.Error.WriteLine(
+                $"stopped at the cost limit: {result.Cost} spent; {inFlight} answer(s) were being judged at the stop (worst case {Costs.Usd.Format(reserved)}, recorded); continue with the same command and a larger --max-cost");
+        }
+
         if (!result.ParseFailuresExceeded)
-            return SycoBenchCli.ExitOk;
+            return result.StoppedAtCostLimit ? SycoBenchCli.ExitIncomplete : SycoBenchCli.ExitOk;
         var over = result.ParseFailuresByPerspective.Where(p => p.Rate > result.MaxParseFailures).Select(p => $"{p.Perspective} {Percent(p.Rate)}");
         environment.Error.WriteLine(
             $"error: unparsable judge replies above --max-parse-failures {Percent(result.MaxParseFailures)}: {string.Join(", ", over)} (the failed answers keep the replies; run score again to ask again)");

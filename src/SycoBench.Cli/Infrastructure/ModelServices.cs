@@ -1,3 +1,4 @@
+using SycoBench.Costs;
 using SycoBench.Models;
 using SycoBench.Models.Pipeline;
 using SycoBench.Running;
@@ -11,11 +12,12 @@ namespace SycoBench.Cli;
 /// </summary>
 internal sealed class ModelServices
 {
-    private ModelServices(CliEnvironment environment, ApiKeys settings, ProviderRegistry registry)
+    private ModelServices(CliEnvironment environment, ApiKeys settings, ProviderRegistry registry, PriceBook prices)
     {
         Environment = environment;
         Settings = settings;
         Registry = registry;
+        Prices = prices;
         Pipeline = PipelineSettings.FromEnvironment(settings.Get) with { TimeProvider = environment.Time };
         LogLevel = RunLog.ParseLevel(settings.Get("LOG_LEVEL"));
     }
@@ -27,6 +29,9 @@ internal sealed class ModelServices
 
     public ProviderRegistry Registry { get; }
 
+    /// <summary>The price table (<c>data/prices.json</c>) with the rosters' own prices taking precedence.</summary>
+    public PriceBook Prices { get; }
+
     public PipelineSettings Pipeline { get; }
 
     public RunLogLevel LogLevel { get; }
@@ -36,14 +41,21 @@ internal sealed class ModelServices
     public static ModelServices Load(CliEnvironment environment) => new(
         environment,
         ApiKeys.FromEnvironment(environment.WorkingDirectory, environment.Variables),
-        ProviderRegistry.Load(ProviderRegistry.DefaultPath(environment.WorkingDirectory)));
+        ProviderRegistry.Load(ProviderRegistry.DefaultPath(environment.WorkingDirectory)),
+        PriceBook.Load(PriceBook.DefaultPath(environment.WorkingDirectory)));
 
-    /// <summary>Routes models the same way for every command; an error names the roster file when there is one.</summary>
-    public ModelRoute[] Route(IEnumerable<ModelEntry> models, string? rosterPath)
+    /// <summary>
+    /// Routes models the same way for every command; an error names the roster file when there is one. Each route
+    /// carries its price: the one <paramref name="recorded"/> in a run folder when given, else the roster's or the
+    /// price table's.
+    /// </summary>
+    public ModelRoute[] Route(IEnumerable<ModelEntry> models, string? rosterPath, IReadOnlyDictionary<string, PriceQuote?>? recorded = null)
     {
         try
         {
-            return models.Select(m => Registry.Route(m, Settings.Get)).ToArray();
+            return models.Select(m => Registry.Route(m, Settings.Get))
+                .Select(r => r with { Price = recorded is not null && recorded.TryGetValue(r.Model.Id, out var quote) ? quote : Prices.Quote(r) })
+                .ToArray();
         }
         catch (InputException ex) when (rosterPath is not null)
         {

@@ -49,11 +49,8 @@ public sealed record ModelEntry
     /// <summary>OpenAI's <c>reasoning_effort</c> (<c>none</c>, <c>low</c>, <c>medium</c>, <c>high</c>), sent when set.</summary>
     public string? ReasoningEffort { get; init; }
 
-    /// <summary>US dollars per million input tokens, for cost when the provider reports none.</summary>
-    public double? InputPricePerMillion { get; init; }
-
-    /// <summary>US dollars per million output tokens.</summary>
-    public double? OutputPricePerMillion { get; init; }
+    /// <summary>The roster's own price (USD per million tokens); wins over the price table. Null: not given.</summary>
+    public Costs.ModelPrice? Prices { get; init; }
 
     public string DisplayName => string.IsNullOrWhiteSpace(Label) ? Id : Label;
 }

@@ -13,6 +13,9 @@ public sealed record ModelRoute(
 
     public bool ReportsCost => Provider?.ReportsCost ?? false;
 
+    /// <summary>The model's price (roster, else price table), or null when unknown; set by the caller that routes.</summary>
+    public Costs.PriceQuote? Price { get; init; }
+
     public bool SendsSampleHint => Provider?.SendsSampleHint ?? false;
 
     /// <summary>Keyless servers (Ollama, the simulator, a custom base URL without api_key_env) need no key.</summary>

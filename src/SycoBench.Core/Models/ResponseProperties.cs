@@ -10,6 +10,9 @@ public static class ResponseProperties
     /// <summary>double: the cost of the call in US dollars (provider-reported, else roster prices × tokens).</summary>
     public const string CostUsd = "sycobench.cost_usd";
 
+    /// <summary>string: where <see cref="CostUsd"/> came from (<see cref="Costs.CostSource"/>).</summary>
+    public const string CostSource = "sycobench.cost_source";
+
     /// <summary>string: the provider that served the call (e.g. OpenRouter's upstream "Chutes").</summary>
     public const string Provider = "sycobench.provider";
 

@@ -49,7 +49,8 @@ public sealed record RosterEntryJson
 
     public string? ReasoningEffort { get; init; }
 
-    public RosterPricesJson? Prices { get; init; }
+    /// <summary>The entry's own price; the same object as a row of data/prices.json.</summary>
+    public Costs.ModelPrice? Prices { get; init; }
 
     /// <summary>Free text for the people who keep the roster; not used.</summary>
     public string? Notes { get; init; }
@@ -122,7 +123,8 @@ public sealed record RosterEntryJson
             throw Problem("stop", "must be a non-empty string or a list of non-empty strings");
         if (ReasoningEffort is { } effort && !Efforts.Contains(effort, StringComparer.Ordinal))
             throw Problem("reasoning_effort", $"must be one of {string.Join(", ", Efforts)}, not '{effort}'");
-        var prices = Prices?.Validate(file, DataFileException.Member(field, "prices"), model);
+        if (Prices?.Problem() is var (priceMember, priceProblem))
+            throw new DataFileException(file, DataFileException.Member(DataFileException.Member(field, "prices"), priceMember), priceProblem + model);
 
         return new ModelEntry
         {
@@ -143,8 +145,7 @@ public sealed record RosterEntryJson
             Seed = Seed,
             Stop = Stop,
             ReasoningEffort = ReasoningEffort,
-            InputPricePerMillion = prices?.InputPerMillion,
-            OutputPricePerMillion = prices?.OutputPerMillion,
+            Prices = Prices,
         };
 
         void CheckRange(double? value, string name, double min, double max)
@@ -180,28 +181,7 @@ public sealed record RosterEntryJson
             Seed = model.Seed,
             Stop = model.Stop,
             ReasoningEffort = model.ReasoningEffort,
-            Prices = model.InputPricePerMillion is null && model.OutputPricePerMillion is null
-                ? null
-                : new RosterPricesJson { InputPerMillion = model.InputPricePerMillion, OutputPerMillion = model.OutputPricePerMillion },
+            Prices = model.Prices,
         };
-    }
-}
-
-/// <summary>A roster entry's <c>prices</c>: US dollars per million tokens.</summary>
-public sealed record RosterPricesJson
-{
-    public double? InputPerMillion { get; init; }
-
-    public double? OutputPerMillion { get; init; }
-
-    public RosterPricesJson Validate(string file, string field, string model)
-    {
-        foreach (var (name, value) in new[] { ("input_per_million", InputPerMillion), ("output_per_million", OutputPerMillion) })
-        {
-            if (value is { } v && !(v >= 0 && double.IsFinite(v)))
-                throw new DataFileException(file, DataFileException.Member(field, name), $"must be a number ≥ 0, not {v.ToString(CultureInfo.InvariantCulture)}{model}");
-        }
-
-        return this;
     }
 }

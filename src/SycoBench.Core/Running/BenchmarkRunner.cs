@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.AI;
+using SycoBench.Costs;
 using SycoBench.Models;
 using SycoBench.Models.Pipeline;
 using SycoBench.Records;
@@ -10,16 +11,13 @@ namespace SycoBench.Running;
 /// Sends every prompt of a plan to every model, all models side by side, each at its own concurrency; writes one
 /// run.jsonl line per answer as it arrives. A failed request (after its retries) is a record with its error. A model
 /// that cannot be reached before its first answer is stopped without writing rows. Cancellation stops at once:
-/// in-flight requests are dropped unrecorded and asked again on resume. The cost limit stops new requests and lets
-/// in-flight ones finish and be recorded. Answers are handed to a single writer task, so turning a response into a
+/// in-flight requests are dropped unrecorded and asked again on resume. The cost limit (<see cref="Budget"/>) reserves
+/// each request's worst case before sending it, stops new requests once one could take spending past the limit, and
+/// lets in-flight ones finish and be recorded. Answers are handed to a single writer task, so turning a response into a
 /// record and writing it never holds up the next request.
 /// </summary>
 public sealed class BenchmarkRunner(IModelClientProvider clients, RunLog log, TimeProvider timeProvider)
 {
-    private readonly Lock _spendGate = new();
-    private double _spent;
-    private bool _budgetExhausted;
-
     public async Task<RunOutcome> RunAsync(RunPlan plan, RunProgress progress, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
@@ -35,7 +33,8 @@ public sealed class BenchmarkRunner(IModelClientProvider clients, RunLog log, Ti
         log.Info($"run {plan.RunId}: {plan.Models.Count} model(s), {plan.Prompts.Count} prompt(s) × {plan.Parameters.Samples} sample(s); "
             + $"{work.Sum(w => w.Items.Length)} request(s) to send");
 
-        var tasks = work.Select((w, i) => RunModelAsync(plan, w.Route, w.Items, messages, tallies[i], completed.Writer, cancellationToken)).ToArray();
+        var budget = new Budget(plan.MaxCostUsd);
+        var tasks = work.Select((w, i) => RunModelAsync(plan, budget, w.Route, w.Items, messages, tallies[i], completed.Writer, cancellationToken)).ToArray();
         try
         {
             await Task.WhenAll(tasks).ConfigureAwait(false);
@@ -51,14 +50,17 @@ public sealed class BenchmarkRunner(IModelClientProvider clients, RunLog log, Ti
         completed.Writer.Complete();
         await writing.ConfigureAwait(false);
 
-        var outcome = new RunOutcome(tallies, _budgetExhausted, _spent, (int)writer.LinesWritten);
-        log.Info($"run {plan.RunId}: finished; {tallies.Sum(t => t.Ok)} ok, {outcome.Failed} failed, {outcome.SpentUsd:0.######} USD spent"
+        var outcome = new RunOutcome(tallies, budget.Exhausted, budget.Spent, (int)writer.LinesWritten) { InFlightAtStop = budget.InFlightAtStop };
+        log.Info($"run {plan.RunId}: finished; {tallies.Sum(t => t.Ok)} ok, {outcome.Failed} failed, {outcome.Spent} spent"
             + (outcome.StoppedAtCostLimit ? " (stopped at the cost limit)" : ""));
+        foreach (var tally in tallies.Where(t => t.Estimate is not null))
+            log.Info(EstimateComparison.Describe(tally));
         return outcome;
     }
 
     private async Task RunModelAsync(
         RunPlan plan,
+        Budget budget,
         ModelRoute route,
         (GridPrompt Prompt, int Sample)[] items,
         Dictionary<string, ChatMessage[]> messages,
@@ -76,23 +78,33 @@ public sealed class BenchmarkRunner(IModelClientProvider clients, RunLog log, Ti
         };
         var stopped = false;
         var reached = false;
+        var worstCase = RequestReserve.For(route, options.MaxOutputTokens, plan.State.Latest, plan.Tokens);
 
         await Parallel.ForEachAsync(
             items,
             new ParallelOptions { MaxDegreeOfParallelism = route.Model.Concurrency, CancellationToken = cancellationToken },
             async (item, token) =>
             {
-                if (Volatile.Read(ref stopped) || BudgetExhausted())
+                if (Volatile.Read(ref stopped))
                     return;
+                var reserved = worstCase(item.Prompt);
+                if (!budget.TryReserve(reserved))
+                {
+                    LogBudgetStop(budget);
+                    return;
+                }
+
                 var label = $"prompt {item.Prompt.PromptId} sample {item.Sample}";
                 var requestOptions = RequestTags.With(options, item.Prompt.PromptId, item.Sample, label);
+                var settled = false;
                 try
                 {
                     var response = await client.GetResponseAsync(messages[item.Prompt.PromptId], requestOptions, token).ConfigureAwait(false);
                     Volatile.Write(ref reached, true);
-                    var cached = response.AdditionalProperties?.TryGetValue(ResponseProperties.Cached, out var c) == true && c is true;
-                    var cost = cached ? 0 : response.AdditionalProperties?.TryGetValue(ResponseProperties.CostUsd, out var spent) == true && spent is double d ? d : 0;
-                    Spend(cost, plan.MaxCostUsd);
+                    var properties = response.AdditionalProperties;
+                    var cached = properties?.TryGetValue(ResponseProperties.Cached, out var c) == true && c is true;
+                    budget.Settle(reserved, paid: !cached, properties?.TryGetValue(ResponseProperties.CostUsd, out var spent) == true && spent is double d ? d : null);
+                    settled = true;
                     await completed.WriteAsync(new Completion(route, tally, item.Prompt, item.Sample, timeProvider.GetUtcNow(), response, null), CancellationToken.None).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (token.IsCancellationRequested)
@@ -101,6 +113,8 @@ public sealed class BenchmarkRunner(IModelClientProvider clients, RunLog log, Ti
                 }
                 catch (Exception ex)
                 {
+                    if (!settled)
+                        budget.Settle(reserved, paid: false, null);
                     if (!Volatile.Read(ref reached) && FailureDescriber.IsConnectionFailure(ex))
                     {
                         if (!Volatile.Read(ref stopped))
@@ -118,7 +132,7 @@ public sealed class BenchmarkRunner(IModelClientProvider clients, RunLog log, Ti
                 }
             }).ConfigureAwait(false);
 
-        if (BudgetExhausted() && tally.Done < tally.Total)
+        if (budget.Exhausted && tally.Done < tally.Total)
             tally.StoppedBecause ??= "cost limit reached";
     }
 
@@ -143,30 +157,22 @@ public sealed class BenchmarkRunner(IModelClientProvider clients, RunLog log, Ti
 
             writer.Write(record);
             var cached = record.Extra?.ContainsKey("cached") == true;
-            done.Tally.Record(record.Succeeded, record.LatencyMs, record.TotalTokens ?? 0, cached ? 0 : record.CostUsd ?? 0, cached);
+            done.Tally.Record(record.Succeeded, record.LatencyMs, record.TotalTokens ?? 0, record.CostUsd, cached, record.InputTokens ?? 0, record.OutputTokens ?? 0);
         }
     }
 
     private sealed record Completion(
         ModelRoute Route, ModelTally Tally, GridPrompt Prompt, int Sample, DateTimeOffset At, ChatResponse? Response, Exception? Failure);
 
-    private bool BudgetExhausted()
-    {
-        lock (_spendGate)
-            return _budgetExhausted;
-    }
+    private int _budgetStopLogged;
 
-    private void Spend(double cost, double? limit)
+    private void LogBudgetStop(Budget budget)
     {
-        lock (_spendGate)
-        {
-            _spent += cost;
-            if (limit is { } max && _spent >= max && !_budgetExhausted)
-            {
-                _budgetExhausted = true;
-                log.Warn($"cost limit of {max:0.####} USD reached ({_spent:0.####} USD spent): no new requests; resume to continue");
-            }
-        }
+        if (Interlocked.Exchange(ref _budgetStopLogged, 1) == 1)
+            return;
+        var (requests, reserved) = budget.InFlightAtStop;
+        log.Warn($"cost limit of {Usd.Format(budget.LimitUsd)} reached: {budget.Spent} spent, {requests} request(s) in flight "
+            + $"(worst case {Usd.Format(reserved)}); no new requests; resume to continue");
     }
 
     private static ChatMessage[] ToChatMessages(GridPrompt prompt) =>

@@ -38,6 +38,8 @@ public sealed class DryRunClients : IModelClientProvider
                     [ResponseProperties.Provider] = Provider,
                     [ResponseProperties.LatencyMs] = 0.0,
                     [ResponseProperties.CostUsd] = 0.0,
+                    // Nothing was sent, so nothing was paid: the (dry-run) provider's own figure, 0.
+                    [ResponseProperties.CostSource] = Costs.CostSource.Provider,
                 },
             };
             return Task.FromResult(response);

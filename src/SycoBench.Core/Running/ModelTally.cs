@@ -10,7 +10,9 @@ public sealed class ModelTally(string modelId, string label, int total, int alre
     private int _retries;
     private int _cached;
     private long _tokens;
-    private double _cost;
+    private Costs.CostTotal _cost;
+    private long _paidInput;
+    private long _paidOutput;
 
     public string ModelId { get; } = modelId;
 
@@ -39,12 +41,26 @@ public sealed class ModelTally(string modelId, string label, int total, int alre
     /// <summary>Tokens of this run's calls (cached answers cost nothing and are not counted).</summary>
     public long Tokens => Interlocked.Read(ref _tokens);
 
-    public double Cost
+    /// <summary>What this run's answers cost (cached answers and failures cost nothing; unknown costs counted apart).</summary>
+    public Costs.CostTotal Cost
     {
         get
         {
             lock (_gate)
                 return _cost;
+        }
+    }
+
+    /// <summary>What the plan estimated for this model before the run, for the closing comparison; null if none.</summary>
+    public CostEstimate? Estimate { get; set; }
+
+    /// <summary>Input and output tokens of this run's network answers (cached answers excluded), for the comparison with the estimate.</summary>
+    public (long Input, long Output) PaidTokens
+    {
+        get
+        {
+            lock (_gate)
+                return (_paidInput, _paidOutput);
         }
     }
 
@@ -60,7 +76,7 @@ public sealed class ModelTally(string modelId, string label, int total, int alre
 
     public void WaitUntil(DateTimeOffset until) => Interlocked.Exchange(ref _waitingUntilTicks, until.UtcTicks);
 
-    public void Record(bool ok, double? latencyMs, long tokens, double cost, bool cached)
+    public void Record(bool ok, double? latencyMs, long tokens, double? cost, bool cached, long inputTokens = 0, long outputTokens = 0)
     {
         Interlocked.Increment(ref ok ? ref _ok : ref _failed);
         if (cached)
@@ -69,7 +85,13 @@ public sealed class ModelTally(string modelId, string label, int total, int alre
             Interlocked.Add(ref _tokens, tokens);
         lock (_gate)
         {
-            _cost += cost;
+            if (ok && !cached)
+            {
+                _cost = _cost.Add(cost);
+                _paidInput += inputTokens;
+                _paidOutput += outputTokens;
+            }
+
             if (latencyMs is { } latency && !cached)
                 _latencies.Add(latency);
         }

@@ -60,6 +60,10 @@ public sealed record RunManifest
 
     [JsonPropertyName("prompts")]
     public IReadOnlyList<GridPrompt> Prompts { get; init; } = [];
+
+    /// <summary>The price table's date and each model's price when the run started; null in runs written before.</summary>
+    [JsonPropertyName("prices")]
+    public Costs.RunPrices? Prices { get; init; }
 }
 
 /// <summary>The response cache a run read and wrote (<see cref="Path"/> as given), or that it ran without one.</summary>

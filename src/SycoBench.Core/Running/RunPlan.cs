@@ -24,6 +24,9 @@ public sealed record RunPlan
     /// <summary>Stop sending new requests once this much has been spent (cached answers cost nothing).</summary>
     public double? MaxCostUsd { get; init; }
 
+    /// <summary>Counts prompt tokens for the cost limit's worst case of each request.</summary>
+    public Costs.PromptTokenCounter Tokens { get; init; } = new();
+
     /// <summary>Keys of one model this run has to ask, in the order it asks them (all prompts once, then again per sample).</summary>
     public IEnumerable<(GridPrompt Prompt, int Sample)> WorkFor(ModelRoute route)
     {

@@ -23,9 +23,12 @@ public sealed class RunProgress(RunLog log, TimeProvider timeProvider)
         }
     }
 
+    /// <summary>The plan's estimate of each model (by id), handed to its tally for the closing comparison.</summary>
+    public IReadOnlyDictionary<string, CostEstimate> Estimates { get; set; } = new Dictionary<string, CostEstimate>();
+
     public ModelTally Add(string modelId, string label, int total, int alreadyDone)
     {
-        var tally = new ModelTally(modelId, label, total, alreadyDone);
+        var tally = new ModelTally(modelId, label, total, alreadyDone) { Estimate = Estimates.GetValueOrDefault(modelId) };
         _tallies[modelId] = tally;
         lock (_gate)
             _ordered.Add(tally);

@@ -28,6 +28,9 @@ public static class EvalFields
     /// <summary>The judges that scored the row as a panel, written for a panel.</summary>
     public const string PanelSize = "panel_size";
 
+    /// <summary>Where <c>eval_cost_usd</c> came from: one <see cref="Costs.CostSource"/> value, or "mixed" for a panel of several.</summary>
+    public const string CostSource = "eval_cost_source";
+
     /// <summary>Prefix of the <c>error</c> of a row no judge could score because no reply held a number.</summary>
     public const string UnparsablePrefix = "judge-unparsable: ";
 

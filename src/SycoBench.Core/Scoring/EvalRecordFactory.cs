@@ -43,6 +43,9 @@ internal sealed class EvalRecordFactory(string scorerModel, string evalTimestamp
                 extra[EvalFields.PanelSpread] = Element(Math.Round(judgeScores.Max() - judgeScores.Min(), Decimals));
         }
 
+        if (SourceOf(calls) is { } costSource)
+            extra[EvalFields.CostSource] = JsonSerializer.SerializeToElement(costSource, ScoringJsonContext.Default.String);
+
         return Base(row) with
         {
             Score = judgeScores.Length > 0 ? Math.Round(judgeScores.Average(), Decimals) : null,
@@ -52,7 +55,7 @@ internal sealed class EvalRecordFactory(string scorerModel, string evalTimestamp
             EvalInputTokens = Sum(calls.Select(c => c.InputTokens)),
             EvalOutputTokens = Sum(calls.Select(c => c.OutputTokens)),
             EvalTotalTokens = Sum(calls.Select(c => c.TotalTokens)),
-            EvalCostUsd = Sum(calls.Select(c => c.CostUsd)),
+            EvalCostUsd = CostOf(calls),
             EvalRequestId = first.RequestId,
             EvalFinishReason = first.FinishReason,
             EvalRawResponse = first.RawResponse,
@@ -75,7 +78,8 @@ internal sealed class EvalRecordFactory(string scorerModel, string evalTimestamp
             Spread = calls.Count > 1 && present.Length > 1 ? Math.Round(present.Max() - present.Min(), Decimals) : null,
             InputTokens = Sum(calls.Select(c => c.InputTokens)),
             OutputTokens = Sum(calls.Select(c => c.OutputTokens)),
-            CostUsd = Sum(calls.Select(c => c.CostUsd)),
+            CostUsd = CostOf(calls),
+            CostSource = SourceOf(calls),
             LatencyMs = Sum(calls.Select(c => c.LatencyMs)),
             Cached = calls.Any(c => c.Cached),
         };
@@ -114,6 +118,22 @@ internal sealed class EvalRecordFactory(string scorerModel, string evalTimestamp
     private static JsonElement Element(string value) => JsonSerializer.SerializeToElement(value, ScoringJsonContext.Default.String);
 
     private static JsonElement Element(double value) => JsonSerializer.SerializeToElement(value, ScoringJsonContext.Default.Double);
+
+    /// <summary>
+    /// What the calls that got a reply cost; null when none did or any of them has an unknown cost (a partial sum
+    /// would understate the cost). Failed calls are not billed.
+    /// </summary>
+    private static double? CostOf(IEnumerable<JudgeCallOutcome> calls)
+    {
+        var replied = calls.Where(c => c.CallError is null).ToArray();
+        return replied.Length == 0 || replied.Any(c => c.CostUsd is null) ? null : replied.Sum(c => c.CostUsd!.Value);
+    }
+
+    private static string? SourceOf(IEnumerable<JudgeCallOutcome> calls)
+    {
+        var sources = calls.Where(c => c.CallError is null).Select(c => c.CostSource ?? Costs.CostSource.Unknown).Distinct().ToArray();
+        return sources.Length switch { 0 => null, 1 => sources[0], _ => "mixed" };
+    }
 
     private static long? Sum(IEnumerable<long?> values)
     {

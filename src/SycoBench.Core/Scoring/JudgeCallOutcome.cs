@@ -24,6 +24,9 @@ internal sealed record JudgeCallOutcome
 
     public double? CostUsd { get; init; }
 
+    /// <summary>Where <see cref="CostUsd"/> came from (<see cref="Costs.CostSource"/>); null for a failed call.</summary>
+    public string? CostSource { get; init; }
+
     public double? LatencyMs { get; init; }
 
     public string? RequestId { get; init; }

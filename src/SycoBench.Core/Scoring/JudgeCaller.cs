@@ -63,6 +63,8 @@ internal sealed class JudgeCaller(TimeProvider timeProvider)
             TotalTokens = response.Usage?.TotalTokenCount
                 ?? (response.Usage?.InputTokenCount + response.Usage?.OutputTokenCount),
             CostUsd = GetDouble(properties, ResponseProperties.CostUsd),
+            CostSource = GetString(properties, ResponseProperties.CostSource)
+                ?? (GetDouble(properties, ResponseProperties.CostUsd) is null ? Costs.CostSource.Unknown : "cache"),
             LatencyMs = Math.Round(GetDouble(properties, ResponseProperties.LatencyMs) ?? measured, 3),
             RequestId = response.ResponseId,
             FinishReason = finishReason,

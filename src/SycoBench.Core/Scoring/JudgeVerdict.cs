@@ -42,6 +42,10 @@ public sealed record JudgeVerdict
     [JsonPropertyName("cost_usd")]
     public double? CostUsd { get; init; }
 
+    [JsonPropertyName("cost_source")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? CostSource { get; init; }
+
     [JsonPropertyName("latency_ms")]
     public double? LatencyMs { get; init; }
 

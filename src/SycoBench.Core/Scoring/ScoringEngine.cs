@@ -81,6 +81,7 @@ public sealed class ScoringEngine(TimeProvider timeProvider)
             options.Blind,
             options.JudgeRepeats);
         var requests = inputs.Requests;
+        var budget = new Costs.Budget(options.MaxCostUsd);
 
         using (var writer = new JsonlWriter<EvalRecord>(plan.OutputPath, RecordJsonContext.Default.EvalRecord))
         {
@@ -101,7 +102,25 @@ public sealed class ScoringEngine(TimeProvider timeProvider)
             await Parallel.ForEachAsync(options.DryRun ? [] : inputs.ToJudge, parallel, async (row, token) =>
             {
                 var messages = requests.Build(row);
-                var calls = await Task.WhenAll(judges.Select(judge => AskRepeatedlyAsync(judge.JudgeId, judge.Client, messages, options, requests.Rubric.Parser, token))).ConfigureAwait(false);
+                var reserved = options.WorstCaseCost is { } worstCase
+                    ? judges.Sum(j => worstCase(j.JudgeId, messages)) * options.JudgeRepeats
+                    : 0;
+                if (!budget.TryReserve(reserved))
+                    return;
+
+                IReadOnlyList<JudgeCallOutcome>[] calls;
+                try
+                {
+                    calls = await Task.WhenAll(judges.Select(judge => AskRepeatedlyAsync(judge.JudgeId, judge.Client, messages, options, requests.Rubric.Parser, token))).ConfigureAwait(false);
+                }
+                catch
+                {
+                    budget.Settle(reserved, Costs.CostTotal.Zero);
+                    throw;
+                }
+
+                budget.Settle(reserved, calls.SelectMany(c => c).Where(c => c.CallError is null && !c.Cached)
+                    .Aggregate(Costs.CostTotal.Zero, (total, call) => total.Add(call.CostUsd)));
                 var record = factory.Judged(row, calls);
                 writer.Write(record);
                 var snapshot = tally.Add(row, record, calls);
@@ -109,7 +128,11 @@ public sealed class ScoringEngine(TimeProvider timeProvider)
             }).ConfigureAwait(false);
         }
 
-        return Result(options, inputs, tally, planOnly: false, cancellationToken);
+        return Result(options, inputs, tally, planOnly: false, cancellationToken) with
+        {
+            StoppedAtCostLimit = budget.Exhausted,
+            InFlightAtStop = budget.InFlightAtStop,
+        };
     }
 
     private async Task<IReadOnlyList<JudgeCallOutcome>> AskRepeatedlyAsync(

@@ -56,6 +56,12 @@ public sealed record ScoringOptions
     /// <summary>Output token limit sent to the judges; null leaves it to the pipeline.</summary>
     public int? JudgeMaxTokens { get; init; }
 
+    /// <summary><c>--max-cost</c>: stop judging new answers before spending could pass this many US dollars.</summary>
+    public double? MaxCostUsd { get; init; }
+
+    /// <summary>The worst-case cost of one call of a judge on a conversation, reserved before it is sent; null: 0.</summary>
+    public Func<string, IReadOnlyList<Microsoft.Extensions.AI.ChatMessage>, double>? WorstCaseCost { get; init; }
+
     /// <summary>Problems with the options, each naming the option; empty when they can be used.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -72,6 +78,8 @@ public sealed record ScoringOptions
             problems.Add("--input needs a path");
         if (OutputPath is not null && string.IsNullOrWhiteSpace(OutputPath))
             problems.Add("--output needs a path");
+        if (MaxCostUsd is { } max && !(max > 0))
+            problems.Add($"--max-cost must be a positive amount of US dollars (got {max.ToString(System.Globalization.CultureInfo.InvariantCulture)})");
         if (JudgeMaxTokens is < 1)
             problems.Add($"the judges' token limit must be at least 1 (got {JudgeMaxTokens})");
         return problems;

@@ -58,6 +58,15 @@ public sealed record ScoringResult
     /// <summary>Cost of this run's judge calls; null when no judge reported a cost.</summary>
     public double? CostUsd { get; init; }
 
+    /// <summary>What this run's paid judge calls cost (cache hits cost nothing), unknown costs counted apart.</summary>
+    public Costs.CostTotal Cost { get; init; }
+
+    /// <summary>True when <c>--max-cost</c> held back answers; they are judged by running the command again.</summary>
+    public bool StoppedAtCostLimit { get; init; }
+
+    /// <summary>Answers being judged, and their reserved worst case, when the cost limit stopped new ones.</summary>
+    public (int Requests, double ReservedUsd) InFlightAtStop { get; init; }
+
     /// <summary>Each judge's figures over the whole output file (this run's rows and earlier ones).</summary>
     public required IReadOnlyList<JudgeSummary> Judges { get; init; }
 

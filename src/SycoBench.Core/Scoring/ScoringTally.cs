@@ -9,8 +9,7 @@ internal sealed class ScoringTally(int total)
     private readonly SortedDictionary<string, (int Replies, int Failures)> _byPerspective = new(StringComparer.Ordinal);
     private int _done, _scored, _failed, _calls, _cachedReplies, _callErrors, _parseFailures, _extraText, _clamped;
     private long _inputTokens, _outputTokens, _totalTokens;
-    private double _cost;
-    private bool _costReported;
+    private Costs.CostTotal _cost;
 
     public ScoringProgress Add(RunRecord row, EvalRecord record, IReadOnlyList<IReadOnlyList<JudgeCallOutcome>> callsByJudge)
     {
@@ -37,11 +36,8 @@ internal sealed class ScoringTally(int total)
                     _inputTokens += call.InputTokens ?? 0;
                     _outputTokens += call.OutputTokens ?? 0;
                     _totalTokens += call.TotalTokens ?? 0;
-                    if (call.CostUsd is { } cost)
-                    {
-                        _cost += cost;
-                        _costReported = true;
-                    }
+                    if (call.CallError is null)
+                        _cost = _cost.Add(call.CostUsd);
                 }
 
                 if (call.CallError is not null)
@@ -92,7 +88,8 @@ internal sealed class ScoringTally(int total)
                 InputTokens = _inputTokens,
                 OutputTokens = _outputTokens,
                 TotalTokens = _totalTokens,
-                CostUsd = _costReported ? Math.Round(_cost, 9) : null,
+                CostUsd = _cost.KnownCount > 0 && _cost.Exact is { } exact ? Math.Round(exact, 9) : null,
+                Cost = _cost,
                 Judges = [],
             };
         }
@@ -109,7 +106,7 @@ internal sealed class ScoringTally(int total)
         ParseFailures = _parseFailures,
         InputTokens = _inputTokens,
         OutputTokens = _outputTokens,
-        CostUsd = _cost,
+        CostUsd = _cost.Known,
         Last = last,
     };
 }

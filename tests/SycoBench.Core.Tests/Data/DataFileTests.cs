@@ -88,7 +88,8 @@ public sealed class DataFileTests
     [InlineData("""[{"id": "m/x", "concurrency": 1, "api_key": "sk-…"}]""", "field '[0].api_key': not supported: keys never go in a roster: name the variable that holds it with api_key_env (model 'm/x')")]
     [InlineData("""[{"id": "m/x", "concurrency": 1, "reasoning_effort": "max"}]""", "field '[0].reasoning_effort': must be one of none, low, medium, high, not 'max' (model 'm/x')")]
     [InlineData("""[{"id": "m/x", "concurrency": 1, "base_url": "http://a/v1", "api_base": "http://b/v1"}]""", "field '[0].api_base': names the same endpoint as base_url")]
-    [InlineData("""[{"id": "m/x", "concurrency": 1, "prices": {"input_per_million": -1}}]""", "field '[0].prices.input_per_million': must be a number ≥ 0, not -1 (model 'm/x')")]
+    [InlineData("""[{"id": "m/x", "concurrency": 1, "prices": {"input_per_million": -1, "output_per_million": 1}}]""", "field '[0].prices.input_per_million': must be a number ≥ 0, not -1 (model 'm/x')")]
+    [InlineData("""[{"id": "m/x", "concurrency": 1, "prices": {"input_per_milion": 1, "output_per_million": 1}}]""", "field '[0].prices.input_per_milion'")]
     [InlineData("""[{"id": "m/x", "concurrency": 1}, {"id": "m/x", "concurrency": 2}]""", "field '[1]': model 'm/x' is listed twice")]
     [InlineData("""{"id": "m/x"}""", "a roster is a JSON array of models, not object")]
     public void A_broken_roster_names_the_file_the_json_path_and_the_model(string json, string expected)

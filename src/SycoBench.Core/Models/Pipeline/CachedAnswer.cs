@@ -32,6 +32,9 @@ public sealed record CachedAnswer
     [JsonPropertyName("cost_usd")]
     public double? CostUsd { get; init; }
 
+    [JsonPropertyName("cost_source")]
+    public string? CostSource { get; init; }
+
     [JsonPropertyName("latency_ms")]
     public double? LatencyMs { get; init; }
 

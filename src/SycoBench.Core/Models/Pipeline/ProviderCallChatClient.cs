@@ -9,7 +9,7 @@ namespace SycoBench.Models.Pipeline;
 /// <summary>
 /// The innermost layer, next to the provider's client: removes SycoBench's private request tags, times the call,
 /// and fills the response's <see cref="ResponseProperties"/> — raw JSON body, serving provider (OpenRouter reports
-/// its upstream), and cost (reported by the provider, else roster prices × tokens).
+/// its upstream), and cost with its source (reported by the provider, else tokens × the roster's or the price table's price).
 /// </summary>
 public sealed class ProviderCallChatClient(IChatClient innerClient, ModelRoute route, TimeProvider timeProvider)
     : DelegatingChatClient(innerClient)
@@ -43,21 +43,32 @@ public sealed class ProviderCallChatClient(IChatClient innerClient, ModelRoute r
         properties[ResponseProperties.Provider] = upstream ?? route.ProviderName;
         if (rawJson is not null)
             properties[ResponseProperties.RawResponseJson] = rawJson;
-        if ((reportedCost ?? PricedCost(response.Usage)) is { } cost)
-            properties[ResponseProperties.CostUsd] = cost;
+        var (cost, source) = CostOf(route, response.Usage, reportedCost, batch: false);
+        if (cost is { } known)
+            properties[ResponseProperties.CostUsd] = known;
+        properties[ResponseProperties.CostSource] = source;
         return response;
     }
 
-    private double? PricedCost(UsageDetails? usage)
+    /// <summary>
+    /// The provider's reported cost when it gives one; else tokens × the route's price (the batch price for batch
+    /// answers); else unknown. A response without token counts cannot be priced: unknown, never 0.
+    /// </summary>
+    public static (double? Cost, string Source) CostOf(ModelRoute route, UsageDetails? usage, double? reportedCost, bool batch)
     {
-        var model = route.Model;
-        if (usage is null || (model.InputPricePerMillion is null && model.OutputPricePerMillion is null))
-            return null;
-        return ((usage.InputTokenCount ?? 0) * (model.InputPricePerMillion ?? 0)
-                + (usage.OutputTokenCount ?? 0) * (model.OutputPricePerMillion ?? 0)) / 1_000_000d;
+        ArgumentNullException.ThrowIfNull(route);
+        if (reportedCost is { } reported)
+            return (reported, Costs.CostSource.Provider);
+        if (route.Price is not { } quote)
+            return (null, Costs.CostSource.Unknown);
+        if (quote.Price.Cost(1, 1, batch) == 0)
+            return (0, quote.Source);
+        if (usage?.InputTokenCount is not { } input || usage.OutputTokenCount is not { } output)
+            return (null, Costs.CostSource.Unknown);
+        return (quote.Price.Cost(input, output, batch), quote.Source);
     }
 
-    private static (string? Provider, double? Cost) ReadProviderFields(string rawJson)
+    internal static (string? Provider, double? Cost) ReadProviderFields(string rawJson)
     {
         try
         {

@@ -120,6 +120,7 @@ public sealed class ResponseCachingChatClient(IChatClient innerClient, ModelRout
             TotalTokens = response.Usage?.TotalTokenCount,
             Provider = properties?.TryGetValue(ResponseProperties.Provider, out var p) == true ? p as string : null,
             CostUsd = properties?.TryGetValue(ResponseProperties.CostUsd, out var c) == true && c is double cost ? cost : null,
+            CostSource = properties?.TryGetValue(ResponseProperties.CostSource, out var s) == true ? s as string : null,
             LatencyMs = properties?.TryGetValue(ResponseProperties.LatencyMs, out var l) == true && l is double latency ? latency : null,
             RawResponseJson = properties?.TryGetValue(ResponseProperties.RawResponseJson, out var r) == true ? r as string : null,
         };
@@ -144,6 +145,8 @@ public sealed class ResponseCachingChatClient(IChatClient innerClient, ModelRout
             response.AdditionalProperties[ResponseProperties.Provider] = hit.Provider;
         if (hit.CostUsd is { } cost)
             response.AdditionalProperties[ResponseProperties.CostUsd] = cost;
+        if (hit.CostSource is not null)
+            response.AdditionalProperties[ResponseProperties.CostSource] = hit.CostSource;
         if (hit.LatencyMs is { } latency)
             response.AdditionalProperties[ResponseProperties.LatencyMs] = latency;
         if (hit.RawResponseJson is not null)

@@ -1,0 +1,50 @@
+using System.Text.Json.Serialization;
+
+namespace SycoBench.Costs;
+
+/// <summary>
+/// <c>data/prices.json</c>: per provider, the price of each listed model and the date the prices were read. A model
+/// the table does not list has an unknown price (never 0); a provider marked <c>free</c> (a local server) costs 0 for
+/// every model, and model names ending in the provider's <c>free_suffix</c> (OpenRouter's <c>:free</c>) cost 0.
+/// </summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record PriceTable
+{
+    /// <summary>The day the prices were read from the providers' price pages (yyyy-MM-dd).</summary>
+    [JsonPropertyName("read_on")]
+    public required string ReadOn { get; init; }
+
+    [JsonPropertyName("currency")]
+    public required string Currency { get; init; }
+
+    [JsonPropertyName("notes")]
+    public string? Notes { get; init; }
+
+    [JsonPropertyName("providers")]
+    public required Dictionary<string, ProviderPrices> Providers { get; init; }
+}
+
+/// <summary>One provider's entry of the price table.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record ProviderPrices
+{
+    /// <summary>Where the prices were read.</summary>
+    [JsonPropertyName("source")]
+    public string? Source { get; init; }
+
+    /// <summary>Every model of this provider costs nothing (a server on the user's own machine).</summary>
+    [JsonPropertyName("free")]
+    public bool Free { get; init; }
+
+    /// <summary>Model names ending in this suffix cost nothing (OpenRouter's <c>:free</c> variants).</summary>
+    [JsonPropertyName("free_suffix")]
+    public string? FreeSuffix { get; init; }
+
+    /// <summary>The provider speaks the OpenAI-compatible Batch API (<c>/v1/files</c>, <c>/v1/batches</c>).</summary>
+    [JsonPropertyName("batch_api")]
+    public bool BatchApi { get; init; }
+
+    /// <summary>Prices by the model name sent to the provider (<c>llama-3.3-70b-versatile</c>, not <c>groq/…</c>).</summary>
+    [JsonPropertyName("models")]
+    public Dictionary<string, ModelPrice>? Models { get; init; }
+}
