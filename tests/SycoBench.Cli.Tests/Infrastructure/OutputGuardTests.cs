@@ -13,12 +13,11 @@ public sealed class OutputGuardTests
     private static readonly string[] WritesNothing = ["sim serve"];
 
     /// <summary>
-    /// Commands that check their one store themselves: label serve binds its port first, then opens the database and
-    /// stops with one line (exit 1) when it is not a usable label database (LabelServeCommandTests); portal backup
-    /// never writes over an existing file nor over its --db; portal import-legacy writes into the label database it
-    /// opens, in one transaction.
+    /// Commands whose outputs are checked elsewhere: portal backup never writes over an existing file nor over its
+    /// --db; portal import-legacy writes into the label database it opens, in one transaction; label ai guards its
+    /// --db with the store guard (its own tests set up the models it needs).
     /// </summary>
-    private static readonly string[] ChecksItsOwnStore = ["label serve", "portal backup", "portal import-legacy"];
+    private static readonly string[] ChecksItsOwnStore = ["portal backup", "portal import-legacy", "label ai"];
 
     private const string Input = "is also the input";
     private const string Database = "is a SQLite database";
@@ -54,6 +53,7 @@ public sealed class OutputGuardTests
         ("portal reviewers list", ["--db", "runs/1/run.jsonl"], NotDatabase),
         ("portal reviewers disable", ["--db", "runs/1/run.jsonl", "R-ABCDEF"], NotDatabase),
         ("portal status", ["--db", "runs/1/run.jsonl"], NotDatabase),
+        ("label serve", ["--db", "runs/1/run.jsonl", "--urls", "http://127.0.0.1:0"], NotDatabase),
         ("portal delete-llm-reviews", ["--db", "runs/1/run.jsonl", "--apply"], NotDatabase),
         ("agreement", ["--reviews", "reviews.jsonl", "--consensus-out", "reviews.jsonl"], Input),
         ("agreement", ["--reviews", "reviews.jsonl", "--scored", "scored.jsonl", "--consensus-out", "scored.jsonl"], Input),

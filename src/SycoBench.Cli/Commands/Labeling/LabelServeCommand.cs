@@ -28,6 +28,7 @@ public sealed class LabelServeCommand(CliEnvironment environment) : AsyncCommand
         else if (token!.Length < LabelingOptions.MinimumAdminTokenLength)
             throw new CliUsageException($"${LabelServeSettings.AdminTokenVariable} must have at least {LabelingOptions.MinimumAdminTokenLength} characters");
 
+        new OutputGuard(environment).Store("--db", settings.Database);
         var options = new LabelingOptions
         {
             DatabasePath = environment.Resolve(settings.Database),
