@@ -75,6 +75,7 @@ public static class SycoBenchCli
         LabelingCommands.Register(config);
         ReportCommand.Register(config);
         DemoCommand.Register(config);
+        CacheCommands.Register(config);
     }
 
     private static bool IsUserFacing(Exception ex) =>

@@ -20,6 +20,16 @@ public sealed class DemoCommandTests
         Assert.True(File.Exists(cwd.File("demo/report/report.html")));
         Assert.True(File.Exists(cwd.File("demo/report/run_scored.csv")));
 
+        // The demo keeps its answers and judge replies in its own cache; cache stats shows them and cache clear empties it.
+        Assert.Contains("sycobench cache stats --cache demo/cache/responses.db", result.Output, StringComparison.Ordinal);
+        var cached = await CliRun.InProcessAsync(cwd.Path, "cache", "stats", "--cache", "demo/cache/responses.db");
+        Assert.True(cached.ExitCode == 0, cached.Output + cached.Error);
+        Assert.Contains("demo/cache/responses.db: 2,592 entries", cached.Output, StringComparison.Ordinal);
+        Assert.Matches(@"sim/judge\s*│\s*1,296\s*│\s*0\s*│", cached.Output);
+        var cleared = await CliRun.InProcessAsync(cwd.Path, "cache", "clear", "--cache", "demo/cache/responses.db");
+        Assert.Contains("Removed 2,592 entries from demo/cache/responses.db", cleared.Output, StringComparison.Ordinal);
+        Assert.Contains("demo/cache/responses.db: 0 entries", (await CliRun.InProcessAsync(cwd.Path, "cache", "stats", "--cache", "demo/cache/responses.db")).Output, StringComparison.Ordinal);
+
         using var stats = JsonDocument.Parse(File.ReadAllText(cwd.File("demo/report/stats.json")));
         var models = stats.RootElement.GetProperty("models").EnumerateArray()
             .ToDictionary(m => m.GetProperty("model_id").GetString()!, m => m.GetProperty("sycophancy_index"));

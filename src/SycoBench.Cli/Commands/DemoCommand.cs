@@ -115,11 +115,14 @@ public sealed class DemoCommand(CliEnvironment environment) : AsyncCommand<DemoC
         var run = Path.Combine(outDir, "run");
         var scored = Path.Combine(run, "run_scored.jsonl");
         var report = Path.Combine(outDir, "report");
+        // The demo's own cache, replaced with the folder: the simulator's port changes every time, so its answers would
+        // only fill the shared cache with entries no later run can use.
+        var cache = Path.Combine(outDir, "cache", "responses.db");
         string[][] steps =
         [
             ["grid", "--scenario", settings.Scenario, "--out", grid],
-            ["run", "--models", roster, "--grid", grid, "--samples", settings.Samples.ToString(CultureInfo.InvariantCulture), "--out", run, "--no-cache"],
-            ["score", "--input", Path.Combine(run, "run.jsonl"), "-s", "sim/judge", "--concurrency", "32", "--no-cache", "--no-aggregate"],
+            ["run", "--models", roster, "--grid", grid, "--samples", settings.Samples.ToString(CultureInfo.InvariantCulture), "--out", run, "--cache", cache],
+            ["score", "--input", Path.Combine(run, "run.jsonl"), "-s", "sim/judge", "--concurrency", "32", "--cache", cache, "--no-aggregate"],
             ["report", "--input", scored, "--out", report],
         ];
         string[] titles = [$"1/4 grid: the {scenario.Id} matched triplets", "2/4 run: four assistants answer every prompt", "3/4 score: the simulated judge scores every answer", "4/4 report: summary, paired statistics, charts"];
@@ -137,6 +140,7 @@ public sealed class DemoCommand(CliEnvironment environment) : AsyncCommand<DemoC
         var seconds = environment.Time.GetElapsedTime(started).TotalSeconds;
         console.Write(new Rule("done").LeftJustified());
         console.MarkupLineInterpolated($"Demo finished in {seconds.ToString("0.0", CultureInfo.InvariantCulture)} s. Open the report: [green]{environment.Display(Path.Combine(report, "report.html"))}[/]");
+        console.WriteLine($"Its cached answers: sycobench cache stats --cache {environment.Display(cache)}");
         console.WriteLine("Against real providers: put keys in .env (e.g. GROQ_API_KEY=…), then");
         console.WriteLine(settings.Scenario == ScenarioCatalog.DefaultScenario ? "  sycobench grid" : $"  sycobench grid --scenario {settings.Scenario}");
         console.WriteLine("  sycobench run --models roster --samples 3");

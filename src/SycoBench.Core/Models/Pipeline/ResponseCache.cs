@@ -14,6 +14,7 @@ public sealed class ResponseCache : IDisposable
     private readonly SqliteConnection _connection;
     private readonly SqliteCommand _select;
     private readonly SqliteCommand _upsert;
+    private readonly SqliteCommand _hit;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly TimeProvider _timeProvider;
 
@@ -40,11 +41,26 @@ public sealed class ResponseCache : IDisposable
                     cache_key TEXT PRIMARY KEY,
                     model_id TEXT NOT NULL,
                     created_utc TEXT NOT NULL,
-                    answer TEXT NOT NULL
+                    answer TEXT NOT NULL,
+                    hits INTEGER NOT NULL DEFAULT 0
                 );
                 """;
             setup.ExecuteNonQuery();
         }
+
+        // A cache written before hits were counted gains the column; the meta table says since when hits are counted.
+        using (var migrate = _connection.CreateCommand())
+        {
+            migrate.CommandText = (ResponseCacheFile.HasColumn(_connection, "hits") ? "" : "ALTER TABLE responses ADD COLUMN hits INTEGER NOT NULL DEFAULT 0;")
+                + "CREATE TABLE IF NOT EXISTS cache_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);"
+                + "INSERT OR IGNORE INTO cache_meta (name, value) VALUES ('hits_counted_since', $now);";
+            migrate.Parameters.AddWithValue("$now", _timeProvider.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+            migrate.ExecuteNonQuery();
+        }
+
+        _hit = _connection.CreateCommand();
+        _hit.CommandText = "UPDATE responses SET hits = hits + 1 WHERE cache_key = $key";
+        _hit.Parameters.Add("$key", SqliteType.Text);
 
         _select = _connection.CreateCommand();
         _select.CommandText = "SELECT answer FROM responses WHERE cache_key = $key";
@@ -77,6 +93,21 @@ public sealed class ResponseCache : IDisposable
         }
     }
 
+    /// <summary>Counts one answer served from the cache (shown per model by <c>cache stats</c>).</summary>
+    public async Task CountHitAsync(string key, CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            _hit.Parameters["$key"].Value = key;
+            _hit.ExecuteNonQuery();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     public async Task PutAsync(string key, string modelId, CachedAnswer answer, CancellationToken cancellationToken = default)
     {
         var json = JsonSerializer.Serialize(answer, CacheJsonContext.Default.CachedAnswer);
@@ -99,6 +130,7 @@ public sealed class ResponseCache : IDisposable
     {
         _select.Dispose();
         _upsert.Dispose();
+        _hit.Dispose();
         _connection.Dispose();
         _gate.Dispose();
     }

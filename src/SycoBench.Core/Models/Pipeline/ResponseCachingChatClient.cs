@@ -29,7 +29,10 @@ public sealed class ResponseCachingChatClient(IChatClient innerClient, ModelRout
 
         var key = GetCacheKey(messageList, options);
         if (await ReadCacheAsync(key, cancellationToken).ConfigureAwait(false) is { } hit && RequestTags.Accepts(options, hit))
+        {
+            await cache.CountHitAsync(key, cancellationToken).ConfigureAwait(false);
             return hit;
+        }
 
         var response = await InnerClient.GetResponseAsync(messageList, options, cancellationToken).ConfigureAwait(false);
         if (RequestTags.Accepts(options, response))
