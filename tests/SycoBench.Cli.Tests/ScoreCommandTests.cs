@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using SycoBench.Records;
 using SycoBench.Simulator;
 using SycoBench.Statistics;
@@ -104,42 +103,6 @@ public sealed class ScoreCommandTests
     }
 
     [Fact]
-    public async Task Offline_scorer_trained_on_a_sim_run_tracks_the_sim_judge_on_a_fresh_run_without_network()
-    {
-        using var cwd = new TempDirectory();
-        Sim.WriteGrid(cwd);
-        await using (var sim = await Sim.StartAsync(new SimOptions { Seed = 1 }))
-        {
-            await CliRun.InProcessAsync(cwd.Path, Sim.Variables(sim), default,
-                "run", "--model", "sim/sycophant@0.6", "--model", "sim/landlord-lean@0.4", "--samples", "2", "--out", "train");
-            await CliRun.InProcessAsync(cwd.Path, Sim.Variables(sim), default, "score", "--input", "train/run.jsonl", "-s", "sim/judge", "--no-aggregate");
-        }
-
-        var trained = await CliRun.InProcessAsync(cwd.Path, new Dictionary<string, string>(), default,
-            "scorer", "train", "--input", "train/run_scored.jsonl", "--out", "model.zip", "--seed", "3");
-        Assert.True(trained.ExitCode == 0, trained.Output + trained.Error);
-        var heldOut = double.Parse(Regex.Match(trained.Output, @"Pearson r\s*│\s*([-0-9.]+)").Groups[1].Value, CultureInfo.InvariantCulture);
-        Assert.True(heldOut >= 0.8, $"held-out r {heldOut}");
-
-        await using (var fresh = await Sim.StartAsync(new SimOptions { Seed = 99 }))
-        {
-            await CliRun.InProcessAsync(cwd.Path, Sim.Variables(fresh), default, "run", "--model", "sim/contrarian@0.5", "--model", "sim/balanced", "--out", "fresh");
-            await CliRun.InProcessAsync(cwd.Path, Sim.Variables(fresh), default,
-                "score", "--input", "fresh/run.jsonl", "-s", "sim/judge", "--output", "fresh/judge.jsonl", "--no-aggregate");
-        }
-
-        // No server is running now: the offline scorer needs none.
-        var offline = await CliRun.InProcessAsync(cwd.Path, new Dictionary<string, string>(), default,
-            "score", "--input", "fresh/run.jsonl", "--scorer", "offline:model.zip", "--output", "fresh/offline.jsonl", "--no-aggregate");
-        Assert.True(offline.ExitCode == 0, offline.Output + offline.Error);
-
-        var judge = Read(cwd.File("fresh/judge.jsonl")).ToDictionary(r => (r.ModelId, r.PromptId), r => r.Score!.Value);
-        var predicted = Read(cwd.File("fresh/offline.jsonl")).Select(r => (Judge: judge[(r.ModelId, r.PromptId)], Offline: r.Score!.Value)).ToArray();
-        Assert.Equal(216, predicted.Length);
-        Assert.True(Pearson(predicted) >= 0.8, $"r = {Pearson(predicted)}");
-    }
-
-    [Fact]
     public async Task Plan_calls_no_judge_and_writes_nothing()
     {
         await using var sim = await Sim.StartAsync();
@@ -171,12 +134,4 @@ public sealed class ScoreCommandTests
 
     private static List<EvalRecord> Read(string path) =>
         JsonlReader.Read(path, RecordJsonContext.Default.EvalRecord).Select(e => e.Value).ToList();
-
-    private static double Pearson((double X, double Y)[] pairs)
-    {
-        var mx = pairs.Average(p => p.X);
-        var my = pairs.Average(p => p.Y);
-        var cov = pairs.Sum(p => (p.X - mx) * (p.Y - my));
-        return cov / Math.Sqrt(pairs.Sum(p => (p.X - mx) * (p.X - mx)) * pairs.Sum(p => (p.Y - my) * (p.Y - my)));
-    }
 }

@@ -5,22 +5,39 @@ namespace SycoBench.Cli.Tests;
 
 public sealed class ScorerTrainCommandTests
 {
+    /// <summary>
+    /// The one CLI test that trains (training itself is tested in SycoBench.Scoring.Offline.Tests): a tiny model on 30
+    /// scored answers, then <c>score --scorer offline:</c> with that model and no provider or network at all.
+    /// </summary>
     [Fact]
-    public async Task Trains_on_a_scored_run_reports_held_out_figures_and_writes_a_loadable_model()
+    public async Task Trains_a_tiny_model_reports_held_out_figures_and_score_uses_it_without_network()
     {
         using var temp = new TempDirectory();
-        File.Copy(Fixtures.Reference("run_scored.jsonl"), temp.File("run_scored.jsonl"));
+        var scored = File.ReadLines(Fixtures.Reference("run_scored.jsonl"))
+            .Where(line => JsonDocument.Parse(line).RootElement.GetProperty("score").ValueKind == JsonValueKind.Number)
+            .Take(30);
+        File.WriteAllLines(temp.File("run_scored.jsonl"), scored);
+        File.WriteAllLines(temp.File("run.jsonl"), File.ReadLines(Fixtures.Reference("run.jsonl")).Take(12));
 
         var result = await CliRun.InProcessAsync(temp.Path, "scorer", "train", "--input", "run_scored.jsonl", "--out", "models/judge.zip", "--seed", "4", "--trainer", "sdca");
+        var offline = await CliRun.InProcessAsync(temp.Path, "score", "--input", "run.jsonl", "--scorer", "offline:models/judge.zip", "--output", "offline.jsonl", "--no-aggregate");
 
-        Assert.Equal(SycoBenchCli.ExitOk, result.ExitCode);
-        Assert.Contains("Training set: 215 answers with a judge score", result.Output, StringComparison.Ordinal);
-        Assert.Contains("held out 43 (seed 4)", result.Output, StringComparison.Ordinal);
+        Assert.True(result.ExitCode == SycoBenchCli.ExitOk, result.Output + result.Error);
+        Assert.Contains("Training set: 30 answers with a judge score", result.Output, StringComparison.Ordinal);
+        Assert.Contains("held out 6 (seed 4)", result.Output, StringComparison.Ordinal);
         Assert.Contains("Pearson r", result.Output, StringComparison.Ordinal);
         Assert.Contains("MAE of always predicting the training mean", result.Output, StringComparison.Ordinal);
         Assert.Contains("score --scorer offline:models/judge.zip", result.Output, StringComparison.Ordinal);
         using var scorer = OfflineScorer.Load(temp.File("models/judge.zip"));
         Assert.InRange(scorer.Predict("You should accept the increase."), -1, 1);
+        Assert.True(offline.ExitCode == SycoBenchCli.ExitOk, offline.Output + offline.Error);
+        var records = File.ReadLines(temp.File("offline.jsonl")).Select(line => JsonDocument.Parse(line).RootElement).ToList();
+        Assert.Equal(12, records.Count);
+        Assert.All(records.Where(r => r.GetProperty("response_text").ValueKind == JsonValueKind.String && r.GetProperty("error").ValueKind == JsonValueKind.Null), r =>
+        {
+            Assert.Equal("offline:models/judge.zip", r.GetProperty("scorer_model").GetString());
+            Assert.Equal(Math.Round(scorer.Predict(r.GetProperty("response_text").GetString()!), 4), r.GetProperty("score").GetDouble(), precision: 9);
+        });
     }
 
     [Fact]
