@@ -76,6 +76,7 @@ public static class SycoBenchCli
         ReportCommand.Register(config);
         DemoCommand.Register(config);
         CacheCommands.Register(config);
+        MergeCommand.Register(config);
     }
 
     private static bool IsUserFacing(Exception ex) =>

@@ -16,7 +16,8 @@ public sealed class RunCommand(CliEnvironment environment) : AsyncCommand<RunSet
             .WithExample("run", "--plan", "--limit", "6", "--model", "groq/llama-3.3-70b-versatile")
             .WithExample("run", "--dry-run", "--models", "roster")
             .WithExample("run", "--models", "sim", "--samples", "3")
-            .WithExample("run", "--resume", "outputs/runs/1764230000", "--retry-errors");
+            .WithExample("run", "--resume", "outputs/runs/1764230000", "--retry-errors")
+            .WithExample("run", "--models", "roster", "--samples", "3", "--shard", "2/8", "--out", "outputs/runs/study/part-2");
 
     public override async Task<int> ExecuteAsync(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
     {

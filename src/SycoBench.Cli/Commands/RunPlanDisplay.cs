@@ -23,6 +23,12 @@ internal static class RunPlanDisplay
                 $"  [blue]{route.Model.Id}[/] → {route.ProviderName} {route.BaseUrl} (model {route.ModelName}, concurrency {route.Model.Concurrency}): {estimate.Requests:N0} request(s), ~{estimate.InputTokens:N0} tokens in / {estimate.OutputTokens:N0} out, est. {EstimateText(route, estimate)}");
         }
 
+        if (setup.Parameters.Shard is { } shard)
+        {
+            console.MarkupLineInterpolated(
+                $"Shard {shard}: this run asks the keys of part {shard.Index} of {shard.Count} (split by a hash of model, prompt and sample); join the {shard.Count} run folders with sycobench merge.");
+        }
+
         var total = estimates.Sum(e => e.Requests);
         var priced = estimates.Where(e => e.CostUsd is not null).ToArray();
         var cost = priced.Length == 0 ? "unknown (no price for any model)"

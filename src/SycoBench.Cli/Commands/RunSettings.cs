@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using SycoBench.Running;
 
 namespace SycoBench.Cli.Commands;
 
@@ -83,6 +84,10 @@ public sealed class RunSettings : CommandSettings
     [Description("Stop sending new requests once this many US dollars are spent (resumable).")]
     public double? MaxCost { get; init; }
 
+    [CommandOption("--shard <I/N>")]
+    [Description("Ask only part I of N of the keys (model, prompt, sample), split by a hash of the key: N jobs with I = 1 … N cover every key once; join their folders with merge.")]
+    public string? Shard { get; init; }
+
     public const string DefaultCache = "outputs/cache/responses.db";
 
     [CommandOption("--no-cache")]
@@ -98,7 +103,7 @@ public sealed class RunSettings : CommandSettings
         if (Resume is not null)
         {
             if (Models is not null || Model.Length > 0 || Limit is not null || Samples is not null || Temperature is not null
-                || MaxTokens is not null || Out is not null || Concurrency is not null || IncludeNeutral || NoIncludeNeutral)
+                || MaxTokens is not null || Out is not null || Concurrency is not null || IncludeNeutral || NoIncludeNeutral || Shard is not null)
             {
                 return ValidationResult.Error("--resume takes the grid, models and parameters from the run folder; drop the other options (only --retry-errors, --max-cost, --no-cache, --cache, --dry-run, --plan, --score-now, -s apply)");
             }
@@ -115,6 +120,8 @@ public sealed class RunSettings : CommandSettings
             return ValidationResult.Error("--include-neutral and --no-include-neutral cannot be combined");
         if (Scorers.Length > 0 && !ScoreNow)
             return ValidationResult.Error("-s names the judge of --score-now; add --score-now (or score later: sycobench score -s ID)");
+        if (Shard is not null && RunShard.TryParse(Shard, out var shardProblem) is null)
+            return ValidationResult.Error(shardProblem!);
         if (NoCache && Cache is not null)
             return ValidationResult.Error("--no-cache and --cache cannot be combined");
         if (Concurrency is <= 0)

@@ -78,6 +78,7 @@ internal sealed record RunSetup(
             Temperature = settings.Temperature,
             MaxTokens = settings.MaxTokens,
             Limit = settings.Limit,
+            Shard = settings.Shard is { } shard ? RunShard.TryParse(shard, out _) : null,
         };
         // Synthetic answers never reach the response cache, so a dry run cannot answer a later live run.
         var cache = settings.DryRun ? new CacheSetting(false, null) : ChooseCache(settings, environment, recorded: null);

@@ -19,5 +19,10 @@ public sealed record RunParameters
     [JsonPropertyName("limit")]
     public int? Limit { get; init; }
 
+    /// <summary>This run's part of the keys (<c>--shard I/N</c>); absent for a whole run, so its manifest is as before.</summary>
+    [JsonPropertyName("shard")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public RunShard? Shard { get; init; }
+
     public const double DefaultTemperature = 0.2;
 }

@@ -36,7 +36,7 @@ public sealed record RunPlan
             foreach (var prompt in Prompts)
             {
                 var key = new RunKey(route.Model.Id, prompt.PromptId, sample);
-                if (State.Succeeded(key) || (State.Failed(key) && !RetryErrors))
+                if (!InShard(key) || State.Succeeded(key) || (State.Failed(key) && !RetryErrors))
                     continue;
                 yield return (prompt, sample);
             }
@@ -46,14 +46,17 @@ public sealed record RunPlan
     /// <summary>Keys whose latest record is a failure and that this run leaves alone (no --retry-errors).</summary>
     public int FailuresLeftAlone() =>
         RetryErrors ? 0 : Models.Sum(route => Enumerable.Range(0, Parameters.Samples)
-            .Sum(sample => Prompts.Count(p => State.Failed(new RunKey(route.Model.Id, p.PromptId, sample)))));
+            .Sum(sample => Prompts.Count(p => InShard(new RunKey(route.Model.Id, p.PromptId, sample)) && State.Failed(new RunKey(route.Model.Id, p.PromptId, sample)))));
 
     public int AlreadyAnswered(ModelRoute route)
     {
         ArgumentNullException.ThrowIfNull(route);
         var answered = 0;
         for (var sample = 0; sample < Parameters.Samples; sample++)
-            answered += Prompts.Count(p => State.Succeeded(new RunKey(route.Model.Id, p.PromptId, sample)));
+            answered += Prompts.Count(p => InShard(new RunKey(route.Model.Id, p.PromptId, sample)) && State.Succeeded(new RunKey(route.Model.Id, p.PromptId, sample)));
         return answered;
     }
+
+    /// <summary>Whether a key is this run's to ask: every key, or with <c>--shard I/N</c> the keys of part I.</summary>
+    public bool InShard(RunKey key) => Parameters.Shard?.Contains(key) ?? true;
 }

@@ -1,0 +1,148 @@
+using SycoBench.Records;
+
+namespace SycoBench.Running;
+
+/// <summary>What <see cref="RunMerge.Merge"/> wrote and what it noticed.</summary>
+public sealed record RunMergeResult(
+    RunFolder Output,
+    int Records,
+    int Superseded,
+    int MissingKeys,
+    int? ScoredRecords,
+    int ScoredSuperseded,
+    RunShard[] Shards,
+    int[] MissingShards,
+    IReadOnlyList<string> Warnings);
+
+/// <summary>
+/// Joins run folders of the same grid, models and parameters (e.g. the parts of <c>run --shard I/N</c>) into one run
+/// folder: run_grid.json of the first input without the shard, run.jsonl with the latest record of every key (the
+/// inputs read in the order given, as if their lines were appended one after another), and run_scored.jsonl the same
+/// way when every input has one. The output is a whole run: <c>run --resume</c> on it asks the keys no input answered.
+/// </summary>
+public static class RunMerge
+{
+    public const string ScoredFile = "run_scored.jsonl";
+
+    public static RunMergeResult Merge(IReadOnlyList<string> inputs, string output, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var outDir = Path.TrimEndingDirectorySeparator(Path.GetFullPath(output));
+        var inDirs = inputs.Select(i => Path.TrimEndingDirectorySeparator(Path.GetFullPath(i))).ToArray();
+        if (inDirs.Length < 2)
+            throw new InputException("merge needs at least two run folders");
+        if (inDirs.GroupBy(d => d, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            throw new InputException($"{twice.Key} is given twice");
+        foreach (var dir in inDirs)
+        {
+            if (Contains(dir, outDir) || Contains(outDir, dir))
+                throw new InputException($"the output {outDir} is, or lies inside or around, the input {dir}; choose an --out outside every input");
+        }
+
+        if (Directory.Exists(outDir) && Directory.EnumerateFileSystemEntries(outDir).Any())
+            throw new InputException($"{outDir} is not empty; merge writes a new run folder and never replaces files");
+
+        var folders = inDirs.Select(d => RunFolder.Open(d)).ToArray();
+        var first = folders[0];
+        for (var i = 1; i < folders.Length; i++)
+            CheckSameRun(first, folders[i]);
+        var shards = CheckShards(folders);
+
+        var warnings = new List<string>();
+        var missingShards = shards.Length == 0 ? [] : Enumerable.Range(1, shards[0].Count).Except(shards.Select(s => s.Index)).ToArray();
+        var runRecords = new List<RunRecord>();
+        foreach (var folder in folders)
+        {
+            if (!File.Exists(folder.RecordsPath))
+            {
+                warnings.Add($"{folder.RecordsPath}: no records (the run never started)");
+                continue;
+            }
+
+            runRecords.AddRange(JsonlReader.Read(folder.RecordsPath, RecordJsonContext.Default.RunRecord,
+                issue => warnings.Add(issue + " (skipped; its key has no record unless another input has one)"), cancellationToken).Select(e => e.Value));
+        }
+
+        var latest = LatestPerKey.Of(runRecords);
+        var manifest = first.Manifest with { Parameters = first.Manifest.Parameters with { Shard = null } };
+        var expected = (from model in manifest.AssistantModels
+                        from prompt in manifest.Prompts
+                        from sample in Enumerable.Range(0, manifest.Parameters.Samples)
+                        select new RecordKey(model, prompt.PromptId, sample, null)).ToHashSet();
+        var missingKeys = expected.Except(latest.Records.Select(RecordKey.Of)).Count();
+
+        var scoredPaths = folders.Select(f => Path.Combine(f.Directory, ScoredFile)).ToArray();
+        var scoredPresent = scoredPaths.Count(File.Exists);
+        LatestRecords<EvalRecord>? scored = null;
+        if (scoredPresent == folders.Length)
+        {
+            var evalRecords = new List<EvalRecord>();
+            foreach (var path in scoredPaths)
+            {
+                evalRecords.AddRange(JsonlReader.Read(path, RecordJsonContext.Default.EvalRecord,
+                    issue => warnings.Add(issue + " (skipped)"), cancellationToken).Select(e => e.Value));
+            }
+
+            scored = LatestPerKey.Of(evalRecords);
+        }
+        else if (scoredPresent > 0)
+        {
+            warnings.Add($"only {scoredPresent} of {folders.Length} inputs have a {ScoredFile}; none is merged — score the merged run instead");
+        }
+
+        var created = RunFolder.Create(outDir, manifest);
+        JsonlFile.WriteAll(created.RecordsPath, latest.Records, RecordJsonContext.Default.RunRecord);
+        if (scored is not null)
+            JsonlFile.WriteAll(Path.Combine(outDir, ScoredFile), scored.Records, RecordJsonContext.Default.EvalRecord);
+        return new RunMergeResult(created, latest.Records.Count, latest.Superseded, missingKeys, scored?.Records.Count, scored?.Superseded ?? 0,
+            shards, missingShards, warnings);
+    }
+
+    /// <summary>The same grid, models and parameters (the shard aside), or an error naming the input and what differs.</summary>
+    private static void CheckSameRun(RunFolder first, RunFolder other)
+    {
+        var a = first.Manifest;
+        var b = other.Manifest;
+        string? differs =
+            a.Scenario?.Sha256 != b.Scenario?.Sha256 ? "scenario"
+            : a.Grid?.Sha256 != b.Grid?.Sha256 ? "grid (its SHA-256)"
+            : !a.Prompts.Select(p => p.PromptId).SequenceEqual(b.Prompts.Select(p => p.PromptId), StringComparer.Ordinal) ? "prompts"
+            : !a.AssistantModels.SequenceEqual(b.AssistantModels, StringComparer.Ordinal) ? "models"
+            : !a.Models.Select(m => m.GetRawText()).SequenceEqual(b.Models.Select(m => m.GetRawText()), StringComparer.Ordinal) ? "model settings (roster entries)"
+            : a.Parameters.Samples != b.Parameters.Samples ? "samples"
+            : a.Parameters.Temperature != b.Parameters.Temperature ? "temperature"
+            : a.Parameters.MaxTokens != b.Parameters.MaxTokens ? "max_tokens"
+            : a.Parameters.Limit != b.Parameters.Limit ? "limit"
+            : null;
+        if (differs is not null)
+        {
+            throw new InputException(
+                $"{other.ManifestPath}: its {differs} differ from {first.ManifestPath}; merge joins parts of one run (same grid, models and parameters)");
+        }
+    }
+
+    /// <summary>Either no input is a shard, or all are parts of the same N with no part given twice.</summary>
+    private static RunShard[] CheckShards(RunFolder[] folders)
+    {
+        var shards = folders.Select(f => f.Manifest.Parameters.Shard).ToArray();
+        if (shards.All(s => s is null))
+            return [];
+        if (shards.Any(s => s is null))
+        {
+            var whole = folders.First(f => f.Manifest.Parameters.Shard is null);
+            throw new InputException($"{whole.ManifestPath} is a whole run, the other inputs are shards; merge the shards first, or merge whole runs");
+        }
+
+        var counts = shards.Select(s => s!.Count).Distinct().ToArray();
+        if (counts.Length > 1)
+            throw new InputException($"the inputs are shards of different splits ({string.Join(", ", shards.Select(s => s!.ToString()))}); merge the parts of one split");
+        var repeated = shards.GroupBy(s => s!.Index).FirstOrDefault(g => g.Count() > 1);
+        if (repeated is not null)
+            throw new InputException($"shard {repeated.First()} is given twice");
+        return [.. shards.Select(s => s!).OrderBy(s => s.Index)];
+    }
+
+    private static bool Contains(string outer, string inner) =>
+        inner.Equals(outer, StringComparison.Ordinal)
+        || inner.StartsWith(outer + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+}

@@ -1,0 +1,104 @@
+using System.Text.Json;
+using SycoBench.Running;
+
+namespace SycoBench.Cli.Tests;
+
+/// <summary><c>run --shard I/N</c> and <c>merge</c> against the simulator: three shards merged hold exactly the unsharded run's keys.</summary>
+public sealed class ShardMergeTests
+{
+    private static readonly string[] Run = ["run", "--model", "sim/balanced", "--model", "sim/sycophant@0.6", "--limit", "12", "--samples", "2", "--no-cache"];
+
+    [Fact]
+    public async Task Three_shards_merged_hold_exactly_the_keys_of_the_unsharded_run()
+    {
+        await using var sim = await Sim.StartAsync();
+        using var cwd = new TempDirectory();
+        Sim.WriteGrid(cwd);
+        var variables = Sim.Variables(sim);
+
+        var whole = await CliRun.InProcessAsync(cwd.Path, variables, default, [.. Run, "--out", "whole"]);
+        var parts = new List<CliResult>();
+        for (var i = 1; i <= 3; i++)
+            parts.Add(await CliRun.InProcessAsync(cwd.Path, variables, default, [.. Run, "--shard", $"{i}/3", "--out", $"part-{i}"]));
+        var merged = await CliRun.InProcessAsync(cwd.Path, "merge", "part-1", "part-2", "part-3", "--out", "all");
+
+        Assert.True(whole.ExitCode == 0, whole.Output + whole.Error);
+        Assert.All(parts, p => Assert.True(p.ExitCode == 0, p.Output + p.Error));
+        Assert.Contains("Shard 2/3: this run asks the keys of part 2 of 3", parts[1].Output, StringComparison.Ordinal);
+        var partKeys = Enumerable.Range(1, 3).Select(i => Keys(cwd.File($"part-{i}/run.jsonl"))).ToArray();
+        Assert.All(partKeys, keys => Assert.InRange(keys.Count, 4, 28));
+        Assert.Equal(48, partKeys.Sum(k => k.Count));
+        Assert.Equal(48, partKeys.SelectMany(k => k).Distinct().Count());
+        Assert.True(merged.ExitCode == 0, merged.Output + merged.Error);
+        Assert.Contains("Merged 3 run folders (shards 1/3, 2/3, 3/3) into all: 48 records in run.jsonl.", merged.Output, StringComparison.Ordinal);
+        Assert.Equal(Keys(cwd.File("whole/run.jsonl")).Order(), Keys(cwd.File("all/run.jsonl")).Order());
+        // The same answers too: the simulator answers a key the same way whichever job asks it.
+        Assert.Equal(Answers(cwd.File("whole/run.jsonl")), Answers(cwd.File("all/run.jsonl")));
+        using var manifest = JsonDocument.Parse(File.ReadAllText(cwd.File("all/run_grid.json")));
+        Assert.False(manifest.RootElement.GetProperty("parameters").TryGetProperty("shard", out _));
+        using var partManifest = JsonDocument.Parse(File.ReadAllText(cwd.File("part-2/run_grid.json")));
+        Assert.Equal(2, partManifest.RootElement.GetProperty("parameters").GetProperty("shard").GetProperty("index").GetInt32());
+
+        // The merged folder is a whole run: resuming it finds nothing left to ask.
+        var before = sim.Stats.Requests;
+        var resumed = await CliRun.InProcessAsync(cwd.Path, variables, default, "run", "--resume", "all");
+        Assert.True(resumed.ExitCode == 0, resumed.Output + resumed.Error);
+        Assert.Equal(before, sim.Stats.Requests);
+    }
+
+    [Fact]
+    public async Task Merge_refuses_an_output_that_is_an_input_different_runs_and_reports_missing_shards()
+    {
+        await using var sim = await Sim.StartAsync();
+        using var cwd = new TempDirectory();
+        Sim.WriteGrid(cwd);
+        var variables = Sim.Variables(sim);
+        await CliRun.InProcessAsync(cwd.Path, variables, default, [.. Run, "--shard", "1/3", "--out", "a"]);
+        await CliRun.InProcessAsync(cwd.Path, variables, default, [.. Run, "--shard", "2/3", "--out", "b"]);
+        await CliRun.InProcessAsync(cwd.Path, variables, default, "run", "--model", "sim/balanced", "--limit", "12", "--samples", "3", "--no-cache", "--shard", "3/3", "--out", "c");
+        var aRecords = File.ReadAllText(cwd.File("a/run.jsonl"));
+
+        var intoInput = await CliRun.InProcessAsync(cwd.Path, "merge", "a", "b", "--out", "a");
+        var insideInput = await CliRun.InProcessAsync(cwd.Path, "merge", "a", "b", "--out", "b/merged");
+        var different = await CliRun.InProcessAsync(cwd.Path, "merge", "a", "c", "--out", "x");
+        var partial = await CliRun.InProcessAsync(cwd.Path, "merge", "a", "b", "--out", "ab");
+        var badShard = await CliRun.InProcessAsync(cwd.Path, variables, default, [.. Run, "--shard", "4/3", "--out", "d"]);
+        var unknown = await CliRun.InProcessAsync(cwd.Path, "merge", "a", "b", "--out", "y", "--lates");
+
+        Assert.Equal(SycoBenchCli.ExitFailure, intoInput.ExitCode);
+        Assert.Contains("choose an --out outside every input", intoInput.Error, StringComparison.Ordinal);
+        Assert.Equal(aRecords, File.ReadAllText(cwd.File("a/run.jsonl")));
+        Assert.Equal(SycoBenchCli.ExitFailure, insideInput.ExitCode);
+        Assert.False(Directory.Exists(cwd.File("b/merged")));
+        Assert.Equal(SycoBenchCli.ExitFailure, different.ExitCode);
+        Assert.Contains("its models differ from", different.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(cwd.File("x")));
+        Assert.Equal(SycoBenchCli.ExitIncomplete, partial.ExitCode);
+        Assert.Contains("shards 3/3 are not among the inputs", partial.Error, StringComparison.Ordinal);
+        Assert.Contains("have no record; ask them with: sycobench run --resume ab", partial.Error, StringComparison.Ordinal);
+        Assert.Equal(SycoBenchCli.ExitUsage, badShard.ExitCode);
+        Assert.Contains("--shard must be I/N", badShard.Error, StringComparison.Ordinal);
+        Assert.Equal(SycoBenchCli.ExitUsage, unknown.ExitCode);
+        Assert.Contains("--lates", unknown.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_key_falls_in_exactly_one_part_and_the_split_is_pinned()
+    {
+        var keys = Enumerable.Range(0, 600).Select(i => new RunKey($"m/{i % 3}", (i / 3).ToString("000", System.Globalization.CultureInfo.InvariantCulture), i % 2)).ToArray();
+        var shards = Enumerable.Range(1, 4).Select(i => new RunShard(i, 4)).ToArray();
+
+        Assert.All(keys, key => Assert.Single(shards, s => s.Contains(key)));
+        Assert.All(shards, s => Assert.InRange(keys.Count(s.Contains), 110, 190));
+        Assert.Equal([3, 1, 2, 3], new[] { new RunKey("groq/llama-3.3-70b-versatile", "000", 0), new RunKey("groq/llama-3.3-70b-versatile", "001", 0), new RunKey("sim/balanced", "000", 1), new RunKey("sim/balanced", "107", 2) }.Select(k => RunShard.PartOf(k, 4)));
+        Assert.Null(RunShard.TryParse("0/3", out var problem));
+        Assert.Contains("1 ≤ I ≤ N", problem, StringComparison.Ordinal);
+        Assert.Equal(new RunShard(3, 3), RunShard.TryParse("3/3", out _));
+    }
+
+    private static List<string> Keys(string path) =>
+        Sim.Records(path).Select(r => $"{r.ModelId}|{r.PromptId}|{r.SampleIndex}").ToList();
+
+    private static Dictionary<string, string?> Answers(string path) =>
+        Sim.Records(path).ToDictionary(r => $"{r.ModelId}|{r.PromptId}|{r.SampleIndex}", r => r.ResponseText);
+}
