@@ -58,8 +58,8 @@ public sealed class CacheCommandTests
         Assert.Contains("No response cache at outputs/cache/responses.db: nothing cached yet.", missing.Output, StringComparison.Ordinal);
         Assert.Contains("nothing to clear", clearMissing.Output, StringComparison.Ordinal);
         Assert.False(Directory.Exists(cwd.File("outputs")));
-        Assert.Equal(SycoBenchCli.ExitFailure, notSqlite.ExitCode);
-        Assert.Contains("notes.db is not a SycoBench response cache", notSqlite.Error, StringComparison.Ordinal);
+        Assert.Equal(SycoBenchCli.ExitUsage, notSqlite.ExitCode);
+        Assert.Contains("is not a SQLite database", notSqlite.Error, StringComparison.Ordinal);
         Assert.Equal("not a database", File.ReadAllText(cwd.File("notes.db")));
         Assert.Equal(SycoBenchCli.ExitFailure, otherDb.ExitCode);
         Assert.Contains("labels.db is not a SycoBench response cache", otherDb.Error, StringComparison.Ordinal);

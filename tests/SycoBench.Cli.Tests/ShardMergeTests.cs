@@ -65,10 +65,11 @@ public sealed class ShardMergeTests
         var badShard = await CliRun.InProcessAsync(cwd.Path, variables, default, [.. Run, "--shard", "4/3", "--out", "d"]);
         var unknown = await CliRun.InProcessAsync(cwd.Path, "merge", "a", "b", "--out", "y", "--lates");
 
-        Assert.Equal(SycoBenchCli.ExitFailure, intoInput.ExitCode);
-        Assert.Contains("choose an --out outside every input", intoInput.Error, StringComparison.Ordinal);
+        Assert.Equal(SycoBenchCli.ExitUsage, intoInput.ExitCode);
+        Assert.Contains("is also the input", intoInput.Error, StringComparison.Ordinal);
         Assert.Equal(aRecords, File.ReadAllText(cwd.File("a/run.jsonl")));
         Assert.Equal(SycoBenchCli.ExitFailure, insideInput.ExitCode);
+        Assert.Contains("choose an --out outside every input", insideInput.Error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(cwd.File("b/merged")));
         Assert.Equal(SycoBenchCli.ExitFailure, different.ExitCode);
         Assert.Contains("its models differ from", different.Error, StringComparison.Ordinal);

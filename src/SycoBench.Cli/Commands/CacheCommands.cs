@@ -78,6 +78,7 @@ public sealed class CacheClearCommand(CliEnvironment environment) : Command<Cach
     public override int Execute(CommandContext context, CacheSettings settings, CancellationToken cancellationToken)
     {
         CacheCommands.RefuseUnknownOptions(context);
+        new OutputGuard(environment).Store("--cache", settings.Cache);
         var path = environment.Resolve(settings.Cache);
         var display = CacheCommands.Safe(environment.Display(path));
         if (ResponseCacheFile.Clear(path) is not { } removed)

@@ -33,6 +33,14 @@ public sealed class MergeCommand(CliEnvironment environment) : Command<MergeComm
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         CacheCommands.RefuseUnknownOptions(context);
+        var guard = new OutputGuard(environment);
+        foreach (var run in settings.Runs)
+        {
+            foreach (var file in new[] { RunFolder.ManifestFile, RunFolder.RecordsFile, RunMerge.ScoredFile })
+                guard.Input("RUN_DIR", Path.Combine(environment.Resolve(run), file));
+        }
+
+        guard.RunFolder("--out", settings.Out!).File("--out", Path.Combine(environment.Resolve(settings.Out!), RunMerge.ScoredFile));
         var result = RunMerge.Merge(settings.Runs.Select(environment.Resolve).ToArray(), environment.Resolve(settings.Out!), cancellationToken);
         foreach (var warning in result.Warnings)
             environment.Warn(CacheCommands.Safe(warning));

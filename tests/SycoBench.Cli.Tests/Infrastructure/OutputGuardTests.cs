@@ -10,7 +10,7 @@ namespace SycoBench.Cli.Tests.Infrastructure;
 public sealed class OutputGuardTests
 {
     /// <summary>Commands that write no file at all.</summary>
-    private static readonly string[] WritesNothing = ["sim serve"];
+    private static readonly string[] WritesNothing = ["sim serve", "cache stats", "cache path"];
 
     /// <summary>
     /// Commands whose outputs are checked elsewhere: portal backup never writes over an existing file nor over its
@@ -58,6 +58,8 @@ public sealed class OutputGuardTests
         ("agreement", ["--reviews", "reviews.jsonl", "--consensus-out", "reviews.jsonl"], Input),
         ("agreement", ["--reviews", "reviews.jsonl", "--scored", "scored.jsonl", "--consensus-out", "scored.jsonl"], Input),
         ("agreement", ["--reviews", "reviews.jsonl", "--consensus-out", "labels.db"], Database),
+        ("cache clear", ["--cache", "runs/1/run.jsonl"], NotDatabase),
+        ("merge", ["runs/1", "runs/2", "--out", "runs/1"], Input),
     ];
 
     public static TheoryData<int> CaseIndexes()
