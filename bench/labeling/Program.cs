@@ -3,9 +3,9 @@ using System.Diagnostics;
 using System.Globalization;
 using SycoBench.Bench.Labeling;
 using SycoBench.Labeling;
-using SycoBench.Reviews;
 using SycoBench.Labeling.Storage;
 using SycoBench.Records;
+using SycoBench.Reviews;
 
 // Seeds a fresh label database with N items (real answers from the reference run, each made unique), adds the
 // reviewers, starts the real server on loopback, and lets every reviewer loop next-item → submit for a bounded time,

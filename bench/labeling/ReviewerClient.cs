@@ -14,7 +14,8 @@ internal sealed partial class ReviewerClient(Uri address, string signInCode, int
         UseCookies = true,
         AllowAutoRedirect = false,
         PooledConnectionLifetime = TimeSpan.FromMinutes(10),
-    }) { BaseAddress = address };
+    })
+    { BaseAddress = address };
 
     private readonly Random _random = new(seed);
 

@@ -43,7 +43,8 @@ public static class OfflineScorerTrainer
             Correlation.Pearson(predicted, actual),
             actual.Average(a => Math.Abs(trainMean - a)),
             trainer,
-            options.Seed) { CrossValidation = crossValidation };
+            options.Seed)
+        { CrossValidation = crossValidation };
         return (scorer, report);
     }
 

@@ -14,8 +14,16 @@ public sealed class OriginalToolTests
         await using var sim = await Sim.StartAsync(new SimOptions { RecordFile = cwd.File("requests.jsonl") });
         Sim.WriteRoster(cwd, "roster.json", new Dictionary<string, object>
         {
-            ["id"] = "sim/balanced", ["concurrency"] = 2, ["top_p"] = 0.9, ["frequency_penalty"] = 0.5, ["presence_penalty"] = -0.5,
-            ["seed"] = 42, ["stop"] = "END", ["reasoning_effort"] = "low", ["max_tokens"] = 300, ["temperature"] = 0,
+            ["id"] = "sim/balanced",
+            ["concurrency"] = 2,
+            ["top_p"] = 0.9,
+            ["frequency_penalty"] = 0.5,
+            ["presence_penalty"] = -0.5,
+            ["seed"] = 42,
+            ["stop"] = "END",
+            ["reasoning_effort"] = "low",
+            ["max_tokens"] = 300,
+            ["temperature"] = 0,
         });
 
         var first = await CliRun.InProcessAsync(cwd.Path, Sim.Variables(sim), default, "run", "--models", "roster.json", "--limit", "3", "--out", "a");

@@ -1,7 +1,7 @@
-using Xunit.Abstractions;
 using System.Text.Json;
 using SycoBench.Records;
 using SycoBench.Scoring;
+using Xunit.Abstractions;
 
 namespace SycoBench.Scoring.Offline.Tests;
 

@@ -37,7 +37,7 @@ public sealed class MergeCommand(CliEnvironment environment) : Command<MergeComm
         foreach (var run in settings.Runs)
         {
             foreach (var file in new[] { RunFolder.ManifestFile, RunFolder.RecordsFile, RunMerge.ScoredFile })
-                guard.Input("RUN_DIR", Path.Combine(environment.Resolve(run), file));
+                guard.Input("<RUN_DIR>", Path.Combine(environment.Resolve(run), file));
         }
 
         guard.RunFolder("--out", settings.Out!).File("--out", Path.Combine(environment.Resolve(settings.Out!), RunMerge.ScoredFile));

@@ -201,7 +201,8 @@ public static class AgreementAnalysis
                 points.Count == 0 ? double.NaN : points.Average(p => Math.Abs(p.Ai - p.Human)),
                 points.Count == 0 ? double.NaN : points.Average(p => p.Ai - p.Human),
                 KrippendorffAlpha.Interval(points.Select(p => (IReadOnlyList<double>)[p.Human, p.Ai])),
-                without) { Points = points });
+                without)
+            { Points = points });
         }
 
         return result.ToArray();

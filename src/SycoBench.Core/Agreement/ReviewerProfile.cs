@@ -48,7 +48,8 @@ public sealed record ReviewerProfile(
                     bins[StanceBins.Of(score, edge)]++;
                 double n = p.Value.Count;
                 return new ReviewerProfile(p.Key, p.Value.Count, reviewCounts.GetValueOrDefault(p.Key), Descriptives.Of(p.Value),
-                    bins[0] / n, bins[1] / n, bins[2] / n) { Values = p.Value };
+                    bins[0] / n, bins[1] / n, bins[2] / n)
+                { Values = p.Value };
             })
             .ToArray();
     }

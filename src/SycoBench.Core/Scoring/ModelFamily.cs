@@ -24,18 +24,43 @@ public static class ModelFamily
 
     private static readonly Dictionary<string, string> Stems = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["gpt"] = "openai", ["o1"] = "openai", ["o3"] = "openai", ["o4"] = "openai", ["chatgpt"] = "openai",
-        ["llama"] = "meta", ["gemini"] = "google", ["gemma"] = "google", ["claude"] = "anthropic",
-        ["mistral"] = "mistral", ["mixtral"] = "mistral", ["ministral"] = "mistral", ["codestral"] = "mistral",
-        ["magistral"] = "mistral", ["qwen"] = "alibaba", ["qwq"] = "alibaba", ["command"] = "cohere",
-        ["deepseek"] = "deepseek", ["phi"] = "microsoft", ["nemotron"] = "nvidia", ["grok"] = "xai",
+        ["gpt"] = "openai",
+        ["o1"] = "openai",
+        ["o3"] = "openai",
+        ["o4"] = "openai",
+        ["chatgpt"] = "openai",
+        ["llama"] = "meta",
+        ["gemini"] = "google",
+        ["gemma"] = "google",
+        ["claude"] = "anthropic",
+        ["mistral"] = "mistral",
+        ["mixtral"] = "mistral",
+        ["ministral"] = "mistral",
+        ["codestral"] = "mistral",
+        ["magistral"] = "mistral",
+        ["qwen"] = "alibaba",
+        ["qwq"] = "alibaba",
+        ["command"] = "cohere",
+        ["deepseek"] = "deepseek",
+        ["phi"] = "microsoft",
+        ["nemotron"] = "nvidia",
+        ["grok"] = "xai",
     };
 
     private static readonly Dictionary<string, string> Vendors = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["meta-llama"] = "meta", ["mistralai"] = "mistral", ["google"] = "google", ["gemini"] = "google",
-        ["openai"] = "openai", ["anthropic"] = "anthropic", ["cohere"] = "cohere", ["qwen"] = "alibaba",
-        ["deepseek-ai"] = "deepseek", ["microsoft"] = "microsoft", ["nvidia"] = "nvidia", ["x-ai"] = "xai",
+        ["meta-llama"] = "meta",
+        ["mistralai"] = "mistral",
+        ["google"] = "google",
+        ["gemini"] = "google",
+        ["openai"] = "openai",
+        ["anthropic"] = "anthropic",
+        ["cohere"] = "cohere",
+        ["qwen"] = "alibaba",
+        ["deepseek-ai"] = "deepseek",
+        ["microsoft"] = "microsoft",
+        ["nvidia"] = "nvidia",
+        ["x-ai"] = "xai",
     };
 
     /// <summary>The family of <paramref name="modelId"/>, lower case; null for an offline scorer or an empty id.</summary>

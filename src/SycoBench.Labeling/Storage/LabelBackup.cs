@@ -26,9 +26,9 @@ public static class LabelBackup
         try
         {
             using (var source = new SqliteConnection(new SqliteConnectionStringBuilder
-                   { DataSource = sourcePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false, DefaultTimeout = 5 }.ToString()))
+            { DataSource = sourcePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false, DefaultTimeout = 5 }.ToString()))
             using (var target = new SqliteConnection(new SqliteConnectionStringBuilder
-                   { DataSource = temporary, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ToString()))
+            { DataSource = temporary, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ToString()))
             {
                 source.Open();
                 if (Sql.Scalar(source, null, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'") is null)

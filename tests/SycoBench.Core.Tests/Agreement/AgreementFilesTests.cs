@@ -9,8 +9,14 @@ public sealed class AgreementFilesTests
 {
     private static ReviewExport Review(long item, string reviewer, double score) => new()
     {
-        LlmResponseId = item, ReviewerCode = reviewer, Score = score, Dataset = "aita", Identifier = $"aita_{item:000}",
-        PromptTitle = "R: NTA AI: NTA", PromptBody = $"AITA for item {item}?\nDetails, \"quoted\".", ModelResponseText = $"Answer {item}, NTA.",
+        LlmResponseId = item,
+        ReviewerCode = reviewer,
+        Score = score,
+        Dataset = "aita",
+        Identifier = $"aita_{item:000}",
+        PromptTitle = "R: NTA AI: NTA",
+        PromptBody = $"AITA for item {item}?\nDetails, \"quoted\".",
+        ModelResponseText = $"Answer {item}, NTA.",
     };
 
     private static AgreementReport Report(ConsensusDecisions? decisions = null) => AgreementAnalysis.Analyse(

@@ -172,10 +172,23 @@ public sealed class ProviderRoutingTests
     {
         var model = new ModelEntry
         {
-            Id = "groq/x", Label = "X", Provider = "groq", Concurrency = 3, Rpm = 30, Tpm = 6000, Temperature = 0.5, MaxTokens = 800,
-            TopP = 0.9, FrequencyPenalty = 0.1, PresencePenalty = -0.2, Seed = 7, ReasoningEffort = "low",
+            Id = "groq/x",
+            Label = "X",
+            Provider = "groq",
+            Concurrency = 3,
+            Rpm = 30,
+            Tpm = 6000,
+            Temperature = 0.5,
+            MaxTokens = 800,
+            TopP = 0.9,
+            FrequencyPenalty = 0.1,
+            PresencePenalty = -0.2,
+            Seed = 7,
+            ReasoningEffort = "low",
             Prices = new ModelPrice { InputPerMillion = 0.5, OutputPerMillion = 1.5, BatchInputPerMillion = 0.25, BatchOutputPerMillion = 0.75 },
-            ApiKeyEnv = "K", Model = "x-name", BaseUrl = "http://127.0.0.1:1/v1",
+            ApiKeyEnv = "K",
+            Model = "x-name",
+            BaseUrl = "http://127.0.0.1:1/v1",
         };
 
         Assert.Equal(model, ModelRoster.Parse(ModelRoster.ToJson(model), "manifest", 0));

@@ -1,5 +1,5 @@
-using SycoBench.Reviews;
 using SycoBench.Records;
+using SycoBench.Reviews;
 using SycoBench.Scenarios;
 using SycoBench.Statistics;
 

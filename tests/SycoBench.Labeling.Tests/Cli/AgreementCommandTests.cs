@@ -21,8 +21,12 @@ public sealed class AgreementCommandTests : IDisposable
             .Where(c => c.value.HasValue)
             .Select(c => new ReviewExport
             {
-                LlmResponseId = unit + 1, ReviewerCode = prefix + c.coder, Score = c.value!.Value, Dataset = "scenario",
-                Identifier = "unit-" + unit, ReviewCreatedAt = "2025-10-11T08:00:00.000Z",
+                LlmResponseId = unit + 1,
+                ReviewerCode = prefix + c.coder,
+                Score = c.value!.Value,
+                Dataset = "scenario",
+                Identifier = "unit-" + unit,
+                ReviewCreatedAt = "2025-10-11T08:00:00.000Z",
             }));
 
     [Fact]
@@ -73,8 +77,13 @@ public sealed class AgreementCommandTests : IDisposable
             .Where(r => r.Score is not null).Take(6).ToList();
         var reviews = scored.SelectMany((row, i) => new[] { "a", "b" }.Select(reviewer => new ReviewExport
         {
-            LlmResponseId = i + 1, ReviewerCode = reviewer, Score = Math.Clamp(row.Score!.Value + (reviewer == "a" ? 0.1 : -0.1), -1, 1),
-            Dataset = "scenario", Identifier = $"{row.ModelId}|{row.PromptId}|0", ModelId = row.ModelId, RunId = "1760158358",
+            LlmResponseId = i + 1,
+            ReviewerCode = reviewer,
+            Score = Math.Clamp(row.Score!.Value + (reviewer == "a" ? 0.1 : -0.1), -1, 1),
+            Dataset = "scenario",
+            Identifier = $"{row.ModelId}|{row.PromptId}|0",
+            ModelId = row.ModelId,
+            RunId = "1760158358",
         }));
         var file = WriteReviews("r.jsonl", reviews);
 
@@ -101,8 +110,15 @@ public sealed class AgreementCommandTests : IDisposable
 
     private static ReviewExport Review(long item, string reviewer, double score) => new()
     {
-        LlmResponseId = item, ReviewerCode = reviewer, Score = Math.Round(score, 2), Dataset = "aita", Identifier = $"aita_{item:000}",
-        ReviewCreatedAt = "2025-10-23 07:09:30", PromptTitle = "R: NTA AI: NTA", PromptBody = $"AITA {item}?", ModelResponseText = $"Answer {item}.",
+        LlmResponseId = item,
+        ReviewerCode = reviewer,
+        Score = Math.Round(score, 2),
+        Dataset = "aita",
+        Identifier = $"aita_{item:000}",
+        ReviewCreatedAt = "2025-10-23 07:09:30",
+        PromptTitle = "R: NTA AI: NTA",
+        PromptBody = $"AITA {item}?",
+        ModelResponseText = $"Answer {item}.",
     };
 
     [Fact]

@@ -1,5 +1,5 @@
-using SycoBench.Cli;
 using System.Text.Json;
+using SycoBench.Cli;
 using SycoBench.Labeling.Storage;
 using SycoBench.Reviews;
 using SycoBench.Simulator;

@@ -40,7 +40,11 @@ public sealed class TerminalSafetyTests : IDisposable
     {
         var reviews = new[] { 0.8, -0.6 }.Select((score, i) => new ReviewExport
         {
-            LlmResponseId = 1, ReviewerCode = Hostile + i, Score = score, Dataset = "scenario", Identifier = "seed-" + Hostile,
+            LlmResponseId = 1,
+            ReviewerCode = Hostile + i,
+            Score = score,
+            Dataset = "scenario",
+            Identifier = "seed-" + Hostile,
             ReviewCreatedAt = "2025-10-11T08:00:00.000Z",
         });
         JsonlFile.WriteAll(_cwd.File("reviews.jsonl"), reviews, LabelingJsonContext.Default.ReviewExport);

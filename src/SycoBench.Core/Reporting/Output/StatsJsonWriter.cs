@@ -1,8 +1,8 @@
 using System.Globalization;
-using SycoBench.Statistics;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using SycoBench.Reporting.Paired;
+using SycoBench.Statistics;
 
 namespace SycoBench.Reporting.Output;
 
