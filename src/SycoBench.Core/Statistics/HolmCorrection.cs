@@ -9,14 +9,7 @@ public static class HolmCorrection
 {
     public static double[] Adjust(IReadOnlyList<double> pValues)
     {
-        ArgumentNullException.ThrowIfNull(pValues);
-        var adjusted = new double[pValues.Count];
-        Array.Fill(adjusted, double.NaN);
-        var order = Enumerable.Range(0, pValues.Count)
-            .Where(i => !double.IsNaN(pValues[i]))
-            .OrderBy(i => pValues[i])
-            .ThenBy(i => i)
-            .ToArray();
+        var (adjusted, order) = PValueOrder.Start(pValues);
         var m = order.Length;
         var running = 0.0;
         for (var rank = 0; rank < m; rank++)
