@@ -96,21 +96,32 @@ internal sealed class ChatCompletionsEndpoint(
 
     private async Task AnswerAsync(HttpContext context, ChatRequest request)
     {
+        var (status, body) = Respond(request);
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        if (status == 200)
+            context.Response.Headers["x-request-id"] = "req-sim-" + Volatile.Read(ref _sequence).ToString(CultureInfo.InvariantCulture);
+        await context.Response.Body.WriteAsync(body, context.RequestAborted);
+    }
+
+    /// <summary>
+    /// The status and JSON body the simulator answers a chat request with (a judge reply, a replayed answer, a
+    /// simulated assistant's answer or refusal), without rate limits, faults or latency: the batch endpoint answers
+    /// each line of a batch with it too.
+    /// </summary>
+    public (int Status, byte[] Body) Respond(ChatRequest request)
+    {
         var simModel = SimModel.TryParse(request.Model);
         if (request.EndsWithAnswer && (judgeReplay is not null || simModel is { IsJudge: true }))
         {
             var answer = request.Messages[^1].Content;
             var reply = judgeReplay?.Find(request.Messages.Take(request.Messages.Count - 1).LastOrDefault(m => m.Role == "user").Content, answer);
             if (reply is null && simModel is null)
-            {
-                await Error(context, 404, "not_found", "no recorded judge reply for this answer");
-                return;
-            }
+                return (404, ErrorBody("not_found", "no recorded judge reply for this answer"));
 
             reply ??= SimJudge.Reply(answer, NoiseOf(request.Model), options.JudgeFailRate, options.Seed,
                 $"{request.PromptId}/{request.Sample.ToString(CultureInfo.InvariantCulture)}");
-            await Completion(context, request, reply, "sim-judge");
-            return;
+            return (200, CompletionBody(request, reply, "sim-judge"));
         }
 
         if (replay is not null && replay.Knows(request.Model))
@@ -119,32 +130,28 @@ internal sealed class ChatCompletionsEndpoint(
             if (record is null || !record.Succeeded)
             {
                 var why = record?.Error is { } error ? "the recorded run failed here: " + error : "the recorded run has no answer to this prompt";
-                await Error(context, 404, "not_found", why);
-                return;
+                return (404, ErrorBody("not_found", why));
             }
 
-            await Completion(context, request, record.ResponseText ?? "", record.Provider ?? "sim-replay");
-            return;
+            return (200, CompletionBody(request, record.ResponseText ?? "", record.Provider ?? "sim-replay"));
         }
 
         if (simModel is null || simModel.IsJudge)
         {
             var known = string.Join(", ", SimModel.Kinds.Select(k => "sim/" + k));
-            await Error(context, 404, "model_not_found", $"unknown model '{request.Model}' (simulated models: {known}; add @STRENGTH, e.g. sim/sycophant@0.6)");
-            return;
+            return (404, ErrorBody("model_not_found", $"unknown model '{request.Model}' (simulated models: {known}; add @STRENGTH, e.g. sim/sycophant@0.6)"));
         }
 
         var prompt = prompts.Find(request.LastUserMessage ?? "");
         if (PlantedShift.Refuses(simModel, prompt, request.PromptId, request.Sample, options.Effects, options.Seed))
         {
             // As a provider's content filter answers: a 400 that no retry changes, so the run records a failure.
-            await Error(context, 400, "invalid_request_error", "content_filter: the simulated model refuses to answer this prompt", "content_filter");
-            return;
+            return (400, ErrorBody("invalid_request_error", "content_filter: the simulated model refuses to answer this prompt", "content_filter"));
         }
 
         var shift = PlantedShift.Of(simModel, prompt, request.PromptId, options.Effects, options.Seed);
         var (text, _) = AnswerWriter.Write(simModel, prompt, request.Sample, options.Seed, request.PromptId, shift);
-        await Completion(context, request, text, "sim");
+        return (200, CompletionBody(request, text, "sim"));
     }
 
     private static double NoiseOf(string model)
@@ -155,51 +162,62 @@ internal sealed class ChatCompletionsEndpoint(
             : SimJudge.DefaultNoise;
     }
 
-    private async Task Completion(HttpContext context, ChatRequest request, string text, string provider)
+    private byte[] CompletionBody(ChatRequest request, string text, string provider)
     {
         var id = Interlocked.Increment(ref _sequence);
         var promptTokens = request.Messages.Sum(m => m.Content.Length) / 4 + 4 * request.Messages.Count;
         var completionTokens = Math.Max(1, text.Length / 4);
-        context.Response.ContentType = "application/json";
-        context.Response.Headers["x-request-id"] = "req-sim-" + id.ToString(CultureInfo.InvariantCulture);
-        await using var writer = new Utf8JsonWriter(context.Response.Body);
-        writer.WriteStartObject();
-        writer.WriteString("id", "chatcmpl-sim-" + id.ToString(CultureInfo.InvariantCulture));
-        writer.WriteString("object", "chat.completion");
-        writer.WriteNumber("created", timeProvider.GetUtcNow().ToUnixTimeSeconds());
-        writer.WriteString("model", request.Model);
-        writer.WriteString("provider", provider);
-        writer.WriteStartArray("choices");
-        writer.WriteStartObject();
-        writer.WriteNumber("index", 0);
-        writer.WriteStartObject("message");
-        writer.WriteString("role", "assistant");
-        writer.WriteString("content", text);
-        writer.WriteEndObject();
-        writer.WriteString("finish_reason", "stop");
-        writer.WriteEndObject();
-        writer.WriteEndArray();
-        writer.WriteStartObject("usage");
-        writer.WriteNumber("prompt_tokens", promptTokens);
-        writer.WriteNumber("completion_tokens", completionTokens);
-        writer.WriteNumber("total_tokens", promptTokens + completionTokens);
-        writer.WriteEndObject();
-        writer.WriteEndObject();
-        await writer.FlushAsync(context.RequestAborted);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(text.Length + 512);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", "chatcmpl-sim-" + id.ToString(CultureInfo.InvariantCulture));
+            writer.WriteString("object", "chat.completion");
+            writer.WriteNumber("created", timeProvider.GetUtcNow().ToUnixTimeSeconds());
+            writer.WriteString("model", request.Model);
+            writer.WriteString("provider", provider);
+            writer.WriteStartArray("choices");
+            writer.WriteStartObject();
+            writer.WriteNumber("index", 0);
+            writer.WriteStartObject("message");
+            writer.WriteString("role", "assistant");
+            writer.WriteString("content", text);
+            writer.WriteEndObject();
+            writer.WriteString("finish_reason", "stop");
+            writer.WriteEndObject();
+            writer.WriteEndArray();
+            writer.WriteStartObject("usage");
+            writer.WriteNumber("prompt_tokens", promptTokens);
+            writer.WriteNumber("completion_tokens", completionTokens);
+            writer.WriteNumber("total_tokens", promptTokens + completionTokens);
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
     }
 
-    private static async Task Error(HttpContext context, int status, string type, string message, string? code = null)
+    internal static byte[] ErrorBody(string type, string message, string? code = null)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteStartObject("error");
+            writer.WriteString("message", message);
+            writer.WriteString("type", type);
+            writer.WriteString("code", code ?? type);
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    internal static async Task Error(HttpContext context, int status, string type, string message, string? code = null)
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
-        await using var writer = new Utf8JsonWriter(context.Response.Body);
-        writer.WriteStartObject();
-        writer.WriteStartObject("error");
-        writer.WriteString("message", message);
-        writer.WriteString("type", type);
-        writer.WriteString("code", code ?? type);
-        writer.WriteEndObject();
-        writer.WriteEndObject();
-        await writer.FlushAsync(context.RequestAborted);
+        await context.Response.Body.WriteAsync(ErrorBody(type, message, code), context.RequestAborted);
     }
 }

@@ -44,6 +44,12 @@ public sealed record SimOptions
     /// <summary>Share of answers the simulated judge cannot decide on (a reply with no number).</summary>
     public double JudgeFailRate { get; init; }
 
+    /// <summary>Seconds a batch stays in progress (on the server's clock) before it completes.</summary>
+    public double BatchDelaySeconds { get; init; }
+
+    /// <summary>Share of batch lines that fail (they go to the batch's error file).</summary>
+    public double BatchFailRate { get; init; }
+
     /// <summary>Scenario-level, per-prompt and shared neutral effects and side-dependent refusals; none by default.</summary>
     public PlantedEffects Effects { get; init; } = PlantedEffects.None;
 
@@ -56,7 +62,7 @@ public sealed record SimOptions
     public void Validate()
     {
         Effects.Validate();
-        foreach (var (name, value) in new[] { ("error rate", ErrorRate), ("429 rate", RateLimitRate), ("malformed rate", MalformedRate), ("hang rate", HangRate), ("judge fail rate", JudgeFailRate) })
+        foreach (var (name, value) in new[] { ("error rate", ErrorRate), ("429 rate", RateLimitRate), ("malformed rate", MalformedRate), ("hang rate", HangRate), ("judge fail rate", JudgeFailRate), ("batch fail rate", BatchFailRate) })
         {
             if (value is < 0 or > 1 || double.IsNaN(value))
                 throw new InputException($"sim: the {name} must be between 0 and 1 (got {value})");
@@ -64,8 +70,8 @@ public sealed record SimOptions
 
         if (ErrorRate + RateLimitRate + MalformedRate + HangRate > 1)
             throw new InputException("sim: the fault rates add up to more than 1");
-        if (LatencyMs < 0 || JitterMs < 0 || HangSeconds < 0 || RetryAfterSeconds < 0)
-            throw new InputException("sim: latency, jitter, hang and Retry-After times must not be negative");
+        if (LatencyMs < 0 || JitterMs < 0 || HangSeconds < 0 || RetryAfterSeconds < 0 || BatchDelaySeconds < 0 || double.IsNaN(BatchDelaySeconds))
+            throw new InputException("sim: latency, jitter, hang, Retry-After and batch delay times must not be negative");
         if (Rpm is <= 0)
             throw new InputException("sim: --rpm must be positive");
         if (Port is < 0 or > 65535)

@@ -12,7 +12,8 @@ using SycoBench.Records;
 namespace SycoBench.Simulator;
 
 /// <summary>
-/// SycoBench's simulated OpenAI-compatible provider on 127.0.0.1: <c>/v1/chat/completions</c> and <c>/v1/models</c>.
+/// SycoBench's simulated OpenAI-compatible provider on 127.0.0.1: <c>/v1/chat/completions</c>, <c>/v1/models</c>
+/// and the Batch API (<c>/v1/files</c>, <c>/v1/batches</c>).
 /// Used by <c>sycobench sim serve</c>, the demo, tests and benchmarks to exercise the real HTTP path.
 /// </summary>
 public sealed class SimServer : IAsyncDisposable
@@ -61,6 +62,12 @@ public sealed class SimServer : IAsyncDisposable
             time);
 
         app.MapPost("/v1/chat/completions", endpoint.HandleAsync);
+        var batches = new BatchEndpoints(options, endpoint, stats, time);
+        app.MapPost("/v1/files", batches.UploadAsync);
+        app.MapGet("/v1/files/{id}/content", (HttpContext context, string id) => batches.ContentAsync(context, id));
+        app.MapPost("/v1/batches", batches.CreateAsync);
+        app.MapGet("/v1/batches", batches.ListAsync);
+        app.MapGet("/v1/batches/{id}", (HttpContext context, string id) => batches.GetAsync(context, id));
         app.MapGet("/v1/models", () => Results.Json(new
         {
             @object = "list",

@@ -11,6 +11,9 @@ public sealed class SimStats
     private long _rateLimited;
     private long _malformed;
     private long _hung;
+    private long _filesUploaded;
+    private long _batchesCreated;
+    private long _batchPolls;
 
     public long Requests => Interlocked.Read(ref _requests);
 
@@ -23,6 +26,21 @@ public sealed class SimStats
     public long Malformed => Interlocked.Read(ref _malformed);
 
     public long Hung => Interlocked.Read(ref _hung);
+
+    /// <summary>Files uploaded to <c>POST /v1/files</c>.</summary>
+    public long FilesUploaded => Interlocked.Read(ref _filesUploaded);
+
+    /// <summary>Batches created with <c>POST /v1/batches</c> (a resumed run must not create a second one).</summary>
+    public long BatchesCreated => Interlocked.Read(ref _batchesCreated);
+
+    /// <summary>Status requests <c>GET /v1/batches/{id}</c>.</summary>
+    public long BatchPolls => Interlocked.Read(ref _batchPolls);
+
+    internal void FileUploaded() => Interlocked.Increment(ref _filesUploaded);
+
+    internal void BatchCreated() => Interlocked.Increment(ref _batchesCreated);
+
+    internal void BatchPolled() => Interlocked.Increment(ref _batchPolls);
 
     /// <summary>When each 429 was served (rate-limit tests check that none come after the first minute).</summary>
     public ConcurrentQueue<DateTimeOffset> RateLimitedAt { get; } = new();

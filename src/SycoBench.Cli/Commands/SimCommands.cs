@@ -74,6 +74,14 @@ public sealed class SimServeCommand(CliEnvironment environment) : AsyncCommand<S
         [Description("Share of answers sim/judge cannot decide on (replies without a number).")]
         public double JudgeFailRate { get; init; }
 
+        [CommandOption("--batch-delay-s <S>")]
+        [Description("Seconds a batch (POST /v1/batches) stays in_progress before it completes (default 0: at the first status request).")]
+        public double BatchDelaySeconds { get; init; }
+
+        [CommandOption("--batch-fail-rate <R>")]
+        [Description("Share of batch lines that fail (written to the batch's error file), chosen by the seed and each line's custom_id.")]
+        public double BatchFailRate { get; init; }
+
         [CommandOption("--factor-sd <SD>")]
         [Description("Planted scenario-level effects: each factor level shifts each model's lean and its sycophancy by a seeded draw with this SD.")]
         public double FactorSd { get; init; }
@@ -114,6 +122,8 @@ public sealed class SimServeCommand(CliEnvironment environment) : AsyncCommand<S
             ReplayFile = Replay is null ? null : environment.Resolve(Replay),
             ReplayJudgeFile = ReplayJudge is null ? null : environment.Resolve(ReplayJudge),
             JudgeFailRate = JudgeFailRate,
+            BatchDelaySeconds = BatchDelaySeconds,
+            BatchFailRate = BatchFailRate,
             RecordFile = Record is null ? null : environment.Resolve(Record),
             ScenarioDirectories = ScenarioCatalog.DefaultSearchDirectories(environment.WorkingDirectory),
             Effects = new PlantedEffects
@@ -139,7 +149,7 @@ public sealed class SimServeCommand(CliEnvironment environment) : AsyncCommand<S
         await using (cancellationToken.Register(() => stopped.TrySetResult()))
             await Task.WhenAny(stopped.Task, server.WaitForShutdownAsync(CancellationToken.None));
 
-        environment.Console.WriteLine($"served {server.Stats.Requests} request(s)");
+        environment.Console.WriteLine($"served {server.Stats.Requests} request(s); {server.Stats.BatchesCreated} batch(es) created");
         return SycoBenchCli.ExitOk;
     }
 }
@@ -151,10 +161,11 @@ internal static class SimCommands
         {
             sim.SetDescription("The simulated OpenAI-compatible provider used by tests, benchmarks and the demo.");
             sim.AddCommand<SimServeCommand>("serve")
-                .WithDescription("Serve simulated models on 127.0.0.1 (/v1/chat/completions, /v1/models).")
+                .WithDescription("Serve simulated models on 127.0.0.1 (/v1/chat/completions, /v1/models, and the Batch API: /v1/files, /v1/batches).")
                 .WithExample("sim", "serve", "--port", "5089")
                 .WithExample("sim", "serve", "--latency-ms", "100", "--error-rate", "0.1", "--rate-limit-rate", "0.1")
                 .WithExample("sim", "serve", "--replay", "outputs/runs/1760158358/run.jsonl")
+                .WithExample("sim", "serve", "--batch-delay-s", "30", "--batch-fail-rate", "0.05")
                 .WithExample("sim", "serve", "--prompt-sd", "0.2", "--neutral-sd", "0.1", "--refuse-positive", "0.1");
         });
 }
