@@ -12,8 +12,8 @@ work=$PWD/bench/.work
 mkdir -p "$work"
 dotnet publish src/SycoBench.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/sycobench" -nologo -v quiet >/dev/null
 dotnet build src/SycoBench.Cli -c Release -nologo -v quiet >/dev/null
-dotnet build bench/SycoBench.Bench.Runner -c Release -nologo -v quiet >/dev/null
-bench=$PWD/bench/SycoBench.Bench.Runner/bin/Release/net10.0/SycoBench.Bench.Runner.dll
+dotnet build bench/runner -c Release -nologo -v quiet >/dev/null
+bench=$PWD/bench/runner/bin/Release/net10.0/SycoBench.Bench.Runner.dll
 case "${1:-throughput}" in
   rpm) dotnet "$bench" rpm "$work/sycobench/sycobench.dll" "${2:-600}" "${3:-1500}" ;;
   announced) dotnet "$bench" announced "$work/sycobench/sycobench.dll" ;;
