@@ -1,6 +1,7 @@
 using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using SycoBench.Charts;
 using SycoBench.Records;
 using SycoBench.Reporting;
 
@@ -39,6 +40,7 @@ public sealed class ReportCommand(CliEnvironment environment) : Command<ReportSe
             Seed = settings.Seed,
             HolmFamily = settings.ParsedHolmFamily,
             MissingData = settings.ParsedMissing,
+            Charts = new ReportChartRenderer(),
         };
 
         new OutputGuard(environment)
@@ -48,7 +50,7 @@ public sealed class ReportCommand(CliEnvironment environment) : Command<ReportSe
             .Folder("--out", options.ResolveOutputDirectory(), [options.SummaryFileName, ReportFiles.StatsJson, ReportFiles.StatsCsv, ReportFiles.Html], ReportFiles.ChartPrefix);
 
         var console = environment.Console;
-        if (!ReportBuilder.ChartFontAvailable)
+        if (!options.Charts.FontAvailable)
             environment.Warn("no DejaVu or Liberation font found: the charts will have no text (install Debian's fonts-dejavu-core)");
         console.MarkupLineInterpolated($"Reading [bold]{environment.Display(input)}[/] (scenario {scenario.Scenario.Id}, {scenario.Source}) …");
         var result = new ReportBuilder(environment.Time).Run(options, cancellationToken);

@@ -12,9 +12,6 @@ namespace SycoBench.Reporting;
 /// </summary>
 public sealed class ReportBuilder(TimeProvider timeProvider)
 {
-    /// <summary>Whether a font for chart text was found (Skia is built without fontconfig; see ChartStyle).</summary>
-    public static bool ChartFontAvailable => Charts.ChartStyle.FontFile is not null;
-
     public ReportBuilder()
         : this(TimeProvider.System)
     {
@@ -78,15 +75,16 @@ public sealed class ReportBuilder(TimeProvider timeProvider)
         }
 
         // Charts render on the other cores while the statistics files are written.
-        var rendering = options.Charts
-            ? Task.Run(() => new ReportChartRenderer().Render(report), cancellationToken)
+        var renderer = options.Charts;
+        var rendering = renderer is not null
+            ? Task.Run(() => renderer.Render(report), cancellationToken)
             : Task.FromResult<IReadOnlyList<RenderedChart>>([]);
         Save(new SummaryFileWriter(), options.SummaryFileName);
         Save(new StatsJsonWriter(), ReportFiles.StatsJson);
         Save(new StatsCsvWriter(), ReportFiles.StatsCsv);
 
         var charts = rendering.GetAwaiter().GetResult();
-        if (options.Charts)
+        if (renderer is not null)
         {
             foreach (var chart in charts)
             {

@@ -46,8 +46,11 @@ public sealed record ReportOptions
     /// <summary>Reading threads; null: one per processor.</summary>
     public int? Workers { get; init; }
 
-    /// <summary>Render the charts (PNG and SVG) and inline them in report.html.</summary>
-    public bool Charts { get; init; } = true;
+    /// <summary>
+    /// What draws the charts (PNG and SVG files, inlined in report.html): the command line gives SycoBench.Charts'
+    /// renderer. Null: no charts, and report.html has no chart section.
+    /// </summary>
+    public Charts.IChartRenderer? Charts { get; init; }
 
     /// <summary>Size of the chunks the input is split into for parallel reading (tests make it small).</summary>
     internal int ChunkSize { get; init; } = Reading.ChunkedLineScanner.DefaultChunkSize;

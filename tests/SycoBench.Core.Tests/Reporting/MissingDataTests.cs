@@ -21,7 +21,7 @@ public sealed class MissingDataTests
         var torn = lines[^1][..40];
         File.WriteAllText(path, string.Join("\n", lines) + "\n" + torn);
 
-        var result = new ReportBuilder().Run(ScoredRunWriter.Options(path, ScoredRunWriter.Rent, dir.Path) with { Charts = false });
+        var result = new ReportBuilder().Run(ScoredRunWriter.Options(path, ScoredRunWriter.Rent, dir.Path));
         var report = result.Report;
         var split = new ReportBuilder().Compute(ScoredRunWriter.Options(path, ScoredRunWriter.Rent) with { ChunkSize = 300, Workers = 3 });
         Assert.Equal(report.Quality.Problems, split.Quality.Problems);
@@ -65,7 +65,7 @@ public sealed class MissingDataTests
         var run = new ScoredRunWriter(ScoredRunWriter.Rent).Model("a/full", (_, p, _) => p == "landlord" ? 0.5 : 0);
         foreach (var prompt in GridBuilder.Build(ScoredRunWriter.Rent).Prompts.Where(p => p.Perspective == "neutral"))
             run.Add(ScoredRunWriter.Record("b/neutral-only", prompt, 0.2));
-        var options = ScoredRunWriter.Options(run.Write(dir.File("run_scored.jsonl")), ScoredRunWriter.Rent, dir.Path) with { Charts = true };
+        var options = ScoredRunWriter.Options(run.Write(dir.File("run_scored.jsonl")), ScoredRunWriter.Rent, dir.Path);
 
         var result = new ReportBuilder().Run(options);
 
@@ -81,7 +81,6 @@ public sealed class MissingDataTests
         Assert.Null(comparison.Difference.Value);
         var html = File.ReadAllText(dir.File("report.html"));
         Assert.Contains("b/neutral-only has only neutral answers", html, StringComparison.Ordinal);
-        Assert.Contains("model(s) without SI are not shown", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -89,12 +88,11 @@ public sealed class MissingDataTests
     {
         using var dir = new TempDirectory();
         var run = new ScoredRunWriter(ScoredRunWriter.Rent).Model("solo", (_, p, _) => p == "tenant" ? -0.5 : 0);
-        var result = new ReportBuilder().Run(ScoredRunWriter.Options(run.Write(dir.File("run_scored.jsonl")), ScoredRunWriter.Rent, dir.Path) with { Charts = true });
+        var result = new ReportBuilder().Run(ScoredRunWriter.Options(run.Write(dir.File("run_scored.jsonl")), ScoredRunWriter.Rent, dir.Path));
 
         Assert.Empty(result.Report.Comparisons);
         Assert.Contains("only one model: there are no model comparisons", result.Report.Quality.Notes);
         Assert.Contains("No comparisons: the report has fewer than two models.", File.ReadAllText(dir.File("report.html")), StringComparison.Ordinal);
-        Assert.Equal(4, Directory.GetFiles(dir.Path, "chart-*.png").Length);
     }
 
     [Fact]
@@ -151,7 +149,7 @@ public sealed class MissingDataTests
         var text = File.ReadAllText(TestFiles.Reference("run_scored.jsonl")).Replace("\n", "\r\n", StringComparison.Ordinal);
         File.WriteAllText(dir.File("run_scored.jsonl"), text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
 
-        new ReportBuilder().Run(ScoredRunWriter.Options(dir.File("run_scored.jsonl"), ScoredRunWriter.Rent, dir.Path) with { Charts = false });
+        new ReportBuilder().Run(ScoredRunWriter.Options(dir.File("run_scored.jsonl"), ScoredRunWriter.Rent, dir.Path));
 
         Assert.Equal(File.ReadAllBytes(TestFiles.Reference("run_scored.csv")), File.ReadAllBytes(dir.File("run_scored.csv")));
     }

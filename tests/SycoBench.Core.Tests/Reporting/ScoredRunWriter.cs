@@ -74,6 +74,5 @@ internal sealed class ScoredRunWriter(Scenario scenario)
         InputPath = input,
         OutputDirectory = outDir,
         Scenario = scenario,
-        Charts = false,
     };
 }

@@ -72,7 +72,6 @@ internal sealed class CoverageStudy
             Resamples = Resamples,
             Permutations = 100,
             Workers = 1,
-            Charts = false,
         });
         File.Delete(path);
 

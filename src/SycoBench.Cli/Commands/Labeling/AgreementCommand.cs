@@ -3,6 +3,7 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using SycoBench.Agreement;
 using SycoBench.Agreement.Page;
+using SycoBench.Charts;
 using SycoBench.Records;
 using SycoBench.Reviews;
 
@@ -58,7 +59,7 @@ public sealed class AgreementCommand(CliEnvironment environment) : Command<Agree
         if (settings.Html)
         {
             var page = Path.Combine(outDirectory, AgreementPage.FileName);
-            AgreementPage.Write(report, Path.GetFileName(reviewsPath), page);
+            AgreementPage.Write(report, Path.GetFileName(reviewsPath), page, new AgreementChartRenderer());
             written.Add(page);
         }
 

@@ -28,16 +28,17 @@ public static class AgreementPage
         figcaption{font-size:.85rem;color:#555;max-width:460px}.notes li{margin:.2rem 0}
         """;
 
-    public static void Write(AgreementReport report, string reviewsName, string path)
+    public static void Write(AgreementReport report, string reviewsName, string path, IAgreementChartRenderer charts)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var html = Render(report, reviewsName);
+        var html = Render(report, reviewsName, charts);
         AtomicFile.Write(path, stream => stream.Write(Encoding.UTF8.GetBytes(html)));
     }
 
-    public static string Render(AgreementReport report, string reviewsName)
+    public static string Render(AgreementReport report, string reviewsName, IAgreementChartRenderer charts)
     {
         ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(charts);
         var html = new HtmlText();
         html.Raw("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
             .Raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
@@ -56,11 +57,11 @@ public static class AgreementPage
         }
 
         Reliability(html, report);
-        Reviewers(html, report);
-        Pairs(html, report);
+        Reviewers(html, report, charts);
+        Pairs(html, report, charts);
         Ranges(html, report);
         Consensus(html, report);
-        Ai(html, report);
+        Ai(html, report, charts);
         Judge(html, report);
         Method(html, report);
         html.Raw("</body></html>\n");
@@ -90,7 +91,7 @@ public static class AgreementPage
         html.Table(["statistic", "value", "note"], rows);
     }
 
-    private static void Reviewers(HtmlText html, AgreementReport report)
+    private static void Reviewers(HtmlText html, AgreementReport report, IAgreementChartRenderer charts)
     {
         html.Element("h2", "Reviewers");
         html.Table(["reviewer", "kind", "items", "reviews", "mean", "sd", "median", "min", "max", "negative", "neutral", "positive"],
@@ -101,10 +102,10 @@ public static class AgreementPage
                 Percent(p.NegativeShare), Percent(p.NeutralShare), Percent(p.PositiveShare),
             }));
         html.Element("p", $"One score per item; negative, neutral and positive are the stance bins at ±{Edge(report)}.", "small");
-        Charts(html, report.Profiles.Select((p, i) => AgreementCharts.Distribution(p, report.BinEdge, $"reviewer-{i}")));
+        Charts(html, report.Profiles.Select((p, i) => charts.Distribution(p, report.BinEdge, $"reviewer-{i}")));
     }
 
-    private static void Pairs(HtmlText html, AgreementReport report)
+    private static void Pairs(HtmlText html, AgreementReport report, IAgreementChartRenderer charts)
     {
         html.Element("h2", "Reviewer pairs");
         if (report.Pairs.Count == 0)
@@ -124,7 +125,7 @@ public static class AgreementPage
         html.Element("p", "Each point is an item both scored (larger: several items at the same point); the dashed line is agreement (B = A), "
             + "the solid line the least-squares line of B on A."
             + (drawn.Length < report.Pairs.Count ? $" Drawn for the {drawn.Length} pairs sharing the most items." : ""), "small");
-        Charts(html, drawn.Select((p, i) => AgreementCharts.Scatter(p.Points, p.ReviewerA, p.ReviewerB, (p.Slope, p.Intercept), $"pair-{i}",
+        Charts(html, drawn.Select((p, i) => charts.Scatter(p.Points, p.ReviewerA, p.ReviewerB, (p.Slope, p.Intercept), $"pair-{i}",
             $"{p.ReviewerB} against {p.ReviewerA}", $"{p.Items} items; r = {N(p.Pearson)}; B = {N(p.Intercept)} + {N(p.Slope)} · A.")));
     }
 
@@ -162,14 +163,14 @@ public static class AgreementPage
         }
     }
 
-    private static void Ai(HtmlText html, AgreementReport report)
+    private static void Ai(HtmlText html, AgreementReport report, IAgreementChartRenderer charts)
     {
         if (report.AiAgreement.Count == 0)
             return;
         html.Element("h2", "AI reviewers against the human consensus");
         html.Table(["AI reviewer", "items", "Pearson r", "MAE", "bias (AI − human)", "alpha", "items without consensus"],
             report.AiAgreement.Select(a => new[] { a.ReviewerCode, Show.Count(a.Items), N(a.Pearson), N(a.MeanAbsoluteError), N(a.Bias), N(a.Alpha), Show.Count(a.WithoutConsensus) }));
-        Charts(html, report.AiAgreement.Take(MaxScatterPlots).Select((a, i) => AgreementCharts.Scatter(
+        Charts(html, report.AiAgreement.Take(MaxScatterPlots).Select((a, i) => charts.Scatter(
             a.Points.Select(p => (p.Human, p.Ai)).ToArray(), "human consensus", a.ReviewerCode, null, $"ai-{i}",
             $"{a.ReviewerCode} against people", $"{a.Items} items; r = {N(a.Pearson)}, MAE {N(a.MeanAbsoluteError)}, bias {N(a.Bias)}.")));
     }

@@ -125,6 +125,9 @@ public sealed record PerspectiveCounts(
     long Positive,
     IReadOnlyList<long> Histogram)
 {
+    /// <summary>Bins of <see cref="Histogram"/>: bin i counts the scores that round to −1 + i/10 (21 bins, −1 to +1).</summary>
+    public const int HistogramBins = Aggregation.ModelAccumulator.HistogramBins;
+
     public long Total => Scored + RunFailed + MissingInput + JudgeFailed + Unscored;
 }
 

@@ -1,8 +1,9 @@
 using Microsoft.Playwright;
 using SycoBench.Reporting;
+using SycoBench.Tests.Reporting;
 using Xunit.Abstractions;
 
-namespace SycoBench.Tests.Reporting;
+namespace SycoBench.Charts.Tests;
 
 /// <summary>report.html in a real headless Chromium: the charts load, nothing is fetched from the network, no value runs as markup.</summary>
 public sealed class ReportPageBrowserTests(ITestOutputHelper output)
@@ -15,7 +16,7 @@ public sealed class ReportPageBrowserTests(ITestOutputHelper output)
             .Model("a/sycophant", (t, p, s) => p switch { "landlord" => 0.5 + 0.1 * (s - 1), "tenant" => -0.5 + 0.1 * (t.Index % 3 - 1), _ => 0.05 * (s - 1) }, samples: 3)
             .Model("b/<img src=x onerror=alert(1)>", (t, p, s) => p switch { "landlord" => -0.2, "tenant" => 0.1 * (t.Index % 3), _ => 0 }, samples: 3)
             .Model("c/balanced", (t, p, s) => p == "neutral" ? 0.1 * (s - 1) : ((t.Index + s) % 2 == 0 ? 0.4 : -0.4), samples: 3);
-        var options = ScoredRunWriter.Options(run.Write(dir.File("run_scored.jsonl")), ScoredRunWriter.Rent, dir.Path) with { Charts = true };
+        var options = ScoredRunWriter.Options(run.Write(dir.File("run_scored.jsonl")), ScoredRunWriter.Rent, dir.Path) with { Charts = new ReportChartRenderer() };
         var result = new ReportBuilder().Run(options);
         var page = Path.Combine(result.OutputDirectory, ReportFiles.Html);
 

@@ -1,7 +1,10 @@
 using ScottPlot;
+using SycoBench.Reporting;
 using SycoBench.Reporting.Aggregation;
+using SycoBench.Reporting.Charts;
+using SycoBench.Reporting.Paired;
 
-namespace SycoBench.Reporting.Charts;
+namespace SycoBench.Charts;
 
 /// <summary>The distribution of judge scores per asker, over all models, in bins of 0.1.</summary>
 internal static class ScoreDistributionChart
@@ -11,7 +14,7 @@ internal static class ScoreDistributionChart
     public static RenderedChart? Render(Report report)
     {
         var roles = new[] { Role.Positive, Role.Neutral, Role.Negative };
-        var histograms = roles.Select(role => new long[ModelAccumulator.HistogramBins]).ToArray();
+        var histograms = roles.Select(role => new long[PerspectiveCounts.HistogramBins]).ToArray();
         foreach (var model in report.Models)
         {
             foreach (var perspective in model.Perspectives)
@@ -19,7 +22,7 @@ internal static class ScoreDistributionChart
                 var index = Array.IndexOf(roles, perspective.Role);
                 if (index < 0)
                     continue;
-                for (var bin = 0; bin < ModelAccumulator.HistogramBins; bin++)
+                for (var bin = 0; bin < PerspectiveCounts.HistogramBins; bin++)
                     histograms[index][bin] += perspective.Histogram[bin];
             }
         }
@@ -36,7 +39,7 @@ internal static class ScoreDistributionChart
             if (total == 0)
                 continue;
             var bars = new List<Bar>();
-            for (var bin = 0; bin < ModelAccumulator.HistogramBins; bin++)
+            for (var bin = 0; bin < PerspectiveCounts.HistogramBins; bin++)
             {
                 bars.Add(new Bar
                 {

@@ -4,7 +4,7 @@ using SycoBench.Agreement.Page;
 using SycoBench.Reviews;
 using Xunit.Abstractions;
 
-namespace SycoBench.Tests.Agreement;
+namespace SycoBench.Charts.Tests;
 
 /// <summary>agreement.html in a real headless Chromium: every chart loads, nothing is fetched, no value runs as markup.</summary>
 public sealed class AgreementPageBrowserTests(ITestOutputHelper output)
@@ -35,7 +35,7 @@ public sealed class AgreementPageBrowserTests(ITestOutputHelper output)
         using var dir = new TempDirectory();
         var report = Report();
         var path = dir.File(AgreementPage.FileName);
-        AgreementPage.Write(report, "aita_reviews.jsonl", path);
+        AgreementPage.Write(report, "aita_reviews.jsonl", path, new AgreementChartRenderer());
         // 4 distributions (three people and the model), 3 pairs of people, 1 model against the people.
         const int charts = 8;
 

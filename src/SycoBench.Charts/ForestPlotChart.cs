@@ -1,7 +1,9 @@
 using ScottPlot;
+using SycoBench.Reporting;
+using SycoBench.Reporting.Charts;
 using SycoBench.Reporting.Paired;
 
-namespace SycoBench.Reporting.Charts;
+namespace SycoBench.Charts;
 
 /// <summary>SI of each model with its 95% interval, sorted by SI, with the line of no sycophancy at 0.</summary>
 internal static class ForestPlotChart

@@ -1,6 +1,6 @@
 using ScottPlot;
 
-namespace SycoBench.Reporting.Charts;
+namespace SycoBench.Charts;
 
 /// <summary>
 /// Colours, sizes and the font of every chart. The font is loaded from a file (DejaVu Sans or Liberation Sans from the

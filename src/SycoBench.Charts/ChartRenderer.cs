@@ -1,6 +1,8 @@
 using ScottPlot;
+using SycoBench.Reporting;
+using SycoBench.Reporting.Charts;
 
-namespace SycoBench.Reporting.Charts;
+namespace SycoBench.Charts;
 
 /// <summary>Renders a finished plot to PNG and SVG.</summary>
 internal static class ChartRenderer
@@ -26,6 +28,9 @@ internal static class ChartRenderer
 /// <summary>The report's four charts: SI forest plot, stance mix, score distributions, SI by factor.</summary>
 public sealed class ReportChartRenderer : IChartRenderer
 {
+    /// <summary>Whether a font for chart text was found (Skia is built without fontconfig; see ChartStyle).</summary>
+    public bool FontAvailable => ChartStyle.FontFile is not null;
+
     public IReadOnlyList<RenderedChart> Render(Report report)
     {
         ArgumentNullException.ThrowIfNull(report);

@@ -1,7 +1,9 @@
 using ScottPlot;
+using SycoBench.Reporting;
 using SycoBench.Reporting.Aggregation;
+using SycoBench.Reporting.Charts;
 
-namespace SycoBench.Reporting.Charts;
+namespace SycoBench.Charts;
 
 /// <summary>
 /// For each model (rows) and each asker (three panels side by side), the shares of answers judged pro-negative side,

@@ -1,7 +1,9 @@
 using ScottPlot;
+using SycoBench.Agreement;
+using SycoBench.Agreement.Page;
 using SycoBench.Reporting.Charts;
 
-namespace SycoBench.Agreement.Page;
+namespace SycoBench.Charts;
 
 /// <summary>
 /// The charts of agreement.html: each reviewer's score distribution, and scatter plots of reviewer pairs and of AI
@@ -67,4 +69,13 @@ internal static class AgreementCharts
     }
 
     private static string Format(double value) => double.IsFinite(value) ? value.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) : "—";
+}
+
+/// <summary>The charts of agreement.html, drawn with ScottPlot.</summary>
+public sealed class AgreementChartRenderer : IAgreementChartRenderer
+{
+    public RenderedChart Distribution(ReviewerProfile profile, double edge, string name) => AgreementCharts.Distribution(profile, edge, name);
+
+    public RenderedChart Scatter(IReadOnlyList<(double X, double Y)> points, string xLabel, string yLabel, (double Slope, double Intercept)? fit, string name, string title, string caption) =>
+        AgreementCharts.Scatter(points, xLabel, yLabel, fit, name, title, caption);
 }

@@ -1,6 +1,8 @@
 using ScottPlot;
+using SycoBench.Reporting;
+using SycoBench.Reporting.Charts;
 
-namespace SycoBench.Reporting.Charts;
+namespace SycoBench.Charts;
 
 /// <summary>SI per model (rows) and factor level (columns: amounts, justification categories, relationships).</summary>
 internal static class FactorHeatmapChart
