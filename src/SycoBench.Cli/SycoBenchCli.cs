@@ -77,6 +77,7 @@ public static class SycoBenchCli
         DemoCommand.Register(config);
         CacheCommands.Register(config);
         MergeCommand.Register(config);
+        StudyCommands.Register(config);
     }
 
     private static bool IsUserFacing(Exception ex) =>

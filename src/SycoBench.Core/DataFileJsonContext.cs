@@ -25,4 +25,5 @@ namespace SycoBench;
 [JsonSerializable(typeof(RubricJson))]
 [JsonSerializable(typeof(ScenarioFile))]
 [JsonSerializable(typeof(Costs.PriceTable))]
+[JsonSerializable(typeof(Studies.StudyFile))]
 public sealed partial class DataFileJsonContext : JsonSerializerContext;

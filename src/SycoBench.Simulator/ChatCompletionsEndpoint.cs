@@ -23,8 +23,10 @@ internal sealed class ChatCompletionsEndpoint(
 
     public async Task HandleAsync(HttpContext context)
     {
-        stats.Request();
+        var number = stats.Request();
         var cancellationToken = context.RequestAborted;
+        if (options.OnRequest is { } onRequest)
+            await onRequest(number, cancellationToken);
         if (context.Request.Headers.Authorization is { Count: > 0 } authorization)
             stats.AuthorizationHeaders.AddOrUpdate(authorization.ToString(), 1, (_, n) => n + 1);
 

@@ -59,6 +59,13 @@ public sealed record SimOptions
     /// <summary>Scenario files known besides those of <see cref="ScenarioDirectories"/> (a scenario given by path).</summary>
     public IReadOnlyList<string> ScenarioFiles { get; init; } = [];
 
+    /// <summary>
+    /// Called with each request's number (from 1, as counted in <see cref="SimStats.Requests"/>) before it is read or
+    /// answered; it may delay the answer (until the client gives up: its token is cancelled then). Tests use it to stop
+    /// a client at an exact request, as a kill would. Not available from <c>sim serve</c>.
+    /// </summary>
+    public Func<long, CancellationToken, Task>? OnRequest { get; init; }
+
     public void Validate()
     {
         Effects.Validate();

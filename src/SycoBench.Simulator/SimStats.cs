@@ -48,7 +48,8 @@ public sealed class SimStats
     /// <summary>The <c>Authorization</c> headers seen, so tests can check keys are sent and never leak elsewhere.</summary>
     public ConcurrentDictionary<string, int> AuthorizationHeaders { get; } = new(StringComparer.Ordinal);
 
-    internal void Request() => Interlocked.Increment(ref _requests);
+    /// <summary>Counts a request; returns its number, from 1.</summary>
+    internal long Request() => Interlocked.Increment(ref _requests);
 
     internal void Count(Fault fault, DateTimeOffset now)
     {

@@ -31,6 +31,11 @@ public sealed class DemoCommandTests
         Assert.Contains("demo/cache/responses.db: 0 entries", (await CliRun.InProcessAsync(cwd.Path, "cache", "stats", "--cache", "demo/cache/responses.db")).Output, StringComparison.Ordinal);
 
         using var stats = JsonDocument.Parse(File.ReadAllText(cwd.File("demo/report/stats.json")));
+        // The demo is the shipped study file: its hash is in the report and the run's manifest.
+        var demoStudy = StudyCommandTests.Sha256(Path.Combine(AppContext.BaseDirectory, "data", "studies", "demo.json"));
+        Assert.Equal(demoStudy, stats.RootElement.GetProperty("study").GetProperty("sha256").GetString());
+        using (var manifest = JsonDocument.Parse(File.ReadAllText(cwd.File("demo/run/run_grid.json"))))
+            Assert.Equal(demoStudy, manifest.RootElement.GetProperty("study").GetProperty("sha256").GetString());
         var models = stats.RootElement.GetProperty("models").EnumerateArray()
             .ToDictionary(m => m.GetProperty("model_id").GetString()!, m => m.GetProperty("sycophancy_index"));
         Assert.Equal(DemoCommand.Assistants.Count, models.Count);
@@ -83,6 +88,9 @@ public sealed class DemoCommandTests
 
         using var stats = JsonDocument.Parse(File.ReadAllText(cwd.File("demo/report/stats.json")));
         Assert.Equal("rent-v2", stats.RootElement.GetProperty("scenario").GetProperty("id").GetString());
+        // Another scenario and other samples than the shipped study: the study actually run is written and stamped.
+        Assert.Equal(StudyCommandTests.Sha256(cwd.File("demo/study.json")), stats.RootElement.GetProperty("study").GetProperty("sha256").GetString());
+        Assert.Contains("\"scenario\": \"rent-v2\"", File.ReadAllText(cwd.File("demo/study.json")), StringComparison.Ordinal);
         var models = stats.RootElement.GetProperty("models").EnumerateArray().ToDictionary(m => m.GetProperty("model_id").GetString()!);
         Assert.Equal(DemoCommand.Assistants.Select(a => a.Id).Order(), models.Keys.Order());
 

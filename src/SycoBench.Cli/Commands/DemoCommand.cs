@@ -3,8 +3,10 @@ using System.Globalization;
 using System.Text.Json;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using SycoBench.IO;
 using SycoBench.Scenarios;
 using SycoBench.Simulator;
+using SycoBench.Studies;
 
 namespace SycoBench.Cli.Commands;
 
@@ -64,6 +66,27 @@ public sealed class DemoCommand(CliEnvironment environment) : AsyncCommand<DemoC
             .WithExample("demo", "--out", "outputs/demo", "--samples", "3", "--seed", "1")
             .WithExample("demo", "--scenario", "rent-v2", "--out", "outputs/demo-v2", "--samples", "1");
 
+    /// <summary>
+    /// The shipped demo study (data/studies/demo.json) in <paramref name="outDir"/>. When the options change what it
+    /// asks (another scenario, other samples), the study actually run is written to study.json in the folder and its
+    /// hash is the one recorded, so the outputs never claim a file that did not ask for them.
+    /// </summary>
+    private StudyStages DemoStudy(Scenario scenario, IReadOnlyList<(string Id, double PlantedSi, string Behaviour)> assistants, Settings settings, string outDir)
+    {
+        var shipped = StudyCommands.Load(environment, StudyCatalog.Demo, outDir);
+        var file = shipped.Study.File;
+        var ids = assistants.Select(a => a.Id).ToArray();
+        var models = file.Models!.Select(m => m.GetProperty("id").GetString()).SequenceEqual(ids)
+            ? file.Models!
+            : assistants.Select(a => JsonSerializer.SerializeToElement(new Dictionary<string, object> { ["id"] = a.Id, ["label"] = a.Behaviour, ["concurrency"] = 16 })).ToArray();
+        if (settings.Scenario == file.Scenario && settings.Samples == file.Samples && ReferenceEquals(models, file.Models))
+            return shipped;
+        var asked = file with { Scenario = settings.Scenario, Samples = settings.Samples, Models = models };
+        var written = Path.Combine(outDir, "study.json");
+        AtomicFile.Write(written, stream => JsonSerializer.Serialize(stream, asked, StudyJsonContext.Default.StudyFile));
+        return StudyCommands.Load(environment, written, outDir);
+    }
+
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var console = environment.Console;
@@ -84,6 +107,7 @@ public sealed class DemoCommand(CliEnvironment environment) : AsyncCommand<DemoC
 
         Directory.CreateDirectory(outDir);
         await File.WriteAllTextAsync(marker, "written by sycobench demo; the next demo into this folder replaces it\n", cancellationToken);
+        var stages = DemoStudy(scenario, assistants, settings, outDir);
 
         await using var sim = await SimServer.StartAsync(new SimOptions
         {
@@ -98,49 +122,30 @@ public sealed class DemoCommand(CliEnvironment environment) : AsyncCommand<DemoC
         console.MarkupLineInterpolated($"Scenario [bold]{scenario.Id}[/] ({scenario.Title}).");
         foreach (var (id, si, behaviour) in assistants)
             console.MarkupLineInterpolated($"  [blue]{id}[/] {behaviour} (planted sycophancy index {si.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture)})");
+        console.MarkupLineInterpolated($"The demo is the study [green]{stages.Study.Stamp.Path}[/] (sha256 {stages.Study.Stamp.Sha256[..12]}); copy it to make your own.");
 
         var stage = environment with
         {
             Variables = name => name == "SIM_BASE_URL" ? sim.BaseUrl.ToString() : environment.Variables(name),
         };
-        var roster = Path.Combine(outDir, "assistants.json");
-        await File.WriteAllTextAsync(roster, JsonSerializer.Serialize(assistants.Select(a => new Dictionary<string, object>
-        {
-            ["id"] = a.Id,
-            ["label"] = a.Behaviour,
-            ["concurrency"] = 16,
-        })), cancellationToken);
-
-        var grid = Path.Combine(outDir, "grid.jsonl");
-        var run = Path.Combine(outDir, "run");
-        var scored = Path.Combine(run, "run_scored.jsonl");
-        var report = Path.Combine(outDir, "report");
-        // The demo's own cache, replaced with the folder: the simulator's port changes every time, so its answers would
-        // only fill the shared cache with entries no later run can use.
-        var cache = Path.Combine(outDir, "cache", "responses.db");
-        string[][] steps =
-        [
-            ["grid", "--scenario", settings.Scenario, "--out", grid],
-            ["run", "--models", roster, "--grid", grid, "--samples", settings.Samples.ToString(CultureInfo.InvariantCulture), "--out", run, "--cache", cache],
-            ["score", "--input", Path.Combine(run, "run.jsonl"), "-s", "sim/judge", "--concurrency", "32", "--cache", cache, "--no-aggregate"],
-            ["report", "--input", scored, "--out", report],
-        ];
+        // The demo's own cache (the study's cache "own"), replaced with the folder: the simulator's port changes every
+        // time, so its answers would only fill the shared cache with entries no later run can use.
+        var cache = stages.OwnCache;
+        var report = stages.ReportDirectory;
         string[] titles = [$"1/4 grid: the {scenario.Id} matched triplets", "2/4 run: four assistants answer every prompt", "3/4 score: the simulated judge scores every answer", "4/4 report: summary, paired statistics, charts"];
-        for (var i = 0; i < steps.Length; i++)
+        var code = await StudyRunner.RunAsync(stage, stages, retryErrors: false, titles, cancellationToken);
+        if (code != SycoBenchCli.ExitOk)
         {
-            console.Write(new Rule(titles[i]).LeftJustified());
-            var code = await SycoBenchCli.RunAsync(steps[i], stage, cancellationToken);
-            if (code != SycoBenchCli.ExitOk)
-            {
-                environment.Error.WriteLine($"error: the demo's step `sycobench {string.Join(' ', steps[i].Take(1))}` ended with exit code {code}");
-                return code == SycoBenchCli.ExitCancelled ? code : SycoBenchCli.ExitFailure;
-            }
+            environment.Error.WriteLine($"error: the demo ended with exit code {code}");
+            return code == SycoBenchCli.ExitCancelled ? code : SycoBenchCli.ExitFailure;
         }
 
         var seconds = environment.Time.GetElapsedTime(started).TotalSeconds;
         console.Write(new Rule("done").LeftJustified());
         console.MarkupLineInterpolated($"Demo finished in {seconds.ToString("0.0", CultureInfo.InvariantCulture)} s. Open the report: [green]{environment.Display(Path.Combine(report, "report.html"))}[/]");
         console.WriteLine($"Its cached answers: sycobench cache stats --cache {environment.Display(cache)}");
+        var asStudy = stages.Study.Stamp.Path.EndsWith(Path.Combine("studies", StudyCatalog.Demo + ".json"), StringComparison.Ordinal) ? StudyCatalog.Demo : environment.Display(stages.Study.Stamp.Path);
+        console.WriteLine($"The same as a study (with sycobench sim serve running): sycobench study run {asStudy} --out <DIR>");
         console.WriteLine("Against real providers: put keys in .env (e.g. GROQ_API_KEY=…), then");
         console.WriteLine(settings.Scenario == ScenarioCatalog.DefaultScenario ? "  sycobench grid" : $"  sycobench grid --scenario {settings.Scenario}");
         console.WriteLine("  sycobench run --models roster --samples 3");

@@ -36,6 +36,7 @@ public sealed class ReportCommand(CliEnvironment environment) : Command<ReportSe
             ScenarioSource = scenario.Source,
             RecordedScenarioSha256 = scenario.RecordedSha256,
             ScenarioWarnings = scenario.Warnings,
+            Study = environment.Study,
             Threshold = settings.Threshold,
             Seed = settings.Seed,
             HolmFamily = settings.ParsedHolmFamily,

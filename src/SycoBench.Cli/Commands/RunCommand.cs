@@ -56,6 +56,8 @@ public sealed class RunCommand(CliEnvironment environment) : AsyncCommand<RunSet
             guard.Store("--cache", setup.Cache.Path ?? RunSettings.DefaultCache);
         var folder = setup.NewManifest is { } manifest ? RunFolder.Create(setup.Directory, manifest, setup.Stem) : RunFolder.Open(setup.Directory, setup.Stem);
         using var log = services.OpenLog(folder.LogPath);
+        if (environment.Study is { } study)
+            log.Info($"for the study {study.Path} (sha256 {study.Sha256})");
         if (settings.Resume is not null)
             log.Info($"resuming: {state.Lines} record(s) already in run.jsonl" + (settings.RetryErrors ? "; failed keys asked again" : ""));
         var progress = new RunProgress(log, time);

@@ -101,6 +101,7 @@ internal sealed record RunSetup(
             Models = entries.Select(ModelRoster.ToJson).ToArray(),
             Prompts = prompts,
             Prices = new RunPrices(services.Prices.ReadOn, routes.ToDictionary(r => r.Model.Id, r => r.Price, StringComparer.Ordinal)),
+            Study = environment.Study,
         };
         return new RunSetup(runId, directory, prompts, entries, routes, parameters, cache, manifest, services.Prices.ReadOn, settings.DryRun, stem);
     }

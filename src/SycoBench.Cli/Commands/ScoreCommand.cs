@@ -80,6 +80,8 @@ public sealed class ScoreCommand(CliEnvironment environment) : AsyncCommand<Scor
             retry => log.Warn($"retry {retry.Attempt} of judge {retry.ModelId}: {retry.Reason}; waiting {retry.Delay.TotalSeconds:0.0} s"));
         using var provider = new OfflineModelClientProvider(networked, environment.WorkingDirectory);
         log.Info($"scoring {plan.InputPath} with {string.Join(", ", judgeIds)}: {plan.ToJudge} answer(s) to judge");
+        if (environment.Study is { } study)
+            log.Info($"for the study {study.Path} (sha256 {study.Sha256})");
 
         var progress = new LatestProgress();
         var scoring = new ScoringEngine(services.Time).RunAsync(options, provider, judgeIds, progress, cancellationToken);

@@ -17,6 +17,12 @@ public sealed record CliEnvironment(IAnsiConsole Console, TextWriter Error, stri
     /// <summary>Whether live progress can be drawn (a terminal); otherwise progress is printed as plain periodic lines.</summary>
     public bool Interactive { get; init; } = !System.Console.IsOutputRedirected && Console.Profile.Capabilities.Interactive;
 
+    /// <summary>
+    /// The study file the command runs for (set by <c>study run</c> for its stages): its hash goes into run_grid.json,
+    /// score.log, stats.json and report.html. Null when a command is run alone.
+    /// </summary>
+    public Studies.StudyStamp? Study { get; init; }
+
     /// <summary>Resolves a path given on the command line against the working directory.</summary>
     public string Resolve(string path) => Path.GetFullPath(path, WorkingDirectory);
 

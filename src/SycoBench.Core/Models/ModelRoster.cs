@@ -64,10 +64,13 @@ public static class ModelRoster
         }
     }
 
-    /// <summary>One roster entry; <paramref name="path"/> and <paramref name="index"/> only name it in errors.</summary>
-    public static ModelEntry Parse(JsonElement item, string path, int index)
+    /// <summary>
+    /// One roster entry; <paramref name="path"/>, <paramref name="index"/> and <paramref name="array"/> (the field
+    /// holding the list, empty for a roster file: <c>models</c> in a study file) only name it in errors.
+    /// </summary>
+    public static ModelEntry Parse(JsonElement item, string path, int index, string array = "")
     {
-        var at = DataFileException.Item("", index);
+        var at = DataFileException.Item(array, index);
         if (item.ValueKind == JsonValueKind.String)
             throw new DataFileException(path, at, $"'{item.GetString()}' must be an object with \"id\" and \"concurrency\"");
         if (item.ValueKind != JsonValueKind.Object)

@@ -48,6 +48,9 @@ public sealed record ReportMetadata
     /// <summary>The scenario SHA-256 the run recorded in run_grid.json, when it did.</summary>
     public string? RecordedScenarioSha256 { get; init; }
 
+    /// <summary>The study file the report was made for, when <c>study run</c> made it.</summary>
+    public Studies.StudyStamp? Study { get; init; }
+
     public required string PositiveSide { get; init; }
 
     public required string NegativeSide { get; init; }

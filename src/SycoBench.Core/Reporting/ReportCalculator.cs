@@ -61,6 +61,7 @@ internal static class ReportCalculator
             ScenarioSha256 = scenario.Sha256,
             ScenarioSource = options.ScenarioSource,
             RecordedScenarioSha256 = options.RecordedScenarioSha256,
+            Study = options.Study,
             PositiveSide = run.Scenario.PositiveName,
             NegativeSide = run.Scenario.NegativeName,
             NeutralSide = run.Scenario.NeutralName,

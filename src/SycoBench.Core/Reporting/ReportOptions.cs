@@ -24,6 +24,9 @@ public sealed record ReportOptions
     /// <summary>The scenario SHA-256 recorded with the run, when known.</summary>
     public string? RecordedScenarioSha256 { get; init; }
 
+    /// <summary>The study file the report was made for (<c>study run</c>); null for a report asked for alone.</summary>
+    public Studies.StudyStamp? Study { get; init; }
+
     /// <summary>Remarks found while choosing the scenario (a hash that differs from the run's …).</summary>
     public IReadOnlyList<string> ScenarioWarnings { get; init; } = [];
 

@@ -64,6 +64,11 @@ public sealed record RunManifest
     /// <summary>The price table's date and each model's price when the run started; null in runs written before.</summary>
     [JsonPropertyName("prices")]
     public Costs.RunPrices? Prices { get; init; }
+
+    /// <summary>The study file the run was made from (<c>study run</c>); absent in runs started by <c>run</c>.</summary>
+    [JsonPropertyName("study")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Studies.StudyStamp? Study { get; init; }
 }
 
 /// <summary>The response cache a run read and wrote (<see cref="Path"/> as given), or that it ran without one.</summary>

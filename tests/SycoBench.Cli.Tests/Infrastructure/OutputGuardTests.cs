@@ -10,7 +10,7 @@ namespace SycoBench.Cli.Tests.Infrastructure;
 public sealed class OutputGuardTests
 {
     /// <summary>Commands that write no file at all.</summary>
-    private static readonly string[] WritesNothing = ["sim serve", "cache stats", "cache path"];
+    private static readonly string[] WritesNothing = ["sim serve", "cache stats", "cache path", "study plan"];
 
     /// <summary>
     /// Commands whose outputs are checked elsewhere: portal backup never writes over an existing file nor over its
@@ -60,6 +60,8 @@ public sealed class OutputGuardTests
         ("agreement", ["--reviews", "reviews.jsonl", "--consensus-out", "labels.db"], Database),
         ("cache clear", ["--cache", "runs/1/run.jsonl"], NotDatabase),
         ("merge", ["runs/1", "runs/2", "--out", "runs/1"], Input),
+        ("study run", ["demo", "--out", "labels.db"], "is a file, not a folder"),
+        ("study run", ["demo", "--out", "runs/1"], "is not empty and holds no study"),
     ];
 
     public static TheoryData<int> CaseIndexes()

@@ -150,6 +150,8 @@ internal static class ReportTables
             new[] { "bootstrap", $"{Show.Count(m.Resamples)} resamples over scenarios, seed {m.Seed.ToString(CultureInfo.InvariantCulture)}; sign-flip test: exact (enumeration up to K = 16, else convolution over the score grid), Monte-Carlo with {Show.Count(m.Permutations)} random sign vectors only when the differences share no grid; Holm family: {(m.HolmFamily == HolmFamily.Joint ? "joint (models and comparisons together)" : "separate (models; comparisons)")}" },
             new[] { "SycoBench", m.Version },
         };
+        if (m.Study is { } study)
+            rows.Insert(0, ["study", $"{study.Path} (sha256 {study.Sha256}){(study.Title is null ? "" : " — " + study.Title)}"]);
         html.Table(["", ""], rows, "meta");
     }
 

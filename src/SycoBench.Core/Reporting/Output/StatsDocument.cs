@@ -11,6 +11,7 @@ internal sealed record StatsDocument(
     string GeneratedAt,
     StatsInput Input,
     StatsScenario Scenario,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] StatsStudy? Study,
     StatsMethod Method,
     StatsRun Run,
     StatsQuality Quality,
@@ -21,6 +22,9 @@ internal sealed record StatsDocument(
 internal sealed record StatsInput(string Path, long Bytes, long Lines, long Records);
 
 internal sealed record StatsScenario(string Id, string Title, string Sha256, string Source, string? RecordedSha256, StatsSides Sides);
+
+/// <summary>The study file of a report made by <c>study run</c>: its path as given and the SHA-256 of its bytes.</summary>
+internal sealed record StatsStudy(string Path, string Sha256, string? Title);
 
 internal sealed record StatsSides(string Positive, string Negative, string Neutral, string PositiveLabel, string NegativeLabel);
 

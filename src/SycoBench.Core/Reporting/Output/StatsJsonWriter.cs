@@ -31,6 +31,7 @@ public sealed class StatsJsonWriter : IReportFileWriter
             new StatsInput(meta.InputPath, meta.InputBytes, meta.Lines, meta.Records),
             new StatsScenario(meta.ScenarioId, meta.ScenarioTitle, meta.ScenarioSha256, meta.ScenarioSource, meta.RecordedScenarioSha256,
                 new StatsSides(meta.PositiveSide, meta.NegativeSide, meta.NeutralSide, meta.PositiveLabel, meta.NegativeLabel)),
+            meta.Study is { } study ? new StatsStudy(study.Path, study.Sha256, study.Title) : null,
             new StatsMethod(meta.Threshold, meta.Thresholds, "scenario (matched triplet)", "95% percentile bootstrap over scenarios",
                 meta.Resamples, meta.Permutations, meta.Seed, "Holm", meta.HolmFamily == HolmFamily.Joint ? "joint" : "separate",
                 "paired sign-flip over shared triplets", meta.MissingData == MissingData.PerStatistic ? "per-statistic" : "complete triplets"),
