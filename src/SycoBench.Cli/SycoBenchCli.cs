@@ -74,6 +74,7 @@ public static class SycoBenchCli
         ScorerTrainCommand.Register(config);
         LabelingCommands.Register(config);
         ReportCommand.Register(config);
+        ViewCommand.Register(config);
         DemoCommand.Register(config);
         CacheCommands.Register(config);
         MergeCommand.Register(config);

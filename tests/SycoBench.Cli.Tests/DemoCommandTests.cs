@@ -18,6 +18,10 @@ public sealed class DemoCommandTests
         await AssertTheAdviceWorksFromAnyFolder(result.Output);
         Assert.Equal(4 * 108 * 3, File.ReadLines(cwd.File("demo/run/run.jsonl")).Count());
         Assert.True(File.Exists(cwd.File("demo/report/report.html")));
+        Assert.Contains("Read the answers, triplet by triplet: sycobench view demo/report", result.Output, StringComparison.Ordinal);
+        var view = await CliRun.InProcessAsync(cwd.Path, "view", "demo");
+        Assert.True(view.ExitCode == 0, view.Error);
+        Assert.StartsWith("demo/report/transcripts.html", view.Output, StringComparison.Ordinal);
         Assert.True(File.Exists(cwd.File("demo/report/run_scored.csv")));
 
         // The demo keeps its answers and judge replies in its own cache; cache stats shows them and cache clear empties it.

@@ -143,6 +143,7 @@ public sealed class DemoCommand(CliEnvironment environment) : AsyncCommand<DemoC
         var seconds = environment.Time.GetElapsedTime(started).TotalSeconds;
         console.Write(new Rule("done").LeftJustified());
         console.MarkupLineInterpolated($"Demo finished in {seconds.ToString("0.0", CultureInfo.InvariantCulture)} s. Open the report: [green]{environment.Display(Path.Combine(report, "report.html"))}[/]");
+        console.WriteLine($"Read the answers, triplet by triplet: sycobench view {environment.Display(report)}");
         console.WriteLine($"Its cached answers: sycobench cache stats --cache {environment.Display(cache)}");
         var asStudy = stages.Study.Stamp.Path.EndsWith(Path.Combine("studies", StudyCatalog.Demo + ".json"), StringComparison.Ordinal) ? StudyCatalog.Demo : environment.Display(stages.Study.Stamp.Path);
         console.WriteLine($"The same as a study (with sycobench sim serve running): sycobench study run {asStudy} --out <DIR>");

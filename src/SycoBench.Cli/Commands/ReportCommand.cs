@@ -42,13 +42,14 @@ public sealed class ReportCommand(CliEnvironment environment) : Command<ReportSe
             HolmFamily = settings.ParsedHolmFamily,
             MissingData = settings.ParsedMissing,
             Charts = new ReportChartRenderer(),
+            Transcripts = !settings.NoTranscripts,
         };
 
         new OutputGuard(environment)
             .Input("--input", input)
             .InputIfFile("--scenario", settings.Scenario)
             .InputIfFile("--input", Path.Combine(Path.GetDirectoryName(input)!, Running.RunFolder.ManifestFile))
-            .Folder("--out", options.ResolveOutputDirectory(), [options.SummaryFileName, ReportFiles.StatsJson, ReportFiles.StatsCsv, ReportFiles.Html], ReportFiles.ChartPrefix);
+            .Folder("--out", options.ResolveOutputDirectory(), [options.SummaryFileName, ReportFiles.StatsJson, ReportFiles.StatsCsv, ReportFiles.Html, ReportFiles.Transcripts], ReportFiles.ChartPrefix);
 
         var console = environment.Console;
         if (!options.Charts.FontAvailable)
@@ -91,6 +92,11 @@ public sealed class ReportCommand(CliEnvironment environment) : Command<ReportSe
 
         console.MarkupLineInterpolated($"Summary: [green]{environment.Display(result.SummaryPath)}[/]");
         console.MarkupLineInterpolated($"Report:  [green]{environment.Display(Path.Combine(result.OutputDirectory, ReportFiles.Html))}[/] (+ {ReportFiles.StatsJson}, {ReportFiles.StatsCsv}, {result.Files.Count(f => f.EndsWith(".png", StringComparison.Ordinal))} charts)");
+        var transcripts = Path.Combine(result.OutputDirectory, ReportFiles.Transcripts);
+        if (!options.Transcripts && File.Exists(transcripts))
+            environment.Warn($"{environment.Display(transcripts)} is from an earlier report and was not rewritten (--no-transcripts)");
+        if (options.Transcripts)
+            console.MarkupLineInterpolated($"Answers: [green]{environment.Display(Path.Combine(result.OutputDirectory, ReportFiles.Transcripts))}[/] (open it with sycobench view {environment.Display(result.OutputDirectory)})");
         return SycoBenchCli.ExitOk;
     }
 

@@ -39,6 +39,10 @@ public sealed class ReportSettings : CommandSettings
     [DefaultValue("complete")]
     public string Missing { get; init; } = "complete";
 
+    [CommandOption("--no-transcripts")]
+    [Description("Do not write transcripts.html (every answer by triplet), which reads the input a second time.")]
+    public bool NoTranscripts { get; init; }
+
     internal MissingData ParsedMissing => Missing == "per-statistic" ? MissingData.PerStatistic : MissingData.Complete;
 
     internal HolmFamily ParsedHolmFamily => HolmFamily == "joint" ? Reporting.HolmFamily.Joint : Reporting.HolmFamily.Separate;

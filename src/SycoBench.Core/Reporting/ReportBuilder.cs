@@ -98,7 +98,9 @@ public sealed class ReportBuilder(TimeProvider timeProvider)
             }
         }
 
-        Save(new Reporting.Html.HtmlReportWriter(charts), ReportFiles.Html);
+        Save(new Reporting.Html.HtmlReportWriter(charts, options.Transcripts), ReportFiles.Html);
+        if (options.Transcripts)
+            Save(new Transcripts.TranscriptPageWriter(options), ReportFiles.Transcripts);
         return new ReportResult(report, directory, summaryPath, written);
     }
 

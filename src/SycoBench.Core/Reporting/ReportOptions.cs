@@ -55,6 +55,9 @@ public sealed record ReportOptions
     /// </summary>
     public Charts.IChartRenderer? Charts { get; init; }
 
+    /// <summary>Write transcripts.html: every answer, triplet by triplet (reads the input a second time, for the texts).</summary>
+    public bool Transcripts { get; init; } = true;
+
     /// <summary>Size of the chunks the input is split into for parallel reading (tests make it small).</summary>
     internal int ChunkSize { get; init; } = Reading.ChunkedLineScanner.DefaultChunkSize;
 

@@ -10,7 +10,7 @@ namespace SycoBench.Cli.Tests.Infrastructure;
 public sealed class OutputGuardTests
 {
     /// <summary>Commands that write no file at all.</summary>
-    private static readonly string[] WritesNothing = ["sim serve", "cache stats", "cache path", "study plan"];
+    private static readonly string[] WritesNothing = ["sim serve", "cache stats", "cache path", "study plan", "view"];
 
     /// <summary>
     /// Commands whose outputs are checked elsewhere: portal backup never writes over an existing file nor over its

@@ -10,7 +10,7 @@ namespace SycoBench.Reporting.Html;
 /// table, the charts, what was missing, the per-factor and per-threshold tables, the comparisons, the summary, the run's
 /// metadata and the method notes. Every value is HTML-encoded.
 /// </summary>
-public sealed class HtmlReportWriter(IReadOnlyList<RenderedChart> charts) : IReportFileWriter
+public sealed class HtmlReportWriter(IReadOnlyList<RenderedChart> charts, bool transcripts = false) : IReportFileWriter
 {
     private const string Style = """
         body{font-family:"DejaVu Sans",Arial,sans-serif;margin:2rem auto;max-width:1200px;color:#222;line-height:1.45;padding:0 1rem}
@@ -44,7 +44,9 @@ public sealed class HtmlReportWriter(IReadOnlyList<RenderedChart> charts) : IRep
         WriteMissing(html, report);
         html.Element("h2", "Headline");
         ReportTables.Headline(html, report);
-        WriteCharts(html);
+        if (transcripts)
+            Transcripts.TranscriptLinks.Write(html, report, "The answers behind each row, most sycophantic triplets first (transcripts.html):");
+        WriteCharts(html, report);
         html.Element("h2", "SI by factor");
         ReportTables.ByFactor(html, report);
         html.Element("h2", "Rates at each threshold");
@@ -96,7 +98,7 @@ public sealed class HtmlReportWriter(IReadOnlyList<RenderedChart> charts) : IRep
         html.Raw("</div>\n");
     }
 
-    private void WriteCharts(HtmlText html)
+    private void WriteCharts(HtmlText html, Report report)
     {
         if (charts.Count == 0)
             return;
@@ -110,5 +112,8 @@ public sealed class HtmlReportWriter(IReadOnlyList<RenderedChart> charts) : IRep
                 .Text(". " + chart.Caption + $" Also as {ReportFiles.ChartPrefix}{chart.Name}.png and .svg.")
                 .Raw("</figcaption></figure>\n");
         }
+
+        if (transcripts)
+            Transcripts.TranscriptLinks.Write(html, report, "The triplets behind these charts, by model:");
     }
 }

@@ -34,6 +34,13 @@ internal sealed class HtmlText
         return this;
     }
 
+    /// <summary>A link; the address and the text are both encoded.</summary>
+    public HtmlText Link(string href, string text)
+    {
+        _html.Append("<a href=\"").Append(Encode(href)).Append("\">").Append(Encode(text)).Append("</a>");
+        return this;
+    }
+
     public HtmlText Row(IEnumerable<string?> cells, string tag = "td")
     {
         _html.Append("<tr>");
