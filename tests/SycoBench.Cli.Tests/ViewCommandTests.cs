@@ -34,7 +34,8 @@ public sealed class ViewCommandTests
         using var cwd = await ReportedRun();
         var browser = cwd.File("fake-browser.sh");
         File.WriteAllText(browser, "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"$(dirname \"$0\")/opened.txt\"\n");
-        File.SetUnixFileMode(browser, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(browser, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var variables = new Dictionary<string, string> { ["BROWSER"] = "no-such-browser:" + browser + " --new-window", ["PATH"] = "/usr/bin:/bin" };
 
         var result = await CliRun.InProcessAsync(cwd.Path, variables, default, "view", "runs/1");
