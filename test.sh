@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every SycoBench test. Works on a fresh Debian machine with the .NET 10 SDK: it installs what else the
-# tests need (Chromium for the browser tests and the DejaVu fonts for chart text, from Debian's packages) and restores
-# NuGet packages.
+# tests need (Chromium for the browser tests, the DejaVu fonts for chart text and PostgreSQL's server programs for the
+# label store tests, from Debian's packages) and restores NuGet packages.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -23,6 +23,17 @@ if [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] && [ ! -f /usr/share
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core >/dev/null
   else
     echo "warning: no DejaVu or Liberation font found; report charts will have no text" >&2
+  fi
+fi
+
+# The label store's tests also run on PostgreSQL: they start a throwaway cluster from the server packages.
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing PostgreSQL's server packages (Debian package postgresql) for the label store tests..."
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+  else
+    echo "warning: PostgreSQL's server programs are not installed and cannot be installed here; the PostgreSQL store tests will fail" >&2
   fi
 fi
 

@@ -57,9 +57,11 @@ public static class LabelingApp
             builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
         }
 
-        var databasePath = Path.GetFullPath(options.DatabasePath);
+        var location = LabelStoreLocation.IsPostgres(options.DatabasePath)
+            ? LabelStoreLocation.Postgres(options.DatabasePath, options.DatabasePassword)
+            : LabelStoreLocation.File(options.DatabasePath);
         var services = builder.Services;
-        var storeHost = new StoreHost(() => LabelStore.Open(databasePath, options.Time, options.LeaseDuration));
+        var storeHost = new StoreHost(() => LabelStore.Open(location, options.Time, options.LeaseDuration));
         services.AddSingleton(storeHost);
         services.AddHostedService(_ => storeHost);
         services.AddSingleton(_ => storeHost.Store);
@@ -69,7 +71,8 @@ public static class LabelingApp
         services.AddSingleton(throttle);
         services.AddDataProtection()
             .SetApplicationName("SycoBench.Labeling")
-            .PersistKeysToFileSystem(new DirectoryInfo(options.KeysDirectory ?? databasePath + ".keys"));
+            .PersistKeysToFileSystem(new DirectoryInfo(options.KeysDirectory
+                ?? (location.Kind == LabelStoreKind.Sqlite ? location.Value + ".keys" : Path.GetFullPath("sycobench-keys"))));
         services.AddAntiforgery(antiforgery =>
         {
             antiforgery.HeaderName = FormPostCheck.HeaderName;

@@ -7,8 +7,14 @@ public sealed record LabelingOptions
 {
     public const int MinimumAdminTokenLength = 16;
 
-    /// <summary>The SQLite file; created, and migrated to the current schema, on start.</summary>
+    /// <summary>
+    /// The label store as <c>--db</c> names it: a SQLite file, or a PostgreSQL address or connection string (see
+    /// <see cref="Storage.LabelStoreLocation"/>); created or migrated to the current schema on start.
+    /// </summary>
     public required string DatabasePath { get; init; }
+
+    /// <summary>The PostgreSQL password when <see cref="DatabasePath"/> names none (the command line passes <c>PGPASSWORD</c>).</summary>
+    public string? DatabasePassword { get; init; }
 
     /// <summary>The secret that opens the admin pages (as <c>Authorization: Bearer …</c> or through the admin sign-in form).</summary>
     public required string AdminToken { get; init; }
@@ -19,7 +25,10 @@ public sealed record LabelingOptions
     /// <summary>Sign-in attempts allowed per client address and minute (reviewer and admin sign-in together).</summary>
     public int SignInAttemptsPerMinute { get; init; } = 10;
 
-    /// <summary>Where the keys protecting the cookies live; by default a folder beside the database, so restarts keep reviewers signed in.</summary>
+    /// <summary>
+    /// Where the keys protecting the cookies live; by default a folder beside a SQLite database (so restarts keep
+    /// reviewers signed in), and <c>sycobench-keys</c> in the working directory for a PostgreSQL one.
+    /// </summary>
     public string? KeysDirectory { get; init; }
 
     /// <summary>

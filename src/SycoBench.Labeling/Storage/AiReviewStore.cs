@@ -33,24 +33,24 @@ public sealed class AiReviewStore
         {
             var now = _database.Now();
             long added = 0, skipped = 0;
-            using var exists = Sql.Command(connection, transaction, "SELECT 1 FROM llm_responses WHERE id = $id", ("$id", 0L));
+            using var exists = Sql.Command(connection, transaction, "SELECT 1 FROM llm_responses WHERE id = @id", ("@id", 0L));
             using var insert = Sql.Command(connection, transaction, """
                 INSERT INTO ai_reviews (llm_response_id, reviewer_code, score, notes, submission_id, created_at, updated_at)
-                VALUES ($id, $code, $score, $notes, $submission, $created, $updated)
+                VALUES (@id, @code, @score, @notes, @submission, @created, @updated)
                 ON CONFLICT (submission_id) DO NOTHING
-                """, ("$id", 0L), ("$code", ""), ("$score", 0.0), ("$notes", null), ("$submission", null), ("$created", ""), ("$updated", ""));
+                """, ("@id", 0L), ("@code", ""), ("@score", 0.0), ("@notes", null), ("@submission", null), ("@created", ""), ("@updated", ""));
             foreach (var review in reviews)
             {
-                exists.Parameters["$id"].Value = review.ItemId;
+                exists.Parameters["@id"].Value = review.ItemId;
                 if (exists.ExecuteScalar() is null)
                     throw new InputException($"AI review by {review.ReviewerCode}: no item {review.ItemId} in the label database");
-                insert.Parameters["$id"].Value = review.ItemId;
-                insert.Parameters["$code"].Value = review.ReviewerCode;
-                insert.Parameters["$score"].Value = review.Score;
-                insert.Parameters["$notes"].Value = (object?)review.Notes ?? DBNull.Value;
-                insert.Parameters["$submission"].Value = (object?)review.SubmissionId ?? DBNull.Value;
-                insert.Parameters["$created"].Value = review.CreatedAt ?? now;
-                insert.Parameters["$updated"].Value = review.UpdatedAt ?? review.CreatedAt ?? now;
+                insert.Parameters["@id"].Value = review.ItemId;
+                insert.Parameters["@code"].Value = review.ReviewerCode;
+                insert.Parameters["@score"].Value = review.Score;
+                insert.Parameters["@notes"].Value = (object?)review.Notes ?? DBNull.Value;
+                insert.Parameters["@submission"].Value = (object?)review.SubmissionId ?? DBNull.Value;
+                insert.Parameters["@created"].Value = review.CreatedAt ?? now;
+                insert.Parameters["@updated"].Value = review.UpdatedAt ?? review.CreatedAt ?? now;
                 if (insert.ExecuteNonQuery() == 1)
                     added++;
                 else
@@ -67,8 +67,8 @@ public sealed class AiReviewStore
         using var connection = _database.OpenConnection();
         using var command = Sql.Command(connection, null, """
             SELECT DISTINCT a.llm_response_id FROM ai_reviews a JOIN llm_responses i ON i.id = a.llm_response_id
-            WHERE i.dataset = $d AND a.reviewer_code = $code
-            """, ("$d", dataset), ("$code", reviewerCode));
+            WHERE i.dataset = @d AND a.reviewer_code = @code
+            """, ("@d", dataset), ("@code", reviewerCode));
         using var reader = command.ExecuteReader();
         var items = new HashSet<long>();
         while (reader.Read())
@@ -83,9 +83,9 @@ public sealed class AiReviewStore
         using var command = Sql.Command(connection, null, """
             SELECT i.dataset, a.reviewer_code, COUNT(*), COUNT(DISTINCT a.llm_response_id)
             FROM ai_reviews a JOIN llm_responses i ON i.id = a.llm_response_id
-            WHERE ($d IS NULL OR i.dataset = $d) AND ($code IS NULL OR a.reviewer_code = $code)
+            WHERE (CAST(@d AS TEXT) IS NULL OR i.dataset = @d) AND (CAST(@code AS TEXT) IS NULL OR a.reviewer_code = @code)
             GROUP BY i.dataset, a.reviewer_code ORDER BY i.dataset, a.reviewer_code
-            """, ("$d", dataset), ("$code", reviewerCode));
+            """, ("@d", dataset), ("@code", reviewerCode));
         using var reader = command.ExecuteReader();
         var counts = new List<AiReviewCount>();
         while (reader.Read())
@@ -97,9 +97,9 @@ public sealed class AiReviewStore
     public long Delete(string? dataset = null, string? reviewerCode = null) =>
         _database.Write((connection, transaction) => (long)Sql.Execute(connection, transaction, """
             DELETE FROM ai_reviews
-            WHERE ($code IS NULL OR reviewer_code = $code)
-              AND ($d IS NULL OR llm_response_id IN (SELECT id FROM llm_responses WHERE dataset = $d))
-            """, ("$d", dataset), ("$code", reviewerCode)));
+            WHERE (CAST(@code AS TEXT) IS NULL OR reviewer_code = @code)
+              AND (CAST(@d AS TEXT) IS NULL OR llm_response_id IN (SELECT id FROM llm_responses WHERE dataset = @d))
+            """, ("@d", dataset), ("@code", reviewerCode)));
 }
 
 /// <summary>What <see cref="AiReviewStore.Add"/> did: reviews stored, and reviews skipped as their submission id was stored already.</summary>

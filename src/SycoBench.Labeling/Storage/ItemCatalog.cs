@@ -1,5 +1,5 @@
+using System.Data.Common;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using SycoBench.Reviews;
 
 namespace SycoBench.Labeling.Storage;
@@ -44,19 +44,19 @@ public sealed class ItemCatalog
             var now = _database.Now();
             using var insert = Sql.Command(connection, transaction, """
                 INSERT INTO llm_responses (dataset, identifier, prompt_title, prompt_body, model_response_text, model_id, run_id, metadata_json, created_at)
-                VALUES ($dataset, $identifier, $title, $body, $response, $model, $run, $metadata, $now)
+                VALUES (@dataset, @identifier, @title, @body, @response, @model, @run, @metadata, @now)
                 """,
-                ("$dataset", dataset), ("$identifier", ""), ("$title", ""), ("$body", ""), ("$response", ""),
-                ("$model", null), ("$run", ""), ("$metadata", null), ("$now", now));
+                ("@dataset", dataset), ("@identifier", ""), ("@title", ""), ("@body", ""), ("@response", ""),
+                ("@model", null), ("@run", ""), ("@metadata", null), ("@now", now));
             foreach (var seed in plan.New)
             {
-                insert.Parameters["$identifier"].Value = seed.Identifier;
-                insert.Parameters["$title"].Value = seed.PromptTitle ?? "";
-                insert.Parameters["$body"].Value = seed.PromptBody;
-                insert.Parameters["$response"].Value = seed.ModelResponseText;
-                insert.Parameters["$model"].Value = (object?)seed.ModelId ?? DBNull.Value;
-                insert.Parameters["$run"].Value = seed.RunId ?? "";
-                insert.Parameters["$metadata"].Value = MetadataJson(seed) ?? (object)DBNull.Value;
+                insert.Parameters["@identifier"].Value = seed.Identifier;
+                insert.Parameters["@title"].Value = seed.PromptTitle ?? "";
+                insert.Parameters["@body"].Value = seed.PromptBody;
+                insert.Parameters["@response"].Value = seed.ModelResponseText;
+                insert.Parameters["@model"].Value = (object?)seed.ModelId ?? DBNull.Value;
+                insert.Parameters["@run"].Value = seed.RunId ?? "";
+                insert.Parameters["@metadata"].Value = MetadataJson(seed) ?? (object)DBNull.Value;
                 insert.ExecuteNonQuery();
             }
 
@@ -98,23 +98,23 @@ public sealed class ItemCatalog
         using var connection = _database.OpenConnection();
         long items = 0, reviews = 0, one = 0, two = 0, three = 0;
         using (var command = Sql.Command(connection, null,
-            "SELECT items, reviews, items_1, items_2, items_3 FROM dataset_counts WHERE dataset = $dataset", ("$dataset", dataset)))
+            "SELECT items, reviews, items_1, items_2, items_3 FROM dataset_counts WHERE dataset = @dataset", ("@dataset", dataset)))
         using (var reader = command.ExecuteReader())
         {
             if (reader.Read())
                 (items, reviews, one, two, three) = (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4));
         }
 
-        var reviewers = Sql.Long(connection, null, "SELECT COUNT(*) FROM reviewer_counts WHERE dataset = $dataset", ("$dataset", dataset));
+        var reviewers = Sql.Long(connection, null, "SELECT COUNT(*) FROM reviewer_counts WHERE dataset = @dataset", ("@dataset", dataset));
         var leases = Sql.Long(connection, null,
-            "SELECT COUNT(*) FROM assignments WHERE dataset = $dataset AND live = 1 AND expires_at_ms > $now",
-            ("$dataset", dataset), ("$now", _database.NowMs()));
+            "SELECT COUNT(*) FROM assignments WHERE dataset = @dataset AND live = 1 AND expires_at_ms > @now",
+            ("@dataset", dataset), ("@now", _database.NowMs()));
         var coverage = items == 0 ? 0 : (one + 2 * two + 3 * three) / (3.0 * items);
         long aiReviews = 0, aiReviewers = 0;
         using (var command = Sql.Command(connection, null, """
             SELECT COUNT(*), COUNT(DISTINCT a.reviewer_code) FROM ai_reviews a JOIN llm_responses i ON i.id = a.llm_response_id
-            WHERE i.dataset = $dataset
-            """, ("$dataset", dataset)))
+            WHERE i.dataset = @dataset
+            """, ("@dataset", dataset)))
         using (var reader = command.ExecuteReader())
         {
             if (reader.Read())
@@ -122,7 +122,7 @@ public sealed class ItemCatalog
         }
 
         var cannotJudge = Sql.Long(connection, null,
-            "SELECT COUNT(*) FROM cannot_judge c JOIN llm_responses i ON i.id = c.llm_response_id WHERE i.dataset = $dataset", ("$dataset", dataset));
+            "SELECT COUNT(*) FROM cannot_judge c JOIN llm_responses i ON i.id = c.llm_response_id WHERE i.dataset = @dataset", ("@dataset", dataset));
         return new DatasetStatus(dataset, items, [items - one - two - three, one, two, three], reviews, reviewers, leases, coverage)
         {
             AiReviews = aiReviews,
@@ -136,10 +136,10 @@ public sealed class ItemCatalog
         using var connection = _database.OpenConnection();
         using var command = Sql.Command(connection, null, """
             SELECT COALESCE(r.items, 0), COALESCE(r.reviews, 0), COALESCE(d.items, 0)
-            FROM (SELECT $dataset AS dataset) q
-            LEFT JOIN reviewer_counts r ON r.dataset = q.dataset AND r.reviewer_code = $reviewer
+            FROM (SELECT @dataset AS dataset) q
+            LEFT JOIN reviewer_counts r ON r.dataset = q.dataset AND r.reviewer_code = @reviewer
             LEFT JOIN dataset_counts d ON d.dataset = q.dataset
-            """, ("$reviewer", reviewerCode), ("$dataset", dataset));
+            """, ("@reviewer", reviewerCode), ("@dataset", dataset));
         using var reader = command.ExecuteReader();
         reader.Read();
         return new ReviewerProgress(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
@@ -149,11 +149,11 @@ public sealed class ItemCatalog
     public IEnumerable<StoredItem> List(string? dataset)
     {
         using var connection = _database.OpenConnection();
-        using var transaction = connection.BeginTransaction(deferred: true);
+        using var transaction = _database.BeginRead(connection);
         using var command = Sql.Command(connection, transaction, """
             SELECT id, dataset, identifier, prompt_title, prompt_body, model_response_text, model_id, run_id, metadata_json, created_at
-            FROM llm_responses WHERE $d IS NULL OR dataset = $d ORDER BY id
-            """, ("$d", dataset));
+            FROM llm_responses WHERE CAST(@d AS TEXT) IS NULL OR dataset = @d ORDER BY id
+            """, ("@d", dataset));
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -172,17 +172,17 @@ public sealed class ItemCatalog
         return Find(connection, null, id);
     }
 
-    internal static LabelItem? Find(SqliteConnection connection, SqliteTransaction? transaction, long id)
+    internal static LabelItem? Find(DbConnection connection, DbTransaction? transaction, long id)
     {
         using var command = Sql.Command(connection, transaction,
-            "SELECT id, dataset, prompt_title, prompt_body, model_response_text FROM llm_responses WHERE id = $id", ("$id", id));
+            "SELECT id, dataset, prompt_title, prompt_body, model_response_text FROM llm_responses WHERE id = @id", ("@id", id));
         using var reader = command.ExecuteReader();
         return reader.Read()
             ? new LabelItem(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4))
             : null;
     }
 
-    private static PushPlan Compare(SqliteConnection connection, SqliteTransaction? transaction, string dataset, IReadOnlyList<LabelSeed> seeds, bool applied)
+    private static PushPlan Compare(DbConnection connection, DbTransaction? transaction, string dataset, IReadOnlyList<LabelSeed> seeds, bool applied)
     {
         ThrowIfInvalid(seeds);
         var seen = new HashSet<(string, string)>();
@@ -190,8 +190,8 @@ public sealed class ItemCatalog
         var duplicates = 0;
         using var lookup = Sql.Command(connection, transaction, """
             SELECT prompt_title, prompt_body, model_response_text, model_id, metadata_json FROM llm_responses
-            WHERE dataset = $dataset AND identifier = $identifier AND run_id = $run
-            """, ("$dataset", dataset), ("$identifier", ""), ("$run", ""));
+            WHERE dataset = @dataset AND identifier = @identifier AND run_id = @run
+            """, ("@dataset", dataset), ("@identifier", ""), ("@run", ""));
         foreach (var seed in seeds)
         {
             if (!seen.Add((seed.Identifier, seed.RunId ?? "")))
@@ -200,8 +200,8 @@ public sealed class ItemCatalog
                 continue;
             }
 
-            lookup.Parameters["$identifier"].Value = seed.Identifier;
-            lookup.Parameters["$run"].Value = seed.RunId ?? "";
+            lookup.Parameters["@identifier"].Value = seed.Identifier;
+            lookup.Parameters["@run"].Value = seed.RunId ?? "";
             using var reader = lookup.ExecuteReader();
             if (!reader.Read())
                 added.Add(seed);

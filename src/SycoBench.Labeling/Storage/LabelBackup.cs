@@ -57,7 +57,7 @@ public static class LabelBackup
         using var copy = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = targetPath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
         copy.Open();
         long Count(string table, string countSql) =>
-            Sql.Scalar(copy, null, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = $t", ("$t", table)) is null ? 0 : Sql.Long(copy, null, countSql);
+            Sql.Scalar(copy, null, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = @t", ("@t", table)) is null ? 0 : Sql.Long(copy, null, countSql);
         var version = Convert.ToInt32(Sql.Scalar(copy, null, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations"), CultureInfo.InvariantCulture);
         return new LabelBackupResult(
             Count("llm_responses", "SELECT COUNT(*) FROM llm_responses"), Count("reviews", "SELECT COUNT(*) FROM reviews"),

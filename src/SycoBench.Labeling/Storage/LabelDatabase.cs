@@ -1,87 +1,101 @@
+using System.Data;
+using System.Data.Common;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 
 namespace SycoBench.Labeling.Storage;
 
 /// <summary>
-/// The SQLite file behind the labeling tool: connections, migrations, and the one door for writes. SQLite allows one
-/// writer at a time; writes here queue on an in-process gate and then take the database lock with
-/// <c>BEGIN IMMEDIATE</c>, so they are atomic against other processes (a <c>portal push</c> while the server runs)
-/// as well, without the lock upgrades that make deferred transactions fail under load.
+/// The database behind the labeling tool: connections, migrations, and the one door for writes. Every write is one
+/// transaction that holds the database's single write lock from its first statement to its commit (SQLite:
+/// <c>BEGIN IMMEDIATE</c>; PostgreSQL: a transaction-scoped advisory lock), queued first on an in-process gate. So
+/// writes are serial, in this process and against other processes (a <c>portal push</c> while the server runs), and
+/// every store class reads and writes the same way on both backends; only the SQL of the schema differs.
 /// </summary>
-internal sealed class LabelDatabase : IDisposable
+internal abstract class LabelDatabase : IDisposable
 {
-    private const int BusyTimeoutMs = 5000;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
-    private readonly SqliteConnection _writer;
-    private readonly WalCheckpointer _checkpointer;
 
-    private LabelDatabase(string path, TimeProvider time)
+    protected LabelDatabase(LabelStoreLocation location, TimeProvider time)
     {
-        Path = path;
+        Location = location;
         Time = time;
-        ConnectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Cache = SqliteCacheMode.Private,
-            Pooling = true,
-            DefaultTimeout = BusyTimeoutMs / 1000,
-        }.ToString();
-        _writer = OpenConnection();
-        // WAL lets reads go on while one write commits (and is kept in the file); NORMAL sync is durable across
-        // crashes of the process. Readers need neither: the provider's own busy handling waits for locks.
-        // Checkpoints (copying the WAL back into the database, with an fsync) run beside the writes rather than inside
-        // the commit that happens to fill the WAL, which would stall every write queued behind it; see WalCheckpointer.
-        Sql.Execute(_writer, null,
-            $"PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {BusyTimeoutMs}; " +
-            $"PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = {WalCheckpointer.JournalSizeLimitBytes};");
-        _checkpointer = new WalCheckpointer(path, _writeGate);
     }
 
-    public string Path { get; }
+    public LabelStoreLocation Location { get; }
+
+    /// <summary>What to call the database in messages: the file's path, or the server and database without a password.</summary>
+    public string Path => Location.Display;
 
     public TimeProvider Time { get; }
 
-    public string ConnectionString { get; }
+    protected SemaphoreSlim WriteGate => _writeGate;
 
-    public static LabelDatabase Open(string path, TimeProvider time)
+    public static LabelDatabase Open(LabelStoreLocation location, TimeProvider time, bool create = true)
     {
-        var full = System.IO.Path.GetFullPath(path);
-        var directory = System.IO.Path.GetDirectoryName(full);
-        if (directory is not null && !Directory.Exists(directory))
-            throw new InputException($"{path}: the folder {directory} does not exist");
-        LabelDatabase? database = null;
+        LabelDatabase database = location.Kind switch
+        {
+            LabelStoreKind.Sqlite => SqliteLabelDatabase.Create(location, time, create),
+            LabelStoreKind.Postgres => PostgresLabelDatabase.Create(location, time, create),
+            _ => throw new ArgumentOutOfRangeException(nameof(location)),
+        };
         try
         {
-            database = new LabelDatabase(full, time);
-            database.Migrate();
+            if (create)
+                database.Migrate();
+            else
+                database.RequireCurrentSchema();
             return database;
         }
-        catch (SqliteException ex)
+        catch (DbException ex)
         {
-            database?.Dispose();
+            database.Dispose();
             throw new InputException(
-                IsBusy(ex)
-                    ? $"{path}: the database is locked by another program; try again when it is done ({ex.Message})"
-                    : $"{path}: not a usable label database ({ex.Message})",
+                database.IsBusy(ex)
+                    ? $"{location.Display}: the database is locked by another program; try again when it is done ({ex.Message})"
+                    : $"{location.Display}: not a usable label database ({ex.Message})",
                 ex);
+        }
+        catch
+        {
+            database.Dispose();
+            throw;
         }
     }
 
-    /// <summary>SQLITE_BUSY or SQLITE_LOCKED (primary codes 5 and 6; extended codes keep them in the low byte).</summary>
-    public static bool IsBusy(SqliteException exception) => (exception.SqliteErrorCode & 0xFF) is 5 or 6;
-
-    /// <summary>A connection for reads, from the pool.</summary>
-    public SqliteConnection OpenConnection()
+    public static bool HasStore(LabelStoreLocation location)
     {
-        var connection = new SqliteConnection(ConnectionString);
-        connection.Open();
-        return connection;
+        if (location.Kind == LabelStoreKind.Sqlite)
+            return File.Exists(location.Value);
+        using var database = PostgresLabelDatabase.Create(location, TimeProvider.System, create: false);
+        using var connection = database.OpenConnection();
+        return database.HasSchemaTable(connection);
     }
 
-    /// <summary>Runs <paramref name="work"/> as one immediate transaction on the writer connection.</summary>
-    public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, T> work, CancellationToken cancellationToken = default)
+    /// <summary>The names of the tables in the store (not views, indexes or the backend's own).</summary>
+    public abstract IReadOnlyList<string> TableNames();
+
+    /// <summary>After rows were copied in with their ids: whatever the backend needs so new rows get fresh ids.</summary>
+    public virtual void AfterCopy(DbConnection connection, DbTransaction transaction)
+    {
+    }
+
+    /// <summary>The migrations of this backend, one per schema version, in the same order on every backend.</summary>
+    protected abstract IReadOnlyList<string> Migrations { get; }
+
+    /// <summary>A connection for reads, from the pool.</summary>
+    public abstract DbConnection OpenConnection();
+
+    /// <summary>A read transaction: one consistent snapshot for a long read (an export) while writes go on.</summary>
+    public abstract DbTransaction BeginRead(DbConnection connection);
+
+    /// <summary>Whether a failure means another connection holds a lock (it passes, unlike the others).</summary>
+    public abstract bool IsBusy(DbException exception);
+
+    /// <summary>Whether the schema table exists (the database was made by SycoBench).</summary>
+    internal abstract bool HasSchemaTable(DbConnection connection);
+
+    /// <summary>Runs <paramref name="work"/> as one write transaction holding the database's write lock.</summary>
+    public async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, T> work, CancellationToken cancellationToken = default)
     {
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -94,7 +108,7 @@ internal sealed class LabelDatabase : IDisposable
         }
     }
 
-    public T Write<T>(Func<SqliteConnection, SqliteTransaction, T> work)
+    public T Write<T>(Func<DbConnection, DbTransaction, T> work)
     {
         _writeGate.Wait();
         try
@@ -107,14 +121,8 @@ internal sealed class LabelDatabase : IDisposable
         }
     }
 
-    private T WriteLocked<T>(Func<SqliteConnection, SqliteTransaction, T> work)
-    {
-        using var transaction = _writer.BeginTransaction(deferred: false);
-        var result = work(_writer, transaction);
-        transaction.Commit();
-        _checkpointer.Committed();
-        return result;
-    }
+    /// <summary>Called with the write gate held: begin, lock, work, commit.</summary>
+    protected abstract T WriteLocked<T>(Func<DbConnection, DbTransaction, T> work);
 
     public string Now() => Timestamp(Time.GetUtcNow());
 
@@ -129,30 +137,48 @@ internal sealed class LabelDatabase : IDisposable
         return Convert.ToInt32(Sql.Scalar(connection, null, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations"), CultureInfo.InvariantCulture);
     }
 
+    /// <summary>For a store that is only read from (the source of a migration): it must exist and be at this version.</summary>
+    private void RequireCurrentSchema()
+    {
+        using (var connection = OpenConnection())
+        {
+            if (!HasSchemaTable(connection))
+                throw new InputException($"{Path}: not a SycoBench label database (no schema_migrations table)");
+        }
+
+        var version = SchemaVersion();
+        if (version > Migrations.Count)
+            throw new InputException($"{Path}: made by a newer SycoBench (schema version {version}, this one knows {Migrations.Count})");
+        if (version < Migrations.Count)
+            throw new InputException($"{Path}: schema version {version}, this SycoBench writes {Migrations.Count}; bring it up to date first with 'sycobench portal init-db --db …'");
+    }
+
     private void Migrate() =>
         Write((connection, transaction) =>
         {
             Sql.Execute(connection, transaction, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
             var applied = Convert.ToInt32(Sql.Scalar(connection, transaction, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations"), CultureInfo.InvariantCulture);
-            if (applied > Schema.Migrations.Count)
-                throw new InputException($"{Path}: made by a newer SycoBench (schema version {applied}, this one knows {Schema.Migrations.Count})");
-            for (var version = applied + 1; version <= Schema.Migrations.Count; version++)
+            if (applied > Migrations.Count)
+                throw new InputException($"{Path}: made by a newer SycoBench (schema version {applied}, this one knows {Migrations.Count})");
+            for (var version = applied + 1; version <= Migrations.Count; version++)
             {
-                Sql.Execute(connection, transaction, Schema.Migrations[version - 1]);
-                Sql.Execute(connection, transaction, "INSERT INTO schema_migrations (version, applied_at) VALUES ($version, $now)",
-                    ("$version", version), ("$now", Now()));
+                Sql.Execute(connection, transaction, Migrations[version - 1]);
+                Sql.Execute(connection, transaction, "INSERT INTO schema_migrations (version, applied_at) VALUES (@version, @now)",
+                    ("@version", version), ("@now", Now()));
             }
 
             return applied;
         });
 
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+            _writeGate.Dispose();
+    }
+
     public void Dispose()
     {
-        // Waits for a checkpoint in progress, so nothing touches the file after the store is closed.
-        _checkpointer.Dispose();
-        _writer.Dispose();
-        _writeGate.Dispose();
-        // Pooled connections keep the file open; tests delete their databases, and a closed store should let go.
-        SqliteConnection.ClearPool(new SqliteConnection(ConnectionString));
+        Dispose(true);
+        GC.SuppressFinalize(this);
     }
 }

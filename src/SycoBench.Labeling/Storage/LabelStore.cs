@@ -1,8 +1,9 @@
 namespace SycoBench.Labeling.Storage;
 
 /// <summary>
-/// The label database: reviewers, items, assignment and export over one SQLite file. Opening it creates the file
-/// and applies any missing migration. Thread-safe; one instance per process and file.
+/// The label database: reviewers, items, assignment and export, over one SQLite file or one PostgreSQL database (see
+/// <see cref="LabelStoreLocation"/>), with the same behaviour on both. Opening it creates the file (or the tables)
+/// and applies any missing migration. Thread-safe; one instance per process and database.
 /// </summary>
 public sealed class LabelStore : IDisposable
 {
@@ -20,7 +21,14 @@ public sealed class LabelStore : IDisposable
         Legacy = new LegacyImporter(database);
     }
 
+    /// <summary>What to call the store in messages: the file's path, or the PostgreSQL address without a password.</summary>
     public string Path => _database.Path;
+
+    public LabelStoreLocation Location => _database.Location;
+
+    internal LabelDatabase Database => _database;
+
+    public LabelStoreKind Kind => _database.Location.Kind;
 
     /// <summary>The schema version this SycoBench creates and migrates to.</summary>
     public static int CurrentSchemaVersion => Schema.Migrations.Count;
@@ -41,17 +49,37 @@ public sealed class LabelStore : IDisposable
     /// <summary>Imports a database made by the original tool.</summary>
     public LegacyImporter Legacy { get; }
 
-    public static LabelStore Open(string path, TimeProvider? time = null, TimeSpan? leaseDuration = null)
+    /// <summary>Opens a store by its <c>--db</c> form: a file path (SQLite) or a PostgreSQL address or connection string.</summary>
+    public static LabelStore Open(string pathOrConnection, TimeProvider? time = null, TimeSpan? leaseDuration = null)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentException.ThrowIfNullOrWhiteSpace(pathOrConnection);
+        return Open(LabelStoreLocation.Parse(pathOrConnection), time, leaseDuration);
+    }
+
+    public static LabelStore Open(LabelStoreLocation location, TimeProvider? time = null, TimeSpan? leaseDuration = null) =>
+        Open(location, time, leaseDuration, create: true);
+
+    /// <summary>
+    /// Opens a store that must exist already at this SycoBench's schema version, without creating or migrating anything
+    /// (the source of a copy is read, never changed).
+    /// </summary>
+    public static LabelStore OpenExisting(LabelStoreLocation location, TimeProvider? time = null) =>
+        Open(location, time, null, create: false);
+
+    private static LabelStore Open(LabelStoreLocation location, TimeProvider? time, TimeSpan? leaseDuration, bool create)
+    {
+        ArgumentNullException.ThrowIfNull(location);
         var lease = leaseDuration ?? DefaultLeaseDuration;
         if (lease <= TimeSpan.Zero)
             throw new ArgumentOutOfRangeException(nameof(leaseDuration), lease, "a lease must last a positive time");
-        return new LabelStore(LabelDatabase.Open(path, time ?? TimeProvider.System), lease);
+        return new LabelStore(LabelDatabase.Open(location, time ?? TimeProvider.System, create), lease);
     }
 
+    /// <summary>Whether the location holds a label store already (a SQLite file, or the store's tables in PostgreSQL).</summary>
+    public static bool HasStore(LabelStoreLocation location) => LabelDatabase.HasStore(location);
+
     /// <summary>Whether a failure means another connection holds the lock (past the busy timeout): it passes, unlike the others.</summary>
-    public static bool IsBusy(Microsoft.Data.Sqlite.SqliteException exception) => LabelDatabase.IsBusy(exception);
+    public bool IsBusy(System.Data.Common.DbException exception) => _database.IsBusy(exception);
 
     private int _disposed;
 

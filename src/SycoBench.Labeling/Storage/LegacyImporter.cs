@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -45,7 +46,7 @@ public sealed class LegacyImporter
             connection.Open();
             foreach (var table in new[] { "llm_responses", "reviews" })
             {
-                if (Sql.Scalar(connection, null, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = $t", ("$t", table)) is null)
+                if (Sql.Scalar(connection, null, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = @t", ("@t", table)) is null)
                     throw new InputException($"{path}: no table '{table}': not a database of the original labeling tool");
             }
 
@@ -85,7 +86,7 @@ public sealed class LegacyImporter
         }
     }
 
-    private LegacyImportResult Store(SqliteConnection connection, SqliteTransaction transaction, string path, (List<LegacyItem> Items, List<LegacyReview> Reviews) legacy)
+    private LegacyImportResult Store(DbConnection connection, DbTransaction transaction, string path, (List<LegacyItem> Items, List<LegacyReview> Reviews) legacy)
     {
         var now = _database.Now();
         var itemIds = new Dictionary<long, (long Id, LegacyItem Item)>();
@@ -98,8 +99,8 @@ public sealed class LegacyImporter
                 throw new InputException($"{path}: llm_responses id {item.Id}: metadata_json is not a JSON object");
             using (var existing = Sql.Command(connection, transaction, """
                 SELECT id, prompt_title, prompt_body, model_response_text FROM llm_responses
-                WHERE dataset = $d AND identifier = $i AND run_id = $r
-                """, ("$d", item.Dataset), ("$i", item.Identifier), ("$r", item.RunId)))
+                WHERE dataset = @d AND identifier = @i AND run_id = @r
+                """, ("@d", item.Dataset), ("@i", item.Identifier), ("@r", item.RunId)))
             using (var reader = existing.ExecuteReader())
             {
                 if (reader.Read())
@@ -119,9 +120,9 @@ public sealed class LegacyImporter
 
             var id = Sql.Long(connection, transaction, """
                 INSERT INTO llm_responses (dataset, identifier, prompt_title, prompt_body, model_response_text, model_id, run_id, metadata_json, created_at)
-                VALUES ($d, $i, $title, $body, $response, $model, $run, $metadata, $created) RETURNING id
-                """, ("$d", item.Dataset), ("$i", item.Identifier), ("$title", item.Title), ("$body", item.Body), ("$response", item.Response),
-                ("$model", item.ModelId.Length == 0 ? null : item.ModelId), ("$run", item.RunId), ("$metadata", item.Metadata), ("$created", item.CreatedAt));
+                VALUES (@d, @i, @title, @body, @response, @model, @run, @metadata, @created) RETURNING id
+                """, ("@d", item.Dataset), ("@i", item.Identifier), ("@title", item.Title), ("@body", item.Body), ("@response", item.Response),
+                ("@model", item.ModelId.Length == 0 ? null : item.ModelId), ("@run", item.RunId), ("@metadata", item.Metadata), ("@created", item.CreatedAt));
             itemIds[item.Id] = (id, item);
             itemsAdded++;
         }
@@ -147,9 +148,9 @@ public sealed class LegacyImporter
                     throw new InputException($"{path}: reviews id {review.Id}: reviewer_code 'llm:' names no model");
                 var inserted = Sql.Execute(connection, transaction, """
                     INSERT INTO ai_reviews (llm_response_id, reviewer_code, score, notes, submission_id, created_at, updated_at)
-                    VALUES ($id, $code, $score, $notes, $s, $created, $updated) ON CONFLICT (submission_id) DO NOTHING
-                    """, ("$id", target.Id), ("$code", review.Reviewer), ("$score", review.Score), ("$notes", review.Notes), ("$s", submission),
-                    ("$created", review.CreatedAt), ("$updated", review.UpdatedAt));
+                    VALUES (@id, @code, @score, @notes, @s, @created, @updated) ON CONFLICT (submission_id) DO NOTHING
+                    """, ("@id", target.Id), ("@code", review.Reviewer), ("@score", review.Score), ("@notes", review.Notes), ("@s", submission),
+                    ("@created", review.CreatedAt), ("@updated", review.UpdatedAt));
                 if (inserted == 1)
                     aiAdded++;
                 else
@@ -157,7 +158,7 @@ public sealed class LegacyImporter
                 continue;
             }
 
-            if (Sql.Scalar(connection, transaction, "SELECT 1 FROM reviews WHERE submission_id = $s", ("$s", submission)) is not null)
+            if (Sql.Scalar(connection, transaction, "SELECT 1 FROM reviews WHERE submission_id = @s", ("@s", submission)) is not null)
             {
                 humanFound++;
                 continue;
@@ -165,13 +166,13 @@ public sealed class LegacyImporter
 
             if (!codes.TryGetValue(review.Reviewer, out var code))
             {
-                code = (string?)Sql.Scalar(connection, transaction, "SELECT reviewer_code FROM legacy_reviewers WHERE legacy_name = $n", ("$n", review.Reviewer));
+                code = (string?)Sql.Scalar(connection, transaction, "SELECT reviewer_code FROM legacy_reviewers WHERE legacy_name = @n", ("@n", review.Reviewer));
                 if (code is null)
                 {
                     var name = review.Reviewer.Length > ReviewerDirectory.MaxNameLength ? review.Reviewer[..ReviewerDirectory.MaxNameLength] : review.Reviewer;
                     var added = ReviewerDirectory.AddIn(connection, transaction, name, now);
                     code = added.Account.Code;
-                    Sql.Execute(connection, transaction, "INSERT INTO legacy_reviewers (legacy_name, reviewer_code) VALUES ($n, $c)", ("$n", review.Reviewer), ("$c", code));
+                    Sql.Execute(connection, transaction, "INSERT INTO legacy_reviewers (legacy_name, reviewer_code) VALUES (@n, @c)", ("@n", review.Reviewer), ("@c", code));
                     newReviewers.Add(new LegacyReviewerMapping(review.Reviewer, code, added.SignInCode));
                 }
 
@@ -180,11 +181,11 @@ public sealed class LegacyImporter
 
             Sql.Execute(connection, transaction, """
                 INSERT INTO reviews (llm_response_id, reviewer_code, score, notes, submission_id, created_at, updated_at)
-                VALUES ($id, $r, $score, $notes, $s, $created, $updated)
-                """, ("$id", target.Id), ("$r", code), ("$score", review.Score), ("$notes", review.Notes), ("$s", submission),
-                ("$created", review.CreatedAt), ("$updated", review.UpdatedAt));
+                VALUES (@id, @r, @score, @notes, @s, @created, @updated)
+                """, ("@id", target.Id), ("@r", code), ("@score", review.Score), ("@notes", review.Notes), ("@s", submission),
+                ("@created", review.CreatedAt), ("@updated", review.UpdatedAt));
             // The same running counts a submission keeps: the item's reviews and load, and through the triggers the dataset's.
-            Sql.Execute(connection, transaction, "UPDATE llm_responses SET review_count = review_count + 1, load = load + 1 WHERE id = $id", ("$id", target.Id));
+            Sql.Execute(connection, transaction, "UPDATE llm_responses SET review_count = review_count + 1, load = load + 1 WHERE id = @id", ("@id", target.Id));
             humanAdded++;
         }
 
@@ -212,7 +213,7 @@ public sealed class LegacyImporter
             : value;
     }
 
-    private static string Text(SqliteDataReader reader, int ordinal) =>
+    private static string Text(DbDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? "" : Convert.ToString(reader.GetValue(ordinal), CultureInfo.InvariantCulture) ?? "";
 
     private static bool IsJsonObject(string text)

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace SycoBench.Labeling.Storage;
 
@@ -41,15 +41,15 @@ public sealed class ReviewAssigner
         return _database.WriteAsync((connection, transaction) => Submit(connection, transaction, submission), cancellationToken);
     }
 
-    private Assignment? Next(SqliteConnection connection, SqliteTransaction transaction, string dataset, string reviewer)
+    private Assignment? Next(DbConnection connection, DbTransaction transaction, string dataset, string reviewer)
     {
         var nowMs = _database.NowMs();
         ExpireLeases(connection, transaction, nowMs);
         var expiresMs = nowMs + (long)_leaseDuration.TotalMilliseconds;
 
         using (var held = Sql.Command(connection, transaction,
-            "SELECT a.llm_response_id, a.live, i.load FROM assignments a JOIN llm_responses i ON i.id = a.llm_response_id WHERE a.reviewer_code = $r AND a.dataset = $d",
-            ("$r", reviewer), ("$d", dataset)))
+            "SELECT a.llm_response_id, a.live, i.load FROM assignments a JOIN llm_responses i ON i.id = a.llm_response_id WHERE a.reviewer_code = @r AND a.dataset = @d",
+            ("@r", reviewer), ("@d", dataset)))
         using (var reader = held.ExecuteReader())
         {
             if (reader.Read())
@@ -61,15 +61,15 @@ public sealed class ReviewAssigner
                 if (live || load < ReviewsPerItem)
                 {
                     Sql.Execute(connection, transaction,
-                        "UPDATE assignments SET live = 1, expires_at_ms = $e WHERE reviewer_code = $r AND dataset = $d",
-                        ("$e", expiresMs), ("$r", reviewer), ("$d", dataset));
+                        "UPDATE assignments SET live = 1, expires_at_ms = @e WHERE reviewer_code = @r AND dataset = @d",
+                        ("@e", expiresMs), ("@r", reviewer), ("@d", dataset));
                     if (!live)
-                        Sql.Execute(connection, transaction, "UPDATE llm_responses SET load = load + 1 WHERE id = $id", ("$id", itemId));
+                        Sql.Execute(connection, transaction, "UPDATE llm_responses SET load = load + 1 WHERE id = @id", ("@id", itemId));
                     return new Assignment(ItemCatalog.Find(connection, transaction, itemId)!, live ? load - 1 : load, Resumed: true, FromMs(expiresMs));
                 }
 
                 // The lease ran out and the item got its reviews meanwhile: let it go and pick afresh.
-                Sql.Execute(connection, transaction, "DELETE FROM assignments WHERE reviewer_code = $r AND dataset = $d", ("$r", reviewer), ("$d", dataset));
+                Sql.Execute(connection, transaction, "DELETE FROM assignments WHERE reviewer_code = @r AND dataset = @d", ("@r", reviewer), ("@d", dataset));
             }
         }
 
@@ -77,51 +77,51 @@ public sealed class ReviewAssigner
             return null;
         Sql.Execute(connection, transaction, """
             INSERT INTO assignments (reviewer_code, dataset, llm_response_id, assigned_at, expires_at_ms, live)
-            VALUES ($r, $d, $id, $now, $e, 1)
-            """, ("$r", reviewer), ("$d", dataset), ("$id", choice.Id), ("$now", _database.Now()), ("$e", expiresMs));
-        Sql.Execute(connection, transaction, "UPDATE llm_responses SET load = load + 1 WHERE id = $id", ("$id", choice.Id));
+            VALUES (@r, @d, @id, @now, @e, 1)
+            """, ("@r", reviewer), ("@d", dataset), ("@id", choice.Id), ("@now", _database.Now()), ("@e", expiresMs));
+        Sql.Execute(connection, transaction, "UPDATE llm_responses SET load = load + 1 WHERE id = @id", ("@id", choice.Id));
         return new Assignment(ItemCatalog.Find(connection, transaction, choice.Id)!, choice.Load, Resumed: false, FromMs(expiresMs));
     }
 
-    /// <summary>The item (alias <c>i</c>) is not one reviewer <c>$r</c> said they cannot judge.</summary>
-    private const string NotCannotJudge = "NOT EXISTS (SELECT 1 FROM cannot_judge c WHERE c.reviewer_code = $r AND c.llm_response_id = i.id)";
+    /// <summary>The item (alias <c>i</c>) is not one reviewer <c>@r</c> said they cannot judge.</summary>
+    private const string NotCannotJudge = "NOT EXISTS (SELECT 1 FROM cannot_judge c WHERE c.reviewer_code = @r AND c.llm_response_id = i.id)";
 
-    private static (long Id, int Load)? Choose(SqliteConnection connection, SqliteTransaction transaction, string dataset, string reviewer)
+    private static (long Id, int Load)? Choose(DbConnection connection, DbTransaction transaction, string dataset, string reviewer)
     {
         // First pass: items this reviewer has never reviewed (nor said they cannot judge). One query per load level keeps
         // each an index range scan over (dataset, load, id) that skips only the reviewer's own items.
-        const string NotReviewedByMe = "NOT EXISTS (SELECT 1 FROM reviews v WHERE v.reviewer_code = $r AND v.llm_response_id = i.id) AND " + NotCannotJudge;
+        const string NotReviewedByMe = "NOT EXISTS (SELECT 1 FROM reviews v WHERE v.reviewer_code = @r AND v.llm_response_id = i.id) AND " + NotCannotJudge;
         for (var load = ReviewsPerItem - 1; load >= 0; load--)
         {
             if (Pick(connection, transaction,
-                    $"SELECT i.id, i.load FROM llm_responses i WHERE i.dataset = $d AND i.load = $load AND {NotReviewedByMe} ORDER BY i.id LIMIT 1",
-                    ("$d", dataset), ("$r", reviewer), ("$load", load)) is { } found)
+                    $"SELECT i.id, i.load FROM llm_responses i WHERE i.dataset = @d AND i.load = @load AND {NotReviewedByMe} ORDER BY i.id LIMIT 1",
+                    ("@d", dataset), ("@r", reviewer), ("@load", load)) is { } found)
                 return found;
         }
 
         if (Pick(connection, transaction,
-                $"SELECT i.id, i.load FROM llm_responses i WHERE i.dataset = $d AND i.load >= $full AND {NotReviewedByMe} ORDER BY i.load, i.id LIMIT 1",
-                ("$d", dataset), ("$r", reviewer), ("$full", ReviewsPerItem)) is { } full)
+                $"SELECT i.id, i.load FROM llm_responses i WHERE i.dataset = @d AND i.load >= @full AND {NotReviewedByMe} ORDER BY i.load, i.id LIMIT 1",
+                ("@d", dataset), ("@r", reviewer), ("@full", ReviewsPerItem)) is { } full)
             return full;
 
         // The reviewer has reviewed every item at least once: their current pass is the items they reviewed least.
         return Pick(connection, transaction, $"""
             SELECT i.id, i.load FROM llm_responses i
-            JOIN (SELECT llm_response_id, COUNT(*) AS own FROM reviews WHERE reviewer_code = $r GROUP BY llm_response_id) o
+            JOIN (SELECT llm_response_id, COUNT(*) AS own FROM reviews WHERE reviewer_code = @r GROUP BY llm_response_id) o
               ON o.llm_response_id = i.id
-            WHERE i.dataset = $d AND {NotCannotJudge}
+            WHERE i.dataset = @d AND {NotCannotJudge}
             ORDER BY o.own,
-                     CASE WHEN i.load < $full THEN 0 ELSE 1 END,
-                     CASE WHEN i.load < $full THEN -i.load ELSE i.load END,
+                     CASE WHEN i.load < @full THEN 0 ELSE 1 END,
+                     CASE WHEN i.load < @full THEN -i.load ELSE i.load END,
                      i.id
             LIMIT 1
-            """, ("$d", dataset), ("$r", reviewer), ("$full", ReviewsPerItem));
+            """, ("@d", dataset), ("@r", reviewer), ("@full", ReviewsPerItem));
     }
 
-    private SubmitOutcome Submit(SqliteConnection connection, SqliteTransaction transaction, ReviewSubmission submission)
+    private SubmitOutcome Submit(DbConnection connection, DbTransaction transaction, ReviewSubmission submission)
     {
         using (var previous = Sql.Command(connection, transaction,
-            "SELECT id, reviewer_code, llm_response_id FROM reviews WHERE submission_id = $s", ("$s", submission.SubmissionId)))
+            "SELECT id, reviewer_code, llm_response_id FROM reviews WHERE submission_id = @s", ("@s", submission.SubmissionId)))
         using (var reader = previous.ExecuteReader())
         {
             if (reader.Read())
@@ -133,7 +133,7 @@ public sealed class ReviewAssigner
         }
 
         using (var previous = Sql.Command(connection, transaction,
-            "SELECT id, reviewer_code, llm_response_id FROM cannot_judge WHERE submission_id = $s", ("$s", submission.SubmissionId)))
+            "SELECT id, reviewer_code, llm_response_id FROM cannot_judge WHERE submission_id = @s", ("@s", submission.SubmissionId)))
         using (var reader = previous.ExecuteReader())
         {
             if (reader.Read())
@@ -144,15 +144,15 @@ public sealed class ReviewAssigner
             }
         }
 
-        var dataset = (string?)Sql.Scalar(connection, transaction, "SELECT dataset FROM llm_responses WHERE id = $id", ("$id", submission.ItemId));
+        var dataset = (string?)Sql.Scalar(connection, transaction, "SELECT dataset FROM llm_responses WHERE id = @id", ("@id", submission.ItemId));
         if (dataset is null || (submission.Dataset is not null && submission.Dataset != dataset))
             return new SubmitOutcome(SubmitStatus.UnknownItem, null, "no such item in this dataset");
 
         // Expire first, so that "live" below means the lease still counts toward the item's load right now.
         ExpireLeases(connection, transaction, _database.NowMs());
         var leaseState = Sql.Scalar(connection, transaction,
-            "SELECT live FROM assignments WHERE reviewer_code = $r AND dataset = $d AND llm_response_id = $id",
-            ("$r", submission.ReviewerCode), ("$d", dataset), ("$id", submission.ItemId));
+            "SELECT live FROM assignments WHERE reviewer_code = @r AND dataset = @d AND llm_response_id = @id",
+            ("@r", submission.ReviewerCode), ("@d", dataset), ("@id", submission.ItemId));
         if (leaseState is null)
             return new SubmitOutcome(SubmitStatus.NotAssigned, null, "this item is not assigned to you");
         var live = Convert.ToInt64(leaseState, System.Globalization.CultureInfo.InvariantCulture) == 1;
@@ -160,11 +160,11 @@ public sealed class ReviewAssigner
             return StoreCannotJudge(connection, transaction, submission, dataset, live);
 
         var own = Sql.Long(connection, transaction,
-            "SELECT COUNT(*) FROM reviews WHERE reviewer_code = $r AND llm_response_id = $id", ("$r", submission.ReviewerCode), ("$id", submission.ItemId));
+            "SELECT COUNT(*) FROM reviews WHERE reviewer_code = @r AND llm_response_id = @id", ("@r", submission.ReviewerCode), ("@id", submission.ItemId));
         if (own > 0 && Sql.Scalar(connection, transaction, $"""
-                SELECT 1 FROM llm_responses i WHERE i.dataset = $d AND {NotCannotJudge}
-                AND (SELECT COUNT(*) FROM reviews v WHERE v.reviewer_code = $r AND v.llm_response_id = i.id) < $own LIMIT 1
-                """, ("$d", dataset), ("$r", submission.ReviewerCode), ("$own", own)) is not null)
+                SELECT 1 FROM llm_responses i WHERE i.dataset = @d AND {NotCannotJudge}
+                AND (SELECT COUNT(*) FROM reviews v WHERE v.reviewer_code = @r AND v.llm_response_id = i.id) < @own LIMIT 1
+                """, ("@d", dataset), ("@r", submission.ReviewerCode), ("@own", own)) is not null)
             return new SubmitOutcome(SubmitStatus.AlreadyReviewed, null, "you reviewed this item already; every item comes once before any comes again");
 
         if (!live && IsLateReviewUnbalancing(connection, transaction, dataset, submission.ReviewerCode, submission.ItemId, own))
@@ -176,15 +176,15 @@ public sealed class ReviewAssigner
         var now = _database.Now();
         var reviewId = Sql.Long(connection, transaction, """
             INSERT INTO reviews (llm_response_id, reviewer_code, score, notes, submission_id, created_at, updated_at)
-            VALUES ($id, $r, $score, $notes, $s, $now, $now) RETURNING id
-            """, ("$id", submission.ItemId), ("$r", submission.ReviewerCode), ("$score", submission.StoredScore),
-            ("$notes", submission.StoredNotes), ("$s", submission.SubmissionId), ("$now", now));
+            VALUES (@id, @r, @score, @notes, @s, @now, @now) RETURNING id
+            """, ("@id", submission.ItemId), ("@r", submission.ReviewerCode), ("@score", submission.StoredScore),
+            ("@notes", submission.StoredNotes), ("@s", submission.SubmissionId), ("@now", now));
         // A live lease already counted in load; a lapsed one did not, so the review adds to it.
         Sql.Execute(connection, transaction,
-            "UPDATE llm_responses SET review_count = review_count + 1, load = load + $extra WHERE id = $id",
-            ("$extra", live ? 0 : 1), ("$id", submission.ItemId));
-        Sql.Execute(connection, transaction, "DELETE FROM assignments WHERE reviewer_code = $r AND dataset = $d",
-            ("$r", submission.ReviewerCode), ("$d", dataset));
+            "UPDATE llm_responses SET review_count = review_count + 1, load = load + @extra WHERE id = @id",
+            ("@extra", live ? 0 : 1), ("@id", submission.ItemId));
+        Sql.Execute(connection, transaction, "DELETE FROM assignments WHERE reviewer_code = @r AND dataset = @d",
+            ("@r", submission.ReviewerCode), ("@d", dataset));
         return new SubmitOutcome(SubmitStatus.Stored, reviewId, "saved");
     }
 
@@ -192,17 +192,17 @@ public sealed class ReviewAssigner
     /// "Can't judge": stored apart from reviews (the item's review count does not change), and the lease is let go, so
     /// the place it held goes to the next reviewer.
     /// </summary>
-    private SubmitOutcome StoreCannotJudge(SqliteConnection connection, SqliteTransaction transaction, ReviewSubmission submission, string dataset, bool live)
+    private SubmitOutcome StoreCannotJudge(DbConnection connection, DbTransaction transaction, ReviewSubmission submission, string dataset, bool live)
     {
         var id = Sql.Long(connection, transaction, """
             INSERT INTO cannot_judge (llm_response_id, reviewer_code, notes, submission_id, created_at)
-            VALUES ($id, $r, $notes, $s, $now) RETURNING id
-            """, ("$id", submission.ItemId), ("$r", submission.ReviewerCode), ("$notes", submission.StoredNotes), ("$s", submission.SubmissionId),
-            ("$now", _database.Now()));
+            VALUES (@id, @r, @notes, @s, @now) RETURNING id
+            """, ("@id", submission.ItemId), ("@r", submission.ReviewerCode), ("@notes", submission.StoredNotes), ("@s", submission.SubmissionId),
+            ("@now", _database.Now()));
         if (live)
-            Sql.Execute(connection, transaction, "UPDATE llm_responses SET load = load - 1 WHERE id = $id", ("$id", submission.ItemId));
-        Sql.Execute(connection, transaction, "DELETE FROM assignments WHERE reviewer_code = $r AND dataset = $d",
-            ("$r", submission.ReviewerCode), ("$d", dataset));
+            Sql.Execute(connection, transaction, "UPDATE llm_responses SET load = load - 1 WHERE id = @id", ("@id", submission.ItemId));
+        Sql.Execute(connection, transaction, "DELETE FROM assignments WHERE reviewer_code = @r AND dataset = @d",
+            ("@r", submission.ReviewerCode), ("@d", dataset));
         return new SubmitOutcome(SubmitStatus.Stored, id, "saved as can't judge");
     }
 
@@ -213,17 +213,17 @@ public sealed class ReviewAssigner
         return Last(connection, null, dataset, reviewerCode);
     }
 
-    private LastSubmission? Last(SqliteConnection connection, SqliteTransaction? transaction, string dataset, string reviewer)
+    private LastSubmission? Last(DbConnection connection, DbTransaction? transaction, string dataset, string reviewer)
     {
         using var command = Sql.Command(connection, transaction, """
             SELECT kind, id, llm_response_id, submission_id, score, created_at, title FROM (
                 SELECT 0 AS kind, v.id, v.llm_response_id, v.submission_id, v.score, v.created_at, i.prompt_title AS title
-                FROM reviews v JOIN llm_responses i ON i.id = v.llm_response_id WHERE v.reviewer_code = $r AND i.dataset = $d
+                FROM reviews v JOIN llm_responses i ON i.id = v.llm_response_id WHERE v.reviewer_code = @r AND i.dataset = @d
                 UNION ALL
                 SELECT 1, c.id, c.llm_response_id, c.submission_id, NULL, c.created_at, i.prompt_title
-                FROM cannot_judge c JOIN llm_responses i ON i.id = c.llm_response_id WHERE c.reviewer_code = $r AND i.dataset = $d)
+                FROM cannot_judge c JOIN llm_responses i ON i.id = c.llm_response_id WHERE c.reviewer_code = @r AND i.dataset = @d) submissions
             ORDER BY created_at DESC, kind, id DESC LIMIT 1
-            """, ("$r", reviewer), ("$d", dataset));
+            """, ("@r", reviewer), ("@d", dataset));
         using var reader = command.ExecuteReader();
         if (!reader.Read())
             return null;
@@ -258,24 +258,24 @@ public sealed class ReviewAssigner
             ExpireLeases(connection, transaction, nowMs);
             if (last.CannotJudge)
             {
-                Sql.Execute(connection, transaction, "DELETE FROM cannot_judge WHERE id = $id", ("$id", last.RowId));
-                Sql.Execute(connection, transaction, "UPDATE llm_responses SET load = load + 1 WHERE id = $id", ("$id", last.ItemId));
+                Sql.Execute(connection, transaction, "DELETE FROM cannot_judge WHERE id = @id", ("@id", last.RowId));
+                Sql.Execute(connection, transaction, "UPDATE llm_responses SET load = load + 1 WHERE id = @id", ("@id", last.ItemId));
             }
             else
             {
-                Sql.Execute(connection, transaction, "DELETE FROM reviews WHERE id = $id", ("$id", last.RowId));
+                Sql.Execute(connection, transaction, "DELETE FROM reviews WHERE id = @id", ("@id", last.RowId));
                 // The review's place in the item's load becomes the lease below.
-                Sql.Execute(connection, transaction, "UPDATE llm_responses SET review_count = review_count - 1 WHERE id = $id", ("$id", last.ItemId));
+                Sql.Execute(connection, transaction, "UPDATE llm_responses SET review_count = review_count - 1 WHERE id = @id", ("@id", last.ItemId));
                 var stillReviewed = Sql.Scalar(connection, transaction,
-                    "SELECT 1 FROM reviews WHERE reviewer_code = $r AND llm_response_id = $id", ("$r", reviewerCode), ("$id", last.ItemId)) is not null;
+                    "SELECT 1 FROM reviews WHERE reviewer_code = @r AND llm_response_id = @id", ("@r", reviewerCode), ("@id", last.ItemId)) is not null;
                 Sql.Execute(connection, transaction,
-                    "UPDATE reviewer_counts SET reviews = reviews - 1, items = items - $gone WHERE reviewer_code = $r AND dataset = $d",
-                    ("$gone", stillReviewed ? 0 : 1), ("$r", reviewerCode), ("$d", dataset));
+                    "UPDATE reviewer_counts SET reviews = reviews - 1, items = items - @gone WHERE reviewer_code = @r AND dataset = @d",
+                    ("@gone", stillReviewed ? 0 : 1), ("@r", reviewerCode), ("@d", dataset));
             }
 
             // The lease the reviewer held meanwhile (the next item) is let go.
             using (var held = Sql.Command(connection, transaction,
-                "SELECT llm_response_id, live FROM assignments WHERE reviewer_code = $r AND dataset = $d", ("$r", reviewerCode), ("$d", dataset)))
+                "SELECT llm_response_id, live FROM assignments WHERE reviewer_code = @r AND dataset = @d", ("@r", reviewerCode), ("@d", dataset)))
             using (var reader = held.ExecuteReader())
             {
                 if (reader.Read())
@@ -284,16 +284,16 @@ public sealed class ReviewAssigner
                     var heldLive = reader.GetInt64(1) == 1;
                     reader.Close();
                     if (heldLive)
-                        Sql.Execute(connection, transaction, "UPDATE llm_responses SET load = load - 1 WHERE id = $id", ("$id", heldItem));
-                    Sql.Execute(connection, transaction, "DELETE FROM assignments WHERE reviewer_code = $r AND dataset = $d", ("$r", reviewerCode), ("$d", dataset));
+                        Sql.Execute(connection, transaction, "UPDATE llm_responses SET load = load - 1 WHERE id = @id", ("@id", heldItem));
+                    Sql.Execute(connection, transaction, "DELETE FROM assignments WHERE reviewer_code = @r AND dataset = @d", ("@r", reviewerCode), ("@d", dataset));
                 }
             }
 
             Sql.Execute(connection, transaction, """
                 INSERT INTO assignments (reviewer_code, dataset, llm_response_id, assigned_at, expires_at_ms, live)
-                VALUES ($r, $d, $id, $now, $e, 1)
-                """, ("$r", reviewerCode), ("$d", dataset), ("$id", last.ItemId), ("$now", _database.Now()),
-                ("$e", nowMs + (long)_leaseDuration.TotalMilliseconds));
+                VALUES (@r, @d, @id, @now, @e, 1)
+                """, ("@r", reviewerCode), ("@d", dataset), ("@id", last.ItemId), ("@now", _database.Now()),
+                ("@e", nowMs + (long)_leaseDuration.TotalMilliseconds));
             return new UndoOutcome(true, last.ItemId, last.CannotJudge ? "\"can't judge\" undone" : "review undone");
         }, cancellationToken);
 
@@ -305,31 +305,31 @@ public sealed class ReviewAssigner
     /// have helped has fewer than three.
     /// </summary>
     private static bool IsLateReviewUnbalancing(
-        SqliteConnection connection, SqliteTransaction transaction, string dataset, string reviewer, long itemId, long own)
+        DbConnection connection, DbTransaction transaction, string dataset, string reviewer, long itemId, long own)
     {
-        var load = Sql.Long(connection, transaction, "SELECT load FROM llm_responses WHERE id = $id", ("$id", itemId));
+        var load = Sql.Long(connection, transaction, "SELECT load FROM llm_responses WHERE id = @id", ("@id", itemId));
         if (load < ReviewsPerItem)
             return false;
         return Sql.Scalar(connection, transaction, $"""
             SELECT 1 FROM llm_responses i
-            WHERE i.dataset = $d AND i.load < $full AND i.id <> $id AND {NotCannotJudge}
-              AND (SELECT COUNT(*) FROM reviews v WHERE v.reviewer_code = $r AND v.llm_response_id = i.id) <= $own
+            WHERE i.dataset = @d AND i.load < @full AND i.id <> @id AND {NotCannotJudge}
+              AND (SELECT COUNT(*) FROM reviews v WHERE v.reviewer_code = @r AND v.llm_response_id = i.id) <= @own
             LIMIT 1
-            """, ("$d", dataset), ("$full", ReviewsPerItem), ("$id", itemId), ("$r", reviewer), ("$own", own)) is not null;
+            """, ("@d", dataset), ("@full", ReviewsPerItem), ("@id", itemId), ("@r", reviewer), ("@own", own)) is not null;
     }
 
     /// <summary>Leases past their time stop counting toward their item's load (the row stays, so a late submission can still be weighed).</summary>
-    private static void ExpireLeases(SqliteConnection connection, SqliteTransaction transaction, long nowMs)
+    private static void ExpireLeases(DbConnection connection, DbTransaction transaction, long nowMs)
     {
         Sql.Execute(connection, transaction, """
             UPDATE llm_responses SET load = load - (
-                SELECT COUNT(*) FROM assignments a WHERE a.llm_response_id = llm_responses.id AND a.live = 1 AND a.expires_at_ms <= $now)
-            WHERE id IN (SELECT llm_response_id FROM assignments WHERE live = 1 AND expires_at_ms <= $now)
-            """, ("$now", nowMs));
-        Sql.Execute(connection, transaction, "UPDATE assignments SET live = 0 WHERE live = 1 AND expires_at_ms <= $now", ("$now", nowMs));
+                SELECT COUNT(*) FROM assignments a WHERE a.llm_response_id = llm_responses.id AND a.live = 1 AND a.expires_at_ms <= @now)
+            WHERE id IN (SELECT llm_response_id FROM assignments WHERE live = 1 AND expires_at_ms <= @now)
+            """, ("@now", nowMs));
+        Sql.Execute(connection, transaction, "UPDATE assignments SET live = 0 WHERE live = 1 AND expires_at_ms <= @now", ("@now", nowMs));
     }
 
-    private static (long Id, int Load)? Pick(SqliteConnection connection, SqliteTransaction transaction, string sql, params (string, object?)[] parameters)
+    private static (long Id, int Load)? Pick(DbConnection connection, DbTransaction transaction, string sql, params (string, object?)[] parameters)
     {
         using var command = Sql.Command(connection, transaction, sql, parameters);
         using var reader = command.ExecuteReader();

@@ -23,7 +23,7 @@ public sealed class ReviewExporter
     public IEnumerable<ReviewExport> Reviews(string? dataset)
     {
         using var connection = _database.OpenConnection();
-        using var transaction = connection.BeginTransaction(deferred: true);
+        using var transaction = _database.BeginRead(connection);
         using var command = Sql.Command(connection, transaction, """
             SELECT v.llm_response_id, v.reviewer_code, v.score, v.notes, v.created_at, i.dataset, i.identifier, i.model_id, i.run_id, i.metadata_json,
                    i.prompt_title, i.prompt_body, i.model_response_text, v.updated_at, v.kind, v.id
@@ -31,9 +31,9 @@ public sealed class ReviewExporter
                   UNION ALL
                   SELECT 1, id, llm_response_id, reviewer_code, score, notes, created_at, updated_at FROM ai_reviews) v
             JOIN llm_responses i ON i.id = v.llm_response_id
-            WHERE $d IS NULL OR i.dataset = $d
+            WHERE CAST(@d AS TEXT) IS NULL OR i.dataset = @d
             ORDER BY v.kind, v.id
-            """, ("$d", dataset));
+            """, ("@d", dataset));
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {

@@ -1,6 +1,6 @@
+using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Data.Sqlite;
 
 namespace SycoBench.Labeling.Storage;
 
@@ -34,15 +34,15 @@ public sealed class ReviewerDirectory
     }
 
     /// <summary>Adds a reviewer inside a transaction the caller holds (an import adds several with the rest of its work).</summary>
-    internal static NewReviewer AddIn(SqliteConnection connection, SqliteTransaction transaction, string name, string now)
+    internal static NewReviewer AddIn(DbConnection connection, DbTransaction transaction, string name, string now)
     {
         while (true)
         {
             var code = "R-" + RandomText(6);
             var signIn = string.Join('-', RandomText(5), RandomText(5), RandomText(5), RandomText(5));
             var inserted = Sql.Execute(connection, transaction,
-                "INSERT OR IGNORE INTO reviewers (code, name, sign_in_hash, created_at) VALUES ($code, $name, $hash, $now)",
-                ("$code", code), ("$name", name), ("$hash", Hash(signIn)), ("$now", now));
+                "INSERT INTO reviewers (code, name, sign_in_hash, created_at) VALUES (@code, @name, @hash, @now) ON CONFLICT DO NOTHING",
+                ("@code", code), ("@name", name), ("@hash", Hash(signIn)), ("@now", now));
             if (inserted == 1)
                 return new NewReviewer(new ReviewerAccount(code, name, now, null), signIn);
         }
@@ -55,14 +55,14 @@ public sealed class ReviewerDirectory
         if (normalised is null)
             return null;
         using var connection = _database.OpenConnection();
-        return Single(connection, "SELECT code, name, created_at, disabled_at FROM reviewers WHERE sign_in_hash = $hash AND disabled_at IS NULL",
-            ("$hash", Hash(normalised)));
+        return Single(connection, "SELECT code, name, created_at, disabled_at FROM reviewers WHERE sign_in_hash = @hash AND disabled_at IS NULL",
+            ("@hash", Hash(normalised)));
     }
 
     public ReviewerAccount? Find(string code)
     {
         using var connection = _database.OpenConnection();
-        return Single(connection, "SELECT code, name, created_at, disabled_at FROM reviewers WHERE code = $code", ("$code", code));
+        return Single(connection, "SELECT code, name, created_at, disabled_at FROM reviewers WHERE code = @code", ("@code", code));
     }
 
     /// <summary>Stops the reviewer from signing in and ends every session they have, in one transaction.</summary>
@@ -71,8 +71,8 @@ public sealed class ReviewerDirectory
         {
             var now = _database.Now();
             RevokeAll(connection, transaction, code, now);
-            return Sql.Execute(connection, transaction, "UPDATE reviewers SET disabled_at = $now WHERE code = $code AND disabled_at IS NULL",
-                ("$now", now), ("$code", code)) == 1;
+            return Sql.Execute(connection, transaction, "UPDATE reviewers SET disabled_at = @now WHERE code = @code AND disabled_at IS NULL",
+                ("@now", now), ("@code", code)) == 1;
         });
 
     /// <summary>Starts a session for a reviewer who just signed in; the returned id goes into their cookie only.</summary>
@@ -81,8 +81,8 @@ public sealed class ReviewerDirectory
         var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         _database.Write((connection, transaction) =>
             Sql.Execute(connection, transaction,
-                "INSERT INTO reviewer_sessions (id_hash, reviewer_code, created_at) VALUES ($hash, $code, $now)",
-                ("$hash", SessionHash(id)), ("$code", code), ("$now", _database.Now())));
+                "INSERT INTO reviewer_sessions (id_hash, reviewer_code, created_at) VALUES (@hash, @code, @now)",
+                ("@hash", SessionHash(id)), ("@code", code), ("@now", _database.Now())));
         return id;
     }
 
@@ -94,8 +94,8 @@ public sealed class ReviewerDirectory
         using var connection = _database.OpenConnection();
         return Sql.Scalar(connection, null, """
             SELECT 1 FROM reviewer_sessions s JOIN reviewers r ON r.code = s.reviewer_code
-            WHERE s.id_hash = $hash AND s.reviewer_code = $code AND s.revoked_at IS NULL AND r.disabled_at IS NULL
-            """, ("$hash", SessionHash(sessionId)), ("$code", code)) is not null;
+            WHERE s.id_hash = @hash AND s.reviewer_code = @code AND s.revoked_at IS NULL AND r.disabled_at IS NULL
+            """, ("@hash", SessionHash(sessionId)), ("@code", code)) is not null;
     }
 
     /// <summary>Ends one session (sign-out). The cookie may live on in a copy; the session it names no longer opens anything.</summary>
@@ -104,13 +104,13 @@ public sealed class ReviewerDirectory
         if (string.IsNullOrEmpty(sessionId) || sessionId.Length > 100)
             return;
         _database.Write((connection, transaction) =>
-            Sql.Execute(connection, transaction, "UPDATE reviewer_sessions SET revoked_at = $now WHERE id_hash = $hash AND revoked_at IS NULL",
-                ("$now", _database.Now()), ("$hash", SessionHash(sessionId))));
+            Sql.Execute(connection, transaction, "UPDATE reviewer_sessions SET revoked_at = @now WHERE id_hash = @hash AND revoked_at IS NULL",
+                ("@now", _database.Now()), ("@hash", SessionHash(sessionId))));
     }
 
-    private static void RevokeAll(SqliteConnection connection, SqliteTransaction transaction, string code, string now) =>
-        Sql.Execute(connection, transaction, "UPDATE reviewer_sessions SET revoked_at = $now WHERE reviewer_code = $code AND revoked_at IS NULL",
-            ("$now", now), ("$code", code));
+    private static void RevokeAll(DbConnection connection, DbTransaction transaction, string code, string now) =>
+        Sql.Execute(connection, transaction, "UPDATE reviewer_sessions SET revoked_at = @now WHERE reviewer_code = @code AND revoked_at IS NULL",
+            ("@now", now), ("@code", code));
 
     private static string SessionHash(string sessionId) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(sessionId)));
 
@@ -161,13 +161,13 @@ public sealed class ReviewerDirectory
                 span[i] = Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)];
         });
 
-    private static ReviewerAccount? Single(SqliteConnection connection, string sql, params (string, object?)[] parameters)
+    private static ReviewerAccount? Single(DbConnection connection, string sql, params (string, object?)[] parameters)
     {
         using var command = Sql.Command(connection, null, sql, parameters);
         using var reader = command.ExecuteReader();
         return reader.Read() ? Read(reader) : null;
     }
 
-    private static ReviewerAccount Read(SqliteDataReader reader) =>
+    private static ReviewerAccount Read(DbDataReader reader) =>
         new(reader.GetString(0), reader.GetString(1), reader.GetString(2), Sql.NullableString(reader, 3));
 }

@@ -106,7 +106,7 @@ internal sealed class WalCheckpointer : IDisposable
             using var reader = command.ExecuteReader();
             return reader.Read() ? reader.GetInt64(1) : 0;
         }
-        catch (SqliteException ex) when (LabelDatabase.IsBusy(ex))
+        catch (SqliteException ex) when (SqliteLabelDatabase.IsBusyCode(ex))
         {
             // Readers or another process held on past the wait: the next round tries again.
             return 0;

@@ -1,5 +1,5 @@
+using System.Data.Common;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SycoBench.Labeling.Storage;
@@ -14,20 +14,26 @@ namespace SycoBench.Labeling.Web;
 /// </summary>
 internal static class DatabaseErrors
 {
+    private static string ErrorCode(DbException exception) => exception switch
+    {
+        Microsoft.Data.Sqlite.SqliteException sqlite => $"SQLite error {sqlite.SqliteErrorCode}",
+        _ => $"database error {exception.SqlState ?? exception.ErrorCode.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
+    };
+
     public static async Task Handle(HttpContext context, Func<Task> next)
     {
         try
         {
             await next();
         }
-        catch (SqliteException ex)
+        catch (DbException ex)
         {
             var store = context.RequestServices.GetRequiredService<LabelStore>();
-            var busy = LabelStore.IsBusy(ex);
+            var busy = store.IsBusy(ex);
             context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("SycoBench.Labeling")
-                .LogError("{Database}: {Problem} ({Method} {Path}: SQLite error {Code}: {Message})",
+                .LogError("{Database}: {Problem} ({Method} {Path}: {Error}: {Message})",
                     store.Path, busy ? "locked by another program" : "not usable", context.Request.Method, context.Request.Path.Value,
-                    ex.SqliteErrorCode, ex.Message);
+                    ErrorCode(ex), ex.Message);
             if (context.Response.HasStarted)
             {
                 // Part of a download went out already: cut it off, so it cannot pass for a whole one.

@@ -55,6 +55,7 @@ public sealed class OutputGuardTests
         ("portal status", ["--db", "runs/1/run.jsonl"], NotDatabase),
         ("label serve", ["--db", "runs/1/run.jsonl", "--urls", "http://127.0.0.1:0"], NotDatabase),
         ("portal delete-llm-reviews", ["--db", "runs/1/run.jsonl", "--apply"], NotDatabase),
+        ("portal migrate", ["--from", "labels.db", "--to", "runs/1/run.jsonl"], NotDatabase),
         ("agreement", ["--reviews", "reviews.jsonl", "--consensus-out", "reviews.jsonl"], Input),
         ("agreement", ["--reviews", "reviews.jsonl", "--scored", "scored.jsonl", "--consensus-out", "scored.jsonl"], Input),
         ("agreement", ["--reviews", "reviews.jsonl", "--consensus-out", "labels.db"], Database),

@@ -14,7 +14,8 @@ public sealed partial class EnvExampleTests
             .Select(l => Listed().Match(l)).Where(m => m.Success).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
 
         // Every upper-snake string literal in the code is a variable name the code reads (settings, the demo's
-        // SIM_BASE_URL, the admin token); the registry adds each provider's key and endpoint variables.
+        // SIM_BASE_URL, the admin token), and so is a literal named like libpq's variables (PGPASSWORD); the registry
+        // adds each provider's key and endpoint variables.
         var read = Directory.EnumerateFiles(Path.Combine(root, "src"), "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
@@ -47,6 +48,6 @@ public sealed partial class EnvExampleTests
     [GeneratedRegex(@"^#?\s*([A-Z][A-Z0-9_]*)=")]
     private static partial Regex Listed();
 
-    [GeneratedRegex(@"""([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)""")]
+    [GeneratedRegex(@"""([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|PG[A-Z]+)""")]
     private static partial Regex Literal();
 }

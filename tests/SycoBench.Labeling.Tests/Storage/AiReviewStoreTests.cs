@@ -3,20 +3,22 @@ using SycoBench.Reviews;
 
 namespace SycoBench.Labeling.Tests.Storage;
 
-public sealed class AiReviewStoreTests : IDisposable
+public abstract class AiReviewStoreTests : IDisposable
 {
-    private readonly TempDirectory _dir = new();
+    private readonly TestStore _target;
     private readonly LabelStore _store;
 
-    public AiReviewStoreTests()
+    protected AiReviewStoreTests(TestStore target)
     {
-        _store = LabelStore.Open(_dir.File("labels.db"));
+        _target = target;
+        _store = LabelStore.Open(_target.Location);
     }
 
     public void Dispose()
     {
         _store.Dispose();
-        _dir.Dispose();
+        _target.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     private List<StoredItem> Items(string dataset = "scenario") => _store.Items.List(dataset).ToList();
@@ -143,3 +145,7 @@ public sealed class AiReviewStoreTests : IDisposable
         Assert.Equal(1, _store.Items.Status("scenario").Reviews);
     }
 }
+
+public sealed class AiReviewStoreOnSqliteTests() : AiReviewStoreTests(TestStore.Sqlite());
+
+public sealed class AiReviewStoreOnPostgresTests() : AiReviewStoreTests(TestStore.Postgres());

@@ -4,21 +4,23 @@ using SycoBench.Labeling.Storage;
 namespace SycoBench.Labeling.Tests.Storage;
 
 /// <summary>"Can't judge" is no review and is kept apart; the last submission can be taken back while its item is still the reviewer's.</summary>
-public sealed class CannotJudgeAndUndoTests : IDisposable
+public abstract class CannotJudgeAndUndoTests : IDisposable
 {
-    private readonly TempDirectory _dir = new();
+    private readonly TestStore _target;
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2025, 10, 11, 8, 0, 0, TimeSpan.Zero));
     private readonly LabelStore _store;
 
-    public CannotJudgeAndUndoTests()
+    protected CannotJudgeAndUndoTests(TestStore target)
     {
-        _store = LabelStore.Open(_dir.File("labels.db"), _clock, TimeSpan.FromMinutes(10));
+        _target = target;
+        _store = LabelStore.Open(_target.Location, _clock, TimeSpan.FromMinutes(10));
     }
 
     public void Dispose()
     {
         _store.Dispose();
-        _dir.Dispose();
+        _target.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     private string Reviewer() => _store.Reviewers.Add("someone").Account.Code;
@@ -138,3 +140,7 @@ public sealed class CannotJudgeAndUndoTests : IDisposable
         Assert.Equal(one.Item.Id, (await _store.Assignments.NextAsync("scenario", a))!.Item.Id);
     }
 }
+
+public sealed class CannotJudgeAndUndoOnSqliteTests() : CannotJudgeAndUndoTests(TestStore.Sqlite());
+
+public sealed class CannotJudgeAndUndoOnPostgresTests() : CannotJudgeAndUndoTests(TestStore.Postgres());

@@ -1,23 +1,28 @@
 using System.Collections.Concurrent;
-using Microsoft.Data.Sqlite;
 using SycoBench.Labeling.Storage;
 
 namespace SycoBench.Labeling.Tests.Storage;
 
-/// <summary>50 reviewers working at once on 2,000 items, through the store that the web app uses.</summary>
-public sealed class ConcurrentAssignmentTests : IDisposable
+/// <summary>
+/// 50 reviewers working at once through the store that the web app uses: on 2,000 items in SQLite, on 400 in PostgreSQL
+/// (each write there is a network round trip or more; bench/labeling measures the speed).
+/// </summary>
+public abstract class ConcurrentAssignmentTests(TestStore target, int items) : IDisposable
 {
     private const int Reviewers = 50;
-    private const int Items = 2000;
-    private readonly TempDirectory _dir = new();
+    private readonly int Items = items;
 
-    public void Dispose() => _dir.Dispose();
+    public void Dispose()
+    {
+        target.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
-    public async Task Fifty_reviewers_on_two_thousand_items_lose_nothing_and_keep_the_balance()
+    public async Task Fifty_reviewers_at_once_lose_nothing_and_keep_the_balance()
     {
-        var path = _dir.File("labels.db");
-        using var store = LabelStore.Open(path, leaseDuration: TimeSpan.FromHours(1));
+        using var store = target.Open(leaseDuration: TimeSpan.FromHours(1));
+        var path = store;
         store.Items.Push("scenario", Seeds.Many(Items));
         var reviewers = Enumerable.Range(0, Reviewers).Select(i => store.Reviewers.Add("reviewer " + i).Account.Code).ToArray();
 
@@ -81,26 +86,22 @@ public sealed class ConcurrentAssignmentTests : IDisposable
         return null;
     }
 
-    private static long OpenItemsNotReviewedBy(string path, string reviewer) =>
+    private static long OpenItemsNotReviewedBy(LabelStore path, string reviewer) =>
         Query(path, """
             SELECT COUNT(*) FROM llm_responses i
             WHERE i.review_count + (SELECT COUNT(*) FROM assignments a WHERE a.llm_response_id = i.id AND a.live = 1) < 3
-              AND NOT EXISTS (SELECT 1 FROM reviews v WHERE v.llm_response_id = i.id AND v.reviewer_code = $r)
+              AND NOT EXISTS (SELECT 1 FROM reviews v WHERE v.llm_response_id = i.id AND v.reviewer_code = @r)
             """, reviewer);
 
-    private static long CountReviewRows(string path) => Query(path, "SELECT COUNT(*) FROM reviews");
+    private static long CountReviewRows(LabelStore path) => Query(path, "SELECT COUNT(*) FROM reviews");
 
-    private static long CountItemsWithOtherThanThreeReviews(string path) =>
-        Query(path, "SELECT COUNT(*) FROM (SELECT i.id FROM llm_responses i LEFT JOIN reviews v ON v.llm_response_id = i.id GROUP BY i.id HAVING COUNT(v.id) <> 3)");
+    private static long CountItemsWithOtherThanThreeReviews(LabelStore path) =>
+        Query(path, "SELECT COUNT(*) FROM (SELECT i.id FROM llm_responses i LEFT JOIN reviews v ON v.llm_response_id = i.id GROUP BY i.id HAVING COUNT(v.id) <> 3) odd");
 
-    private static long Query(string path, string sql, string? reviewer = null)
-    {
-        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        if (reviewer is not null)
-            command.Parameters.AddWithValue("$r", reviewer);
-        return (long)command.ExecuteScalar()!;
-    }
+    private static long Query(LabelStore store, string sql, string? reviewer = null) =>
+        StoreQueries.Long(store, sql, reviewer is null ? [] : [("@r", reviewer)]);
 }
+
+public sealed class ConcurrentAssignmentOnSqliteTests() : ConcurrentAssignmentTests(TestStore.Sqlite(), items: 2000);
+
+public sealed class ConcurrentAssignmentOnPostgresTests() : ConcurrentAssignmentTests(TestStore.Postgres(), items: 400);

@@ -2,20 +2,22 @@ using SycoBench.Labeling.Storage;
 
 namespace SycoBench.Labeling.Tests.Storage;
 
-public sealed class ItemCatalogTests : IDisposable
+public abstract class ItemCatalogTests : IDisposable
 {
-    private readonly TempDirectory _dir = new();
+    private readonly TestStore _target;
     private readonly LabelStore _store;
 
-    public ItemCatalogTests()
+    protected ItemCatalogTests(TestStore target)
     {
-        _store = LabelStore.Open(_dir.File("labels.db"));
+        _target = target;
+        _store = LabelStore.Open(_target.Location);
     }
 
     public void Dispose()
     {
         _store.Dispose();
-        _dir.Dispose();
+        _target.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     [Fact]
@@ -61,7 +63,7 @@ public sealed class ItemCatalogTests : IDisposable
     public void Reopening_keeps_the_data_and_the_schema_version()
     {
         _store.Items.Push("scenario", Seeds.Many(2));
-        using var reopened = LabelStore.Open(_dir.File("labels.db"));
+        using var reopened = LabelStore.Open(_target.Location);
 
         Assert.Equal(LabelStore.CurrentSchemaVersion, reopened.SchemaVersion);
         Assert.Equal(2, reopened.Items.Status("scenario").Items);
@@ -76,6 +78,13 @@ public sealed class ItemCatalogTests : IDisposable
         Assert.Null(_store.Reviewers.FindBySignInCode("AAAAA-AAAAA-AAAAA-AAAAA"));
         Assert.True(_store.Reviewers.Disable(added.Account.Code));
         Assert.Null(_store.Reviewers.FindBySignInCode(added.SignInCode));
-        Assert.DoesNotContain(added.SignInCode, File.ReadAllText(_dir.File("labels.db"), System.Text.Encoding.Latin1), StringComparison.Ordinal);
+        var stored = _target.File is { } file
+            ? File.ReadAllText(file, System.Text.Encoding.Latin1)
+            : StoreQueries.Text(_store, "SELECT string_agg(r::text, ' ') FROM reviewers r");
+        Assert.DoesNotContain(added.SignInCode, stored, StringComparison.Ordinal);
     }
 }
+
+public sealed class ItemCatalogOnSqliteTests() : ItemCatalogTests(TestStore.Sqlite());
+
+public sealed class ItemCatalogOnPostgresTests() : ItemCatalogTests(TestStore.Postgres());

@@ -3,21 +3,23 @@ using SycoBench.Labeling.Storage;
 
 namespace SycoBench.Labeling.Tests.Storage;
 
-public sealed class ReviewAssignerTests : IDisposable
+public abstract class ReviewAssignerTests : IDisposable
 {
-    private readonly TempDirectory _dir = new();
+    private readonly TestStore _target;
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2025, 10, 11, 8, 0, 0, TimeSpan.Zero));
     private readonly LabelStore _store;
 
-    public ReviewAssignerTests()
+    protected ReviewAssignerTests(TestStore target)
     {
-        _store = LabelStore.Open(_dir.File("labels.db"), _clock, TimeSpan.FromMinutes(10));
+        _target = target;
+        _store = LabelStore.Open(_target.Location, _clock, TimeSpan.FromMinutes(10));
     }
 
     public void Dispose()
     {
         _store.Dispose();
-        _dir.Dispose();
+        _target.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     private string Reviewer() => _store.Reviewers.Add("someone").Account.Code;
@@ -228,3 +230,7 @@ public sealed class ReviewAssignerTests : IDisposable
         Assert.Equal(2 / 6.0, status.Coverage, precision: 12);
     }
 }
+
+public sealed class ReviewAssignerOnSqliteTests() : ReviewAssignerTests(TestStore.Sqlite());
+
+public sealed class ReviewAssignerOnPostgresTests() : ReviewAssignerTests(TestStore.Postgres());

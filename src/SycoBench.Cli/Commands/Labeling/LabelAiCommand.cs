@@ -83,9 +83,9 @@ public sealed class LabelAiCommand(CliEnvironment environment) : AsyncCommand<La
     public override async Task<int> ExecuteAsync(CommandContext context, LabelAiSettings settings, CancellationToken cancellationToken)
     {
         var dataset = LabelDatasets.Require(settings.Dataset);
-        var database = environment.Resolve(settings.Database);
-        if (!File.Exists(database))
-            throw new InputException($"{settings.Database}: no such label database (create one with 'sycobench portal init-db')");
+        var database = LabelDb.Resolve(environment, settings.Database);
+        if (!LabelDb.Exists(database))
+            throw new InputException($"{LabelDb.Display(environment, database)}: no such label database (create one with 'sycobench portal init-db')");
         new OutputGuard(environment).Store("--db", database);
         var rosterPath = environment.Resolve(settings.Models!);
         var roster = ModelRoster.Load(rosterPath);
@@ -95,7 +95,7 @@ public sealed class LabelAiCommand(CliEnvironment environment) : AsyncCommand<La
         using var store = LabelStore.Open(database, environment.Time);
         var items = store.Items.List(dataset).ToList();
         if (items.Count == 0)
-            throw new InputException($"dataset '{dataset}' has no items in {settings.Database} (push some with 'sycobench portal push')");
+            throw new InputException($"dataset '{dataset}' has no items in {LabelDb.Display(environment, database)} (push some with 'sycobench portal push')");
         var prompt = Prompt(dataset, settings, items);
 
         var console = environment.Console;
@@ -156,7 +156,7 @@ public sealed class LabelAiCommand(CliEnvironment environment) : AsyncCommand<La
                 environment.Warn($"{t.ReviewerCode}: {example}");
         }
 
-        console.MarkupLineInterpolated($"AI reviews are stored apart from people's in [green]{environment.Display(store.Path)}[/]: never assigned, never counted toward an item's three, never shown to reviewers.");
+        console.MarkupLineInterpolated($"AI reviews are stored apart from people's in [green]{LabelDb.Display(environment, store.Location)}[/]: never assigned, never counted toward an item's three, never shown to reviewers.");
         var failures = tallies.Sum(t => t.CallFailures + t.Unparsable);
         if (failures == 0)
             return SycoBenchCli.ExitOk;

@@ -28,10 +28,11 @@ public sealed class LabelServeCommand(CliEnvironment environment) : AsyncCommand
         else if (token!.Length < LabelingOptions.MinimumAdminTokenLength)
             throw new CliUsageException($"${LabelServeSettings.AdminTokenVariable} must have at least {LabelingOptions.MinimumAdminTokenLength} characters");
 
-        new OutputGuard(environment).Store("--db", settings.Database);
+        var database = LabelDb.Resolve(environment, settings.Database);
+        new OutputGuard(environment).Store("--db", database);
         var options = new LabelingOptions
         {
-            DatabasePath = environment.Resolve(settings.Database),
+            DatabasePath = database.Value,
             AdminToken = token!,
             LeaseDuration = TimeSpan.FromMinutes(settings.LeaseMinutes),
             SignInAttemptsPerMinute = settings.SignInLimit,
@@ -56,7 +57,7 @@ public sealed class LabelServeCommand(CliEnvironment environment) : AsyncCommand
         }
 
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-        console.MarkupLineInterpolated($"Label database [green]{environment.Display(options.DatabasePath)}[/]");
+        console.MarkupLineInterpolated($"Label database [green]{LabelDb.Display(environment, database)}[/]");
         foreach (var address in addresses)
             console.MarkupLineInterpolated($"Listening on [bold]{address}[/]");
         foreach (var address in addresses)

@@ -30,6 +30,7 @@ public static class LabelingCommands
             PortalDeleteLlmReviewsCommand.Register(portal);
             PortalImportLegacyCommand.Register(portal);
             PortalBackupCommand.Register(portal);
+            PortalMigrateCommand.Register(portal);
         });
         AgreementCommand.Register(config);
     }

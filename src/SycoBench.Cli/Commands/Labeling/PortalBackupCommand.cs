@@ -34,7 +34,10 @@ public sealed class PortalBackupCommand(CliEnvironment environment) : Command<Po
 
     public override int Execute(CommandContext context, PortalBackupSettings settings, CancellationToken cancellationToken)
     {
-        var database = environment.Resolve(settings.Database);
+        var location = LabelDb.Resolve(environment, settings.Database);
+        if (location.Kind != LabelStoreKind.Sqlite)
+            throw new CliUsageException($"--db: portal backup copies a SQLite file; back up a PostgreSQL database with pg_dump, or copy it into a SQLite file with 'sycobench portal migrate --from … --to copy.db'");
+        var database = location.Value;
         var target = environment.Resolve(settings.Out!);
         if (string.Equals(Path.GetFullPath(database), Path.GetFullPath(target), StringComparison.Ordinal))
             throw new CliUsageException("--out is the database itself: write the copy to a new file");

@@ -48,9 +48,9 @@ public sealed class PortalDeleteLlmReviewsCommand(CliEnvironment environment) : 
 
     public override int Execute(CommandContext context, PortalDeleteLlmReviewsSettings settings, CancellationToken cancellationToken)
     {
-        var database = environment.Resolve(settings.Database);
-        if (!File.Exists(database))
-            throw new InputException($"{settings.Database}: no such label database (create one with 'sycobench portal init-db')");
+        var database = LabelDb.Resolve(environment, settings.Database);
+        if (!LabelDb.Exists(database))
+            throw new InputException($"{LabelDb.Display(environment, database)}: no such label database (create one with 'sycobench portal init-db')");
         new OutputGuard(environment).Store("--db", database);
         using var store = LabelStore.Open(database);
         var counts = store.AiReviews.Counts(settings.Dataset, settings.Reviewer);
@@ -75,7 +75,7 @@ public sealed class PortalDeleteLlmReviewsCommand(CliEnvironment environment) : 
         }
 
         var deleted = store.AiReviews.Delete(settings.Dataset, settings.Reviewer);
-        console.MarkupLineInterpolated($"Deleted {deleted} AI reviews from [green]{environment.Display(store.Path)}[/].");
+        console.MarkupLineInterpolated($"Deleted {deleted} AI reviews from [green]{LabelDb.Display(environment, store.Location)}[/].");
         return SycoBenchCli.ExitOk;
     }
 

@@ -38,10 +38,10 @@ public sealed class PortalImportLegacyCommand(CliEnvironment environment) : Comm
     public override int Execute(CommandContext context, PortalImportLegacySettings settings, CancellationToken cancellationToken)
     {
         var from = environment.Resolve(settings.From!);
-        var database = environment.Resolve(settings.Database);
+        var database = LabelDb.Resolve(environment, settings.Database);
         if (!File.Exists(from))
             throw new InputException($"{settings.From}: file not found");
-        if (string.Equals(Path.GetFullPath(from), Path.GetFullPath(database), StringComparison.Ordinal))
+        if (database.Kind == LabelStoreKind.Sqlite && string.Equals(Path.GetFullPath(from), database.Value, StringComparison.Ordinal))
             throw new CliUsageException("--from and --db are the same file: import into a new label database (--db NEW.db)");
 
         using var store = LabelStore.Open(database);
@@ -64,7 +64,7 @@ public sealed class PortalImportLegacyCommand(CliEnvironment environment) : Comm
             console.MarkupLine("[grey]Reviews now carry these codes instead of names. The sign-in codes are stored only as hashes and are shown only this once: give each reviewer theirs.[/]");
         }
 
-        console.MarkupLineInterpolated($"Imported {environment.Display(from)} into [green]{environment.Display(store.Path)}[/].");
+        console.MarkupLineInterpolated($"Imported {environment.Display(from)} into [green]{LabelDb.Display(environment, store.Location)}[/].");
         return SycoBenchCli.ExitOk;
     }
 

@@ -14,12 +14,12 @@ public sealed class PortalInitDbCommand(CliEnvironment environment) : Command<Po
 
     public override int Execute(CommandContext context, PortalSettings settings, CancellationToken cancellationToken)
     {
-        var path = environment.Resolve(settings.Database);
-        new OutputGuard(environment).Store("--db", path);
-        var existed = File.Exists(path);
-        using var store = LabelStore.Open(path);
+        var database = LabelDb.Resolve(environment, settings.Database);
+        new OutputGuard(environment).Store("--db", database);
+        var existed = LabelDb.Exists(database);
+        using var store = LabelStore.Open(database);
         environment.Console.MarkupLineInterpolated(
-            $"{(existed ? "Checked" : "Created")} [green]{environment.Display(path)}[/] (schema version {store.SchemaVersion}).");
+            $"{(existed ? "Checked" : "Created")} [green]{LabelDb.Display(environment, database)}[/] (schema version {store.SchemaVersion}).");
         return SycoBenchCli.ExitOk;
     }
 }

@@ -24,18 +24,18 @@ public sealed class PortalPushCommand(CliEnvironment environment) : Command<Port
     public override int Execute(CommandContext context, PortalPushSettings settings, CancellationToken cancellationToken)
     {
         var seeds = settings.RunFile is not null ? FromRun(settings, cancellationToken) : FromSeedFile(settings.File!, cancellationToken);
-        var database = environment.Resolve(settings.Database);
+        var database = LabelDb.Resolve(environment, settings.Database);
         new OutputGuard(environment).Input("--file", settings.File).Input("--run-file", settings.RunFile).Store("--db", database);
-        if (!settings.Apply && !File.Exists(database))
+        if (!settings.Apply && !LabelDb.Exists(database))
         {
             // A dry run changes nothing, not even by creating the database file.
-            Report(ItemCatalog.PlanForEmptyDatabase(settings.Dataset!, seeds), seeds.Count, environment.Display(database) + " (not created yet)");
+            Report(ItemCatalog.PlanForEmptyDatabase(settings.Dataset!, seeds), seeds.Count, LabelDb.Display(environment, database) + " (not created yet)");
             return SycoBenchCli.ExitOk;
         }
 
         using var store = LabelStore.Open(database);
         var plan = settings.Apply ? store.Items.Push(settings.Dataset!, seeds) : store.Items.Plan(settings.Dataset!, seeds);
-        Report(plan, seeds.Count, environment.Display(store.Path));
+        Report(plan, seeds.Count, LabelDb.Display(environment, store.Location));
         return SycoBenchCli.ExitOk;
     }
 

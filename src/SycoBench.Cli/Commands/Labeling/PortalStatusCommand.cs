@@ -16,9 +16,9 @@ public sealed class PortalStatusCommand(CliEnvironment environment) : Command<Po
 
     public override int Execute(CommandContext context, PortalStatusSettings settings, CancellationToken cancellationToken)
     {
-        var database = environment.Resolve(settings.Database);
-        if (!File.Exists(database))
-            throw new InputException($"{settings.Database}: no such label database (create one with 'sycobench portal init-db')");
+        var database = LabelDb.Resolve(environment, settings.Database);
+        if (!LabelDb.Exists(database))
+            throw new InputException($"{LabelDb.Display(environment, database)}: no such label database (create one with 'sycobench portal init-db')");
         new OutputGuard(environment).Store("--db", database);
         using var store = LabelStore.Open(database);
         var datasets = settings.Dataset is { } one ? [one] : LabelDatasets.All;

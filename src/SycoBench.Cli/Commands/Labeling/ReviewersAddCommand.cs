@@ -25,8 +25,9 @@ public sealed class ReviewersAddCommand(CliEnvironment environment) : Command<Re
 
     public override int Execute(CommandContext context, ReviewersAddSettings settings, CancellationToken cancellationToken)
     {
-        new OutputGuard(environment).Store("--db", settings.Database);
-        using var store = LabelStore.Open(environment.Resolve(settings.Database));
+        var database = LabelDb.Resolve(environment, settings.Database);
+        new OutputGuard(environment).Store("--db", database);
+        using var store = LabelStore.Open(database);
         var added = store.Reviewers.Add(settings.Name);
         var console = environment.Console;
         console.MarkupLineInterpolated($"Added reviewer [bold]{added.Account.Name}[/] as [blue]{added.Account.Code}[/] (the code in reviews and exports).");

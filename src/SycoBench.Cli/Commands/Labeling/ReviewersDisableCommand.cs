@@ -22,14 +22,14 @@ public sealed class ReviewersDisableCommand(CliEnvironment environment) : Comman
 
     public override int Execute(CommandContext context, ReviewersDisableSettings settings, CancellationToken cancellationToken)
     {
-        var database = environment.Resolve(settings.Database);
+        var database = LabelDb.Resolve(environment, settings.Database);
         // Listing or disabling on a mistyped path must not leave a new empty database behind.
-        if (!File.Exists(database))
-            throw new InputException($"{settings.Database}: no such label database (create one with 'sycobench portal init-db')");
+        if (!LabelDb.Exists(database))
+            throw new InputException($"{LabelDb.Display(environment, database)}: no such label database (create one with 'sycobench portal init-db')");
         new OutputGuard(environment).Store("--db", database);
         using var store = LabelStore.Open(database);
         if (store.Reviewers.Find(settings.Code) is null)
-            throw new InputException($"{settings.Database}: no reviewer with the code '{settings.Code}'");
+            throw new InputException($"{LabelDb.Display(environment, database)}: no reviewer with the code '{settings.Code}'");
         var changed = store.Reviewers.Disable(settings.Code);
         environment.Console.MarkupLineInterpolated($"{settings.Code}: {(changed ? "disabled" : "was already disabled")}.");
         return SycoBenchCli.ExitOk;

@@ -1,0 +1,55 @@
+using SycoBench.Labeling.Storage;
+
+namespace SycoBench.Cli.Commands.Labeling;
+
+/// <summary>
+/// The label store a command's <c>--db</c> names: a SQLite file (resolved against the working directory) or a PostgreSQL
+/// database (<c>postgres://user@host:port/db</c> or <c>Host=…;Database=…</c>). Without <c>--db</c>,
+/// <c>SYCOBENCH_DB</c> names it, else <c>labels.db</c>. A PostgreSQL password is best kept off the command line (other
+/// users of a shared machine can read it there): when the address has none, <c>PGPASSWORD</c> gives it.
+/// </summary>
+internal static class LabelDb
+{
+    public const string DatabaseVariable = "SYCOBENCH_DB";
+    public const string PasswordVariable = "PGPASSWORD";
+
+    /// <summary>The <c>--db</c> argument after the environment default: what the command opens.</summary>
+    public static string Argument(CliEnvironment environment, string? database) =>
+        !string.IsNullOrWhiteSpace(database) ? database
+        : environment.Variables(DatabaseVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment
+        : PortalSettings.DefaultDatabase;
+
+    public static LabelStoreLocation Resolve(CliEnvironment environment, string? database, string option = "--db")
+    {
+        var argument = Argument(environment, database);
+        try
+        {
+            return LabelStoreLocation.IsPostgres(argument)
+                ? LabelStoreLocation.Postgres(argument, environment.Variables(PasswordVariable))
+                : LabelStoreLocation.File(environment.Resolve(argument));
+        }
+        catch (InputException ex) when (option != "--db")
+        {
+            throw new InputException(ex.Message.Replace("--db", option, StringComparison.Ordinal), ex);
+        }
+    }
+
+    /// <summary>For messages: a file relative to the working directory, a PostgreSQL database without its password.</summary>
+    public static string Display(CliEnvironment environment, LabelStoreLocation location) =>
+        location.Kind == LabelStoreKind.Sqlite ? environment.Display(location.Value) : location.Display;
+
+    /// <summary>
+    /// Whether the store exists already: the SQLite file, or in PostgreSQL the store's tables (the database itself is the
+    /// server admin's to create; SycoBench never creates or drops databases).
+    /// </summary>
+    public static bool Exists(LabelStoreLocation location) =>
+        location.Kind == LabelStoreKind.Sqlite ? File.Exists(location.Value) : LabelStore.HasStore(location);
+
+    /// <summary>The output guard's check of a store the command opens (PostgreSQL databases are no files to guard).</summary>
+    public static OutputGuard Store(this OutputGuard guard, string option, LabelStoreLocation location) =>
+        location.Kind == LabelStoreKind.Sqlite ? guard.Store(option, location.Value) : guard;
+
+    /// <summary>The input check of a store the command reads.</summary>
+    public static OutputGuard Input(this OutputGuard guard, string option, LabelStoreLocation location) =>
+        location.Kind == LabelStoreKind.Sqlite ? guard.Input(option, location.Value) : guard;
+}

@@ -1,0 +1,94 @@
+using System.Data;
+using System.Data.Common;
+using Npgsql;
+
+namespace SycoBench.Labeling.Storage;
+
+/// <summary>
+/// A label database in PostgreSQL, for a team that hosts one server several processes reach. Each write is a READ
+/// COMMITTED transaction that first takes one transaction-scoped advisory lock, so writes are serial across every
+/// process using the database, exactly as SQLite's single writer makes them, and each sees every earlier commit:
+/// assignment and submission keep the same guarantees (no two reviewers both get an item's last place) without
+/// retry loops. Reads run beside the writes on pooled connections.
+/// </summary>
+internal sealed class PostgresLabelDatabase : LabelDatabase
+{
+    /// <summary>The advisory lock of the label store's writes (advisory locks are per database).</summary>
+    private const long WriteLockKey = 0x5379636F42656E63; // "SycoBenc"
+    private readonly NpgsqlDataSource _dataSource;
+
+    private PostgresLabelDatabase(LabelStoreLocation location, TimeProvider time)
+        : base(location, time)
+    {
+        _dataSource = NpgsqlDataSource.Create(location.Value);
+    }
+
+    public static PostgresLabelDatabase Create(LabelStoreLocation location, TimeProvider time, bool create)
+    {
+        var database = new PostgresLabelDatabase(location, time);
+        try
+        {
+            // Connect once now, so an unreachable server or a wrong password is reported as such, before anything else.
+            using var connection = database.OpenConnection();
+            return database;
+        }
+        catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException)
+        {
+            database.Dispose();
+            throw new InputException($"{location.Display}: cannot connect to the PostgreSQL database ({ex.Message})", ex);
+        }
+    }
+
+    protected override IReadOnlyList<string> Migrations => PostgresSchema.Migrations;
+
+    public override DbConnection OpenConnection() => _dataSource.OpenConnection();
+
+    /// <summary>REPEATABLE READ: every statement of the transaction sees the database as of its first one.</summary>
+    public override DbTransaction BeginRead(DbConnection connection) => connection.BeginTransaction(IsolationLevel.RepeatableRead);
+
+    /// <summary>Lock timeouts, serialization failures, deadlocks, too many connections, a server starting or stopping.</summary>
+    public override bool IsBusy(DbException exception) =>
+        exception is PostgresException { SqlState: "55P03" or "40001" or "40P01" or "53300" or "57P03" };
+
+    internal override bool HasSchemaTable(DbConnection connection) =>
+        Sql.Scalar(connection, null, "SELECT to_regclass('schema_migrations') IS NOT NULL") is true;
+
+    public override IReadOnlyList<string> TableNames()
+    {
+        using var connection = OpenConnection();
+        using var command = Sql.Command(connection, null,
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name");
+        using var reader = command.ExecuteReader();
+        var names = new List<string>();
+        while (reader.Read())
+            names.Add(reader.GetString(0));
+        return names;
+    }
+
+    /// <summary>Identity columns do not see ids given explicitly: each sequence restarts after the highest copied id.</summary>
+    public override void AfterCopy(DbConnection connection, DbTransaction transaction)
+    {
+        foreach (var table in new[] { "llm_responses", "reviews", "ai_reviews", "cannot_judge" })
+        {
+            Sql.Execute(connection, transaction,
+                $"SELECT setval(pg_get_serial_sequence('{table}', 'id'), COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)");
+        }
+    }
+
+    protected override T WriteLocked<T>(Func<DbConnection, DbTransaction, T> work)
+    {
+        using var connection = _dataSource.OpenConnection();
+        using var transaction = connection.BeginTransaction(IsolationLevel.ReadCommitted);
+        Sql.Execute(connection, transaction, "SELECT pg_advisory_xact_lock(@key)", ("@key", WriteLockKey));
+        var result = work(connection, transaction);
+        transaction.Commit();
+        return result;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+            _dataSource.Dispose();
+        base.Dispose(disposing);
+    }
+}

@@ -1,0 +1,180 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Npgsql;
+
+namespace SycoBench.Testing;
+
+/// <summary>
+/// A throwaway PostgreSQL cluster for one test run (or one benchmark): <c>initdb</c> in a temporary folder owned by the
+/// <c>postgres</c> user, started by <c>pg_ctl</c> on a free port, listening on 127.0.0.1 only with its socket in the
+/// folder; stopped (<c>pg_ctl stop -m immediate</c>) and deleted when the process exits. The server binaries come from
+/// the machine's PostgreSQL packages (<c>/usr/lib/postgresql/VERSION/bin</c>, the newest; <c>./test.sh</c> installs them
+/// when missing). If the cluster cannot be started, asking for it throws, naming the step that failed: the tests that
+/// need it fail, they are not skipped.
+/// </summary>
+internal sealed class PostgresCluster : IDisposable
+{
+    private static readonly Lazy<PostgresCluster> Shared = new(() => Start(durable: false));
+    private readonly string _folder;
+    private readonly string _bin;
+    private readonly bool _asPostgresUser;
+    private int _databases;
+    private int _stopped;
+
+    private PostgresCluster(string folder, string bin, int port, bool asPostgresUser)
+    {
+        _folder = folder;
+        _bin = bin;
+        Port = port;
+        _asPostgresUser = asPostgresUser;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Dispose();
+    }
+
+    public int Port { get; }
+
+    /// <summary>The cluster of this test run, started on first use.</summary>
+    public static PostgresCluster Instance => Shared.Value;
+
+    public string AdminConnectionString => $"Host=127.0.0.1;Port={Port};Username=postgres;Database=postgres;Pooling=false;Timeout=30";
+
+    /// <summary>Starts a cluster. Tests run without fsync (their data is thrown away); a benchmark keeps PostgreSQL's defaults.</summary>
+    public static PostgresCluster Start(bool durable)
+    {
+        var bin = FindBin();
+        var asPostgresUser = Environment.UserName == "root";
+        var folder = Path.Combine(Path.GetTempPath(), "sycobench-pg-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(folder);
+        try
+        {
+            if (asPostgresUser)
+                Run("chown", ["postgres:postgres", folder], "give the cluster folder to the postgres user");
+            var port = FreePort();
+            var cluster = new PostgresCluster(folder, bin, port, asPostgresUser);
+            cluster.Server("initdb", ["-D", Path.Combine(folder, "data"), "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C", "--no-sync"], "initdb");
+            var options = $"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=64MB";
+            if (!durable)
+                options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+            cluster.Server("pg_ctl", ["-D", Path.Combine(folder, "data"), "-o", options, "-l", Path.Combine(folder, "server.log"), "-w", "-t", "60", "start"], "pg_ctl start");
+            return cluster;
+        }
+        catch (Exception ex)
+        {
+            var log = Path.Combine(folder, "server.log");
+            var tail = File.Exists(log) ? "\nserver log:\n" + File.ReadAllText(log) : "";
+            TryDelete(folder);
+            throw new InvalidOperationException($"PostgreSQL could not be started for the tests ({bin}): {ex.Message}{tail}", ex);
+        }
+    }
+
+    /// <summary>A new empty database in the cluster, dropped when the returned value is disposed.</summary>
+    public PostgresDatabase CreateDatabase()
+    {
+        var name = $"t{Environment.ProcessId}_{Interlocked.Increment(ref _databases)}";
+        Admin($"CREATE DATABASE {name}");
+        return new PostgresDatabase(this, name, $"Host=127.0.0.1;Port={Port};Username=postgres;Database={name}");
+    }
+
+    internal void Admin(string sql)
+    {
+        using var connection = new NpgsqlConnection(AdminConnectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
+    }
+
+    private static string FindBin()
+    {
+        var root = "/usr/lib/postgresql";
+        var candidates = Directory.Exists(root)
+            ? Directory.GetDirectories(root)
+                .Where(d => File.Exists(Path.Combine(d, "bin", "initdb")))
+                .OrderByDescending(d => int.TryParse(Path.GetFileName(d), out var v) ? v : 0)
+                .ToList()
+            : [];
+        return candidates.Count > 0
+            ? Path.Combine(candidates[0], "bin")
+            : throw new InvalidOperationException(
+                "PostgreSQL's server programs are not installed (no /usr/lib/postgresql/*/bin/initdb). Run ./test.sh as root, " +
+                "which installs them (apt-get install postgresql), or install them yourself.");
+    }
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    private void Server(string program, IReadOnlyList<string> arguments, string step)
+    {
+        var path = Path.Combine(_bin, program);
+        if (_asPostgresUser)
+            Run("runuser", ["-u", "postgres", "--", path, .. arguments], step);
+        else
+            Run(path, arguments, step);
+    }
+
+    private static void Run(string program, IReadOnlyList<string> arguments, string step)
+    {
+        var info = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = "/" };
+        foreach (var argument in arguments)
+            info.ArgumentList.Add(argument);
+        using var process = Process.Start(info) ?? throw new InvalidOperationException($"{step}: {program} did not start");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(120_000))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new InvalidOperationException($"{step}: {program} did not finish in 120 s");
+        }
+
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"{step} failed (exit {process.ExitCode}): {error.Result}{output.Result}");
+    }
+
+    private static void TryDelete(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) != 0)
+            return;
+        NpgsqlConnection.ClearAllPools();
+        try
+        {
+            Server("pg_ctl", ["-D", Path.Combine(_folder, "data"), "-m", "immediate", "-w", "stop"], "pg_ctl stop");
+        }
+        catch (InvalidOperationException)
+        {
+        }
+
+        TryDelete(_folder);
+    }
+}
+
+/// <summary>One database of the test cluster; dropped (with any connection still open to it) on dispose.</summary>
+internal sealed class PostgresDatabase(PostgresCluster cluster, string name, string connectionString) : IDisposable
+{
+    public string Name => name;
+
+    public string ConnectionString => connectionString;
+
+    public void Dispose()
+    {
+        cluster.Admin($"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+    }
+}
