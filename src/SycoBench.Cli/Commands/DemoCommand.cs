@@ -81,7 +81,13 @@ public sealed class DemoCommand(CliEnvironment environment) : AsyncCommand<DemoC
             : assistants.Select(a => JsonSerializer.SerializeToElement(new Dictionary<string, object> { ["id"] = a.Id, ["label"] = a.Behaviour, ["concurrency"] = 16 })).ToArray();
         if (settings.Scenario == file.Scenario && settings.Samples == file.Samples && ReferenceEquals(models, file.Models))
             return shipped;
-        var asked = file with { Scenario = settings.Scenario, Samples = settings.Samples, Models = models };
+        var asked = file with
+        {
+            Title = $"The demo on {scenario.Id}: four simulated assistants with planted behaviour, {settings.Samples} sample(s) per prompt, scored by the simulated judge",
+            Scenario = settings.Scenario,
+            Samples = settings.Samples,
+            Models = models,
+        };
         var written = Path.Combine(outDir, "study.json");
         AtomicFile.Write(written, stream => JsonSerializer.Serialize(stream, asked, StudyJsonContext.Default.StudyFile));
         return StudyCommands.Load(environment, written, outDir);

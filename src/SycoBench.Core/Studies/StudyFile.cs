@@ -78,7 +78,7 @@ public sealed record StudyFile
         if (sampling.Seed is not null && sampling.Sample is null)
             throw Bad("sampling.seed", "only applies to sampling.sample");
 
-        if (Roster is null == Models is null)
+        if ((Roster is null) == (Models is null))
             throw Bad(Roster is null ? "models" : "roster", Roster is null ? "is missing: give the models (roster entries) or a roster (a file or name)" : "roster and models cannot both be given");
         if (Roster is not null && string.IsNullOrWhiteSpace(Roster))
             throw Bad("roster", "must name a roster file or a shipped roster (e.g. roster)");
