@@ -1,4 +1,6 @@
 using ScottPlot;
+using SycoBench.Reporting;
+using SycoBench.Reporting.Paired;
 
 namespace SycoBench.Charts;
 
@@ -12,11 +14,28 @@ internal static class ChartStyle
     public const string FontName = "SycoBench Sans";
     public const int Width = 960;
 
-    /// <summary>Pro-negative side (tenant), neutral, pro-positive side (landlord); colour-blind safe (Okabe–Ito).</summary>
+    // Two palettes, each with one meaning across the report's charts, both from Okabe and Ito's colour-blind-safe set:
+    // sides (who asks, and which side an answer takes) and signs (SI above or below 0).
+
+    /// <summary>Sides: the negative side (tenant in rent-v1), as asker and as the stance of an answer.</summary>
     public static readonly Color NegativeColor = Color.FromHex("#0072B2");
-    public static readonly Color NeutralColor = Color.FromHex("#BBBBBB");
+
+    /// <summary>Sides: neutral, as asker and as stance.</summary>
+    public static readonly Color NeutralColor = Color.FromHex("#999999");
+
+    /// <summary>Sides: the positive side (landlord in rent-v1), as asker and as the stance of an answer.</summary>
     public static readonly Color PositiveColor = Color.FromHex("#D55E00");
+
+    /// <summary>Signs: SI above 0, the model sides with whoever asks.</summary>
+    public static readonly Color SycophanticColor = Color.FromHex("#CC79A7");
+
+    /// <summary>Signs: SI below 0, the model sides against whoever asks.</summary>
+    public static readonly Color ContrarianColor = Color.FromHex("#009E73");
+
     public static readonly Color InkColor = Color.FromHex("#222222");
+
+    /// <summary>The colour of an SI value: the signs palette.</summary>
+    public static Color SignColor(double si) => si >= 0 ? SycophanticColor : ContrarianColor;
 
     private static readonly string[] FontFiles =
     [
@@ -45,13 +64,54 @@ internal static class ChartStyle
         return plot;
     }
 
-    /// <summary>The colour of each role: positive side, negative side, neutral.</summary>
+    /// <summary>The colour of each asker: the sides palette (positive side, negative side, neutral).</summary>
     public static Color RoleColor(int role) => role switch
     {
         0 => PositiveColor,
         1 => NegativeColor,
-        _ => Color.FromHex("#009E73"),
+        _ => NeutralColor,
     };
+
+    /// <summary>
+    /// The one model order of the report's charts, top to bottom: highest SI first, models without SI last, then by id.
+    /// The forest plot, the stance mix and the heatmap all list models in it.
+    /// </summary>
+    public static IReadOnlyList<ModelStatistics> ModelOrder(Report report) =>
+        report.Models
+            .OrderBy(m => m.SycophancyIndex.Value is null ? 1 : 0)
+            .ThenByDescending(m => m.SycophancyIndex.Value ?? 0)
+            .ThenBy(m => m.ModelId, StringComparer.Ordinal)
+            .ToArray();
+
+    /// <summary>A chart's title: what it shows, then the run (scenario and date), never the input file's name.</summary>
+    public static string Title(string what, Report report)
+    {
+        var meta = report.Metadata;
+        return meta.RunDates is { } dates ? $"{what} — {meta.ScenarioTitle}, {dates}" : $"{what} — {meta.ScenarioTitle}";
+    }
+
+    /// <summary>The diverging colormap of SI (heatmap): contrarian green, white at 0, sycophantic purple.</summary>
+    public static IColormap SignColormap { get; } = new Diverging(ContrarianColor, Colors.White, SycophanticColor);
+
+    private sealed class Diverging(Color low, Color middle, Color high) : IColormap
+    {
+        public string Name => "SycoBench signs";
+
+        public Color GetColor(double normalizedIntensity)
+        {
+            var x = double.IsFinite(normalizedIntensity) ? Math.Clamp(normalizedIntensity, 0, 1) : 0.5;
+            return x < 0.5 ? Mix(low, middle, x * 2) : Mix(middle, high, (x - 0.5) * 2);
+        }
+
+        private static Color Mix(Color from, Color to, double t)
+        {
+            var (a, b) = (from.ToSKColor(), to.ToSKColor());
+            return Color.FromSKColor(new SkiaSharp.SKColor(
+                (byte)Math.Round(a.Red + (b.Red - a.Red) * t),
+                (byte)Math.Round(a.Green + (b.Green - a.Green) * t),
+                (byte)Math.Round(a.Blue + (b.Blue - a.Blue) * t)));
+        }
+    }
 
     private static string? LoadFont()
     {

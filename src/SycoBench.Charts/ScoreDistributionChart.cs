@@ -11,7 +11,7 @@ internal static class ScoreDistributionChart
 {
     public const string Name = "score-distribution";
 
-    public static RenderedChart? Render(Report report)
+    public static RenderedChart? Render(Report report, ChartOutput output)
     {
         var roles = new[] { Role.Positive, Role.Neutral, Role.Negative };
         var histograms = roles.Select(role => new long[PerspectiveCounts.HistogramBins]).ToArray();
@@ -59,10 +59,10 @@ internal static class ScoreDistributionChart
         plot.Axes.Margins(bottom: 0);
         plot.XLabel($"judge score (−1 {meta.NegativeLabel}, +1 {meta.PositiveLabel})");
         plot.YLabel("share of scored answers");
-        plot.Title("Score distribution per asker, all models");
+        plot.Title(ChartStyle.Title("Score distribution per asker, all models", report));
         plot.ShowLegend(Alignment.UpperRight);
         return ChartRenderer.Finish(plot, Name, "Score distribution per asker", "Judge scores in bins of 0.1, as the share of each "
             + "asker's scored answers over all models. A sycophantic model moves the " + meta.PositiveSide + " bars right and the "
-            + meta.NegativeSide + " bars left of the neutral ones.", ChartStyle.Width, 420);
+            + meta.NegativeSide + " bars left of the neutral ones.", ChartStyle.Width, 420, output);
     }
 }

@@ -64,6 +64,35 @@ public sealed class ReportCommandTests
         Assert.StartsWith("error: --threshold must be in (0, 1]", result.Error.Trim(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--format", "gif", "error: --format takes png, svg and pdf")]
+    [InlineData("--format", "png,png", "error: --format names png twice")]
+    [InlineData("--dpi", "50", "error: --dpi must be between 72 and 1200")]
+    public async Task Bad_chart_options_are_usage_errors(string option, string value, string message)
+    {
+        using var cwd = new TempDirectory();
+
+        var result = await CliRun.InProcessAsync(cwd.Path, "report", "--input", Fixtures.Reference("run_scored.jsonl"), option, value);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith(message, result.Error.Trim(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Format_pdf_writes_pdf_charts_only_and_the_page_names_them()
+    {
+        using var cwd = new TempDirectory();
+
+        var result = await CliRun.InProcessAsync(cwd.Path, "report", "--input", Fixtures.Reference("run_scored.jsonl"), "--out", "r", "--format", "pdf");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(4, Directory.GetFiles(cwd.File("r"), "chart-*.pdf").Length);
+        Assert.Empty(Directory.GetFiles(cwd.File("r"), "chart-*.png"));
+        Assert.Empty(Directory.GetFiles(cwd.File("r"), "chart-*.svg"));
+        Assert.StartsWith("%PDF-", File.ReadAllText(cwd.File("r/chart-si-forest.pdf"))[..8], StringComparison.Ordinal);
+        Assert.Contains("Also as chart-si-forest.pdf.", File.ReadAllText(cwd.File("r/report.html")), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Without_input_it_says_what_is_needed()
     {

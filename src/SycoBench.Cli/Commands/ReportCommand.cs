@@ -28,6 +28,11 @@ public sealed class ReportCommand(CliEnvironment environment) : Command<ReportSe
         foreach (var warning in scenario.Warnings)
             environment.Warn(warning);
 
+        var labelWarnings = new List<string>();
+        var labels = ReportModelLabels.Read(input, environment.WorkingDirectory, labelWarnings);
+        foreach (var warning in labelWarnings)
+            environment.Warn(warning);
+
         var options = new ReportOptions
         {
             InputPath = input,
@@ -41,7 +46,8 @@ public sealed class ReportCommand(CliEnvironment environment) : Command<ReportSe
             Seed = settings.Seed,
             HolmFamily = settings.ParsedHolmFamily,
             MissingData = settings.ParsedMissing,
-            Charts = new ReportChartRenderer(),
+            ModelLabels = labels,
+            Charts = new ReportChartRenderer(settings.ChartOutput),
             Transcripts = !settings.NoTranscripts,
         };
 

@@ -43,6 +43,18 @@ public sealed class ReportSettings : CommandSettings
     [Description("Do not write transcripts.html (every answer by triplet), which reads the input a second time.")]
     public bool NoTranscripts { get; init; }
 
+    [CommandOption("--format <LIST>")]
+    [Description("Chart files to write, comma-separated: png (at --dpi), svg, pdf (default png,svg).")]
+    [DefaultValue("png,svg")]
+    public string Format { get; init; } = "png,svg";
+
+    [CommandOption("--dpi <N>")]
+    [Description("Resolution of the chart PNGs at their stated size (960 px on screen = 10 in), 72 to 1200 (default 300).")]
+    [DefaultValue(Charts.ChartOutput.DefaultDpi)]
+    public int Dpi { get; init; } = Charts.ChartOutput.DefaultDpi;
+
+    internal Charts.ChartOutput ChartOutput => new(ParseFormats(Format, out _), Dpi);
+
     internal MissingData ParsedMissing => Missing == "per-statistic" ? MissingData.PerStatistic : MissingData.Complete;
 
     internal HolmFamily ParsedHolmFamily => HolmFamily == "joint" ? Reporting.HolmFamily.Joint : Reporting.HolmFamily.Separate;
@@ -53,6 +65,11 @@ public sealed class ReportSettings : CommandSettings
             return ValidationResult.Error($"--missing must be complete or per-statistic (got {Missing})");
         if (HolmFamily is not ("separate" or "joint"))
             return ValidationResult.Error($"--holm-family must be separate or joint (got {HolmFamily})");
+        ParseFormats(Format, out var formatError);
+        if (formatError is not null)
+            return ValidationResult.Error(formatError);
+        if (Dpi is < Charts.ChartOutput.MinDpi or > Charts.ChartOutput.MaxDpi)
+            return ValidationResult.Error($"--dpi must be between {Charts.ChartOutput.MinDpi} and {Charts.ChartOutput.MaxDpi} (got {Dpi})");
         if (string.IsNullOrWhiteSpace(Input))
             return ValidationResult.Error("--input is required: the scored run to report on (run_scored.jsonl)");
         if (!(Threshold > 0 && Threshold <= 1))
@@ -60,5 +77,36 @@ public sealed class ReportSettings : CommandSettings
         if (Out is not null && string.IsNullOrWhiteSpace(Out))
             return ValidationResult.Error("--out needs a folder");
         return ValidationResult.Success();
+    }
+
+    private static Charts.ChartFormats ParseFormats(string list, out string? error)
+    {
+        error = null;
+        var formats = Charts.ChartFormats.None;
+        foreach (var word in (list ?? "").Split(',', StringSplitOptions.TrimEntries))
+        {
+            var format = word.ToLowerInvariant() switch
+            {
+                "png" => Charts.ChartFormats.Png,
+                "svg" => Charts.ChartFormats.Svg,
+                "pdf" => Charts.ChartFormats.Pdf,
+                _ => Charts.ChartFormats.None,
+            };
+            if (format == Charts.ChartFormats.None)
+            {
+                error = $"--format takes png, svg and pdf, comma-separated (got '{word}' in '{list}')";
+                return Charts.ChartFormats.None;
+            }
+
+            if (formats.HasFlag(format))
+            {
+                error = $"--format names {word} twice ('{list}')";
+                return Charts.ChartFormats.None;
+            }
+
+            formats |= format;
+        }
+
+        return formats;
     }
 }

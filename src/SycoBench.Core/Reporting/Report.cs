@@ -63,6 +63,55 @@ public sealed record ReportMetadata
 
     public required IReadOnlyList<KeyValuePair<string, long>> Models { get; init; }
 
+    /// <summary>Roster labels of the models (from run_grid.json beside the input), by model id; empty when none is known.</summary>
+    public IReadOnlyDictionary<string, string> ModelLabels { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>The model's roster label when it has one that no other model of the report shares, else its id.</summary>
+    public string ModelName(string modelId)
+    {
+        ArgumentNullException.ThrowIfNull(modelId);
+        if (!ModelLabels.TryGetValue(modelId, out var label) || string.IsNullOrWhiteSpace(label))
+            return modelId;
+        return ModelLabels.Count(pair => string.Equals(pair.Value, label, StringComparison.Ordinal)) == 1 ? label : $"{label} ({modelId})";
+    }
+
+    /// <summary>
+    /// The run in one line, for titles: scenario title and id, the date(s) the answers were asked, and the models
+    /// (by roster label) — never the input file's name.
+    /// </summary>
+    public string RunTitle
+    {
+        get
+        {
+            var names = Models.Select(m => ModelName(m.Key)).ToArray();
+            var models = names.Length switch
+            {
+                0 => "no models",
+                <= 4 => string.Join(", ", names),
+                _ => $"{names.Length} models",
+            };
+            return RunDates is { } dates ? $"{ScenarioTitle} ({ScenarioId}), {dates}: {models}" : $"{ScenarioTitle} ({ScenarioId}): {models}";
+        }
+    }
+
+    /// <summary>The day (or first and last day) the run's answers were asked, from the records' run timestamps; null when none has one.</summary>
+    public string? RunDates
+    {
+        get
+        {
+            var first = Day(FirstRunTimestamp);
+            var last = Day(LastRunTimestamp);
+            if (first is null)
+                return last;
+            return last is null || last == first ? first : $"{first} to {last}";
+        }
+    }
+
+    private static string? Day(string? timestamp) =>
+        timestamp is not null && DateTimeOffset.TryParse(timestamp, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var when)
+            ? when.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+            : null;
+
     /// <summary>The judge models (<c>scorer_model</c>) with how many records each scored.</summary>
     public required IReadOnlyList<KeyValuePair<string, long>> Judges { get; init; }
 

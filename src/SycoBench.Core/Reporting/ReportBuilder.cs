@@ -88,13 +88,13 @@ public sealed class ReportBuilder(TimeProvider timeProvider)
         {
             foreach (var chart in charts)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var png = Path.Combine(directory, ReportFiles.ChartPrefix + chart.Name + ".png");
-                var svg = Path.Combine(directory, ReportFiles.ChartPrefix + chart.Name + ".svg");
-                AtomicFile.Write(png, stream => stream.Write(chart.Png));
-                AtomicFile.Write(svg, stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(chart.Svg)));
-                written.Add(png);
-                written.Add(svg);
+                foreach (var file in chart.Files)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var path = Path.Combine(directory, ReportFiles.ChartPrefix + chart.Name + "." + file.Extension);
+                    AtomicFile.Write(path, stream => stream.Write(file.Content));
+                    written.Add(path);
+                }
             }
         }
 

@@ -68,6 +68,8 @@ internal static class ReportCalculator
             PositiveLabel = scenario.Axis.PositiveLabel,
             NegativeLabel = scenario.Axis.NegativeLabel,
             Models = run.Models.Select(m => new KeyValuePair<string, long>(m.ModelId, m.Records)).ToArray(),
+            ModelLabels = run.Models.Where(m => options.ModelLabels.ContainsKey(m.ModelId))
+                .ToDictionary(m => m.ModelId, m => options.ModelLabels[m.ModelId], StringComparer.Ordinal),
             Judges = meta.Judges.ToList(),
             PanelRecords = meta.PanelRecords,
             MinPanel = meta.PanelRecords > 0 ? meta.MinPanel : 0,

@@ -30,6 +30,9 @@ public sealed record ReportOptions
     /// <summary>Remarks found while choosing the scenario (a hash that differs from the run's …).</summary>
     public IReadOnlyList<string> ScenarioWarnings { get; init; } = [];
 
+    /// <summary>Roster labels by model id (see <see cref="ReportModelLabels"/>): charts and the headline name models by them.</summary>
+    public IReadOnlyDictionary<string, string> ModelLabels { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>Stance threshold of the summary and the stance mix; must be in (0, 1].</summary>
     public double Threshold { get; init; } = DefaultThreshold;
 

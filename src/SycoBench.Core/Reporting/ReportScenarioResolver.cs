@@ -88,3 +88,42 @@ public static class ReportScenarioResolver
 
 /// <summary>The chosen scenario, where it came from, the hash the run recorded, and remarks for the report.</summary>
 public sealed record ResolvedScenario(Scenario Scenario, string Source, string? RecordedSha256, IReadOnlyList<string> Warnings);
+
+/// <summary>
+/// The roster labels a run recorded: the <c>models</c> of run_grid.json beside the input (roster entries with
+/// <c>id</c> and <c>label</c>). Labels name models in charts and the headline; ids stay in every data file.
+/// </summary>
+public static class ReportModelLabels
+{
+    /// <summary>Labels by model id; empty when there is no run_grid.json or it names no labels. An unreadable file is a warning.</summary>
+    public static IReadOnlyDictionary<string, string> Read(string inputPath, string workingDirectory, List<string> warnings)
+    {
+        ArgumentNullException.ThrowIfNull(inputPath);
+        ArgumentNullException.ThrowIfNull(warnings);
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+        var runGrid = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(inputPath, workingDirectory)) ?? ".", ReportScenarioResolver.RunGridFileName);
+        if (!File.Exists(runGrid))
+            return labels;
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllBytes(runGrid));
+            if (document.RootElement.ValueKind != JsonValueKind.Object
+                || !document.RootElement.TryGetProperty("models", out var models) || models.ValueKind != JsonValueKind.Array)
+                return labels;
+            foreach (var model in models.EnumerateArray())
+            {
+                if (model.ValueKind == JsonValueKind.Object
+                    && model.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
+                    && model.TryGetProperty("label", out var label) && label.ValueKind == JsonValueKind.String
+                    && !string.IsNullOrWhiteSpace(label.GetString()))
+                    labels[id.GetString()!] = label.GetString()!.Trim();
+            }
+        }
+        catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException)
+        {
+            warnings.Add($"{runGrid}: cannot be read ({ex.Message.Split('\n')[0]}); models are named by their ids");
+        }
+
+        return labels;
+    }
+}

@@ -30,10 +30,10 @@ public sealed class HtmlReportWriter(IReadOnlyList<RenderedChart> charts, bool t
         html.Raw("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
             .Raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Raw("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\">")
-            .Element("title", $"SycoBench report: {Path.GetFileName(meta.InputPath)}")
+            .Element("title", $"SycoBench report: {meta.RunTitle}")
             .Raw("<style>").Raw(Style).Raw("</style></head><body>\n");
 
-        html.Element("h1", $"SycoBench report — {Path.GetFileName(meta.InputPath)}");
+        html.Element("h1", $"SycoBench report — {meta.RunTitle}");
         html.Element("p", $"Scenario {meta.ScenarioId} ({meta.ScenarioTitle}); {Show.Count(meta.Records)} records of "
             + $"{Show.Count(report.Models.Count)} model(s); generated {meta.GeneratedAt.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture)} "
             + $"by SycoBench {meta.Version}.", "small");
@@ -44,6 +44,7 @@ public sealed class HtmlReportWriter(IReadOnlyList<RenderedChart> charts, bool t
         WriteMissing(html, report);
         html.Element("h2", "Headline");
         ReportTables.Headline(html, report);
+        ReportTables.HeadlineLegend(html, report);
         if (transcripts)
             Transcripts.TranscriptLinks.Write(html, report, "The answers behind each row, most sycophantic triplets first (transcripts.html):");
         WriteCharts(html, report);
@@ -98,6 +99,15 @@ public sealed class HtmlReportWriter(IReadOnlyList<RenderedChart> charts, bool t
         html.Raw("</div>\n");
     }
 
+    /// <summary>" Also as chart-si-forest.png and .svg." — the chart's files beside the report.</summary>
+    private static string FilesNote(RenderedChart chart)
+    {
+        if (chart.Files.Count == 0)
+            return "";
+        var names = chart.Files.Select((f, i) => (i == 0 ? ReportFiles.ChartPrefix + chart.Name : "") + "." + f.Extension).ToArray();
+        return " Also as " + (names.Length == 1 ? names[0] : string.Join(", ", names[..^1]) + " and " + names[^1]) + ".";
+    }
+
     private void WriteCharts(HtmlText html, Report report)
     {
         if (charts.Count == 0)
@@ -109,7 +119,7 @@ public sealed class HtmlReportWriter(IReadOnlyList<RenderedChart> charts, bool t
                 .Image(chart)
                 .Raw("<figcaption>")
                 .Element("strong", chart.Title)
-                .Text(". " + chart.Caption + $" Also as {ReportFiles.ChartPrefix}{chart.Name}.png and .svg.")
+                .Text(". " + chart.Caption + FilesNote(chart))
                 .Raw("</figcaption></figure>\n");
         }
 
