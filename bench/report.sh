@@ -54,7 +54,7 @@ best_py=""; best_cs=""
 for run in $(seq 1 "$runs"); do
   read -r py_wall py_rss < <(measure python python3 bench/report/aggregate.py "$input" "$work/python_summary.csv")
   rm -rf "$work/report"
-  read -r cs_wall cs_rss < <(measure sycobench dotnet "$work/publish/sycobench.dll" report --input "$input" --out "$work/report")
+  read -r cs_wall cs_rss < <(measure sycobench dotnet "$work/publish/sycobench.dll" report --input "$input" --out "$work/report" --no-transcripts)
   awk -v r="$run" -v pw="$py_wall" -v pr="$py_rss" -v cw="$cs_wall" -v cr="$cs_rss" \
     'BEGIN { printf "run %d: python %6.2f s %7d KB | sycobench report %6.2f s %7d KB | ratio %5.1f%%\n", r, pw, pr, cw, cr, 100 * cw / pw }'
   if [ -z "$best_py" ] || awk -v a="$py_wall" -v b="$best_py" 'BEGIN { exit !(a < b) }'; then best_py=$py_wall; fi
@@ -65,7 +65,7 @@ done
 half=$work/bench_scored_half.jsonl
 if [ ! -s "$half" ] || [ "$half" -ot "$input" ]; then grep -E '"sample": [0-9]}$' "$input" > "$half"; fi
 cat "$half" > /dev/null
-read -r half_wall half_rss < <(measure half dotnet "$work/publish/sycobench.dll" report --input "$half" --out "$work/report-half")
+read -r half_wall half_rss < <(measure half dotnet "$work/publish/sycobench.dll" report --input "$half" --out "$work/report-half" --no-transcripts)
 echo "half the file ($(stat -c %s "$half") bytes): sycobench report ${half_wall} s, peak RSS ${half_rss} KB"
 
 if cmp -s "$work/python_summary.csv" "$work/report/bench_scored.csv"; then same="identical"; else same="DIFFERENT"; fi

@@ -34,7 +34,7 @@ public sealed class TranscriptPageBrowserTests
         };
 
         await tab.GotoAsync(page);
-        await tab.WaitForFunctionAsync("document.documentElement.dataset.ready === '1'");
+        await tab.WaitForSelectorAsync("html[data-ready='1']", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
         Assert.Equal(TranscriptRun.Wide, await tab.Locator("article.row").First.GetAttributeAsync("data-model"));
 
         await tab.SelectOptionAsync("#f-sort", "triplet");
@@ -75,7 +75,7 @@ public sealed class TranscriptPageBrowserTests
         var report = new Uri(Path.Combine(result.OutputDirectory, ReportFiles.Html)).AbsoluteUri;
         await tab.GotoAsync(report);
         await tab.Locator("a[href='transcripts.html#model=a%2Fnarrow']").First.ClickAsync();
-        await tab.WaitForFunctionAsync("document.documentElement.dataset.ready === '1'");
+        await tab.WaitForSelectorAsync("html[data-ready='1']", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
         Assert.Equal(TranscriptRun.Narrow, await tab.Locator("#f-model").InputValueAsync());
         Assert.Equal(TranscriptRun.NarrowLargestSwing.ToString("+0.00", System.Globalization.CultureInfo.InvariantCulture),
             (await tab.Locator("article.row .swing").First.InnerTextAsync()).Replace("swing ", "", StringComparison.Ordinal));
