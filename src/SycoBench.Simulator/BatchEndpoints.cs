@@ -11,8 +11,8 @@ namespace SycoBench.Simulator;
 /// <c>GET /v1/files/{id}/content</c>, <c>POST /v1/batches</c>, <c>GET /v1/batches/{id}</c> and <c>GET /v1/batches</c>.
 /// A batch stays <c>in_progress</c> for <see cref="SimOptions.BatchDelaySeconds"/> on the server's clock, then every
 /// line is answered as <c>/v1/chat/completions</c> answers it (without faults or latency): answers go to the output
-/// file, non-200 answers and a seeded share <see cref="SimOptions.BatchFailRate"/> of lines (chosen by the seed and the
-/// line's custom_id) to the error file. An input file that is not a valid batch fails the whole batch, as OpenAI's
+/// file, non-200 answers and a seeded share <see cref="SimOptions.BatchFailRate"/> of lines (chosen by the seed, the
+/// batch and the line's custom_id) to the error file. An input file that is not a valid batch fails the whole batch, as OpenAI's
 /// validation does.
 /// </summary>
 internal sealed class BatchEndpoints(SimOptions options, ChatCompletionsEndpoint chat, SimStats stats, TimeProvider timeProvider)
@@ -203,7 +203,7 @@ internal sealed class BatchEndpoints(SimOptions options, ChatCompletionsEndpoint
             var customId = document.RootElement.GetProperty("custom_id").GetString()!;
             var requestId = "batch_req_sim_" + Next();
             var request = ChatRequest.TryParse(document.RootElement.GetProperty("body"), out var problem);
-            if (request is null || Fails(customId))
+            if (request is null || Fails(batch.Id, customId))
             {
                 batch.Failed++;
                 errors.Append(CultureInfo.InvariantCulture,
@@ -242,9 +242,10 @@ internal sealed class BatchEndpoints(SimOptions options, ChatCompletionsEndpoint
     private string[] Lines(SimBatch batch) =>
         Encoding.UTF8.GetString(_files[batch.InputFileId].Bytes).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    private bool Fails(string customId) =>
+    /// <summary>Seeded by the batch too, so a line that failed can succeed when it is sent again in a new batch.</summary>
+    private bool Fails(string batchId, string customId) =>
         options.BatchFailRate > 0
-        && StableHash.Random("batch", options.Seed.ToString(CultureInfo.InvariantCulture), customId).NextDouble() < options.BatchFailRate;
+        && StableHash.Random("batch", options.Seed.ToString(CultureInfo.InvariantCulture), batchId, customId).NextDouble() < options.BatchFailRate;
 
     private long Now() => timeProvider.GetUtcNow().ToUnixTimeSeconds();
 

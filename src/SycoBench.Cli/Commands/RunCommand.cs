@@ -2,6 +2,7 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using SycoBench.Costs;
 using SycoBench.Models;
+using SycoBench.Models.Batch;
 using SycoBench.Running;
 
 namespace SycoBench.Cli.Commands;
@@ -17,6 +18,7 @@ public sealed class RunCommand(CliEnvironment environment) : AsyncCommand<RunSet
             .WithExample("run", "--dry-run", "--models", "roster")
             .WithExample("run", "--models", "sim", "--samples", "3")
             .WithExample("run", "--resume", "outputs/runs/1764230000", "--retry-errors")
+            .WithExample("run", "--model", "groq/llama-3.3-70b-versatile", "--samples", "3", "--batch")
             .WithExample("run", "--models", "roster", "--samples", "3", "--shard", "2/8", "--out", "outputs/runs/study/part-2");
 
     public override async Task<int> ExecuteAsync(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
@@ -36,8 +38,21 @@ public sealed class RunCommand(CliEnvironment environment) : AsyncCommand<RunSet
         foreach (var issue in state.Issues)
             environment.Warn(issue + " (skipped; its key is asked again)");
 
+        // Batches recorded in the run folder and not yet written are re-attached to, with or without --batch.
+        var journal = BatchJournal.Load(RunFolder.BatchesPathOf(setup.Directory, setup.Stem));
+        var reattach = settings.Resume is not null ? journal.Open.Count : 0;
+        var batch = settings.Batch || reattach > 0;
+        if (batch && setup.DryRun)
+            throw new CliUsageException($"{environment.Display(setup.Directory)} is a dry run; --batch sends real requests");
+        if (batch)
+            BatchMode.EnsureSupported(setup.Routes);
+        if (reattach > 0)
+            console.MarkupLineInterpolated($"The run folder has {reattach} batch(es) whose results are not yet written: re-attaching to them (nothing is sent again).");
+
         var counter = new PromptTokenCounter();
-        var estimates = RunPlanDisplay.Write(environment, setup, state, settings, counter);
+        var estimates = RunPlanDisplay.Write(environment, setup, state, settings, counter, batch);
+        if (batch)
+            BatchMode.WarnUnpricedBatch(environment, setup.Routes);
         CostLimit.EnsurePriced(setup.Routes, settings.MaxCost);
         if (settings.Plan)
         {
@@ -67,14 +82,24 @@ public sealed class RunCommand(CliEnvironment environment) : AsyncCommand<RunSet
             : services.Clients(setup.Routes, cache, progress.OnRetry, progress.OnRateLimitWait);
         using var owned = provider as IDisposable;
 
-        var runner = new BenchmarkRunner(provider, log, time);
         var plan = setup.Plan(folder.RecordsPath, state, settings.RetryErrors, setup.DryRun ? null : settings.MaxCost) with { Tokens = counter };
         progress.Estimates = estimates.ToDictionary(e => e.ModelId, StringComparer.Ordinal);
-        var work = runner.RunAsync(plan, progress, cancellationToken);
+        using var batchHttp = batch ? new HttpClient { Timeout = TimeSpan.FromMinutes(10) } : null;
+        var work = batch
+            ? new BatchRunner(BatchMode.Sessions(batchHttp!, services, journal, log), cache, log, time).RunAsync(plan, progress, journal, cancellationToken)
+            : new BenchmarkRunner(provider, log, time).RunAsync(plan, progress, cancellationToken);
         RunOutcome outcome;
         try
         {
             outcome = await RunDisplay.ShowWhileAsync(environment, progress, work);
+        }
+        catch (HttpRequestException ex) when (batch)
+        {
+            console.Write(RunDisplay.Table(progress, live: false));
+            log.Write(RunLogLevel.Error, "the Batch API failed: " + ex.Message);
+            environment.Error.WriteLine(
+                $"error: the Batch API failed: {ex.Message}; every batch created is recorded in {environment.Display(folder.BatchesPath)}. Continue with: sycobench run --resume {environment.Display(folder.Location)}");
+            return SycoBenchCli.ExitFailure;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

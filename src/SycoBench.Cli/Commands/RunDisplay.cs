@@ -51,6 +51,8 @@ internal static class RunDisplay
             var name = TerminalSafety.Escape(model.ModelId) + (model.StoppedBecause is { } why ? $" [red]({TerminalSafety.Escape(why)})[/]" : "");
             if (live && progress.RateLimitWait(model) is { } waiting)
                 name += $" [yellow](waiting {TerminalSafety.Escape(Seconds(waiting))} on rate limit)[/]";
+            if (live && model.BatchStatus is { } batch)
+                name += $" [yellow]({TerminalSafety.Escape(batch)})[/]";
             if (live)
             {
                 table.AddRow(name,
@@ -82,7 +84,8 @@ internal static class RunDisplay
     }
 
     private static string PlainLine(RunProgress progress, ModelTally model) =>
-        PlainCounts(progress, model) + (progress.RateLimitWait(model) is { } waiting ? $", waiting {Seconds(waiting)} on rate limit" : "");
+        PlainCounts(progress, model) + (progress.RateLimitWait(model) is { } waiting ? $", waiting {Seconds(waiting)} on rate limit" : "")
+        + (model.BatchStatus is { } batch ? $" ({batch})" : "");
 
     private static string PlainCounts(RunProgress progress, ModelTally model) =>
         string.Create(CultureInfo.InvariantCulture,

@@ -12,10 +12,11 @@ internal static class RunPlanDisplay
     /// Prints the plan — each model's route, requests, estimated tokens and cost, the cache, and how the estimate was
     /// made — and returns the estimates, which the run's closing table and <c>run.log</c> compare with what was spent.
     /// </summary>
-    public static IReadOnlyList<CostEstimate> Write(CliEnvironment environment, RunSetup setup, RunState state, RunSettings settings, PromptTokenCounter counter)
+    public static IReadOnlyList<CostEstimate> Write(
+        CliEnvironment environment, RunSetup setup, RunState state, RunSettings settings, PromptTokenCounter counter, bool batch = false)
     {
         var console = environment.Console;
-        var estimates = setup.Estimate(state, settings.RetryErrors, counter, batch: false);
+        var estimates = setup.Estimate(state, settings.RetryErrors, counter, batch);
         console.MarkupLineInterpolated($"[bold]run {setup.RunId}[/]: {setup.Prompts.Count} prompt(s) × {setup.Parameters.Samples} sample(s) × {setup.Routes.Count} model(s)");
         foreach (var (route, estimate) in setup.Routes.Zip(estimates))
         {
@@ -35,7 +36,8 @@ internal static class RunPlanDisplay
             : RunSetup.Money(priced.Sum(e => e.CostUsd!.Value))
               + (priced.Length < estimates.Count ? $" for the models with a price; {estimates.Count - priced.Length} model(s) unknown" : "");
         var limit = settings.MaxCost is { } max ? $"; stops before a request could take spending past {RunSetup.Money(max)}" : "";
-        console.MarkupLineInterpolated($"{total:N0} request(s) to send; estimated cost {cost}{limit}.");
+        var how = batch ? " through the Batch API, at the batch price (cache hits are not sent)" : "";
+        console.MarkupLineInterpolated($"{total:N0} request(s) to send{how}; estimated cost {cost}{limit}.");
         var recorded = settings.Resume is not null && settings.Cache is null && !settings.NoCache ? " (as the run recorded)" : "";
         console.MarkupLineInterpolated(
             $"Response cache: {(setup.Cache.Enabled ? environment.Display(setup.Cache.Path!) : "off")}{recorded}.");

@@ -84,6 +84,10 @@ public sealed class RunSettings : CommandSettings
     [Description("Stop sending new requests once this many US dollars are spent (resumable).")]
     public double? MaxCost { get; init; }
 
+    [CommandOption("--batch")]
+    [Description("Send through the provider's Batch API (OpenAI, Groq, the simulator) at the batch price; answers come within the provider's window (24 h). The run folder records each batch, so --resume re-attaches to it instead of paying again.")]
+    public bool Batch { get; init; }
+
     [CommandOption("--shard <I/N>")]
     [Description("Ask only part I of N of the keys (model, prompt, sample), split by a hash of the key: N jobs with I = 1 … N cover every key once; join their folders with merge.")]
     public string? Shard { get; init; }
@@ -105,7 +109,7 @@ public sealed class RunSettings : CommandSettings
             if (Models is not null || Model.Length > 0 || Limit is not null || Samples is not null || Temperature is not null
                 || MaxTokens is not null || Out is not null || Concurrency is not null || IncludeNeutral || NoIncludeNeutral || Shard is not null)
             {
-                return ValidationResult.Error("--resume takes the grid, models and parameters from the run folder; drop the other options (only --retry-errors, --max-cost, --no-cache, --cache, --dry-run, --plan, --score-now, -s apply)");
+                return ValidationResult.Error("--resume takes the grid, models and parameters from the run folder; drop the other options (only --retry-errors, --max-cost, --batch, --no-cache, --cache, --dry-run, --plan, --score-now, -s apply)");
             }
         }
         else
@@ -122,6 +126,8 @@ public sealed class RunSettings : CommandSettings
             return ValidationResult.Error("-s names the judge of --score-now; add --score-now (or score later: sycobench score -s ID)");
         if (Shard is not null && RunShard.TryParse(Shard, out var shardProblem) is null)
             return ValidationResult.Error(shardProblem!);
+        if (Batch && DryRun)
+            return ValidationResult.Error("--batch and --dry-run cannot be combined (a dry run sends nothing; see the batch plan with --batch --plan)");
         if (NoCache && Cache is not null)
             return ValidationResult.Error("--no-cache and --cache cannot be combined");
         if (Concurrency is <= 0)

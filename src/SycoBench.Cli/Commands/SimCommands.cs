@@ -79,7 +79,7 @@ public sealed class SimServeCommand(CliEnvironment environment) : AsyncCommand<S
         public double BatchDelaySeconds { get; init; }
 
         [CommandOption("--batch-fail-rate <R>")]
-        [Description("Share of batch lines that fail (written to the batch's error file), chosen by the seed and each line's custom_id.")]
+        [Description("Share of batch lines that fail (written to the batch's error file), drawn per batch and line from the seed, so a line sent again can succeed.")]
         public double BatchFailRate { get; init; }
 
         [CommandOption("--factor-sd <SD>")]

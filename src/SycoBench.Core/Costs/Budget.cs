@@ -52,6 +52,16 @@ public sealed class Budget(double? limitUsd)
         }
     }
 
+    /// <summary>
+    /// Counts what an answer sent by an earlier process cost (a re-attached batch): nothing was reserved for it here,
+    /// and it was paid whether or not this process goes on.
+    /// </summary>
+    public void AddEarlier(double? costUsd)
+    {
+        lock (_gate)
+            _spent = _spent.Add(costUsd);
+    }
+
     /// <summary>Replaces a reservation with what the call cost; <paramref name="paid"/> false for a cached answer or a failure.</summary>
     public void Settle(double reservedUsd, bool paid, double? costUsd) =>
         Settle(reservedUsd, paid ? CostTotal.Zero.Add(costUsd) : CostTotal.Zero);

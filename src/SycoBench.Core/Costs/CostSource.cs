@@ -10,4 +10,7 @@ public static class CostSource
     public const string Roster = PriceQuote.Roster;
     public const string Table = PriceQuote.Table;
     public const string Unknown = "unknown";
+
+    /// <summary>Tokens × the batch price of the roster or the price table: an answer received through a Batch API.</summary>
+    public const string BatchPrice = "batch-price";
 }

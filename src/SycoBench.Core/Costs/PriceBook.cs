@@ -69,9 +69,6 @@ public sealed class PriceBook
         return entry.Models?.TryGetValue(route.ModelName, out var price) == true ? new PriceQuote(PriceQuote.Table, price) : null;
     }
 
-    /// <summary>Whether the route's provider speaks the OpenAI-compatible Batch API.</summary>
-    public bool HasBatchApi(ModelRoute route) => TableEntry(route)?.BatchApi ?? false;
-
     private ProviderPrices? TableEntry(ModelRoute route) =>
         route.Provider is { } provider && _table.Providers.TryGetValue(provider.Name, out var entry) ? entry : null;
 }

@@ -40,10 +40,6 @@ public sealed record ProviderPrices
     [JsonPropertyName("free_suffix")]
     public string? FreeSuffix { get; init; }
 
-    /// <summary>The provider speaks the OpenAI-compatible Batch API (<c>/v1/files</c>, <c>/v1/batches</c>).</summary>
-    [JsonPropertyName("batch_api")]
-    public bool BatchApi { get; init; }
-
     /// <summary>Prices by the model name sent to the provider (<c>llama-3.3-70b-versatile</c>, not <c>groq/…</c>).</summary>
     [JsonPropertyName("models")]
     public Dictionary<string, ModelPrice>? Models { get; init; }

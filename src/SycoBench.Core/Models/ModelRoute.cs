@@ -18,6 +18,9 @@ public sealed record ModelRoute(
 
     public bool SendsSampleHint => Provider?.SendsSampleHint ?? false;
 
+    /// <summary>Whether the provider speaks the OpenAI-compatible Batch API (a server without a registry provider does not).</summary>
+    public bool HasBatchApi => Provider?.BatchApi ?? false;
+
     /// <summary>Keyless servers (Ollama, the simulator, a custom base URL without api_key_env) need no key.</summary>
     public bool NeedsKey => ApiKeyEnv is not null;
 }

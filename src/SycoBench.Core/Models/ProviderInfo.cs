@@ -39,6 +39,12 @@ public sealed record ProviderInfo
     /// <summary>Send the sample index as the request's <c>user</c> field, so a simulated model can vary by sample.</summary>
     public bool SendsSampleHint { get; init; }
 
+    /// <summary>
+    /// The provider speaks the OpenAI-compatible Batch API (<c>POST /files</c>, <c>POST /batches</c>, …) that
+    /// <c>run --batch</c> and <c>score --batch</c> use; from <c>batch_api</c> in <c>data/providers.json</c>.
+    /// </summary>
+    public bool BatchApi { get; init; }
+
     /// <summary>Every name a roster's <c>provider</c> field may use: the name, the title and the aliases.</summary>
     public IEnumerable<string> Names => new[] { Name, Title }.Concat(Aliases);
 }

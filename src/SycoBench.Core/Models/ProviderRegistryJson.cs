@@ -74,6 +74,9 @@ public sealed partial record ProviderJson
 
     public bool? SendsSampleHint { get; init; }
 
+    /// <summary>The provider speaks the OpenAI-compatible Batch API (<c>/files</c>, <c>/batches</c>).</summary>
+    public bool? BatchApi { get; init; }
+
     public ProviderInfo Validate(string file, string field)
     {
         DataFileException Problem(string member, string problem) => new(file, DataFileException.Member(field, member), problem);
@@ -119,6 +122,7 @@ public sealed partial record ProviderJson
             StripPrefix = StripPrefix ?? true,
             ReportsCost = ReportsCost ?? false,
             SendsSampleHint = SendsSampleHint ?? false,
+            BatchApi = BatchApi ?? false,
         };
     }
 

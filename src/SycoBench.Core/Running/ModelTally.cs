@@ -64,6 +64,15 @@ public sealed class ModelTally(string modelId, string label, int total, int alre
         }
     }
 
+    /// <summary>The state of the model's batch (<c>run --batch</c>): e.g. "batch batch_abc in_progress, 40/108 done"; null otherwise.</summary>
+    public string? BatchStatus
+    {
+        get => Volatile.Read(ref _batchStatus);
+        set => Volatile.Write(ref _batchStatus, value);
+    }
+
+    private string? _batchStatus;
+
     /// <summary>Why the model stopped early (unreachable, cost limit), or null.</summary>
     public string? StoppedBecause { get; internal set; }
 

@@ -15,6 +15,7 @@ public sealed class RunFolder
     public const string ManifestFile = "run_grid.json";
     public const string RecordsFile = "run.jsonl";
     public const string LogFile = "run.log";
+    public const string BatchesFile = "batches.json";
 
     private static readonly JsonSerializerOptions ManifestOptions = new()
     {
@@ -43,10 +44,15 @@ public sealed class RunFolder
 
     public string ManifestPath => ManifestPathOf(Directory, Stem);
 
+    /// <summary>The run's Batch API journal (<c>run --batch</c>): batches.json, or <c>&lt;stem&gt;_batches.json</c>.</summary>
+    public string BatchesPath => BatchesPathOf(Directory, Stem);
+
     /// <summary>What is resumed or displayed: the folder, or the records file of a run written to a named file.</summary>
     public string Location => Stem is null ? Directory : RecordsPath;
 
     public static string RecordsPathOf(string directory, string? stem) => Path.Combine(directory, stem is null ? RecordsFile : stem + ".jsonl");
+
+    public static string BatchesPathOf(string directory, string? stem) => Path.Combine(directory, stem is null ? BatchesFile : stem + "_batches.json");
 
     public static string ManifestPathOf(string directory, string? stem) => Path.Combine(directory, stem is null ? ManifestFile : stem + "_grid.json");
 
@@ -72,7 +78,7 @@ public sealed class RunFolder
         ArgumentNullException.ThrowIfNull(manifest);
         var records = RecordsPathOf(directory, stem);
         var where = stem is null ? directory : records;
-        if (File.Exists(ManifestPathOf(directory, stem)) || File.Exists(records))
+        if (File.Exists(ManifestPathOf(directory, stem)) || File.Exists(records) || File.Exists(BatchesPathOf(directory, stem)))
             throw new InputException($"{where} already holds a run; continue it with --resume {where}, or choose another --out");
         System.IO.Directory.CreateDirectory(directory);
         var folder = new RunFolder(directory, manifest, stem);

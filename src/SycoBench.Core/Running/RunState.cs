@@ -42,6 +42,9 @@ public sealed class RunState
         return new RunState(latest, lines, issues);
     }
 
+    /// <summary>The latest record of a key, or null.</summary>
+    public RunRecord? LatestOf(RunKey key) => _latest.GetValueOrDefault(key);
+
     public bool Succeeded(RunKey key) => _latest.TryGetValue(key, out var record) && record.Succeeded;
 
     public bool Failed(RunKey key) => _latest.TryGetValue(key, out var record) && !record.Succeeded;

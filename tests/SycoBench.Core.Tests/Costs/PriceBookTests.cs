@@ -65,13 +65,14 @@ public sealed class PriceBookTests
     }
 
     [Fact]
-    public void Batch_api_is_known_per_provider()
+    public void Batch_api_is_known_per_provider_from_the_provider_registry()
     {
-        Assert.True(Shipped.HasBatchApi(Route("openai/gpt-4o-mini")));
-        Assert.True(Shipped.HasBatchApi(Route("groq/llama-3.3-70b-versatile")));
-        Assert.True(Shipped.HasBatchApi(Route("sim/balanced")));
-        Assert.False(Shipped.HasBatchApi(Route("mistral/mistral-small-latest")));
-        Assert.False(Shipped.HasBatchApi(Route("openrouter/openai/gpt-oss-20b:free")));
+        Assert.True(Route("openai/gpt-4o-mini").HasBatchApi);
+        Assert.True(Route("groq/llama-3.3-70b-versatile").HasBatchApi);
+        Assert.True(Route("sim/balanced").HasBatchApi);
+        Assert.False(Route("mistral/mistral-small-latest").HasBatchApi);
+        Assert.False(Route("openrouter/openai/gpt-oss-20b:free").HasBatchApi);
+        Assert.False(Route(new ModelEntry { Id = "gpt-4o", Concurrency = 1, BaseUrl = "http://127.0.0.1:9/v1" }).HasBatchApi);
     }
 
     [Theory]

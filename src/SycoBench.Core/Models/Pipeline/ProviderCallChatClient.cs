@@ -65,7 +65,8 @@ public sealed class ProviderCallChatClient(IChatClient innerClient, ModelRoute r
             return (0, quote.Source);
         if (usage?.InputTokenCount is not { } input || usage.OutputTokenCount is not { } output)
             return (null, Costs.CostSource.Unknown);
-        return (quote.Price.Cost(input, output, batch), quote.Source);
+        // A price without a batch price is charged at the interactive price (an upper bound), and says so by its source.
+        return (quote.Price.Cost(input, output, batch), batch && quote.Price.HasBatchPrice ? Costs.CostSource.BatchPrice : quote.Source);
     }
 
     internal static (string? Provider, double? Cost) ReadProviderFields(string rawJson)

@@ -96,6 +96,49 @@ public sealed class ResponseCachingChatClient(IChatClient innerClient, ModelRout
 
     internal string Key(IReadOnlyList<ChatMessage> messages, ChatOptions? options) => GetCacheKey(messages, options);
 
+    /// <summary>
+    /// The cache alone, for requests sent through a Batch API rather than this pipeline: <see cref="LookupAsync"/>
+    /// before a request goes into a batch (a hit is not sent), <see cref="StoreAsync"/> once its answer is back —
+    /// the same keys and entries as interactive calls, so either path answers the other.
+    /// </summary>
+    public static ResponseCachingChatClient ForBatch(ModelRoute route, ResponseCache cache) => new(new NotSentChatClient(), route, cache);
+
+    /// <summary>The cached answer the caller can use (counted as a hit), or null.</summary>
+    public async Task<ChatResponse?> LookupAsync(IReadOnlyList<ChatMessage> messages, ChatOptions? options, CancellationToken cancellationToken = default)
+    {
+        if (!EnableCaching(messages, options))
+            return null;
+        var key = GetCacheKey(messages, options);
+        if (await ReadCacheAsync(key, cancellationToken).ConfigureAwait(false) is not { } hit || !RequestTags.Accepts(options, hit))
+            return null;
+        await cache.CountHitAsync(key, cancellationToken).ConfigureAwait(false);
+        return hit;
+    }
+
+    /// <summary>Stores an answer received outside the pipeline (when the caller can use it).</summary>
+    public async Task StoreAsync(IReadOnlyList<ChatMessage> messages, ChatOptions? options, ChatResponse response, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        if (EnableCaching(messages, options) && RequestTags.Accepts(options, response))
+            await WriteCacheAsync(GetCacheKey(messages, options), response, cancellationToken).ConfigureAwait(false);
+    }
+
+    private sealed class NotSentChatClient : IChatClient
+    {
+        public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+            throw new InvalidOperationException("a batch request is sent through the Batch API, not through the cache's client");
+
+        public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+            IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+            throw new InvalidOperationException("a batch request is sent through the Batch API, not through the cache's client");
+
+        public object? GetService(Type serviceType, object? serviceKey = null) => null;
+
+        public void Dispose()
+        {
+        }
+    }
+
     protected override async Task<ChatResponse?> ReadCacheAsync(string key, CancellationToken cancellationToken) =>
         await cache.GetAsync(key, cancellationToken).ConfigureAwait(false) is { } hit ? ToResponse(hit) : null;
 
