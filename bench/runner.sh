@@ -5,6 +5,8 @@
 #   bench/runner.sh rpm [RPM] [N]   pacing under a server RPM limit (default 600 rpm, 1,500 requests ≈ 2.5 min)
 #   bench/runner.sh announced       a model with no rpm against a 120-rpm server that announces its limit in headers:
 #                                   216 requests (108 prompts × 2 samples, concurrency 8), target ≤ 80 s and ≤ 1% 429s
+#   bench/runner.sh cost            the same 2,160 answers interactive and with --batch (a model priced like gpt-4o-mini,
+#                                   batch price half): the cost of each and the ratio, target 0.5 at equal answers
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v /usr/bin/time >/dev/null || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
@@ -17,6 +19,7 @@ bench=$PWD/bench/runner/bin/Release/net10.0/SycoBench.Bench.Runner.dll
 case "${1:-throughput}" in
   rpm) dotnet "$bench" rpm "$work/sycobench/sycobench.dll" "${2:-600}" "${3:-1500}" ;;
   announced) dotnet "$bench" announced "$work/sycobench/sycobench.dll" ;;
+  cost) dotnet "$bench" cost "$work/sycobench/sycobench.dll" ;;
   *)
     echo "== sycobench installed (ReadyToRun publish)"
     dotnet "$bench" throughput "$work/sycobench/sycobench.dll"

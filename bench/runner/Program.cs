@@ -13,6 +13,8 @@ using SycoBench.Simulator;
 //   rpm SYCOBENCH_DLL RPM N   — N requests under a server RPM limit with the same limit in the roster.
 //   announced SYCOBENCH_DLL   — 216 requests (108 prompts × 2 samples, concurrency 8) of a model with no rpm in its
 //                               roster, against a server that allows 120 a minute and announces it in its headers.
+//   cost SYCOBENCH_DLL        — the same 2,160 answers (108 prompts × 20 samples) of a model priced like gpt-4o-mini
+//                               (batch price half), once interactive and once with --batch: the cost of each and the ratio.
 //   bare URL N CONCURRENCY    — the bare loop itself (run as a child process so it is measured the same way).
 var invariant = CultureInfo.InvariantCulture;
 switch (args.FirstOrDefault())
@@ -23,10 +25,12 @@ switch (args.FirstOrDefault())
         return await Rpm(args[1], int.Parse(args[2], invariant), int.Parse(args[3], invariant));
     case "announced":
         return await Announced(args[1]);
+    case "cost":
+        return await Cost(args[1]);
     case "bare":
         return await Bare(new Uri(args[1]), int.Parse(args[2], invariant), int.Parse(args[3], invariant));
     default:
-        Console.Error.WriteLine("usage: throughput SYCOBENCH_DLL | rpm SYCOBENCH_DLL RPM N | announced SYCOBENCH_DLL | bare URL N CONCURRENCY");
+        Console.Error.WriteLine("usage: throughput SYCOBENCH_DLL | rpm SYCOBENCH_DLL RPM N | announced SYCOBENCH_DLL | cost SYCOBENCH_DLL | bare URL N CONCURRENCY");
         return 2;
 }
 
@@ -96,6 +100,54 @@ async Task<int> Announced(string sycobench)
         ? "RESULT: meets the target (within 80 s, at most 1% answered 429)"
         : "RESULT: misses the target (within 80 s, at most 1% answered 429)");
     return 0;
+}
+
+async Task<int> Cost(string sycobench)
+{
+    const int Prompts = 108, Samples = 20;
+    await using var sim = await SimServer.StartAsync(new SimOptions { Port = 0, ScenarioDirectories = [ScenarioDirectory(sycobench)] });
+    var work = Workspace();
+    Grid(sycobench, work);
+    // gpt-4o-mini's published prices (data/prices.json): $0.15 / $0.60 per million tokens, batch $0.075 / $0.30.
+    File.WriteAllText(Path.Combine(work, "roster.json"), """
+        [{"id": "sim/balanced", "concurrency": 32,
+          "prices": {"input_per_million": 0.15, "output_per_million": 0.60, "batch_input_per_million": 0.075, "batch_output_per_million": 0.30}}]
+        """);
+    Environment.SetEnvironmentVariable("BENCH_BATCH_POLL_S", "0.5");
+    var samples = Samples.ToString(invariant);
+    var interactive = Measure(work, sim, "dotnet", sycobench, "run", "--models", "roster.json", "--samples", samples, "--no-cache", "--out", "interactive");
+    var batch = Measure(work, sim, "dotnet", sycobench, "run", "--models", "roster.json", "--samples", samples, "--no-cache", "--batch", "--out", "batch");
+    var (answersI, costI, sourcesI) = Costs(Path.Combine(work, "interactive", "run.jsonl"));
+    var (answersB, costB, sourcesB) = Costs(Path.Combine(work, "batch", "run.jsonl"));
+    Console.WriteLine(string.Create(invariant,
+        $"interactive: {answersI} answers, {costI:0.000000} USD (cost_source {sourcesI}), {sim.Stats.Requests} requests, wall {interactive.Wall:0.0} s"));
+    Console.WriteLine(string.Create(invariant,
+        $"batch:       {answersB} answers, {costB:0.000000} USD (cost_source {sourcesB}), {sim.Stats.BatchesCreated} batch(es), wall {batch.Wall:0.0} s"));
+    var ratio = costB / costI;
+    Console.WriteLine(string.Create(invariant, $"cost ratio batch / interactive at equal answers: {ratio:0.000} (target 0.5)"));
+    Console.WriteLine(answersI == Prompts * Samples && answersB == answersI && Math.Abs(ratio - 0.5) < 0.005
+        ? "RESULT: meets the target (equal answers, batch costs 0.5 of interactive)"
+        : "RESULT: misses the target");
+    return 0;
+
+    static (int Answers, double Cost, string Sources) Costs(string runJsonl)
+    {
+        int answers = 0;
+        double cost = 0;
+        var sources = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var line in File.ReadLines(runJsonl))
+        {
+            using var record = System.Text.Json.JsonDocument.Parse(line);
+            var root = record.RootElement;
+            if (root.TryGetProperty("error", out var error) && error.ValueKind != System.Text.Json.JsonValueKind.Null)
+                continue;
+            answers++;
+            cost += root.GetProperty("cost_usd").GetDouble();
+            sources.Add(root.GetProperty("cost_source").GetString() ?? "?");
+        }
+
+        return (answers, cost, string.Join(", ", sources));
+    }
 }
 
 async Task<int> Bare(Uri baseUrl, int requests, int concurrency)

@@ -29,7 +29,7 @@ public sealed class DataFileTests
     [InlineData("""{ "providers": [ { "name": "acme", "title": "Acme", "base_url": "https://acme.example/v1", "reports_cost": 1 } ] }""",
         "providers[0].reports_cost", "must be a boolean, not a number 1")]
     [InlineData("""{ "providers": [ { "name": "acme", "title": "Acme", "base_url": "https://acme.example/v1", "prefix": ["acme/"] } ] }""",
-        "providers[0].prefix", "unknown field (expected one of name, title, aliases, base_url, base_url_env, api_key_env, prefixes, namespaces, suffixes, models, strip_prefix, reports_cost, sends_sample_hint)")]
+        "providers[0].prefix", "unknown field (expected one of name, title, aliases, base_url, base_url_env, api_key_env, prefixes, namespaces, suffixes, models, strip_prefix, reports_cost, sends_sample_hint, batch_api)")]
     [InlineData("""{ "providers": [ { "title": "Acme", "base_url": "https://acme.example/v1" } ] }""", "providers[0].name", "is missing")]
     [InlineData("""{ "providers": [ { "name": null, "title": "Acme", "base_url": "https://acme.example/v1" } ] }""", "providers[0].name", "is missing")]
     [InlineData("""{ "providers": [ { "name": "acme", "title": "Acme", "base_url": "ftp://acme" } ] }""", "providers[0].base_url", "'ftp://acme' is not an http(s) URL")]
