@@ -3,20 +3,32 @@ using System.Globalization;
 namespace SycoBench.Bench.Labeling;
 
 /// <summary>
-/// Command-line settings of the benchmark: <c>--items N --reviewers N --seconds S --warmup S --rate R</c>. With a
+/// Command-line settings of the benchmark: <c>--store sqlite|postgres --items N --reviewers N --seconds S --warmup S
+/// --rate R</c>. The store is a fresh SQLite file, or a fresh database in a throwaway PostgreSQL cluster started for the
+/// run (the machine's server packages, default durability settings: fsync and synchronous commit on). With a
 /// rate, the reviewers together aim at R reviews per second, each on its own schedule (requests start on time even
 /// when earlier ones were slow, so slow answers are not hidden by waiting); without one (0), every reviewer sends
 /// its next request as soon as the last one is answered, which measures the server's capacity. The warm-up (10 s by
 /// default) is not measured: on two cores the JIT needs several seconds under load to reach its optimised code, and
 /// the figures are meant for a server that has been running.
 /// </summary>
-internal sealed record BenchOptions(int Items, int Reviewers, double Seconds, double Warmup, double Rate)
+internal sealed record BenchOptions(int Items, int Reviewers, double Seconds, double Warmup, double Rate, string Store = "sqlite")
 {
     public static BenchOptions Parse(string[] args)
     {
         var options = new BenchOptions(10_000, 50, 20, 10, 0);
+        if (args.Length % 2 != 0)
+            throw new ArgumentException($"option {args[^1]} has no value");
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
+            if (args[i] == "--store")
+            {
+                options = args[i + 1] is "sqlite" or "postgres"
+                    ? options with { Store = args[i + 1] }
+                    : throw new ArgumentException($"--store must be sqlite or postgres (got '{args[i + 1]}')");
+                continue;
+            }
+
             var value = double.Parse(args[i + 1], CultureInfo.InvariantCulture);
             options = args[i] switch
             {
@@ -25,7 +37,7 @@ internal sealed record BenchOptions(int Items, int Reviewers, double Seconds, do
                 "--seconds" => options with { Seconds = value },
                 "--warmup" => options with { Warmup = value },
                 "--rate" => options with { Rate = value },
-                _ => throw new ArgumentException($"unknown option {args[i]} (known: --items, --reviewers, --seconds, --warmup, --rate)"),
+                _ => throw new ArgumentException($"unknown option {args[i]} (known: --store, --items, --reviewers, --seconds, --warmup, --rate)"),
             };
         }
 

@@ -5,16 +5,20 @@ using SycoBench.Bench.Labeling;
 using SycoBench.Labeling;
 using SycoBench.Labeling.Storage;
 using SycoBench.Records;
+using SycoBench.Testing;
 using SycoBench.Reviews;
 
-// Seeds a fresh label database with N items (real answers from the reference run, each made unique), adds the
+// Seeds a fresh label database (a SQLite file, or a PostgreSQL database with --store postgres) with N items (real answers from the reference run, each made unique), adds the
 // reviewers, starts the real server on loopback, and lets every reviewer loop next-item → submit for a bounded time,
 // either at a set total rate or as fast as the server answers. Prints the latency percentiles of both requests and
 // the sustained reviews per second, against the targets.
 var options = BenchOptions.Parse(args);
 var work = Path.Combine(Path.GetTempPath(), "sycobench-bench-labeling-" + Guid.NewGuid().ToString("N"));
 Directory.CreateDirectory(work);
-var database = Path.Combine(work, "labels.db");
+var postgres = options.Store == "postgres";
+using var cluster = postgres ? PostgresCluster.Start(durable: true) : null;
+var hosted = cluster?.CreateDatabase();
+var database = hosted?.ConnectionString ?? Path.Combine(work, "labels.db");
 const string AdminToken = "bench-admin-token-0123456789";
 var invariant = CultureInfo.InvariantCulture;
 
@@ -35,6 +39,9 @@ try
     }
 
     var pacing = options.Rate > 0 ? string.Create(invariant, $"paced at {options.Rate:0} reviews/s in all") : "unpaced (each reviewer sends the next request at once: capacity)";
+    Console.WriteLine(postgres
+        ? $"store: PostgreSQL {cluster!.Version} on 127.0.0.1 (a throwaway cluster, fsync and synchronous commit on)"
+        : "store: SQLite file (WAL, synchronous NORMAL)");
     Console.WriteLine(string.Create(invariant, $"{options.Items} items, {options.Reviewers} reviewers, {pacing}, {options.Warmup:0.#} s warm-up + {options.Seconds:0.#} s measured"));
     await using var server = await ServerProcess.StartAsync(work, database, AdminToken, signInLimit: options.Reviewers * 4);
     Console.WriteLine($"server: {server.Address} (sycobench label serve, Release, its own process)");
@@ -110,8 +117,12 @@ try
     Console.WriteLine(string.Create(invariant, $"next + submit    p50 {P(pair, 0.5),7:0.00} ms   p99 {p99Pair,7:0.00} ms   (target p99 <= 50 ms: {(p99Pair <= 50 ? "met" : "MISSED")})"));
     Console.WriteLine(string.Create(invariant, $"throughput       {reviewsPerSecond,7:0.0} reviews/s          (target >= 500 reviews/s: {(reviewsPerSecond >= 500 ? "met" : "MISSED")})"));
 
-    var databaseBytes = new FileInfo(database).Length;
-    Console.WriteLine(string.Create(invariant, $"WAL              peak {Interlocked.Read(ref walPeak) / 1048576.0,7:0.0} MB while the database file is {databaseBytes / 1048576.0:0.0} MB"));
+    if (!postgres)
+    {
+        var databaseBytes = new FileInfo(database).Length;
+        Console.WriteLine(string.Create(invariant, $"WAL              peak {Interlocked.Read(ref walPeak) / 1048576.0,7:0.0} MB while the database file is {databaseBytes / 1048576.0:0.0} MB"));
+    }
+
     using var check = LabelStore.Open(database);
     var status = check.Items.Status(LabelDatasets.Scenario);
     Console.WriteLine(string.Create(invariant, $"database: {status.Reviews} reviews stored, items by review count 0/1/2/3+ = {string.Join('/', status.ItemsByReviewCount)}"));
@@ -120,5 +131,6 @@ try
 finally
 {
     Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    hosted?.Dispose();
     Directory.Delete(work, recursive: true);
 }

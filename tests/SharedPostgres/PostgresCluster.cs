@@ -33,6 +33,9 @@ internal sealed class PostgresCluster : IDisposable
 
     public int Port { get; }
 
+    /// <summary>The server's major version (the folder under /usr/lib/postgresql).</summary>
+    public string Version => Path.GetFileName(Path.GetDirectoryName(_bin)!);
+
     /// <summary>The cluster of this test run, started on first use.</summary>
     public static PostgresCluster Instance => Shared.Value;
 
