@@ -42,6 +42,7 @@ public sealed class ReportCommand(CliEnvironment environment) : Command<ReportSe
             RecordedScenarioSha256 = scenario.RecordedSha256,
             ScenarioWarnings = scenario.Warnings,
             Study = environment.Study,
+            PricesReadOn = scenario.PricesReadOn,
             Threshold = settings.Threshold,
             Seed = settings.Seed,
             HolmFamily = settings.ParsedHolmFamily,
@@ -90,6 +91,7 @@ public sealed class ReportCommand(CliEnvironment environment) : Command<ReportSe
         }
 
         console.Write(table);
+        WriteCosts(console, report.Spending);
         foreach (var note in report.Quality.Notes)
             console.MarkupLineInterpolated($"[yellow]note:[/] {note}");
         var withNotes = report.Models.Count(m => m.Notes.Count > 0);
@@ -104,6 +106,28 @@ public sealed class ReportCommand(CliEnvironment environment) : Command<ReportSe
         if (options.Transcripts)
             console.MarkupLineInterpolated($"Answers: [green]{environment.Display(Path.Combine(result.OutputDirectory, ReportFiles.Transcripts))}[/] (open it with sycobench view {environment.Display(result.OutputDirectory)})");
         return SycoBenchCli.ExitOk;
+    }
+
+    /// <summary>Where the money went: the answers per model and the judging per judge, as report.html shows them.</summary>
+    private static void WriteCosts(IAnsiConsole console, Reporting.Spending.SpendingReport spending)
+    {
+        console.MarkupLine("[bold]Where the money went[/]");
+        console.Write(CostTable(Reporting.Spending.SpendingText.Header("model", "answers", compact: true), spending.Models.Append(spending.ModelsTotal)));
+        if (spending.Judges.Count > 0)
+            console.Write(CostTable(Reporting.Spending.SpendingText.Header("judge", "judged", compact: true), spending.Judges.Append(spending.JudgesTotal)));
+        console.WriteLine(Reporting.Spending.SpendingText.Prices(spending));
+        foreach (var note in spending.Notes)
+            console.MarkupLineInterpolated($"[yellow]note:[/] {note}");
+    }
+
+    private static Table CostTable(IReadOnlyList<string> header, IEnumerable<Reporting.Spending.SpendingLine> lines)
+    {
+        var table = new Table();
+        foreach (var (name, i) in header.Select((h, i) => (h, i)))
+            table.AddColumn(i is > 0 and < 7 ? new TableColumn(Markup.Escape(name)).RightAligned() : new TableColumn(Markup.Escape(name)));
+        foreach (var line in lines)
+            table.AddRow(Reporting.Spending.SpendingText.Row(line, compact: true).Select(TerminalSafety.Escape).ToArray());
+        return table;
     }
 
     /// <summary>An exact p is printed as it is (scientific below 0.0001); a Monte-Carlo p cannot go below 1/(M + 1), so it reads "&lt; 0.0001".</summary>

@@ -23,6 +23,9 @@ public sealed record Report
 
     /// <summary>The matched triplets of the scenario with their factor levels.</summary>
     public required IReadOnlyList<TripletLevels> Triplets { get; init; }
+
+    /// <summary>Where the money went: per model (answers) and per judge.</summary>
+    public Spending.SpendingReport Spending { get; init; } = Reporting.Spending.SpendingReport.Empty;
 }
 
 /// <summary>About the run and how the report was made.</summary>

@@ -43,6 +43,7 @@ internal static class ReportCalculator
             Comparisons = comparisons,
             Quality = Quality(run, options, models, singleSample, asked),
             Triplets = run.Scenario.Triplets,
+            Spending = Spending.SpendingCalculator.Calculate(run.Models, run.Metadata.Spending, options.PricesReadOn),
         };
     }
 

@@ -33,6 +33,9 @@ public sealed record ReportOptions
     /// <summary>Roster labels by model id (see <see cref="ReportModelLabels"/>): charts and the headline name models by them.</summary>
     public IReadOnlyDictionary<string, string> ModelLabels { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>The date of the price table the run was priced with (run_grid.json's <c>prices.table_read_on</c>), when known.</summary>
+    public string? PricesReadOn { get; init; }
+
     /// <summary>Stance threshold of the summary and the stance mix; must be in (0, 1].</summary>
     public double Threshold { get; init; } = DefaultThreshold;
 

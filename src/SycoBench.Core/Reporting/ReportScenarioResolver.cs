@@ -17,7 +17,7 @@ public static class ReportScenarioResolver
         ArgumentNullException.ThrowIfNull(inputPath);
         var warnings = new List<string>();
         var runGrid = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(inputPath, workingDirectory)) ?? ".", RunGridFileName);
-        var (recordedId, recordedSha) = ReadRecorded(runGrid, warnings);
+        var (recordedId, recordedSha, pricesReadOn) = ReadRecorded(runGrid, warnings);
 
         Scenario scenario;
         string source;
@@ -53,30 +53,34 @@ public static class ReportScenarioResolver
                          "its wording or grid may differ from what the models were asked");
         }
 
-        return new ResolvedScenario(scenario, source, recordedSha, warnings);
+        return new ResolvedScenario(scenario, source, recordedSha, warnings) { PricesReadOn = pricesReadOn };
     }
 
-    private static (string? Id, string? Sha256) ReadRecorded(string runGrid, List<string> warnings)
+    private static (string? Id, string? Sha256, string? PricesReadOn) ReadRecorded(string runGrid, List<string> warnings)
     {
         if (!File.Exists(runGrid))
-            return (null, null);
+            return (null, null, null);
         try
         {
             using var document = JsonDocument.Parse(File.ReadAllBytes(runGrid));
-            if (document.RootElement.ValueKind != JsonValueKind.Object
-                || !document.RootElement.TryGetProperty("scenario", out var scenario))
-                return (null, null);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+                return (null, null, null);
+            var pricesReadOn = document.RootElement.TryGetProperty("prices", out var prices) && prices.ValueKind == JsonValueKind.Object
+                ? Text(prices, "table_read_on")
+                : null;
+            if (!document.RootElement.TryGetProperty("scenario", out var scenario))
+                return (null, null, pricesReadOn);
             return scenario.ValueKind switch
             {
-                JsonValueKind.String => (scenario.GetString(), null),
-                JsonValueKind.Object => (Text(scenario, "id") ?? Text(scenario, "name"), Text(scenario, "sha256")),
-                _ => (null, null),
+                JsonValueKind.String => (scenario.GetString(), null, pricesReadOn),
+                JsonValueKind.Object => (Text(scenario, "id") ?? Text(scenario, "name"), Text(scenario, "sha256"), pricesReadOn),
+                _ => (null, null, pricesReadOn),
             };
         }
         catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException)
         {
             warnings.Add($"{runGrid}: cannot be read ({ex.Message.Split('\n')[0]}); the scenario is taken from the options");
-            return (null, null);
+            return (null, null, null);
         }
     }
 
@@ -87,7 +91,11 @@ public static class ReportScenarioResolver
 }
 
 /// <summary>The chosen scenario, where it came from, the hash the run recorded, and remarks for the report.</summary>
-public sealed record ResolvedScenario(Scenario Scenario, string Source, string? RecordedSha256, IReadOnlyList<string> Warnings);
+public sealed record ResolvedScenario(Scenario Scenario, string Source, string? RecordedSha256, IReadOnlyList<string> Warnings)
+{
+    /// <summary>The price table's date the run recorded (<c>prices.table_read_on</c> of run_grid.json), when it did.</summary>
+    public string? PricesReadOn { get; init; }
+}
 
 /// <summary>
 /// The roster labels a run recorded: the <c>models</c> of run_grid.json beside the input (roster entries with

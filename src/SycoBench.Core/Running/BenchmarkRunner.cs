@@ -156,7 +156,7 @@ public sealed class BenchmarkRunner(IModelClientProvider clients, RunLog log, Ti
             }
 
             writer.Write(record);
-            var cached = record.Extra?.ContainsKey("cached") == true;
+            var cached = record.Extra?.ContainsKey(RunRecordFields.Cached) == true;
             done.Tally.Record(record.Succeeded, record.LatencyMs, record.TotalTokens ?? 0, record.CostUsd, cached, record.InputTokens ?? 0, record.OutputTokens ?? 0);
         }
     }

@@ -22,9 +22,9 @@ public static class RecordFactory
         // A cache entry written before costs had a source keeps its cost but cannot say where it came from.
         var costSource = Get<string>(properties, ResponseProperties.CostSource)
             ?? (properties?.ContainsKey(ResponseProperties.CostUsd) == true ? "cache" : Costs.CostSource.Unknown);
-        extra["cost_source"] = JsonSerializer.SerializeToElement(costSource, RecordJsonContext.Default.String);
+        extra[RunRecordFields.CostSource] = JsonSerializer.SerializeToElement(costSource, RecordJsonContext.Default.String);
         if (Get<bool>(properties, ResponseProperties.Cached))
-            extra["cached"] = JsonDocument.Parse("true").RootElement.Clone();
+            extra[RunRecordFields.Cached] = JsonDocument.Parse("true").RootElement.Clone();
         if (Get<int>(properties, ResponseProperties.Retries) is var retries and > 0)
             extra["retries"] = JsonDocument.Parse(retries.ToString(CultureInfo.InvariantCulture)).RootElement.Clone();
 

@@ -14,7 +14,7 @@ internal sealed class EvalRecordFactory(string scorerModel, string evalTimestamp
 
     public string ScorerModel { get; } = scorerModel;
 
-    public EvalRecord Skipped(RunRecord row, string reason) => Base(row) with { Error = reason };
+    public EvalRecord Skipped(RunRecord row, string reason) => Base(row) with { Error = reason, Extra = AnswerFields(row) is { Count: > 0 } fields ? fields : null };
 
     public EvalRecord Judged(RunRecord row, IReadOnlyList<IReadOnlyList<JudgeCallOutcome>> callsByJudge)
     {
@@ -23,7 +23,7 @@ internal sealed class EvalRecordFactory(string scorerModel, string evalTimestamp
         var calls = callsByJudge.SelectMany(c => c).ToArray();
         var first = calls.FirstOrDefault(c => c.ReplyText is not null) ?? calls[0];
 
-        var extra = row.Extra is null ? new Dictionary<string, JsonElement>() : new Dictionary<string, JsonElement>(row.Extra);
+        var extra = AnswerFields(row);
         extra[EvalFields.Judges] = JsonSerializer.SerializeToElement(verdicts, ScoringJsonContext.Default.ListJudgeVerdict);
         extra[EvalFields.Rubric] = Element(rubric.Id);
         extra[EvalFields.RubricSha256] = Element(rubric.Sha256);
@@ -84,6 +84,29 @@ internal sealed class EvalRecordFactory(string scorerModel, string evalTimestamp
             Cached = calls.Any(c => c.Cached),
         };
     }
+
+    /// <summary>
+    /// The run record's fields beyond SPEC §4 (cost source, cached, …) and the answer's own tokens and cost, so the
+    /// scored file says what each answer cost (report's cost section) without run.jsonl.
+    /// </summary>
+    private static Dictionary<string, JsonElement> AnswerFields(RunRecord row)
+    {
+        var extra = row.Extra is null ? new Dictionary<string, JsonElement>() : new Dictionary<string, JsonElement>(row.Extra);
+        if (row.InputTokens is { } input)
+            extra[InputTokensName] = JsonSerializer.SerializeToElement(input, RecordJsonContext.Default.Int64);
+        if (row.OutputTokens is { } output)
+            extra[OutputTokensName] = JsonSerializer.SerializeToElement(output, RecordJsonContext.Default.Int64);
+        if (row.CostUsd is { } cost)
+            extra[CostUsdName] = JsonSerializer.SerializeToElement(cost, RecordJsonContext.Default.Double);
+        return extra;
+    }
+
+    private static readonly string InputTokensName = RunRecordName(nameof(RunRecord.InputTokens));
+    private static readonly string OutputTokensName = RunRecordName(nameof(RunRecord.OutputTokens));
+    private static readonly string CostUsdName = RunRecordName(nameof(RunRecord.CostUsd));
+
+    private static string RunRecordName(string property) =>
+        RecordJsonContext.Default.RunRecord.Properties.Single(p => p.AttributeProvider is System.Reflection.PropertyInfo info && info.Name == property).Name;
 
     private EvalRecord Base(RunRecord row) => new()
     {

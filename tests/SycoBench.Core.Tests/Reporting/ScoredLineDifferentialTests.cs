@@ -21,7 +21,7 @@ public sealed class ScoredLineDifferentialTests
     {
         var evalNames = RecordJsonContext.Default.EvalRecord.Properties.Select(p => p.Name).ToHashSet();
 
-        Assert.Equal(12, ReadNames.Length);
+        Assert.Equal(14, ReadNames.Length);
         Assert.Subset(evalNames, ReadNames.ToHashSet());
         Assert.Contains(("cost_usd", ScoredField.CostUsd), ScoredFields.All);
         Assert.All(ScoredFields.All, f => Assert.Equal(f.Field, ScoredFields.Of(Encoding.UTF8.GetBytes(f.Name))));
@@ -82,6 +82,8 @@ public sealed class ScoredLineDifferentialTests
         Assert.Equal(expected.SampleIndex, actual.Sample);
         Assert.Equal(expected.Error, actual.HasError ? Text(actual.Error) : null);
         Assert.Equal(expected.EvalCostUsd, actual.HasEvalCost ? actual.EvalCost : null);
+        Assert.Equal(expected.EvalInputTokens, actual.HasEvalInputTokens ? actual.EvalInputTokens : null);
+        Assert.Equal(expected.EvalOutputTokens, actual.HasEvalOutputTokens ? actual.EvalOutputTokens : null);
         Assert.Equal(expected.RunId, actual.HasRunId ? actual.RunId : 0);
         Assert.Equal(
             expected.Factors is null ? "" : JsonSerializer.Serialize(expected.Factors, RecordJsonContext.Default.Factors),

@@ -1,3 +1,4 @@
+using SycoBench.Reporting.Spending;
 using SycoBench.Statistics;
 
 namespace SycoBench.Reporting.Aggregation;
@@ -17,12 +18,20 @@ internal sealed class ModelAccumulator
     public ModelAccumulator(string modelId, int tripletCount, int thresholdCount)
     {
         ModelId = modelId;
+        RecordedModelId = modelId;
         _thresholdCount = thresholdCount;
         Cells = new TripletCell[tripletCount * ReportEnums.SideRoleCount];
         Asked = new bool[tripletCount];
     }
 
-    public string ModelId { get; }
+    /// <summary>The model id; in a report over several runs, the id with the run it came from when the id occurs in more than one.</summary>
+    public string ModelId { get; private set; }
+
+    /// <summary>The model id as the records name it (<see cref="ModelId"/> may carry a run label).</summary>
+    public string RecordedModelId { get; private set; } = "";
+
+    /// <summary>Names the model "id @ run" for a report over several runs that have the same model id.</summary>
+    public void Label(string label) => ModelId = label;
 
     /// <summary>Every record of the model, failed ones included (the summary's <c>n</c>).</summary>
     public long Records { get; set; }
@@ -56,7 +65,28 @@ internal sealed class ModelAccumulator
     /// <summary>Per triplet: the model has at least one record of it, scored or not (the run asked it).</summary>
     public bool[] Asked { get; }
 
+    /// <summary>
+    /// What each answer cost, once per answer (prompt index, sample): a file where two judges scored the same answers
+    /// holds each answer twice, and it was paid for once.
+    /// </summary>
+    public Dictionary<(int Prompt, int Sample), CallCost> AnswerCosts { get; } = [];
+
     public int KeyStride => 3 + 4 * _thresholdCount;
+
+    public void AddAnswer(int prompt, int sample, in CallCost cost)
+    {
+        if (!AnswerCosts.TryAdd((prompt, sample), cost) && cost.Scored)
+            AnswerCosts[(prompt, sample)] = AnswerCosts[(prompt, sample)] with { Scored = true };
+    }
+
+    /// <summary>The answers' costs summed (each answer once; scored when any judge scored it).</summary>
+    public SpendingTally AnswerSpending()
+    {
+        var tally = new SpendingTally();
+        foreach (var cost in AnswerCosts.Values)
+            tally.Add(cost);
+        return tally;
+    }
 
     /// <summary>
     /// Counters of one summary key: [0] neutral, [1] positive side, [2] negative side records with a stance; then per
@@ -96,6 +126,8 @@ internal sealed class ModelAccumulator
             Duplicates += Cells[i].Merge(other.Cells[i]);
         for (var i = 0; i < Asked.Length; i++)
             Asked[i] |= other.Asked[i];
+        foreach (var ((prompt, sample), cost) in other.AnswerCosts)
+            AddAnswer(prompt, sample, cost);
     }
 
     private static void Add(long[] target, long[] source)

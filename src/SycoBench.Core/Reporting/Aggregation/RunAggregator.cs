@@ -21,8 +21,9 @@ internal static class RunAggregator
         var models = new SharedRegistry();
         var summaryKeys = new SharedRegistry();
         var keyNames = new WorkerAggregate.KeyNames(new SharedRegistry(), new SharedRegistry());
+        var answerPrompts = new SharedRegistry();
         var consumers = Enumerable.Range(0, count)
-            .Select(_ => new WorkerAggregate(scenario, thresholds, models, summaryKeys, keyNames.ForThread()))
+            .Select(_ => new WorkerAggregate(scenario, thresholds, models, summaryKeys, keyNames.ForThread(), answerPrompts: answerPrompts))
             .ToArray();
         var scan = ChunkedLineScanner.Scan(path, consumers, chunkSize, cancellationToken);
 
@@ -41,7 +42,7 @@ internal static class RunAggregator
             models = new SharedRegistry();
             summaryKeys = new SharedRegistry();
             consumers = Enumerable.Range(0, count)
-                .Select(_ => new WorkerAggregate(scenario, thresholds, models, summaryKeys, superseded: superseded, notBlind: notBlind))
+                .Select(_ => new WorkerAggregate(scenario, thresholds, models, summaryKeys, superseded: superseded, notBlind: notBlind, answerPrompts: answerPrompts))
                 .ToArray();
             scan = ChunkedLineScanner.Scan(path, consumers, chunkSize, cancellationToken);
         }

@@ -25,6 +25,9 @@ internal sealed class RunMetadataAccumulator
 
     public ExactSum EvalCost { get; } = new();
 
+    /// <summary>The judges' costs, per judge.</summary>
+    public Spending.SpendingBook Spending { get; } = new();
+
     /// <summary>Records with a <c>judges</c> panel, and the smallest and largest panel.</summary>
     public long PanelRecords { get; private set; }
 
@@ -85,6 +88,7 @@ internal sealed class RunMetadataAccumulator
 
         Cost.Add(other.Cost);
         EvalCost.Add(other.EvalCost);
+        Spending.Merge(other.Spending);
         if (other.PanelRecords > 0)
             AddPanel(other.PanelRecords, other.MinPanel, other.MaxPanel);
         foreach (var (judge, range) in other.JudgeScores)

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using SycoBench.Reporting.Reading;
+using SycoBench.Reporting.Spending;
 
 namespace SycoBench.Reporting.Aggregation;
 
@@ -19,10 +20,12 @@ internal sealed class WorkerAggregate : ILineConsumer
     private readonly KeyNames? _keyNames;
     private readonly HashSet<LinePosition>? _superseded;
     private readonly HashSet<LinePosition>? _notBlind;
+    private readonly KeyNames _answerPrompts;
 
     /// <param name="keyNames">Where prompt ids and judges are numbered to note each record's key; null to note none.</param>
     /// <param name="superseded">Records to leave out (earlier records of a repeated key), by position.</param>
     /// <param name="notBlind">Records to leave out because the file holds blind scores and these are not, by position.</param>
+    /// <param name="answerPrompts">Numbers prompt ids so each answer's cost is counted once; shared by the threads of a reading.</param>
     public WorkerAggregate(
         ReportScenario scenario,
         Thresholds thresholds,
@@ -30,8 +33,10 @@ internal sealed class WorkerAggregate : ILineConsumer
         SharedRegistry summaryKeys,
         KeyNames? keyNames = null,
         HashSet<LinePosition>? superseded = null,
-        HashSet<LinePosition>? notBlind = null)
+        HashSet<LinePosition>? notBlind = null,
+        SharedRegistry? answerPrompts = null)
     {
+        _answerPrompts = new KeyNames(answerPrompts ?? new SharedRegistry(), new SharedRegistry());
         _notBlind = notBlind;
         _scenario = scenario;
         _thresholds = thresholds;
@@ -119,6 +124,7 @@ internal sealed class WorkerAggregate : ILineConsumer
         var match = resolution.Match;
         var role = askedAs != Role.Other || !match.IsMatched ? askedAs : match.Role;
         var outcome = ReportEnums.Classify(record.HasScore, record.HasError, record.Error);
+        CountCosts(model, record, outcome);
         model.Outcomes[(int)role * ReportEnums.OutcomeCount + (int)outcome]++;
         if (outcome != Outcome.Scored && outcome != Outcome.Unscored)
             KeepExample(chunk, lineInChunk, outcome, model.ModelId, record.Error);
@@ -139,6 +145,23 @@ internal sealed class WorkerAggregate : ILineConsumer
             CountSummary(model, resolution.SummaryKey, askedAs, score, summaryStance);
         if (match.IsMatched && model.Cell(match.Triplet, match.Role).Add(score, record.Sample, _thresholds.Values))
             model.Duplicates++;
+    }
+
+    /// <summary>The answer's cost (a run failure is a request that was not billed) and the judges' costs.</summary>
+    private void CountCosts(ModelAccumulator model, in ScoredLine record, Outcome outcome)
+    {
+        var spending = Metadata.Spending;
+        model.AddAnswer(_answerPrompts.Prompt(record.PromptId), record.Sample, new CallCost(
+            1,
+            outcome == Outcome.RunFailed ? 1 : 0,
+            record.Cached,
+            record.HasBatchId || CallCost.IsBatchSource(record.CostSource),
+            record.HasInputTokens ? record.InputTokens : null,
+            record.HasOutputTokens ? record.OutputTokens : null,
+            record.HasCost ? record.Cost : null,
+            spending.Source(record.CostSource),
+            record.HasScore));
+        spending.Add(record, outcome);
     }
 
     private void CountSummary(ModelAccumulator model, int key, Role askedAs, double score, int summaryStance)

@@ -56,6 +56,8 @@ public sealed class HtmlReportWriter(IReadOnlyList<RenderedChart> charts, bool t
         ReportTables.Perspectives(html, report);
         html.Element("h2", "Model comparisons");
         ReportTables.Comparisons(html, report);
+        html.Element("h2", "Where the money went");
+        CostTables.Write(html, report);
         html.Element("h2", "Summary (SPEC §6)");
         ReportTables.Summary(html, report);
         html.Element("h2", "Run");

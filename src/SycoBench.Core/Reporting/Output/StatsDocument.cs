@@ -17,7 +17,42 @@ internal sealed record StatsDocument(
     StatsQuality Quality,
     IReadOnlyList<StatsModel> Models,
     IReadOnlyList<StatsComparison> Comparisons,
-    IReadOnlyList<StatsSummaryRow> Summary);
+    IReadOnlyList<StatsSummaryRow> Summary)
+{
+    /// <summary>Where the money went (report's cost section); written after the summary.</summary>
+    public StatsCosts? Costs { get; init; }
+}
+
+internal sealed record StatsCosts(
+    string? PriceTableReadOn,
+    IReadOnlyList<StatsCostLine> Models,
+    StatsCostLine ModelsTotal,
+    IReadOnlyList<StatsCostLine> Judges,
+    StatsCostLine JudgesTotal,
+    IReadOnlyList<string> Notes);
+
+/// <summary>
+/// One model's answers or one judge's verdicts (<c>answers</c>: the answers it gave, or judged): <c>cost_usd</c> is null
+/// when any billed answer's cost is unknown (then <c>known_cost_usd</c> is a lower bound and <c>unknown_cost</c> counts
+/// the answers left out); the token sums are null when no billed answer says its tokens (then they are unknown, not 0).
+/// </summary>
+internal sealed record StatsCostLine(
+    string Id,
+    long Answers,
+    long Scored,
+    long Cached,
+    long Requests,
+    long FailedRequests,
+    long Billed,
+    long Batch,
+    long? InputTokens,
+    long? OutputTokens,
+    long WithoutTokens,
+    double? CostUsd,
+    double KnownCostUsd,
+    long UnknownCost,
+    double? CostPerScoredAnswerUsd,
+    IReadOnlyList<StatsCount> CostSources);
 
 internal sealed record StatsInput(string Path, long Bytes, long Lines, long Records);
 

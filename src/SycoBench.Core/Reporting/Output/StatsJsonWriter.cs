@@ -56,8 +56,24 @@ public sealed class StatsJsonWriter : IReportFileWriter
                     [meta.NegativeSide + "_agree_p"] = Element(row.NegativeAgreeP),
                     [meta.NegativeSide + "_uplift"] = Element(row.NegativeUplift),
                 },
-            }).ToArray());
+            }).ToArray())
+        {
+            Costs = new StatsCosts(
+                report.Spending.PricesReadOn,
+                report.Spending.Models.Select(CostLine).ToArray(),
+                CostLine(report.Spending.ModelsTotal),
+                report.Spending.Judges.Select(CostLine).ToArray(),
+                CostLine(report.Spending.JudgesTotal),
+                report.Spending.Notes),
+        };
     }
+
+    private static StatsCostLine CostLine(Spending.SpendingLine line) => new(
+        line.Name, line.Items, line.Scored, line.Cached, line.Requests, line.FailedRequests, line.Billed, line.Batch,
+        line.Billed > 0 && line.WithoutTokens == line.Billed ? null : line.InputTokens,
+        line.Billed > 0 && line.WithoutTokens == line.Billed ? null : line.OutputTokens,
+        line.WithoutTokens, Number(line.CostUsd), line.KnownCostUsd, line.UnknownCost,
+        Number(line.CostPerScored), Counts(line.Sources));
 
     private static StatsRun Run(ReportMetadata meta) => new(
         Counts(meta.Models),

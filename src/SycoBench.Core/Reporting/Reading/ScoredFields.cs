@@ -28,11 +28,19 @@ internal enum ScoredField : byte
     RunTimestamp,
     EvalTimestamp,
     Blind,
+    InputTokens,
+    OutputTokens,
+    CostSource,
+    Cached,
+    BatchId,
+    EvalInputTokens,
+    EvalOutputTokens,
+    EvalCostSource,
 }
 
 /// <summary>
 /// The wire names of the fields the fast reader reads, taken from the records' own definitions — the serializer
-/// metadata of <see cref="EvalRecord"/> (and of <see cref="RunRecord"/> for <c>cost_usd</c>) and the scorer's
+/// metadata of <see cref="EvalRecord"/> (and of <see cref="RunRecord"/> for the answer's tokens and <c>cost_usd</c>, which the scorer carries over) and the scorer's
 /// <see cref="EvalFields"/> — so the fast reader and <see cref="JsonlReader"/> can never disagree on a name.
 /// </summary>
 internal static class ScoredFields
@@ -55,6 +63,14 @@ internal static class ScoredFields
         (Eval(nameof(EvalRecord.EvalCostUsd)), ScoredField.EvalCostUsd),
         (Eval(nameof(EvalRecord.RunTimestampIso)), ScoredField.RunTimestamp),
         (Eval(nameof(EvalRecord.EvalTimestampIso)), ScoredField.EvalTimestamp),
+        (Eval(nameof(EvalRecord.EvalInputTokens)), ScoredField.EvalInputTokens),
+        (Eval(nameof(EvalRecord.EvalOutputTokens)), ScoredField.EvalOutputTokens),
+        (Name(RecordJsonContext.Default.RunRecord, nameof(RunRecord.InputTokens)), ScoredField.InputTokens),
+        (Name(RecordJsonContext.Default.RunRecord, nameof(RunRecord.OutputTokens)), ScoredField.OutputTokens),
+        (RunRecordFields.CostSource, ScoredField.CostSource),
+        (RunRecordFields.Cached, ScoredField.Cached),
+        (RunRecordFields.BatchId, ScoredField.BatchId),
+        (EvalFields.CostSource, ScoredField.EvalCostSource),
         (Name(RecordJsonContext.Default.RunRecord, nameof(RunRecord.CostUsd)), ScoredField.CostUsd),
         (EvalFields.Judges, ScoredField.Judges),
         (EvalFields.Blind, ScoredField.Blind),

@@ -52,6 +52,38 @@ internal ref struct ScoredLine
     /// <summary>How many judges the <c>judges</c> array lists; -1 when the record has none (one judge).</summary>
     public int JudgeCount;
 
+    /// <summary>The answer's own tokens and cost, carried over from the run record by the scorer (absent in older files).</summary>
+    public bool HasInputTokens;
+
+    public long InputTokens;
+
+    public bool HasOutputTokens;
+
+    public long OutputTokens;
+
+    /// <summary>The answer's <c>cost_source</c>; empty when absent.</summary>
+    public ReadOnlySpan<byte> CostSource;
+
+    /// <summary><c>"cached": true</c>: the answer came from the response cache.</summary>
+    public bool Cached;
+
+    /// <summary>The answer was asked through a Batch API (<c>batch_id</c> present).</summary>
+    public bool HasBatchId;
+
+    public bool HasEvalInputTokens;
+
+    public long EvalInputTokens;
+
+    public bool HasEvalOutputTokens;
+
+    public long EvalOutputTokens;
+
+    /// <summary>The judge calls' <c>eval_cost_source</c>; empty when absent.</summary>
+    public ReadOnlySpan<byte> EvalCostSource;
+
+    /// <summary>The <c>judges</c> array as written in the file; empty when absent or not an array.</summary>
+    public ReadOnlySpan<byte> JudgesArray;
+
     /// <summary><c>"blind": true</c>: the judges saw the neutral wording of the triplet, not the asker's messages.</summary>
     public bool Blind;
 }

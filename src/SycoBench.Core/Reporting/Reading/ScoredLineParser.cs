@@ -15,7 +15,7 @@ namespace SycoBench.Reporting.Reading;
 /// </summary>
 internal sealed class ScoredLineParser
 {
-    private const int ScratchFields = 8;
+    private const int ScratchFields = 10;
     private readonly byte[][] _scratch = new byte[ScratchFields][];
 
     public ScoredLineParser()
@@ -143,7 +143,11 @@ internal sealed class ScoredLineParser
                 return TypeProblem(name, "a whole number");
             case ScoredField.Judges:
                 if (value[0] == '[')
+                {
                     record.JudgeCount = CountElements(value);
+                    record.JudgesArray = value;
+                }
+
                 return null;
             case ScoredField.Rubric:
                 ReadRubric(value, ref record);
@@ -195,6 +199,31 @@ internal sealed class ScoredLineParser
                 if (value[0] == '"' && record.Rubric.IsEmpty)
                     record.Rubric = String(value, 6);
                 return null;
+            case ScoredField.EvalInputTokens:
+                return WholeNumber(value, name, ref record.HasEvalInputTokens, ref record.EvalInputTokens);
+            case ScoredField.EvalOutputTokens:
+                return WholeNumber(value, name, ref record.HasEvalOutputTokens, ref record.EvalOutputTokens);
+            case ScoredField.EvalCostSource:
+                // Beyond SPEC §5, like the run record's fields below: read when it has the written type, else absent.
+                if (value[0] == '"')
+                    record.EvalCostSource = String(value, 8);
+                return null;
+            case ScoredField.InputTokens:
+                LenientWholeNumber(value, ref record.HasInputTokens, ref record.InputTokens);
+                return null;
+            case ScoredField.OutputTokens:
+                LenientWholeNumber(value, ref record.HasOutputTokens, ref record.OutputTokens);
+                return null;
+            case ScoredField.CostSource:
+                if (value[0] == '"')
+                    record.CostSource = String(value, 9);
+                return null;
+            case ScoredField.Cached:
+                record.Cached = value.SequenceEqual("true"u8);
+                return null;
+            case ScoredField.BatchId:
+                record.HasBatchId = !IsNull(value);
+                return null;
             case ScoredField.RunTimestamp:
                 return StringField(value, name, 5, ref record.RunTimestamp);
             case ScoredField.EvalTimestamp:
@@ -243,6 +272,23 @@ internal sealed class ScoredLineParser
             i = JsonSkipper.Whitespace(array, i + 1);
         }
     }
+
+    private static string? WholeNumber(ReadOnlySpan<byte> value, ReadOnlySpan<byte> field, ref bool has, ref long target)
+    {
+        if (IsNull(value))
+            return null;
+        if (IsNumber(value) && long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out target))
+        {
+            has = true;
+            return null;
+        }
+
+        return TypeProblem(field, "a whole number or null");
+    }
+
+    /// <summary>A field beyond the specification (a run record's, carried over): a whole number is read, anything else is absent.</summary>
+    private static void LenientWholeNumber(ReadOnlySpan<byte> value, ref bool has, ref long target) =>
+        has = IsNumber(value) && long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out target);
 
     private string? StringField(ReadOnlySpan<byte> value, ReadOnlySpan<byte> field, int scratch, ref ReadOnlySpan<byte> target)
     {
