@@ -45,6 +45,7 @@ internal sealed class PostgresCluster : IDisposable
     public static PostgresCluster Start(bool durable)
     {
         var bin = FindBin();
+        RemoveStoppedClusters();
         var asPostgresUser = Environment.UserName == "root";
         var folder = Path.Combine(Path.GetTempPath(), "sycobench-pg-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(folder);
@@ -138,17 +139,33 @@ internal sealed class PostgresCluster : IDisposable
             throw new InvalidOperationException($"{step} failed (exit {process.ExitCode}): {error.Result}{output.Result}");
     }
 
+    /// <summary>
+    /// The test host may end before its exit handler has deleted the folder of a cluster it stopped: such folders of
+    /// earlier runs (no server running in them: no postmaster.pid) are removed before a new cluster starts.
+    /// </summary>
+    private static void RemoveStoppedClusters()
+    {
+        foreach (var folder in Directory.GetDirectories(Path.GetTempPath(), "sycobench-pg-*"))
+        {
+            if (!File.Exists(Path.Combine(folder, "data", "postmaster.pid")) && Directory.GetCreationTimeUtc(folder) < DateTime.UtcNow.AddMinutes(-1))
+                TryDelete(folder);
+        }
+    }
+
+    /// <summary>Deletes the folder, retrying while the stopped server's last files are still being let go.</summary>
     private static void TryDelete(string folder)
     {
-        try
+        for (var attempt = 0; attempt < 20 && Directory.Exists(folder); attempt++)
         {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"PostgreSQL test cluster: {folder} not deleted yet ({ex.Message})");
+                Thread.Sleep(100);
+            }
         }
     }
 
