@@ -50,6 +50,7 @@ public sealed class ReportCommand(CliEnvironment environment) : Command<ReportSe
             ModelLabels = labels,
             Charts = new ReportChartRenderer(settings.ChartOutput),
             Transcripts = !settings.NoTranscripts,
+            Target = settings.ParsedTarget,
         };
 
         new OutputGuard(environment)
@@ -76,9 +77,9 @@ public sealed class ReportCommand(CliEnvironment environment) : Command<ReportSe
             .AddColumn("model")
             .AddColumn(new TableColumn("records").RightAligned())
             .AddColumn(new TableColumn("K").RightAligned())
-            .AddColumn("SI [[95% CI]]")
+            .AddColumn($"SI [[95% CI, {Reporting.Output.Names.Target(options.Target)}]]")
             .AddColumn(new TableColumn("p").RightAligned())
-            .AddColumn("B [[95% CI]]");
+            .AddColumn($"B [[95% CI, {Reporting.Output.Names.Target(options.Target)}]]");
         foreach (var model in report.Models)
         {
             table.AddRow(

@@ -25,7 +25,7 @@ public sealed class ReportSettings : CommandSettings
     public string? Scenario { get; init; }
 
     [CommandOption("--seed <S>")]
-    [Description("Seed of the bootstrap and the permutation test (default 0); the same seed gives the same intervals.")]
+    [Description("Seed of the bootstrap (d_z, the rates) and of a Monte-Carlo permutation test (default 0); the same seed gives the same intervals.")]
     [DefaultValue(0L)]
     public long Seed { get; init; }
 
@@ -55,6 +55,13 @@ public sealed class ReportSettings : CommandSettings
 
     internal Charts.ChartOutput ChartOutput => new(ParseFormats(Format, out _), Dpi);
 
+    [CommandOption("--target <TARGET>")]
+    [Description("What the intervals are for: population (scenarios like these, other cells and paraphrases: the default) or grid (these very prompts asked again: within-prompt replicate variation only).")]
+    [DefaultValue("population")]
+    public string Target { get; init; } = "population";
+
+    internal Reporting.Paired.InferenceTarget ParsedTarget => Target == "grid" ? Reporting.Paired.InferenceTarget.Grid : Reporting.Paired.InferenceTarget.Population;
+
     internal MissingData ParsedMissing => Missing == "per-statistic" ? MissingData.PerStatistic : MissingData.Complete;
 
     internal HolmFamily ParsedHolmFamily => HolmFamily == "joint" ? Reporting.HolmFamily.Joint : Reporting.HolmFamily.Separate;
@@ -63,6 +70,8 @@ public sealed class ReportSettings : CommandSettings
     {
         if (Missing is not ("complete" or "per-statistic"))
             return ValidationResult.Error($"--missing must be complete or per-statistic (got {Missing})");
+        if (Target is not ("population" or "grid"))
+            return ValidationResult.Error($"--target must be population or grid (got {Target})");
         if (HolmFamily is not ("separate" or "joint"))
             return ValidationResult.Error($"--holm-family must be separate or joint (got {HolmFamily})");
         ParseFormats(Format, out var formatError);

@@ -161,6 +161,9 @@ public sealed record ReportMetadata
 
     public MissingData MissingData { get; init; }
 
+    /// <summary>What the intervals of the means are for.</summary>
+    public InferenceTarget Target { get; init; }
+
     public required DateTimeOffset GeneratedAt { get; init; }
 
     public required string Version { get; init; }

@@ -14,11 +14,11 @@ internal static class ReportCalculator
     {
         var bootstrap = new Bootstrap(options.Resamples, options.Seed);
         var asked = AskedTriplets(run);
-        var calculator = new PairedStatisticsCalculator(run.Scenario, run.Thresholds, bootstrap, options.Permutations, asked, options.MissingData);
+        var calculator = new PairedStatisticsCalculator(run.Scenario, run.Thresholds, bootstrap, options.Permutations, asked, options.MissingData, options.Target);
         var work = new ModelWork[run.Models.Count];
         Parallel.For(0, run.Models.Count, i => work[i] = calculator.Compute(run.Models[i]));
 
-        var rawComparisons = ModelComparer.CompareAll(work, bootstrap, options.Permutations);
+        var rawComparisons = ModelComparer.CompareAll(work, new IntervalMaker(run.Scenario, options.Target), bootstrap.Seed, options.Permutations);
         var (modelHolm, comparisonHolm) = Holm(
             work.Select(w => w.Statistics.SycophancyP ?? double.NaN).ToArray(),
             rawComparisons.Select(c => c.PValue ?? double.NaN).ToArray(),
@@ -92,6 +92,7 @@ internal static class ReportCalculator
             Permutations = options.Permutations,
             HolmFamily = options.HolmFamily,
             MissingData = options.MissingData,
+            Target = options.Target,
             GeneratedAt = generatedAt,
             Version = typeof(ReportCalculator).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion?.Split('+')[0] ?? "unknown",
         };

@@ -52,6 +52,9 @@ public sealed record ReportOptions
     /// <summary>Which triplets each statistic uses when answers are missing (see <see cref="Reporting.MissingData"/>).</summary>
     public MissingData MissingData { get; init; } = MissingData.Complete;
 
+    /// <summary>What the intervals are for (see <see cref="Paired.InferenceTarget"/>): population by default.</summary>
+    public Paired.InferenceTarget Target { get; init; } = Paired.InferenceTarget.Population;
+
     /// <summary>Reading threads; null: one per processor.</summary>
     public int? Workers { get; init; }
 

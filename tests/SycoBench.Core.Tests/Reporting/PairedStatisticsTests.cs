@@ -100,7 +100,7 @@ public sealed class PairedStatisticsTests
     }
 
     [Fact]
-    public void Statistics_with_the_neutral_asker_are_bootstrapped_over_distinct_neutral_prompts()
+    public void Statistics_with_the_neutral_asker_take_distinct_neutral_prompts_as_their_units()
     {
         // rent-v1 asks the same neutral question in the 3 categories of an (amount, relationship): 12 distinct neutral
         // prompts for 36 triplets. Their answers are one unit, so B's interval is that of the 12 values, not of 36 copies.
@@ -115,15 +115,21 @@ public sealed class PairedStatisticsTests
         var grid = SycoBench.Scenarios.GridBuilder.Build(ScoredRunWriter.Rent);
         var distinct = grid.Triplets.Where(t => t.Category == grid.Triplets[0].Category).Select(Neutral).ToArray();
         Assert.Equal(12, distinct.Length);
-        var bootstrap = new SycoBench.Statistics.Bootstrap(10_000, seed: 0);
-        var (low, high) = SycoBench.Statistics.Bootstrap.PercentileInterval(bootstrap.MeanReplicates(distinct, 12, 1));
+        // t with 12 − 1 = 11 df over the 12 distinct values (each stands for 3 triplets, so the ratio estimate's standard
+        // error is s/√12); t_{11, 0.975} = 2.2009851600829.
+        var mean = distinct.Average();
+        var se = Math.Sqrt(distinct.Sum(x => (x - mean) * (x - mean)) / 11 / 12);
+        var (low, high) = (mean - 2.2009851600829 * se, mean + 2.2009851600829 * se);
         Assert.Equal(36, model.Baseline.Scenarios);
+        Assert.Equal(12, model.Baseline.Units);
+        Assert.Equal(11, model.Baseline.DegreesOfFreedom);
+        Assert.Equal(SycoBench.Reporting.Paired.InferenceTarget.Population, model.Baseline.Target);
         Assert.Equal(distinct.Average(), model.Baseline.Value!.Value, 12);
-        Assert.Equal(low, model.Baseline.Low!.Value, 12);
-        Assert.Equal(high, model.Baseline.High!.Value, 12);
+        Assert.Equal(low, model.Baseline.Low!.Value, 10);
+        Assert.Equal(high, model.Baseline.High!.Value, 10);
         // P_L = 0.5 − s̄_N: the same groups, mirrored.
-        Assert.Equal(0.5 - high, model.PullPositive.Low!.Value, 12);
-        Assert.Equal(0.5 - low, model.PullPositive.High!.Value, 12);
+        Assert.Equal(0.5 - high, model.PullPositive.Low!.Value, 10);
+        Assert.Equal(0.5 - low, model.PullPositive.High!.Value, 10);
     }
 
     [Fact]

@@ -74,8 +74,11 @@ public sealed class ReferenceRunTests
         var c = new ReportBuilder().Compute(options with { Seed = 99 });
 
         Assert.Equal(a.Models[0].SycophancyIndex, b.Models[0].SycophancyIndex);
-        Assert.Equal(a.Models[0].SycophancyIndex.Value, c.Models[0].SycophancyIndex.Value);
-        Assert.NotEqual(a.Models[0].SycophancyIndex.Low, c.Models[0].SycophancyIndex.Low);
+        Assert.Equal(a.Models[0].EffectSize, b.Models[0].EffectSize);
+        // SI's t interval does not resample; d_z's percentile bootstrap does, and the seed picks its resamples.
+        Assert.Equal(a.Models[0].SycophancyIndex, c.Models[0].SycophancyIndex);
+        Assert.Equal(a.Models[0].EffectSize.Value, c.Models[0].EffectSize.Value);
+        Assert.NotEqual(a.Models[0].EffectSize.Low, c.Models[0].EffectSize.Low);
     }
 
     [Fact]

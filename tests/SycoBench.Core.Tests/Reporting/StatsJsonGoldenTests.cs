@@ -3,13 +3,15 @@ using System.Text.Json;
 using SycoBench.Records;
 using SycoBench.Reporting;
 using SycoBench.Reporting.Output;
+using SycoBench.Reporting.Paired;
 using SycoBench.Scenarios;
 
 namespace SycoBench.Tests.Reporting;
 
 /// <summary>
 /// stats.json of two runs against golden files: the published reference run, and a small run with samples, failures,
-/// a judge panel, records outside the grid and a second model, so every part of the file is written at least once.
+/// a judge panel, records outside the grid and a second model, so every part of the file is written at least once —
+/// once with population intervals (the default) and once with grid intervals (<c>report --target grid</c>).
 /// The input path, which differs from machine to machine, is replaced by a placeholder.
 /// </summary>
 public sealed class StatsJsonGoldenTests
@@ -25,8 +27,10 @@ public sealed class StatsJsonGoldenTests
         Golden.AssertMatches("stats-reference.json", StatsJson(report, input));
     }
 
-    [Fact]
-    public void Stats_json_of_a_run_with_samples_failures_and_a_panel_matches_its_golden_file()
+    [Theory]
+    [InlineData(InferenceTarget.Population, "stats-samples.json")]
+    [InlineData(InferenceTarget.Grid, "stats-samples-grid.json")]
+    public void Stats_json_of_a_run_with_samples_failures_and_a_panel_matches_its_golden_file(InferenceTarget target, string golden)
     {
         using var dir = new TempDirectory();
         var grid = GridBuilder.Build(ScoredRunWriter.Rent);
@@ -38,9 +42,9 @@ public sealed class StatsJsonGoldenTests
         run.Add(ScoredRunWriter.Record("sim/b", grid.Prompts[1], 0.9) with { PromptId = "999", Factors = grid.Prompts[1].Factors });
         run.Add(ScoredRunWriter.Record("sim/b", grid.Prompts[1], null, error: "run-error: HTTP 500"));
         var input = run.Write(dir.File("run_scored.jsonl"));
-        var report = new ReportBuilder(new FixedTime()).Compute(ScoredRunWriter.Options(input, ScoredRunWriter.Rent) with { Seed = 3 });
+        var report = new ReportBuilder(new FixedTime()).Compute(ScoredRunWriter.Options(input, ScoredRunWriter.Rent) with { Seed = 3, Target = target });
 
-        Golden.AssertMatches("stats-samples.json", StatsJson(report, input));
+        Golden.AssertMatches(golden, StatsJson(report, input));
     }
 
     private static string StatsJson(Report report, string input)

@@ -36,11 +36,10 @@ public sealed class CoverageStudyTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// B and the pulls are resampled over rent-v1's 12 neutral questions; percentile intervals over so few groups are too
-    /// narrow (measured 91.7–92.7% at seeds 1–200). Issue 12.3 gives them an interval that holds at that size; until then
-    /// this check is expected to fail and is skipped, not loosened.
+    /// B and the pulls rest on rent-v1's 12 neutral questions: their t intervals with 11 df hold at that size, where
+    /// percentile bootstrap intervals were too narrow (91.7–92.7% at seeds 1–200).
     /// </summary>
-    [Theory(Skip = "expected to fail until the small-cluster intervals of issue 12.3: percentile intervals over 12 neutral groups cover 91.7–92.7%")]
+    [Theory]
     [InlineData("B")]
     [InlineData("P_L")]
     [InlineData("P_T")]

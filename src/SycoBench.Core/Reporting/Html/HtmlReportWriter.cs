@@ -39,7 +39,7 @@ public sealed class HtmlReportWriter(IReadOnlyList<RenderedChart> charts, bool t
             + $"by SycoBench {meta.Version}.", "small");
         html.Element("p", $"How much does each model lean toward whoever asks? SI > 0: it sides with the asker "
             + $"(the {meta.PositiveSide} hears {meta.PositiveLabel} answers, the {meta.NegativeSide} {meta.NegativeLabel} ones); "
-            + "SI < 0: contrarian. Intervals are 95% bootstrap intervals over scenarios.");
+            + "SI < 0: contrarian. " + ReportTables.TargetSentence(meta.Target));
 
         WriteMissing(html, report);
         html.Element("h2", "Headline");
@@ -48,9 +48,11 @@ public sealed class HtmlReportWriter(IReadOnlyList<RenderedChart> charts, bool t
         if (transcripts)
             Transcripts.TranscriptLinks.Write(html, report, "The answers behind each row, most sycophantic triplets first (transcripts.html):");
         WriteCharts(html, report);
+        html.Element("h2", "Variance components of Δ");
+        ReportTables.VarianceComponents(html, report);
         html.Element("h2", "SI by factor");
         ReportTables.ByFactor(html, report);
-        html.Element("h2", "Rates at each threshold");
+        html.Element("h2", "Rates at each threshold (exploratory)");
         ReportTables.Thresholds(html, report);
         html.Element("h2", "Answers per perspective");
         ReportTables.Perspectives(html, report);

@@ -21,4 +21,17 @@ public static class Names
         Aggregation.Outcome.JudgeFailed => "judge_failed",
         _ => "unscored",
     };
+
+    /// <summary>How an interval was made, as stats.json and the CSV name it; null without an interval.</summary>
+    public static string? IntervalMethod(Paired.IntervalMethod method) => method switch
+    {
+        Paired.IntervalMethod.PercentileBootstrap => "percentile-bootstrap",
+        Paired.IntervalMethod.ClusterT => "t-clustered",
+        Paired.IntervalMethod.CrossedT => "t-crossed",
+        Paired.IntervalMethod.WithinPrompt => "within-prompt",
+        _ => null,
+    };
+
+    /// <summary>What an interval is for: grid or population.</summary>
+    public static string Target(Paired.InferenceTarget target) => target == Paired.InferenceTarget.Grid ? "grid" : "population";
 }

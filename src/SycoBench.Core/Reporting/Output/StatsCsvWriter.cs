@@ -6,7 +6,7 @@ using SycoBench.Reporting.Paired;
 namespace SycoBench.Reporting.Output;
 
 /// <summary>
-/// stats.csv: one row per model with the headline statistics, their 95% intervals and the row counts per perspective.
+/// stats.csv: one row per model with the headline statistics, their 95% intervals with what each is for (<c>_target</c>: grid or population) and the row counts per perspective.
 /// Side columns are named after the scenario's sides (pull_landlord, uplift_tenant_0.33 …). Breakdowns by factor and
 /// the model comparisons are in stats.json.
 /// </summary>
@@ -94,6 +94,7 @@ public sealed class StatsCsvWriter : IReportFileWriter
         header.Add(name);
         header.Add(name + "_low");
         header.Add(name + "_high");
+        header.Add(name + "_target");
     }
 
     private static void AddEstimate(List<string> row, Estimate estimate)
@@ -101,5 +102,6 @@ public sealed class StatsCsvWriter : IReportFileWriter
         row.Add(InvariantNumber.RoundTrip(estimate.Value));
         row.Add(InvariantNumber.RoundTrip(estimate.Low));
         row.Add(InvariantNumber.RoundTrip(estimate.High));
+        row.Add(estimate.Target is { } target ? StatsJsonWriter.TargetName(target) : "");
     }
 }

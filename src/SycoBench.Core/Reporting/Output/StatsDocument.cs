@@ -67,6 +67,7 @@ internal sealed record StatsMethod(
     double Threshold,
     IReadOnlyList<double> Thresholds,
     string Unit,
+    string InferenceTarget,
     string Interval,
     int Resamples,
     int Permutations,
@@ -109,7 +110,11 @@ internal sealed record StatsErrorExample(long Line, string Outcome, string Model
 
 internal sealed record StatsBounds(double? Low, double? High, int K);
 
-internal sealed record StatsEstimate(double? Value, double? CiLow, double? CiHigh, int K);
+/// <summary>A statistic with its interval: <c>target</c> says what the interval is for (grid, population), <c>interval</c> how it was made.</summary>
+internal sealed record StatsEstimate(double? Value, double? CiLow, double? CiHigh, int K, string? Target, string? Interval, double? Df, int? Units);
+
+/// <summary>The variance components of Δ_k (see <see cref="Paired.VarianceComponents"/>).</summary>
+internal sealed record StatsVarianceComponents(int Cells, int? Paraphrases, double? Cell, double? Paraphrase, double? Residual, double? Replicate);
 
 internal sealed record StatsModel(
     string ModelId,
@@ -130,6 +135,7 @@ internal sealed record StatsModel(
     StatsEstimate NoiseFloor,
     double? NoiseShare,
     double? SeNoise,
+    StatsVarianceComponents? SiVarianceComponents,
     StatsBounds? SiWorstCase,
     double? SideFailureP,
     IReadOnlyList<StatsPerspective> Perspectives,
@@ -143,7 +149,9 @@ internal sealed record StatsThreshold(
     StatsEstimate ContrarianRate,
     StatsEstimate DecisiveCoverage,
     double? UpliftPositive,
-    double? UpliftNegative);
+    double? UpliftNegative,
+    double? DaCrPValue,
+    double? DaCrQValueBh);
 
 internal sealed record StatsFactorLevel(string Factor, string Level, StatsEstimate SycophancyIndex, double? PValue, double? QValueBh);
 

@@ -32,7 +32,7 @@ public sealed class StatsJsonWriter : IReportFileWriter
             new StatsScenario(meta.ScenarioId, meta.ScenarioTitle, meta.ScenarioSha256, meta.ScenarioSource, meta.RecordedScenarioSha256,
                 new StatsSides(meta.PositiveSide, meta.NegativeSide, meta.NeutralSide, meta.PositiveLabel, meta.NegativeLabel)),
             meta.Study is { } study ? new StatsStudy(study.Path, study.Sha256, study.Title) : null,
-            new StatsMethod(meta.Threshold, meta.Thresholds, "scenario (matched triplet)", "95% percentile bootstrap over scenarios",
+            new StatsMethod(meta.Threshold, meta.Thresholds, "scenario (matched triplet)", TargetName(meta.Target), IntervalDescription(meta.Target),
                 meta.Resamples, meta.Permutations, meta.Seed, "Holm", meta.HolmFamily == HolmFamily.Joint ? "joint" : "separate",
                 "paired sign-flip over shared triplets", meta.MissingData == MissingData.PerStatistic ? "per-statistic" : "complete triplets"),
             Run(meta),
@@ -107,11 +107,12 @@ public sealed class StatsJsonWriter : IReportFileWriter
         Estimate(model.PullNegative),
         Estimate(model.Asymmetry),
         model.Thresholds.Select(t => new StatsThreshold(t.Threshold, Estimate(t.DoubleAffirmation), Estimate(t.ContrarianRate),
-            Estimate(t.DecisiveCoverage), Number(t.UpliftPositive), Number(t.UpliftNegative))).ToArray(),
+            Estimate(t.DecisiveCoverage), Number(t.UpliftPositive), Number(t.UpliftNegative), Number(t.DaCrPValue), Number(t.DaCrQValue))).ToArray(),
         model.ByFactor.Select(f => new StatsFactorLevel(f.Factor, f.Level, Estimate(f.SycophancyIndex), Number(f.PValue), Number(f.QValue))).ToArray(),
         Estimate(model.NoiseFloor),
         Number(model.NoiseShare),
         Number(model.NoiseStandardError),
+        model.SiComponents is { } v ? new StatsVarianceComponents(v.Cells, v.Paraphrases, Number(v.Cell), Number(v.Paraphrase), Number(v.Residual), Number(v.Replicate)) : null,
         model.SiWorstCase is { } worst ? new StatsBounds(Number(worst.Low), Number(worst.High), worst.Triplets) : null,
         Number(model.SideFailureP),
         model.Perspectives.Select(p => new StatsPerspective(Names.Role(p.Role), p.Name, p.Total, p.Scored, p.RunFailed, p.MissingInput,
@@ -128,7 +129,15 @@ public sealed class StatsJsonWriter : IReportFileWriter
     };
 
     private static StatsEstimate Estimate(Estimate estimate) =>
-        new(Number(estimate.Value), Number(estimate.Low), Number(estimate.High), estimate.Scenarios);
+        new(Number(estimate.Value), Number(estimate.Low), Number(estimate.High), estimate.Scenarios,
+            estimate.Target is { } target ? TargetName(target) : null, Names.IntervalMethod(estimate.Method), Number(estimate.DegreesOfFreedom), estimate.Units);
+
+    internal static string TargetName(InferenceTarget target) => Names.Target(target);
+
+    /// <summary>The intervals of the means for the report's target, in words (d_z and the rates always use the percentile bootstrap).</summary>
+    internal static string IntervalDescription(InferenceTarget target) => target == InferenceTarget.Grid
+        ? "95% normal interval from the within-prompt replicate standard error (this grid of prompts); d_z and the rates: percentile bootstrap over triplets (population)"
+        : "95% t interval over the sampled units: crossed cells × paraphrases (Satterthwaite df) when the scenario has paraphrases, else triplets or distinct neutral prompts (G − 1 df); d_z and the rates: percentile bootstrap over triplets";
 
     private static StatsCount[] Counts(IReadOnlyList<KeyValuePair<string, long>> counts) =>
         counts.Select(c => new StatsCount(c.Key, c.Value)).ToArray();

@@ -87,7 +87,20 @@ public sealed record ModelStatistics
     /// its answers, so the headline table flags the model.
     /// </summary>
     public IReadOnlyList<string> SameFamilyJudges { get; init; } = [];
+
+    /// <summary>The variance components of Δ_k (null below two triplets).</summary>
+    public VarianceComponents? SiComponents { get; init; }
 }
+
+/// <summary>
+/// How Δ_k varies. With paraphrases (<see cref="Paraphrases"/> not null): the crossed random-effects components over
+/// <see cref="Cells"/> scenario cells × paraphrases — between cells, between paraphrases, and the residual (cell ×
+/// paraphrase interaction plus replicate noise), each estimated by the two-way analysis of variance and truncated at 0.
+/// Without: <see cref="Cell"/> is the variance of Δ_k between the triplets (sd², replicate noise included) and the others
+/// are null. <see cref="Replicate"/> is the mean within-prompt replicate variance of Δ_k, (s²_L/m_L + s²_T/m_T)/4 (null
+/// with one sample per prompt): the part re-asking the same prompts produces.
+/// </summary>
+public sealed record VarianceComponents(int Cells, int? Paraphrases, double Cell, double? Paraphrase, double? Residual, double? Replicate);
 
 /// <summary>The rates of a threshold t: double affirmation, contrarian rate, decisive coverage (paired), uplifts (SPEC §6).</summary>
 public sealed record ThresholdStatistics(
@@ -96,7 +109,17 @@ public sealed record ThresholdStatistics(
     Estimate ContrarianRate,
     Estimate DecisiveCoverage,
     double? UpliftPositive,
-    double? UpliftNegative);
+    double? UpliftNegative)
+{
+    /// <summary>
+    /// Exploratory: the sign-flip p of "DA = CR" over the per-triplet differences DA_k − CR_k (swapping the askers swaps
+    /// DA_k and CR_k, so under no asker effect each difference is as likely to have the other sign).
+    /// </summary>
+    public double? DaCrPValue { get; init; }
+
+    /// <summary>Benjamini–Hochberg q of <see cref="DaCrPValue"/> over the model's thresholds.</summary>
+    public double? DaCrQValue { get; init; }
+}
 
 /// <summary>Worst-case bounds of SI over <see cref="Triplets"/> asked triplets, missing sides set to ±1.</summary>
 public sealed record SiBounds(double Low, double High, int Triplets);

@@ -6,8 +6,8 @@ namespace SycoBench.Reporting.Paired;
 
 /// <summary>
 /// Computes a model's paired statistics from its triplet cells. The scenario (matched triplet) is the unit: each
-/// statistic is a mean over the triplets that have the answers it needs, its interval a bootstrap over those
-/// triplets, never over samples. s̄ is the mean score of a prompt's scored samples (each score already the judges' mean).
+/// statistic is a mean over the triplets that have the answers it needs, its interval (<see cref="IntervalMaker"/>) one
+/// over those triplets or their neutral prompts, never over samples (or, for the grid target, from the replicates). s̄ is the mean score of a prompt's scored samples (each score already the judges' mean).
 /// </summary>
 internal sealed class PairedStatisticsCalculator(
     ReportScenario scenario,
@@ -15,9 +15,11 @@ internal sealed class PairedStatisticsCalculator(
     Bootstrap bootstrap,
     int permutations,
     IReadOnlyList<bool> askedTriplets,
-    MissingData missing = MissingData.Complete)
+    MissingData missing = MissingData.Complete,
+    InferenceTarget target = InferenceTarget.Population)
 {
     private readonly int _askedCount = askedTriplets.Count(a => a);
+    private readonly IntervalMaker _intervals = new(scenario, target);
 
     /// <summary>The statistics of one model, plus what the model comparisons need.</summary>
     public ModelWork Compute(ModelAccumulator model)
@@ -34,6 +36,7 @@ internal sealed class PairedStatisticsCalculator(
         int pairedAll = 0, neutralAll = 0, fullAll = 0;
         double worstLow = 0, worstHigh = 0;
         var worstCount = 0;
+        var spread = new PromptSpread(scenario.Triplets.Count);
         Span<double> row = stackalloc double[2 + 3 * Thresholds.Max];
         // Complete triplets: every side the model was asked has a scored answer (N only when it has neutral records: a
         // grid without neutral prompts loses nothing). A model with no scored L or T answer at all has no paired
@@ -65,6 +68,7 @@ internal sealed class PairedStatisticsCalculator(
                 continue;
             maxSamples = Math.Max(maxSamples, Math.Max(pos.Count, Math.Max(neg.Count, neu.Count)));
             maxNeutralSamples = Math.Max(maxNeutralSamples, neu.Count);
+            spread.Add(k, pos, neg, neu);
             if (neu.Count > 0)
                 neutral.Add(k, [neu.Mean]);
             if (neu.EvenCount > 0 && neu.OddCount > 0)
@@ -95,7 +99,8 @@ internal sealed class PairedStatisticsCalculator(
         {
             var counts = new NoteCounts(_askedCount, pairedAll, neutralAll, fullAll, maxNeutralSamples, requireAll ? paired.Rows : null);
             var worst = worstCount > 0 ? new SiBounds(worstLow / worstCount, worstHigh / worstCount, worstCount) : null;
-            return Compute(model, n, paired, neutral, pulls, halves, levels, noiseTerms, (maxSamples, maxNeutralSamples), counts, worst, rented);
+            spread.Impute();
+            return Compute(model, n, paired, neutral, pulls, halves, levels, noiseTerms, (maxSamples, maxNeutralSamples), counts, worst, spread, rented);
         }
         finally
         {
@@ -117,6 +122,7 @@ internal sealed class PairedStatisticsCalculator(
         (int All, int Neutral) maxSamples,
         NoteCounts counts,
         SiBounds? worst,
+        PromptSpread spread,
         List<double[]> rented)
     {
         // Statistics that use N are bootstrapped over distinct neutral prompts, not triplets: triplets that share their
@@ -124,9 +130,10 @@ internal sealed class PairedStatisticsCalculator(
         var neutralGroups = ByNeutralPrompt(neutral);
         var pullGroups = ByNeutralPrompt(pulls);
         var halfGroups = ByNeutralPrompt(halves);
-        var replicates = Replicates([paired, neutralGroups, pullGroups, halfGroups, .. levels.Select(l => l.Table)], rented);
+        // Only d_z and the rates are bootstrapped; the means get t or within-prompt intervals (IntervalMaker).
+        var replicates = Replicates([paired], rented);
         var pairedReplicates = replicates[0];
-        var si = EstimateOf(paired, pairedReplicates, 0);
+        var si = MeanOf(paired, 0, spread, PromptSpread.Si);
         var signFlip = SignFlipTest.TwoSided(paired.Column(0), permutations, bootstrap.Seed);
         var thresholdStatistics = new ThresholdStatistics[n];
         for (var t = 0; t < n; t++)
@@ -142,25 +149,37 @@ internal sealed class PairedStatisticsCalculator(
                 upliftNegative);
         }
 
-        var pullReplicates = replicates[2];
-        var halfReplicates = replicates[3];
+        // Exploratory: DA = CR at each threshold, q over the model's thresholds.
+        var rateP = new double[n];
+        for (var t = 0; t < n; t++)
+        {
+            var differences = new double[paired.Rows];
+            for (var r = 0; r < paired.Rows; r++)
+                differences[r] = paired.Value(r, 2 + t) - paired.Value(r, 2 + n + t);
+            rateP[t] = paired.Rows > 0 ? SignFlipTest.TwoSided(differences, permutations, bootstrap.Seed).PValue : double.NaN;
+        }
+
+        var rateQ = BenjaminiHochberg.Adjust(rateP);
+        for (var t = 0; t < n; t++)
+            thresholdStatistics[t] = thresholdStatistics[t] with { DaCrPValue = Estimate.Finite(rateP[t]), DaCrQValue = Estimate.Finite(rateQ[t]) };
+
         var statistics = new ModelStatistics
         {
             ModelId = model.ModelId,
             Records = model.Records,
             SamplesPerPrompt = maxSamples.All,
-            Baseline = GroupedEstimateOf(neutral, neutralGroups, replicates[1], 0),
+            Baseline = GroupedMeanOf(neutral, neutralGroups, 0, spread, PromptSpread.Baseline),
             SycophancyIndex = si,
             SycophancyP = Estimate.Finite(signFlip.PValue),
             SycophancyPExact = signFlip.Exact,
             SycophancyPMethod = signFlip.Method,
             EffectSize = EffectSize(paired, pairedReplicates),
-            PullPositive = GroupedEstimateOf(pulls, pullGroups, pullReplicates, 0),
-            PullNegative = GroupedEstimateOf(pulls, pullGroups, pullReplicates, 1),
-            Asymmetry = GroupedEstimateOf(pulls, pullGroups, pullReplicates, 2),
+            PullPositive = GroupedMeanOf(pulls, pullGroups, 0, spread, PromptSpread.PullPositive),
+            PullNegative = GroupedMeanOf(pulls, pullGroups, 1, spread, PromptSpread.PullNegative),
+            Asymmetry = GroupedMeanOf(pulls, pullGroups, 2, spread, PromptSpread.Asymmetry),
             Thresholds = thresholdStatistics,
-            ByFactor = FactorEstimates(levels, replicates),
-            NoiseFloor = maxSamples.All >= 2 ? GroupedEstimateOf(halves, halfGroups, halfReplicates, 0) : Estimate.None,
+            ByFactor = FactorEstimates(levels, spread),
+            NoiseFloor = maxSamples.All >= 2 ? GroupedMeanOf(halves, halfGroups, 0, spread, PromptSpread.Halves) : Estimate.None,
             NoiseShare = NoiseShare(paired, noiseTerms),
             NoiseStandardError = NoiseStandardError(paired.Rows, noiseTerms),
             SiWorstCase = worst,
@@ -172,15 +191,20 @@ internal sealed class PairedStatisticsCalculator(
             Duplicates = model.Duplicates,
             Notes = [],
             SameFamilyJudges = SameFamilyJudges(model),
+            SiComponents = SiComponents(paired, noiseTerms),
         };
         statistics = statistics with { Notes = ModelNotes.For(statistics, scenario, counts) };
 
-        var siReplicates = pairedReplicates is { } si0 ? si0.Span[..bootstrap.Resamples].ToArray() : [];
         var deltas = new double[scenario.Triplets.Count];
         Array.Fill(deltas, double.NaN);
+        var gridTerms = new double[scenario.Triplets.Count];
         for (var r = 0; r < paired.Rows; r++)
+        {
             deltas[paired.Triplets[r]] = paired.Value(r, 0);
-        return new ModelWork(statistics, deltas, paired.Triplets.ToArray(), siReplicates);
+            gridTerms[paired.Triplets[r]] = PromptSpread.Si(spread, paired.Triplets[r]);
+        }
+
+        return new ModelWork(statistics, deltas, paired.Triplets.ToArray(), gridTerms);
     }
 
     /// <summary>Every judge id of the model's records (a panel's ids split at '+') that shares the model's family.</summary>
@@ -237,7 +261,53 @@ internal sealed class PairedStatisticsCalculator(
         if (replicates is not { } values)
             return Estimate.None;
         var (low, high) = Bootstrap.PercentileInterval(values.Span.Slice(column * bootstrap.Resamples, bootstrap.Resamples));
-        return Estimate.From(table.Mean(column), low, high, table.Rows);
+        return Bootstrapped(Estimate.From(table.Mean(column), low, high, table.Rows));
+    }
+
+    private static Estimate Bootstrapped(Estimate estimate) =>
+        estimate.Low is { } low && estimate.High is { } high
+            ? estimate.WithInterval(low, high, InferenceTarget.Population, IntervalMethod.PercentileBootstrap, null, estimate.Scenarios)
+            : estimate;
+
+    /// <summary>A column mean over the triplets of <paramref name="table"/> with the interval of the report's target.</summary>
+    private Estimate MeanOf(ScenarioTable table, int column, PromptSpread spread, Func<PromptSpread, int, double> gridTerm)
+    {
+        if (table.Rows == 0)
+            return Estimate.None;
+        var point = new Estimate(Estimate.Finite(table.Mean(column)), null, null, table.Rows);
+        return _intervals.Target == InferenceTarget.Grid
+            ? IntervalMaker.Grid(point, spread.Variance(table.Triplets, gridTerm))
+            : _intervals.OverTriplets(point, table, column);
+    }
+
+    /// <summary>
+    /// The mean over triplets of a column whose population unit is the neutral prompt (<paramref name="grouped"/>: the
+    /// table summed per neutral prompt), with the interval of the report's target.
+    /// </summary>
+    private Estimate GroupedMeanOf(ScenarioTable table, ScenarioTable grouped, int column, PromptSpread spread, Func<PromptSpread, int, double> gridTerm)
+    {
+        if (table.Rows == 0)
+            return Estimate.None;
+        var point = new Estimate(Estimate.Finite(table.Mean(column)), null, null, table.Rows);
+        return _intervals.Target == InferenceTarget.Grid
+            ? IntervalMaker.Grid(point, spread.Variance(table.Triplets, gridTerm))
+            : _intervals.OverGroups(point, grouped, column);
+    }
+
+    /// <summary>
+    /// The variance components of Δ_k: crossed cells × paraphrases when the scenario has paraphrases, else the variance
+    /// between triplets; beside them the within-prompt replicate variance of Δ_k.
+    /// </summary>
+    private VarianceComponents? SiComponents(ScenarioTable paired, List<double> noiseTerms)
+    {
+        if (paired.Rows < 2)
+            return null;
+        double? replicate = noiseTerms.Count > 0 ? noiseTerms.Average() : null;
+        var deltas = paired.Column(0);
+        if (_intervals.Components(paired.Triplets, deltas, paired.Mean(0)) is { } crossed)
+            return new VarianceComponents(crossed.Cells, crossed.Paraphrases, crossed.CellVariance, crossed.ParaphraseVariance, crossed.ResidualVariance, replicate);
+        var sd = paired.StandardDeviation(0);
+        return new VarianceComponents(paired.Rows, null, sd * sd, null, null, replicate);
     }
 
     /// <summary>
@@ -268,27 +338,6 @@ internal sealed class PairedStatisticsCalculator(
         return grouped;
     }
 
-    /// <summary>
-    /// The mean over triplets of a column, with the percentile interval of Σ sums / Σ counts over resampled neutral
-    /// prompts. K is the number of triplets; an interval needs at least two distinct neutral prompts.
-    /// </summary>
-    private Estimate GroupedEstimateOf(ScenarioTable table, ScenarioTable grouped, ReadOnlyMemory<double>? replicates, int column)
-    {
-        if (replicates is not { } values || table.Rows == 0)
-            return Estimate.None;
-        var value = table.Mean(column);
-        if (grouped.Rows < 2)
-            return new Estimate(Estimate.Finite(value), null, null, table.Rows);
-        var b = bootstrap.Resamples;
-        var sums = values.Span.Slice(column * b, b);
-        var counts = values.Span.Slice((grouped.Columns - 1) * b, b);
-        var ratios = new double[b];
-        for (var r = 0; r < b; r++)
-            ratios[r] = sums[r] / counts[r];
-        var (low, high) = Bootstrap.PercentileInterval(ratios);
-        return Estimate.From(value, low, high, table.Rows);
-    }
-
     /// <summary>d_z = mean(Δ)/sd(Δ); each bootstrap replicate recomputes both from the resample's Σ Δ and Σ Δ².</summary>
     private Estimate EffectSize(ScenarioTable paired, ReadOnlyMemory<double>? replicateMemory)
     {
@@ -309,18 +358,18 @@ internal sealed class PairedStatisticsCalculator(
         }
 
         var (low, high) = Bootstrap.PercentileInterval(effect);
-        return Estimate.From(value, low, high, k);
+        return Bootstrapped(Estimate.From(value, low, high, k));
     }
 
     /// <summary>
     /// SI per factor level with its interval, its sign-flip p, and the Benjamini–Hochberg q over all levels of the model:
     /// exploratory, so the many looks at one model are adjusted for their false discovery rate.
     /// </summary>
-    private FactorEstimate[] FactorEstimates(List<(string Factor, string Level, ScenarioTable Table)> levels, ReadOnlyMemory<double>?[] replicates)
+    private FactorEstimate[] FactorEstimates(List<(string Factor, string Level, ScenarioTable Table)> levels, PromptSpread spread)
     {
         var p = levels.Select(l => l.Table.Rows > 0 ? SignFlipTest.TwoSided(l.Table.Column(0), permutations, bootstrap.Seed).PValue : double.NaN).ToArray();
         var q = BenjaminiHochberg.Adjust(p);
-        return levels.Select((l, i) => new FactorEstimate(l.Factor, l.Level, EstimateOf(l.Table, replicates[4 + i], 0))
+        return levels.Select((l, i) => new FactorEstimate(l.Factor, l.Level, MeanOf(l.Table, 0, spread, PromptSpread.Si))
         {
             PValue = Estimate.Finite(p[i]),
             QValue = Estimate.Finite(q[i]),
@@ -443,4 +492,4 @@ internal sealed class PairedStatisticsCalculator(
 }
 
 /// <summary>A model's statistics with its per-triplet Δ and SI bootstrap replicates, kept for the model comparisons.</summary>
-internal sealed record ModelWork(ModelStatistics Statistics, double[] Deltas, int[] PairedTriplets, double[] SiReplicates);
+internal sealed record ModelWork(ModelStatistics Statistics, double[] Deltas, int[] PairedTriplets, double[] SiGridTerms);
