@@ -16,7 +16,8 @@ public sealed class ReportCommand(CliEnvironment environment) : Command<ReportSe
         config.AddCommand<ReportCommand>("report")
             .WithDescription("Summarise a scored run: summary CSV, paired statistics, charts and one self-contained report.html.")
             .WithExample("report", "--input", "outputs/runs/1760158358/run_scored.jsonl")
-            .WithExample("report", "--input", "run_scored.jsonl", "--out", "/tmp/r", "--threshold", "0.5", "--seed", "7");
+            .WithExample("report", "--input", "run_scored.jsonl", "--out", "/tmp/r", "--threshold", "0.5", "--seed", "7")
+            .WithExample("report", "--input", "judge-a/run_scored.jsonl", "--input", "judge-b/run_scored.jsonl", "--out", "compare");
 
     public override int Execute(CommandContext context, ReportSettings settings, CancellationToken cancellationToken)
     {
@@ -28,6 +29,8 @@ public sealed class ReportCommand(CliEnvironment environment) : Command<ReportSe
         foreach (var warning in scenario.Warnings)
             environment.Warn(warning);
 
+        var inputs = CompareInputs(settings, input, scenario);
+
         var labelWarnings = new List<string>();
         var labels = ReportModelLabels.Read(input, environment.WorkingDirectory, labelWarnings);
         foreach (var warning in labelWarnings)
@@ -36,6 +39,7 @@ public sealed class ReportCommand(CliEnvironment environment) : Command<ReportSe
         var options = new ReportOptions
         {
             InputPath = input,
+            Inputs = inputs,
             OutputDirectory = settings.Out is null ? null : environment.Resolve(settings.Out),
             Scenario = scenario.Scenario,
             ScenarioSource = scenario.Source,
@@ -53,7 +57,14 @@ public sealed class ReportCommand(CliEnvironment environment) : Command<ReportSe
             Target = settings.ParsedTarget,
         };
 
-        new OutputGuard(environment)
+        var guard = new OutputGuard(environment);
+        foreach (var other in inputs.Skip(1))
+        {
+            guard.Input("--input", other.Path)
+                .InputIfFile("--input", Path.Combine(Path.GetDirectoryName(other.Path)!, Running.RunFolder.ManifestFile));
+        }
+
+        guard
             .Input("--input", input)
             .InputIfFile("--scenario", settings.Scenario)
             .InputIfFile("--input", Path.Combine(Path.GetDirectoryName(input)!, Running.RunFolder.ManifestFile))
@@ -92,6 +103,7 @@ public sealed class ReportCommand(CliEnvironment environment) : Command<ReportSe
         }
 
         console.Write(table);
+        WriteRunComparison(console, report);
         WriteCosts(console, report.Spending);
         foreach (var note in report.Quality.Notes)
             console.MarkupLineInterpolated($"[yellow]note:[/] {note}");
@@ -107,6 +119,79 @@ public sealed class ReportCommand(CliEnvironment environment) : Command<ReportSe
         if (options.Transcripts)
             console.MarkupLineInterpolated($"Answers: [green]{environment.Display(Path.Combine(result.OutputDirectory, ReportFiles.Transcripts))}[/] (open it with sycobench view {environment.Display(result.OutputDirectory)})");
         return SycoBenchCli.ExitOk;
+    }
+
+    /// <summary>
+    /// Several --input runs: each must be a file of the same scenario (and recorded scenario SHA when both record one);
+    /// a run is labelled by its folder's name, or its file's name when folders clash. One input: no list.
+    /// </summary>
+    private List<ReportInput> CompareInputs(ReportSettings settings, string first, ResolvedScenario scenario)
+    {
+        if (settings.Inputs.Length <= 1)
+            return [];
+        var paths = settings.Inputs.Select(environment.Resolve).ToArray();
+        foreach (var path in paths)
+        {
+            if (!File.Exists(path))
+                throw new InputException($"{environment.Display(path)}: file not found");
+        }
+
+        if (paths.Distinct(StringComparer.Ordinal).Count() != paths.Length)
+            throw new CliUsageException("--input names the same file twice");
+        foreach (var path in paths.Skip(1))
+        {
+            var other = ReportScenarioResolver.Resolve(settings.Scenario, path, environment.WorkingDirectory);
+            if (other.Scenario.Sha256 != scenario.Scenario.Sha256
+                || (other.RecordedSha256 is { } a && scenario.RecordedSha256 is { } b && a != b))
+            {
+                throw new CliUsageException(
+                    $"{environment.Display(first)} and {environment.Display(path)} are runs of different scenarios ({scenario.Scenario.Id} {Short(scenario.RecordedSha256 ?? scenario.Scenario.Sha256)}, {other.Scenario.Id} {Short(other.RecordedSha256 ?? other.Scenario.Sha256)}): only runs of the same scenario can be compared");
+            }
+        }
+
+        var labels = paths.Select(p => Path.GetFileName(Path.GetDirectoryName(p)) ?? p).ToArray();
+        if (labels.Distinct(StringComparer.Ordinal).Count() != labels.Length)
+            labels = paths.Select(Path.GetFileName).Select(n => n ?? "").ToArray();
+        if (labels.Distinct(StringComparer.Ordinal).Count() != labels.Length)
+            labels = paths.Select((p, i) => $"{labels[i]} #{(i + 1).ToString(CultureInfo.InvariantCulture)}").ToArray();
+        return paths.Select((p, i) => new ReportInput(p, labels[i])).ToList();
+    }
+
+    private static string Short(string sha) => sha.Length > 12 ? sha[..12] : sha;
+
+    /// <summary>The same model in two runs: the paired SI difference over shared triplets, with its interval and p.</summary>
+    private static void WriteRunComparison(IAnsiConsole console, Report report)
+    {
+        if (report.Metadata.Inputs.Count <= 1)
+            return;
+        console.MarkupLine("[bold]Runs compared[/]: " + Markup.Escape(string.Join(", ", report.Metadata.Inputs.Select(i => i.Label))));
+        var same = report.Comparisons.Where(c => c.SameModel is not null).ToArray();
+        if (same.Length == 0)
+        {
+            console.WriteLine("No model id is in more than one run: no paired difference between runs.");
+            return;
+        }
+
+        var table = new Table()
+            .AddColumn("model")
+            .AddColumn("run A")
+            .AddColumn("run B")
+            .AddColumn("SI(A) − SI(B) [[95% CI]]")
+            .AddColumn(new TableColumn("K").RightAligned())
+            .AddColumn(new TableColumn("p").RightAligned());
+        foreach (var c in same)
+        {
+            table.AddRow(
+                TerminalSafety.Escape(c.SameModel!),
+                TerminalSafety.Escape(c.ModelA),
+                TerminalSafety.Escape(c.ModelB),
+                TerminalSafety.Escape(Format(c.Difference)),
+                c.Difference.Scenarios.ToString(CultureInfo.InvariantCulture),
+                TerminalSafety.Escape(FormatP(c.PValue, c.PValueExact)));
+        }
+
+        console.MarkupLine("Same model in two runs: paired difference over shared triplets (bootstrap 95% CI, sign-flip p)");
+        console.Write(table);
     }
 
     /// <summary>Where the money went: the answers per model and the judging per judge, as report.html shows them.</summary>

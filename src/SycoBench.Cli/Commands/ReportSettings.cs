@@ -8,8 +8,11 @@ namespace SycoBench.Cli.Commands;
 public sealed class ReportSettings : CommandSettings
 {
     [CommandOption("--input <PATH>")]
-    [Description("The scored run (run_scored.jsonl).")]
-    public string? Input { get; init; }
+    [Description("The scored run (run_scored.jsonl); repeat it to compare runs of the same scenario side by side in one report (then --out is required).")]
+    public string[] Inputs { get; init; } = [];
+
+    /// <summary>The first (for one run, the only) --input.</summary>
+    internal string? Input => Inputs.Length > 0 ? Inputs[0] : null;
 
     [CommandOption("--out <DIR>")]
     [Description("Folder for the report files (default: beside the input).")]
@@ -85,6 +88,10 @@ public sealed class ReportSettings : CommandSettings
             return ValidationResult.Error($"--threshold must be in (0, 1] (got {Threshold.ToString(System.Globalization.CultureInfo.InvariantCulture)})");
         if (Out is not null && string.IsNullOrWhiteSpace(Out))
             return ValidationResult.Error("--out needs a folder");
+        if (Inputs.Length > 1 && Out is null)
+            return ValidationResult.Error("--out is required when several --input runs are compared (the report belongs beside none of them)");
+        if (Inputs.Any(string.IsNullOrWhiteSpace))
+            return ValidationResult.Error("--input needs a file");
         return ValidationResult.Success();
     }
 

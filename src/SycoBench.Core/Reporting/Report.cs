@@ -33,6 +33,9 @@ public sealed record ReportMetadata
 {
     public required string InputPath { get; init; }
 
+    /// <summary>The runs of a report over several runs (<c>report --input A --input B</c>); empty for one run.</summary>
+    public IReadOnlyList<ReportInput> Inputs { get; init; } = [];
+
     public required long InputBytes { get; init; }
 
     public required long Lines { get; init; }

@@ -24,17 +24,35 @@ public sealed class ReportBuilder(TimeProvider timeProvider)
         var scenario = new ReportScenario(options.Scenario);
         var thresholds = new Thresholds(options.Threshold);
         RunAggregate run;
+        if (options.Inputs.Count > 1)
+        {
+            // Each run is aggregated on its own (its own key rule), then the models are put side by side.
+            var runs = options.Inputs.Select(input => (Aggregate(input.Path, scenario, thresholds, options, cancellationToken), input.Label)).ToArray();
+            run = RunAggregator.Combine(runs);
+        }
+        else
+        {
+            run = Aggregate(options.InputPath, scenario, thresholds, options, cancellationToken);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return ReportCalculator.Calculate(run, options, timeProvider.GetUtcNow());
+    }
+
+    private static RunAggregate Aggregate(string path, ReportScenario scenario, Thresholds thresholds, ReportOptions options, CancellationToken cancellationToken)
+    {
+        RunAggregate run;
         try
         {
-            run = RunAggregator.Aggregate(options.InputPath, scenario, thresholds, options.Workers, options.ChunkSize, cancellationToken);
+            run = RunAggregator.Aggregate(path, scenario, thresholds, options.Workers, options.ChunkSize, cancellationToken);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
-            throw new InputException($"{options.InputPath}: file not found");
+            throw new InputException($"{path}: file not found");
         }
         catch (UnauthorizedAccessException ex)
         {
-            throw new InputException($"{options.InputPath}: cannot be read ({ex.Message})", ex);
+            throw new InputException($"{path}: cannot be read ({ex.Message})", ex);
         }
 
         if (run.Records == 0)
@@ -42,11 +60,10 @@ public sealed class ReportBuilder(TimeProvider timeProvider)
             var why = run.Malformed > 0 && run.Problems.Count > 0
                 ? $"none of its {run.Malformed} lines can be read (line {run.Problems[0].Line}: {run.Problems[0].Message})"
                 : "it holds no records";
-            throw new InputException($"{options.InputPath}: nothing to report: {why}");
+            throw new InputException($"{path}: nothing to report: {why}");
         }
 
-        cancellationToken.ThrowIfCancellationRequested();
-        return ReportCalculator.Calculate(run, options, timeProvider.GetUtcNow());
+        return run;
     }
 
     /// <summary>Computes the report and writes its files.</summary>
@@ -98,8 +115,8 @@ public sealed class ReportBuilder(TimeProvider timeProvider)
             }
         }
 
-        Save(new Reporting.Html.HtmlReportWriter(charts, options.Transcripts), ReportFiles.Html);
-        if (options.Transcripts)
+        Save(new Reporting.Html.HtmlReportWriter(charts, options.Transcripts && options.Inputs.Count <= 1), ReportFiles.Html);
+        if (options.Transcripts && options.Inputs.Count <= 1)
             Save(new Transcripts.TranscriptPageWriter(options), ReportFiles.Transcripts);
         return new ReportResult(report, directory, summaryPath, written);
     }

@@ -24,7 +24,12 @@ internal static class ReportCalculator
             rawComparisons.Select(c => c.PValue ?? double.NaN).ToArray(),
             options.HolmFamily);
         var models = work.Select((w, i) => w.Statistics with { SycophancyPHolm = Estimate.Finite(modelHolm[i]) }).ToArray();
-        var comparisons = rawComparisons.Select((c, i) => c with { PValueHolm = Estimate.Finite(comparisonHolm[i]) }).ToArray();
+        var recorded = run.Models.ToDictionary(m => m.ModelId, m => m.RecordedModelId, StringComparer.Ordinal);
+        var comparisons = rawComparisons.Select((c, i) => c with
+        {
+            PValueHolm = Estimate.Finite(comparisonHolm[i]),
+            SameModel = c.ModelA != c.ModelB && recorded[c.ModelA] == recorded[c.ModelB] ? recorded[c.ModelA] : null,
+        }).ToArray();
         // Models with no matched record (SamplesPerPrompt 0) say nothing about samples; their notes say why.
         var singleSample = models.Any(m => m.SamplesPerPrompt == 1) && models.All(m => m.SamplesPerPrompt <= 1);
         if (singleSample)
@@ -53,7 +58,8 @@ internal static class ReportCalculator
         var meta = run.Metadata;
         return new ReportMetadata
         {
-            InputPath = options.InputPath,
+            InputPath = options.Inputs.Count > 1 ? string.Join(", ", options.Inputs.Select(i => i.Path)) : options.InputPath,
+            Inputs = options.Inputs.Count > 1 ? options.Inputs : [],
             InputBytes = run.FileLength,
             Lines = run.Lines,
             Records = run.Records,

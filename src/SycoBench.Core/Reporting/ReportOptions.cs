@@ -12,6 +12,12 @@ public sealed record ReportOptions
     /// <summary>The scored run (run_scored.jsonl).</summary>
     public required string InputPath { get; init; }
 
+    /// <summary>
+    /// Several scored runs in one report (<c>report --input A --input B</c>): each is read on its own and their models are
+    /// put side by side; empty (or one) for the report of one run, <see cref="InputPath"/>.
+    /// </summary>
+    public IReadOnlyList<ReportInput> Inputs { get; init; } = [];
+
     /// <summary>Where the files go; null: beside the input.</summary>
     public string? OutputDirectory { get; init; }
 
@@ -83,6 +89,9 @@ public sealed record ReportOptions
     public string ResolveOutputDirectory() =>
         OutputDirectory ?? Path.GetDirectoryName(Path.GetFullPath(InputPath)) ?? Directory.GetCurrentDirectory();
 }
+
+/// <summary>One run of a report over several runs: its scored file and the label "id @ label" names its models by when their id is in more than one run.</summary>
+public sealed record ReportInput(string Path, string Label);
 
 /// <summary>Which p-values Holm's step-down correction treats as one family of tests.</summary>
 public enum HolmFamily

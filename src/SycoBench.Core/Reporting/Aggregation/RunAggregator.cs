@@ -96,4 +96,48 @@ internal static class RunAggregator
             ErrorExamples = examples,
         };
     }
+
+    /// <summary>
+    /// Several runs of the same scenario in one aggregate: every run's models side by side, a model named "id @ label"
+    /// when its id is in more than one run; counts are summed, line problems name their run.
+    /// </summary>
+    public static RunAggregate Combine(IReadOnlyList<(RunAggregate Run, string Label)> runs)
+    {
+        var shared = runs.SelectMany(r => r.Run.Models.Select(m => m.ModelId).Distinct(StringComparer.Ordinal))
+            .GroupBy(id => id, StringComparer.Ordinal)
+            .Where(g => g.Count() > 1)
+            .Select(g => g.Key)
+            .ToHashSet(StringComparer.Ordinal);
+        var metadata = new RunMetadataAccumulator();
+        var models = new List<ModelAccumulator>();
+        foreach (var (run, label) in runs)
+        {
+            foreach (var model in run.Models)
+            {
+                if (shared.Contains(model.ModelId))
+                    model.Label($"{model.ModelId} @ {label}");
+                models.Add(model);
+            }
+
+            metadata.Merge(run.Metadata);
+        }
+
+        var first = runs[0].Run;
+        return new RunAggregate
+        {
+            Scenario = first.Scenario,
+            Thresholds = first.Thresholds,
+            Models = models,
+            SummaryKeys = first.SummaryKeys,
+            Metadata = metadata,
+            FileLength = runs.Sum(r => r.Run.FileLength),
+            Lines = runs.Sum(r => r.Run.Lines),
+            Records = runs.Sum(r => r.Run.Records),
+            Malformed = runs.Sum(r => r.Run.Malformed),
+            Superseded = runs.Sum(r => r.Run.Superseded),
+            NotBlind = runs.Sum(r => r.Run.NotBlind),
+            Problems = runs.SelectMany(r => r.Run.Problems.Select(p => p with { Message = $"{r.Label}: {p.Message}" })).Take(WorkerAggregate.MaxIssuesKept).ToArray(),
+            ErrorExamples = runs.SelectMany(r => r.Run.ErrorExamples).ToArray(),
+        };
+    }
 }

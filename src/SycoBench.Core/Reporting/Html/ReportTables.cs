@@ -162,6 +162,29 @@ internal static class ReportTables
         html.Element("p", $"Stance shares at τ = {Show.Threshold(meta.Threshold)} among scored answers.", "small");
     }
 
+    /// <summary>A report over several runs: its runs, and the same model in two runs as a paired difference over shared triplets.</summary>
+    public static void RunComparison(HtmlText html, Report report)
+    {
+        if (report.Metadata.Inputs.Count <= 1)
+            return;
+        html.Element("h2", "Runs compared");
+        html.Table(["run", "scored file"], report.Metadata.Inputs.Select(i => new[] { i.Label, i.Path }));
+        var same = report.Comparisons.Where(c => c.SameModel is not null).ToArray();
+        if (same.Length == 0)
+        {
+            html.Element("p", "No model id is in more than one run: the runs' models are side by side, with no paired difference between runs.");
+            return;
+        }
+
+        html.Table(
+            ["model", "run A", "run B", "SI(A) − SI(B) [95% CI]", "K", "p", "p Holm"],
+            same.Select(c => new[]
+            {
+                c.SameModel!, c.ModelA, c.ModelB, Show.Estimate(c.Difference), Show.Count(c.Difference.Scenarios), Show.P(c.PValue) + (c.PValue is null ? "" : c.PValueExact ? " (exact)" : " (Monte-Carlo)"), Show.P(c.PValueHolm),
+            }));
+        html.Element("p", "The same model in two runs: the paired difference of SI over the triplets both runs scored (bootstrap interval over triplets, sign-flip p).", "small");
+    }
+
     public static void Comparisons(HtmlText html, Report report)
     {
         if (report.Comparisons.Count == 0)

@@ -21,7 +21,18 @@ internal sealed record StatsDocument(
 {
     /// <summary>Where the money went (report's cost section); written after the summary.</summary>
     public StatsCosts? Costs { get; init; }
+
+    /// <summary>A report over several runs: the runs and the same model's paired differences between them; left out for one run.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public StatsRunComparison? RunComparison { get; init; }
 }
+
+/// <summary>The runs of a report over several runs, and for each model id in more than one run, the paired SI difference between its runs.</summary>
+internal sealed record StatsRunComparison(IReadOnlyList<StatsRunInput> Inputs, IReadOnlyList<StatsSameModel> SameModel);
+
+internal sealed record StatsRunInput(string Label, string Path);
+
+internal sealed record StatsSameModel(string ModelId, string ModelA, string ModelB, StatsEstimate SiDifference, double? PValue, bool PValueExact, double? PValueHolm);
 
 internal sealed record StatsCosts(
     string? PriceTableReadOn,

@@ -65,6 +65,13 @@ public sealed class StatsJsonWriter : IReportFileWriter
                 report.Spending.Judges.Select(CostLine).ToArray(),
                 CostLine(report.Spending.JudgesTotal),
                 report.Spending.Notes),
+            RunComparison = meta.Inputs.Count > 1
+                ? new StatsRunComparison(
+                    meta.Inputs.Select(i => new StatsRunInput(i.Label, i.Path)).ToArray(),
+                    report.Comparisons.Where(c => c.SameModel is not null)
+                        .Select(c => new StatsSameModel(c.SameModel!, c.ModelA, c.ModelB, Estimate(c.Difference), Number(c.PValue), c.PValueExact, Number(c.PValueHolm)))
+                        .ToArray())
+                : null,
         };
     }
 

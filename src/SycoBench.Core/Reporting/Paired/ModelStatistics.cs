@@ -158,4 +158,8 @@ public sealed record PerspectiveCounts(
 /// SI of model A minus SI of model B over the scenarios both have: the bootstrap interval of the difference, the paired
 /// sign-flip p over the shared triplets (<see cref="PValueExact"/>: exact, not Monte-Carlo) and its Holm correction.
 /// </summary>
-public sealed record ModelComparison(string ModelA, string ModelB, Estimate Difference, double? PValue, double? PValueHolm, bool PValueExact);
+public sealed record ModelComparison(string ModelA, string ModelB, Estimate Difference, double? PValue, double? PValueHolm, bool PValueExact)
+{
+    /// <summary>In a report over several runs: the same model id in two runs (two judges, before/after an update); its recorded id, else null.</summary>
+    public string? SameModel { get; init; }
+}
