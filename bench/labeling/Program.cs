@@ -5,8 +5,8 @@ using SycoBench.Bench.Labeling;
 using SycoBench.Labeling;
 using SycoBench.Labeling.Storage;
 using SycoBench.Records;
-using SycoBench.Testing;
 using SycoBench.Reviews;
+using SycoBench.Testing;
 
 // Seeds a fresh label database (a SQLite file, or a PostgreSQL database with --store postgres) with N items (real answers from the reference run, each made unique), adds the
 // reviewers, starts the real server on loopback, and lets every reviewer loop next-item → submit for a bounded time,
