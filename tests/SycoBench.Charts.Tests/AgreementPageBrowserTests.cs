@@ -43,14 +43,7 @@ public sealed class AgreementPageBrowserTests(ITestOutputHelper output)
         using var _ = playwright;
         await using var __ = browser;
         var tab = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-        var requests = new List<string>();
-        var dialogs = 0;
-        tab.Request += (_, request) => requests.Add(request.Url);
-        tab.Dialog += async (_, dialog) =>
-        {
-            dialogs++;
-            await dialog.DismissAsync();
-        };
+        var watch = PageWatch.On(tab);
 
         await tab.GotoAsync(new Uri(path).AbsoluteUri, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
 
@@ -67,8 +60,8 @@ public sealed class AgreementPageBrowserTests(ITestOutputHelper output)
 
         Assert.Equal(charts, await tab.Locator("img").CountAsync()); // the hostile reviewer code stayed text
         Assert.Contains(Hostile, await tab.Locator("table").Nth(1).InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Equal(0, dialogs);
-        Assert.All(requests, url => Assert.True(url.StartsWith("file:", StringComparison.Ordinal) || url.StartsWith("data:", StringComparison.Ordinal), url));
+        Assert.Equal(0, watch.Dialogs);
+        Assert.All(watch.Requests, url => Assert.True(url.StartsWith("file:", StringComparison.Ordinal) || url.StartsWith("data:", StringComparison.Ordinal), url));
         Assert.StartsWith("SycoBench agreement", await tab.TitleAsync(), StringComparison.Ordinal);
         Assert.Contains("AI reviewers against the human consensus", await tab.Locator("body").InnerTextAsync(), StringComparison.Ordinal);
 

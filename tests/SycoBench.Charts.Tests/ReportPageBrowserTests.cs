@@ -24,14 +24,7 @@ public sealed class ReportPageBrowserTests(ITestOutputHelper output)
         using var _ = playwright;
         await using var __ = browser;
         var tab = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-        var requests = new List<string>();
-        var dialogs = 0;
-        tab.Request += (_, request) => requests.Add(request.Url);
-        tab.Dialog += async (_, dialog) =>
-        {
-            dialogs++;
-            await dialog.DismissAsync();
-        };
+        var watch = PageWatch.On(tab);
 
         await tab.GotoAsync(new Uri(page).AbsoluteUri, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
 
@@ -48,8 +41,8 @@ public sealed class ReportPageBrowserTests(ITestOutputHelper output)
 
         Assert.Equal(4, await tab.Locator("img").CountAsync()); // the hostile model id stayed text
         Assert.Contains("b/<img src=x onerror=alert(1)>", await tab.Locator("table").First.InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Equal(0, dialogs);
-        Assert.All(requests, url => Assert.True(url.StartsWith("file:", StringComparison.Ordinal) || url.StartsWith("data:", StringComparison.Ordinal), url));
+        Assert.Equal(0, watch.Dialogs);
+        Assert.All(watch.Requests, url => Assert.True(url.StartsWith("file:", StringComparison.Ordinal) || url.StartsWith("data:", StringComparison.Ordinal), url));
         Assert.StartsWith("SycoBench report", await tab.TitleAsync(), StringComparison.Ordinal);
 
         var screenshots = Path.Combine(AppContext.BaseDirectory, "browser-output");

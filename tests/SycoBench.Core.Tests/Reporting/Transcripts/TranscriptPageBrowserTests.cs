@@ -17,20 +17,13 @@ public sealed class TranscriptPageBrowserTests
         using var _ = playwright;
         await using var __ = browser;
         var tab = await browser.NewPageAsync();
-        var requests = new List<string>();
-        var dialogs = 0;
+        var watch = PageWatch.On(tab);
         var errors = new List<string>();
-        tab.Request += (_, request) => requests.Add(request.Url);
         tab.PageError += (_, error) => errors.Add(error);
         tab.Console += (_, message) =>
         {
             if (message.Type == "error")
                 errors.Add(message.Text);
-        };
-        tab.Dialog += async (_, dialog) =>
-        {
-            dialogs++;
-            await dialog.DismissAsync();
         };
 
         await tab.GotoAsync(page);
@@ -61,7 +54,7 @@ public sealed class TranscriptPageBrowserTests
         Assert.Equal("Bold claim", await answer.Locator("strong").InnerTextAsync()); // its Markdown still renders
         Assert.Equal(0, await tab.Locator("#rows img, #rows script").CountAsync());
         Assert.Equal("undefined", await tab.EvaluateAsync<string>("typeof window.__pwned"));
-        Assert.Equal(0, dialogs);
+        Assert.Equal(0, watch.Dialogs);
 
         // Filters: judge failures only (this run has none), then back; the neutral column alone.
         await tab.SelectOptionAsync("#f-judge", "failed");
@@ -81,6 +74,6 @@ public sealed class TranscriptPageBrowserTests
             (await tab.Locator("article.row .swing").First.InnerTextAsync()).Replace("swing ", "", StringComparison.Ordinal));
 
         Assert.Empty(errors);
-        Assert.All(requests, url => Assert.StartsWith("file:", url, StringComparison.Ordinal));
+        Assert.All(watch.Requests, url => Assert.StartsWith("file:", url, StringComparison.Ordinal));
     }
 }
