@@ -17,7 +17,14 @@ public sealed class ReportCommandTests
             Assert.True(File.Exists(cwd.File("r/" + name)), name);
         using var stats = JsonDocument.Parse(File.ReadAllBytes(cwd.File("r/stats.json")));
         Assert.Equal(2, stats.RootElement.GetProperty("models").GetArrayLength());
-        Assert.Contains("openai/gpt-oss-20b:free", result.Output, StringComparison.Ordinal);
+        var families = stats.RootElement.GetProperty("models").EnumerateArray()
+            .ToDictionary(m => m.GetProperty("model_id").GetString()!, m => m.GetProperty("same_family_judges").EnumerateArray().Select(j => j.GetString()!).ToArray());
+        Assert.Equal(["openai/gpt-oss-20b:free"], families["openai/gpt-oss-20b:free"]);
+        Assert.Empty(families["nvidia/nemotron-nano-9b-v2:free"]);
+        // The console table marks the model judged by its own family, and a legend line says what the mark means.
+        Assert.Contains("openai/gpt-oss-20b:free ⚠", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("nemotron-nano-9b-v2:free ⚠", result.Output, StringComparison.Ordinal);
+        Assert.Contains("⚠ judged by its own family: a judge of the model's family scored its answers and may favour them (openai/gpt-oss-20b:free: openai/gpt-oss-20b:free)", result.Output.ReplaceLineEndings(" "), StringComparison.Ordinal);
         Assert.Contains("Summary: r/run_scored.csv", result.Output, StringComparison.Ordinal);
         Assert.Equal("", result.Error);
     }

@@ -21,7 +21,7 @@ public sealed class StudyCommandTests
           "judges": ["sim/judge"],
           "judge_concurrency": 4,
           "thresholds": { "stance": 0.4 },
-          "report": { "seed": 3 },
+          "report": { "seed": 3, "target": "grid" },
           "cache": "none",
           "output": "study"
         }
@@ -43,7 +43,7 @@ public sealed class StudyCommandTests
             ["grid", "--scenario", "rent-v1", "--sample", "18", "--seed", "4", "--out", "hand/grid.jsonl"],
             ["run", "--models", "two.json", "--grid", "hand/grid.jsonl", "--samples", "2", "--out", "hand/run", "--no-cache"],
             ["score", "--input", "hand/run/run.jsonl", "-s", "sim/judge", "--concurrency", "4", "--no-cache", "--no-aggregate"],
-            ["report", "--input", "hand/run/run_scored.jsonl", "--out", "hand/report", "--threshold", "0.4", "--seed", "3"],
+            ["report", "--input", "hand/run/run_scored.jsonl", "--out", "hand/report", "--threshold", "0.4", "--seed", "3", "--target", "grid"],
         ];
         foreach (var args in byHand)
         {
@@ -59,6 +59,7 @@ public sealed class StudyCommandTests
         var studyStats = JsonNode.Parse(File.ReadAllText(cwd.File("study/report/stats.json")))!.AsObject();
         var handStats = JsonNode.Parse(File.ReadAllText(cwd.File("hand/report/stats.json")))!.AsObject();
         Assert.Equal(sha, studyStats["study"]!["sha256"]!.GetValue<string>());
+        Assert.Equal("grid", studyStats["method"]!["inference_target"]!.GetValue<string>());
         Assert.Equal("study.json", studyStats["study"]!["path"]!.GetValue<string>());
         Assert.False(handStats.ContainsKey("study"));
         // Apart from the study stamp and what names the files and the moment (paths, run id, timestamps), the same.
@@ -146,7 +147,8 @@ public sealed class StudyCommandTests
     [InlineData("\"samples\": 2", "\"samples\": 0", "field 'samples': must be a positive number, not 0")]
     [InlineData("\"cache\": \"none\"", "\"cache\": \"off\"", "field 'cache': must be shared")]
     [InlineData("\"scenario\": \"rent-v1\"", "\"scenario\": \"rent-v9\"", "field 'scenario': ")]
-    [InlineData("\"report\": { \"seed\": 3 }", "\"report\": { \"holm_family\": \"both\" }", "field 'report.holm_family': must be separate or joint")]
+    [InlineData("\"report\": { \"seed\": 3, \"target\": \"grid\" }", "\"report\": { \"holm_family\": \"both\" }", "field 'report.holm_family': must be separate or joint")]
+    [InlineData("\"target\": \"grid\"", "\"target\": \"scenarios\"", "field 'report.target': must be population or grid, not 'scenarios'")]
     public async Task A_bad_study_file_is_refused_with_exit_2_naming_the_field_before_anything_is_written(string replace, string with, string expected)
     {
         using var cwd = new TempDirectory();

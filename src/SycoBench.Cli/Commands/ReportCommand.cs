@@ -2,6 +2,7 @@ using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using SycoBench.Charts;
+using SycoBench.IO;
 using SycoBench.Records;
 using SycoBench.Reporting;
 
@@ -11,6 +12,9 @@ namespace SycoBench.Cli.Commands;
 public sealed class ReportCommand(CliEnvironment environment) : Command<ReportSettings>
 {
     private const int MaxProblemLines = 10;
+
+    /// <summary>Marks a model in the console table whose answers a judge of its own family scored.</summary>
+    internal const string OwnFamilyMark = "⚠";
 
     public static void Register(IConfigurator config) =>
         config.AddCommand<ReportCommand>("report")
@@ -94,7 +98,7 @@ public sealed class ReportCommand(CliEnvironment environment) : Command<ReportSe
         foreach (var model in report.Models)
         {
             table.AddRow(
-                TerminalSafety.Escape(model.ModelId),
+                TerminalSafety.Escape(model.ModelId + (model.SameFamilyJudges.Count > 0 ? " " + OwnFamilyMark : "")),
                 model.Records.ToString(CultureInfo.InvariantCulture),
                 model.SycophancyIndex.Scenarios.ToString(CultureInfo.InvariantCulture),
                 TerminalSafety.Escape(Format(model.SycophancyIndex)),
@@ -103,6 +107,13 @@ public sealed class ReportCommand(CliEnvironment environment) : Command<ReportSe
         }
 
         console.Write(table);
+        if (report.Models.Any(m => m.SameFamilyJudges.Count > 0))
+        {
+            console.WriteLine($"{OwnFamilyMark} judged by its own family: a judge of the model's family scored its answers and may favour them ("
+                + string.Join("; ", report.Models.Where(m => m.SameFamilyJudges.Count > 0).Select(m => $"{TerminalText.Clean(m.ModelId)}: {TerminalText.Clean(string.Join(", ", m.SameFamilyJudges))}"))
+                + "); score again with a judge of another family or a panel");
+        }
+
         WriteRunComparison(console, report);
         WriteCosts(console, report.Spending);
         foreach (var note in report.Quality.Notes)

@@ -107,6 +107,7 @@ internal sealed class StudyStages(Study study, string outputDirectory)
         Add(args, "--seed", report.Seed);
         Add(args, "--holm-family", report.HolmFamily);
         Add(args, "--missing", report.Missing);
+        Add(args, "--target", report.Target);
         return [.. args];
     }
 

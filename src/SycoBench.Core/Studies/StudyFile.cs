@@ -131,6 +131,8 @@ public sealed record StudyFile
             throw Bad("report.holm_family", $"must be separate or joint, not '{report.HolmFamily}'");
         if (report.Missing is not (null or "complete" or "per-statistic"))
             throw Bad("report.missing", $"must be complete or per-statistic, not '{report.Missing}'");
+        if (report.Target is not (null or "population" or "grid"))
+            throw Bad("report.target", $"must be population or grid, not '{report.Target}'");
 
         if (Cache is not (null or SharedCache or OwnCache or NoCache))
             throw Bad("cache", $"must be {SharedCache} (the default cache), {OwnCache} (a cache in the output folder) or {NoCache}, not '{Cache}'");
@@ -172,7 +174,7 @@ public sealed record StudyThresholdsJson
     public double? MaxParseFailures { get; init; }
 }
 
-/// <summary>Report options: the bootstrap seed, Holm's family and the missing-data rule (see <c>report</c>).</summary>
+/// <summary>Report options: the bootstrap seed, Holm's family, the missing-data rule and the inference target (see <c>report</c>).</summary>
 public sealed record StudyReportJson
 {
     public long? Seed { get; init; }
@@ -180,4 +182,7 @@ public sealed record StudyReportJson
     public string? HolmFamily { get; init; }
 
     public string? Missing { get; init; }
+
+    /// <summary>What the report's intervals are for: population (the default) or grid (<c>report --target</c>).</summary>
+    public string? Target { get; init; }
 }

@@ -17,6 +17,10 @@ public sealed class JudgeFamilyTests
         var headline = html[..html.IndexOf("judged by its own family: a judge", StringComparison.Ordinal)];
         Assert.Contains("<td>openai/gpt-oss-20b:free ⚠ judged by its own family (openai: openai/gpt-oss-20b:free)</td>", headline, StringComparison.Ordinal);
         Assert.Contains("<td>nvidia/nemotron-nano-9b-v2:free</td>", headline, StringComparison.Ordinal);
+        using var stats = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(dir.File("stats.json")));
+        var models = stats.RootElement.GetProperty("models").EnumerateArray().ToDictionary(m => m.GetProperty("model_id").GetString()!);
+        Assert.Equal(["openai/gpt-oss-20b:free"], models["openai/gpt-oss-20b:free"].GetProperty("same_family_judges").EnumerateArray().Select(j => j.GetString()!));
+        Assert.Equal(0, models["nvidia/nemotron-nano-9b-v2:free"].GetProperty("same_family_judges").GetArrayLength());
     }
 
     [Fact]

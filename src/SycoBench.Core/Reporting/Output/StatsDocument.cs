@@ -152,7 +152,8 @@ internal sealed record StatsModel(
     IReadOnlyList<StatsPerspective> Perspectives,
     StatsUnmatched Unmatched,
     long Duplicates,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes,
+    IReadOnlyList<string> SameFamilyJudges);
 
 internal sealed record StatsThreshold(
     double Threshold,

@@ -126,7 +126,8 @@ public sealed class StatsJsonWriter : IReportFileWriter
             p.JudgeFailed, p.Unscored, new StatsStance(p.Negative, p.Neutral, p.Positive), p.Histogram)).ToArray(),
         new StatsUnmatched(model.NoFactors, model.NotInGrid, model.Ambiguous),
         model.Duplicates,
-        model.Notes);
+        model.Notes,
+        model.SameFamilyJudges);
 
     private static string SignFlipMethodName(SignFlipMethod method) => method switch
     {
