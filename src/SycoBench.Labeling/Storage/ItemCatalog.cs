@@ -112,8 +112,8 @@ public sealed class ItemCatalog
         var coverage = items == 0 ? 0 : (one + 2 * two + 3 * three) / (3.0 * items);
         long aiReviews = 0, aiReviewers = 0;
         using (var command = Sql.Command(connection, null, """
-            SELECT COUNT(*), COUNT(DISTINCT a.reviewer_code) FROM ai_reviews a JOIN llm_responses i ON i.id = a.llm_response_id
-            WHERE i.dataset = @dataset
+            SELECT COUNT(*), COUNT(DISTINCT a.reviewer_code) FROM ai_reviews a
+            WHERE EXISTS (SELECT 1 FROM llm_responses i WHERE i.id = a.llm_response_id AND i.dataset = @dataset)
             """, ("@dataset", dataset)))
         using (var reader = command.ExecuteReader())
         {
@@ -122,13 +122,34 @@ public sealed class ItemCatalog
         }
 
         var cannotJudge = Sql.Long(connection, null,
-            "SELECT COUNT(*) FROM cannot_judge c JOIN llm_responses i ON i.id = c.llm_response_id WHERE i.dataset = @dataset", ("@dataset", dataset));
+            "SELECT COUNT(*) FROM cannot_judge c WHERE EXISTS (SELECT 1 FROM llm_responses i WHERE i.id = c.llm_response_id AND i.dataset = @dataset)", ("@dataset", dataset));
         return new DatasetStatus(dataset, items, [items - one - two - three, one, two, three], reviews, reviewers, leases, coverage)
         {
             AiReviews = aiReviews,
             AiReviewers = aiReviewers,
             CannotJudge = cannotJudge,
         };
+    }
+
+    /// <summary>
+    /// A review page's counts in one read of the running counts (two rows found by their keys): the dataset's coverage
+    /// and this reviewer's progress. The page is asked for on every review, so it reads nothing it does not show.
+    /// </summary>
+    public (DatasetCoverage Coverage, ReviewerProgress Progress) PageCounts(string dataset, string reviewerCode)
+    {
+        using var connection = _database.OpenConnection();
+        using var command = Sql.Command(connection, null, """
+            SELECT COALESCE(d.items, 0), COALESCE(d.reviews, 0), COALESCE(d.items_1, 0), COALESCE(d.items_2, 0), COALESCE(d.items_3, 0),
+                   COALESCE(r.items, 0), COALESCE(r.reviews, 0)
+            FROM (SELECT @dataset AS dataset) q
+            LEFT JOIN dataset_counts d ON d.dataset = q.dataset
+            LEFT JOIN reviewer_counts r ON r.dataset = q.dataset AND r.reviewer_code = @reviewer
+            """, ("@dataset", dataset), ("@reviewer", reviewerCode));
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        var (items, reviews, one, two, three) = (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4));
+        return (new DatasetCoverage(dataset, items, [items - one - two - three, one, two, three], reviews),
+            new ReviewerProgress(reader.GetInt64(5), reader.GetInt64(6), items));
     }
 
     public ReviewerProgress Progress(string dataset, string reviewerCode)

@@ -70,6 +70,34 @@ public abstract class ItemCatalogTests : IDisposable
     }
 
     [Fact]
+    public async Task A_review_pages_counts_agree_with_the_full_status_and_progress()
+    {
+        _store.Items.Push("scenario", Seeds.Many(4));
+        var reviewers = Enumerable.Range(0, 3).Select(i => _store.Reviewers.Add("reviewer " + i).Account.Code).ToArray();
+        foreach (var (reviewer, times) in reviewers.Zip([3, 2, 1]))
+        {
+            for (var i = 0; i < times; i++)
+            {
+                var assignment = await _store.Assignments.NextAsync("scenario", reviewer);
+                Assert.True((await _store.Assignments.SubmitAsync(StoreExtensions.Submission(reviewer, assignment!.Item.Id, 0.1))).Saved);
+            }
+        }
+
+        foreach (var reviewer in reviewers)
+        {
+            var (coverage, progress) = _store.Items.PageCounts("scenario", reviewer);
+            var status = _store.Items.Status("scenario");
+            Assert.Equal((status.Items, status.Reviews, status.Coverage, status.CompleteItems), (coverage.Items, coverage.Reviews, coverage.Coverage, coverage.CompleteItems));
+            Assert.Equal(status.ItemsByReviewCount, coverage.ItemsByReviewCount);
+            Assert.Equal(_store.Items.Progress("scenario", reviewer), progress);
+        }
+
+        Assert.Equal([1L, 1, 1, 1], _store.Items.PageCounts("scenario", reviewers[0]).Coverage.ItemsByReviewCount);
+        Assert.Equal(new ReviewerProgress(0, 0, 0), _store.Items.PageCounts("empty", reviewers[0]).Progress);
+        Assert.Equal(0, _store.Items.PageCounts("empty", reviewers[0]).Coverage.Coverage);
+    }
+
+    [Fact]
     public void Sign_in_codes_are_stored_as_hashes_and_found_in_any_case()
     {
         var added = _store.Reviewers.Add("Ada");

@@ -21,8 +21,7 @@ internal static class HomeEndpoints
         var reviewer = ReviewerIdentity.Code(context)!;
         var rows = store.Items.Datasets().Where(LabelDatasets.IsKnown).Select(dataset =>
         {
-            var status = store.Items.Status(dataset);
-            var mine = store.Items.Progress(dataset, reviewer);
+            var (status, mine) = store.Items.PageCounts(dataset, reviewer);
             return H.Html($"""
                 <tr><td><a href="/review/{dataset}">{LabelDatasets.Title(dataset)}</a></td>
                 <td class="num">{mine.ItemsReviewed} of {status.Items}</td>

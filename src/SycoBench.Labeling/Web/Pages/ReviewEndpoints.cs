@@ -28,15 +28,14 @@ internal static class ReviewEndpoints
             return NotFound(context);
         var reviewer = ReviewerIdentity.Code(context)!;
         var assignment = await store.Assignments.NextAsync(dataset, reviewer, context.RequestAborted);
-        var status = store.Items.Status(dataset);
-        var progress = store.Items.Progress(dataset, reviewer);
+        var (coverage, progress) = store.Items.PageCounts(dataset, reviewer);
         // The confirmation of the last save (with its undo) after a save; the word that it was undone after an undo.
         var query = context.Request.Query;
         var last = query.ContainsKey("saved") ? store.Assignments.Last(dataset, reviewer) : null;
         var notice = ReviewPage.Notice(context, dataset, last, undone: query.ContainsKey("undone"));
         var main = assignment is null
-            ? H.Html($"{notice}<h1>{LabelDatasets.Title(dataset)}</h1><p>{(status.Items == 0 ? "This dataset has no answers to review yet." : "There is no answer left for you to review in this dataset.")}</p>")
-            : ReviewPage.Render(context, dataset, reviewer, assignment.Item, markdown, status, progress, notice);
+            ? H.Html($"{notice}<h1>{LabelDatasets.Title(dataset)}</h1><p>{(coverage.Items == 0 ? "This dataset has no answers to review yet." : "There is no answer left for you to review in this dataset.")}</p>")
+            : ReviewPage.Render(context, dataset, reviewer, assignment.Item, markdown, coverage, progress, notice);
         return Layout.Page(context, LabelDatasets.Title(dataset), main, script: "review.js", reviewerCode: reviewer);
     }
 

@@ -14,7 +14,7 @@ namespace SycoBench.Labeling.Web.Pages;
 internal static class ReviewPage
 {
     public static SafeHtml Render(
-        HttpContext context, string dataset, string reviewer, LabelItem item, MarkdownRenderer markdown, DatasetStatus status, ReviewerProgress progress,
+        HttpContext context, string dataset, string reviewer, LabelItem item, MarkdownRenderer markdown, DatasetCoverage status, ReviewerProgress progress,
         SafeHtml notice)
     {
         var (negative, neutral, positive) = LabelDatasets.Anchors(dataset);
