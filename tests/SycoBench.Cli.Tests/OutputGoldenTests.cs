@@ -1,0 +1,93 @@
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+
+namespace SycoBench.Cli.Tests;
+
+/// <summary>
+/// Every file the demo and the report over the reference run write, against golden files in tests/fixtures/golden
+/// (<c>SYCOBENCH_UPDATE_GOLDEN=1</c> rewrites them). A clean-up of the code must leave these outputs byte-identical.
+/// Only what truly depends on the clock, the machine or the build is normalised before comparing:
+/// <list type="bullet">
+/// <item>the test's temporary folder (absolute paths) and the simulator's loopback port;</item>
+/// <item>wall-clock times (ISO timestamps, the report's "generated" time and date, the run id, which is the start time
+/// in Unix seconds, and the simulated response's <c>created</c> seconds), durations and latencies;</item>
+/// <item>the simulator's request counter (<c>chatcmpl-sim-N</c>: the order in which concurrent requests arrive);</item>
+/// <item>the order of JSONL lines (answers are appended as concurrent requests finish: lines are compared sorted);</item>
+/// <item>sizes and hashes of files that hold latencies (their digits vary), and the SycoBench version.</item>
+/// </list>
+/// Binary outputs (PNG charts) are compared by SHA-256. Two files of the demo are listed but not compared, because
+/// they follow the order in which concurrent answers finished: the response cache (SQLite pages; its entries are checked
+/// by the cache tests) and transcripts.html (models appear in the order their first answer was written; the same page
+/// of the reference run, read from a file in a fixed order, is compared byte for byte).
+/// </summary>
+public sealed partial class OutputGoldenTests
+{
+    [Fact]
+    public async Task Demo_writes_the_same_files_as_before()
+    {
+        using var cwd = new TempDirectory();
+
+        var result = await CliRun.InProcessAsync(cwd.Path, new Dictionary<string, string>(), default,
+            "demo", "--out", "demo", "--samples", "1", "--seed", "7");
+
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+        Golden.AssertFolderMatches("demo", Normalised(cwd.Path, "demo", ["cache/responses.db", "report/transcripts.html"]));
+    }
+
+    [Fact]
+    public async Task Report_of_the_reference_run_writes_the_same_files_as_before()
+    {
+        using var cwd = new TempDirectory();
+        Directory.CreateDirectory(cwd.File("reference"));
+        foreach (var name in new[] { "run_scored.jsonl", "run_grid.json" })
+            File.Copy(Fixtures.Reference(name), cwd.File("reference/" + name));
+
+        var result = await CliRun.InProcessAsync(cwd.Path, "report", "--input", "reference/run_scored.jsonl", "--out", "report");
+
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+        Golden.AssertFolderMatches("reference-report", Normalised(cwd.Path, "report", []));
+    }
+
+    private static Dictionary<string, string> Normalised(string workingDirectory, string folder, string[] notCompared)
+    {
+        var root = Path.Combine(workingDirectory, folder);
+        var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var path in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
+        {
+            var name = Path.GetRelativePath(root, path).Replace('\\', '/');
+            files[name] = notCompared.Contains(name)
+                ? "(not compared: see OutputGoldenTests)\n"
+                : name.EndsWith(".png", StringComparison.Ordinal)
+                    ? "sha256 " + Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path))) + "\n"
+                    : Normalise(File.ReadAllText(path), workingDirectory, name.EndsWith(".jsonl", StringComparison.Ordinal));
+        }
+
+        return files;
+    }
+
+    private static string Normalise(string text, string workingDirectory, bool sortLines)
+    {
+        text = text.Replace(workingDirectory, "<cwd>", StringComparison.Ordinal);
+        foreach (var (pattern, replacement) in Rules)
+            text = pattern.Replace(text, replacement);
+        if (!sortLines)
+            return text;
+        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Array.Sort(lines, StringComparer.Ordinal);
+        return string.Join('\n', lines) + "\n";
+    }
+
+    private static readonly (Regex Pattern, string Replacement)[] Rules =
+    [
+        (new Regex(@"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?"), "<time>"),
+        (new Regex(@"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC"), "<time>"),
+        (new Regex(@"\b20\d{2}-\d{2}-\d{2}\b"), "<date>"),
+        (new Regex(@"\b1[789]\d{8}\b"), "<unix-seconds>"),
+        (new Regex(@"127\.0\.0\.1:\d+"), "127.0.0.1:<port>"),
+        (new Regex(@"chatcmpl-sim-\d+"), "chatcmpl-sim-<n>"),
+        (new Regex(@"""(\w*latency_ms)"": [\d.]+"), @"""$1"": <ms>"),
+        (new Regex(@"""bytes"": \d+"), @"""bytes"": <bytes>"),
+        (new Regex(@"[\d,]+ bytes"), "<bytes> bytes"),
+        (new Regex(@"SycoBench \d+\.\d+\.\d+\S*"), "SycoBench <version>"),
+    ];
+}
