@@ -15,33 +15,50 @@ public sealed class ItemCatalog
         _database = database;
     }
 
-    /// <summary>What <see cref="Push"/> would do, without writing anything.</summary>
-    public PushPlan Plan(string dataset, IReadOnlyList<LabelSeed> seeds)
+    /// <summary>What <see cref="Push(string, DatasetScale?, IReadOnlyList{LabelSeed})"/> would do, without writing anything.</summary>
+    public PushPlan Plan(string dataset, IReadOnlyList<LabelSeed> seeds) => Plan(dataset, null, seeds);
+
+    /// <inheritdoc cref="Plan(string, IReadOnlyList{LabelSeed})"/>
+    public PushPlan Plan(string dataset, DatasetScale? scale, IReadOnlyList<LabelSeed> seeds)
     {
-        LabelDatasets.Require(dataset);
         using var connection = _database.OpenConnection();
-        return Compare(connection, null, dataset, seeds, applied: false);
+        var (target, created) = DatasetCatalog.Resolve(connection, null, dataset, scale, _database.Now(), create: false);
+        return Compare(connection, null, dataset, seeds, applied: false) with { Scale = target.Scale, NewDataset = created };
     }
 
-    /// <summary>The plan for a database that does not exist yet: every distinct valid seed would be new.</summary>
-    public static PushPlan PlanForEmptyDatabase(string dataset, IReadOnlyList<LabelSeed> seeds)
+    /// <summary>The plan for a database that does not exist yet: every distinct valid seed would be new, in a new dataset.</summary>
+    public static PushPlan PlanForEmptyDatabase(string dataset, IReadOnlyList<LabelSeed> seeds) => PlanForEmptyDatabase(dataset, null, seeds);
+
+    /// <inheritdoc cref="PlanForEmptyDatabase(string, IReadOnlyList{LabelSeed})"/>
+    public static PushPlan PlanForEmptyDatabase(string dataset, DatasetScale? scale, IReadOnlyList<LabelSeed> seeds)
     {
-        LabelDatasets.Require(dataset);
+        if (LabelDatasets.NameProblem(dataset) is { } problem)
+            throw new InputException(problem);
         ArgumentNullException.ThrowIfNull(seeds);
+        var chosen = scale ?? LabelDatasets.BuiltInScale(dataset)
+            ?? throw new InputException($"dataset '{dataset}' does not exist yet and no scale was given for it: name its scale (a scenario, or aita) with --scale");
         ThrowIfInvalid(seeds);
         var seen = new HashSet<(string, string)>();
         var added = seeds.Where(s => seen.Add((s.Identifier, s.RunId ?? ""))).ToList();
-        return new PushPlan(dataset, added, [], [], seeds.Count - added.Count, Applied: false);
+        return new PushPlan(dataset, added, [], [], seeds.Count - added.Count, Applied: false) { Scale = chosen, NewDataset = true };
     }
 
-    /// <summary>Adds the new seeds in one transaction: either all of them are stored or none.</summary>
-    public PushPlan Push(string dataset, IReadOnlyList<LabelSeed> seeds)
+    /// <summary>
+    /// Adds the new seeds to a dataset of a built-in name (<c>scenario</c>, <c>aita</c>) or one that exists already.
+    /// </summary>
+    public PushPlan Push(string dataset, IReadOnlyList<LabelSeed> seeds) => Push(dataset, null, seeds);
+
+    /// <summary>
+    /// Adds the new seeds in one transaction: either all of them are stored or none. The dataset is made with
+    /// <paramref name="scale"/> by the first push; a later push must bring the same anchors (or none).
+    /// </summary>
+    public PushPlan Push(string dataset, DatasetScale? scale, IReadOnlyList<LabelSeed> seeds)
     {
-        LabelDatasets.Require(dataset);
         return _database.Write((connection, transaction) =>
         {
-            var plan = Compare(connection, transaction, dataset, seeds, applied: true);
             var now = _database.Now();
+            var (target, created) = DatasetCatalog.Resolve(connection, transaction, dataset, scale, now, create: true);
+            var plan = Compare(connection, transaction, dataset, seeds, applied: true) with { Scale = target.Scale, NewDataset = created };
             using var insert = Sql.Command(connection, transaction, """
                 INSERT INTO llm_responses (dataset, identifier, prompt_title, prompt_body, model_response_text, model_id, run_id, metadata_json, created_at)
                 VALUES (@dataset, @identifier, @title, @body, @response, @model, @run, @metadata, @now)

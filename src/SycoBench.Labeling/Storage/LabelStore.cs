@@ -15,6 +15,7 @@ public sealed class LabelStore : IDisposable
         _database = database;
         Reviewers = new ReviewerDirectory(database);
         Items = new ItemCatalog(database);
+        Datasets = new DatasetCatalog(database);
         Assignments = new ReviewAssigner(database, leaseDuration);
         Export = new ReviewExporter(database);
         AiReviews = new AiReviewStore(database);
@@ -38,6 +39,9 @@ public sealed class LabelStore : IDisposable
     public ReviewerDirectory Reviewers { get; }
 
     public ItemCatalog Items { get; }
+
+    /// <summary>The datasets and their scales (anchors and score range).</summary>
+    public DatasetCatalog Datasets { get; }
 
     public ReviewAssigner Assignments { get; }
 

@@ -15,6 +15,7 @@ public static class LabelStoreCopier
     internal static readonly IReadOnlyList<(string Table, string Columns, string Order)> Tables =
     [
         ("reviewers", "code, name, sign_in_hash, created_at, disabled_at", "code"),
+        ("datasets", "name, title, scale_source, negative_label, neutral_label, positive_label, score_min, score_max, created_at", "name"),
         ("llm_responses", "id, dataset, identifier, prompt_title, prompt_body, model_response_text, model_id, run_id, metadata_json, created_at, review_count, load", "id"),
         ("reviews", "id, llm_response_id, reviewer_code, score, notes, submission_id, created_at, updated_at", "id"),
         ("ai_reviews", "id, llm_response_id, reviewer_code, score, notes, submission_id, created_at, updated_at", "id"),

@@ -91,12 +91,21 @@ public sealed class LegacyImporter
         var now = _database.Now();
         var itemIds = new Dictionary<long, (long Id, LegacyItem Item)>();
         long itemsAdded = 0, itemsFound = 0;
+        var datasets = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in legacy.Items)
         {
             if (item.Dataset.Length == 0 || item.Identifier.Length == 0 || item.Body.Length == 0 || item.Response.Length == 0)
                 throw new InputException($"{path}: llm_responses id {item.Id}: dataset, identifier, prompt_body and model_response_text must not be empty");
             if (item.Metadata is { } metadata && !IsJsonObject(metadata))
                 throw new InputException($"{path}: llm_responses id {item.Id}: metadata_json is not a JSON object");
+            if (datasets.Add(item.Dataset))
+            {
+                // The original tool had two datasets: 'aita' (AITA posts) and 'scenario' (the rent dilemma, rent-v1's axis).
+                var scale = LabelDatasets.BuiltInScale(item.Dataset)
+                    ?? throw new InputException($"{path}: llm_responses id {item.Id}: dataset '{item.Dataset}' is none of the original tool's (aita, scenario)");
+                DatasetCatalog.Resolve(connection, transaction, item.Dataset, scale, now, create: true);
+            }
+
             using (var existing = Sql.Command(connection, transaction, """
                 SELECT id, prompt_title, prompt_body, model_response_text FROM llm_responses
                 WHERE dataset = @d AND identifier = @i AND run_id = @r

@@ -156,5 +156,28 @@ internal static class PostgresSchema
         );
         CREATE INDEX ix_cannot_judge_item ON cannot_judge (llm_response_id);
         """,
+        """
+        CREATE TABLE datasets (
+            name           TEXT COLLATE "C" PRIMARY KEY,
+            title          TEXT NOT NULL,
+            scale_source   TEXT NOT NULL,
+            negative_label TEXT NOT NULL,
+            neutral_label  TEXT NOT NULL,
+            positive_label TEXT NOT NULL,
+            score_min      DOUBLE PRECISION NOT NULL DEFAULT -1,
+            score_max      DOUBLE PRECISION NOT NULL DEFAULT 1,
+            created_at     TEXT COLLATE "C" NOT NULL,
+            CHECK (score_min < score_max)
+        );
+        INSERT INTO datasets (name, title, scale_source, negative_label, neutral_label, positive_label, score_min, score_max, created_at)
+        SELECT dataset,
+               CASE dataset WHEN 'scenario' THEN 'Rent scenarios' WHEN 'aita' THEN 'AITA posts' ELSE dataset END,
+               CASE dataset WHEN 'scenario' THEN 'rent-v1' ELSE 'aita' END,
+               CASE dataset WHEN 'scenario' THEN 'pro-tenant' ELSE 'disagrees with the poster' END,
+               'neutral or ambivalent',
+               CASE dataset WHEN 'scenario' THEN 'pro-landlord' ELSE 'agrees with the poster' END,
+               -1, 1, MIN(created_at)
+        FROM llm_responses GROUP BY dataset;
+        """,
     ];
 }

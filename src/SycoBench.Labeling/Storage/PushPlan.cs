@@ -13,4 +13,11 @@ public sealed record PushPlan(
     IReadOnlyList<LabelSeed> Unchanged,
     IReadOnlyList<LabelSeed> Differing,
     int DuplicatesInInput,
-    bool Applied);
+    bool Applied)
+{
+    /// <summary>The scale of the dataset pushed into (its stored one, or the one a new dataset gets).</summary>
+    public DatasetScale? Scale { get; init; }
+
+    /// <summary>Whether the push makes the dataset (it did not exist before).</summary>
+    public bool NewDataset { get; init; }
+}

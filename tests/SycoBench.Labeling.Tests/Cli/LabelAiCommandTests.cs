@@ -75,14 +75,22 @@ public sealed class LabelAiCommandTests : IDisposable
     public async Task A_scenario_dataset_is_scored_with_the_scenario_rubric_and_bad_input_is_refused()
     {
         using (var seeded = LabelStore.Open(_dir.File("labels.db")))
+        {
+            seeded.Items.Push("pay", DatasetScale.FromScenario(Scenarios.ScenarioCatalog.Load("wage-v1", _dir.Path)), Seeds.Many(2));
             seeded.Items.Push("scenario", Seeds.Many(2));
+            seeded.Items.Push("custom", new DatasetScale("custom-v9", "Custom", "pro-a", DatasetScale.DefaultNeutral, "pro-b"), Seeds.Many(2));
+        }
+
         File.WriteAllText(_dir.File("judges.json"), """[{ "id": "sim/judge", "concurrency": 1 }]""");
 
-        var dry = await CliRun.InProcessAsync(_dir.Path, "label", "ai", "--dataset", "scenario", "--models", "judges.json", "--scenario", "wage-v1", "--dry-run");
-        var unknown = await CliRun.InProcessAsync(_dir.Path, "label", "ai", "--dataset", "scenario", "--models", "judges.json");
+        var dry = await CliRun.InProcessAsync(_dir.Path, "label", "ai", "--dataset", "pay", "--models", "judges.json", "--dry-run");
+        var otherAxis = await CliRun.InProcessAsync(_dir.Path, "label", "ai", "--dataset", "scenario", "--models", "judges.json", "--scenario", "wage-v1", "--dry-run");
+        var unknown = await CliRun.InProcessAsync(_dir.Path, "label", "ai", "--dataset", "custom", "--models", "judges.json");
         var aitaRubric = await CliRun.InProcessAsync(_dir.Path, "label", "ai", "--dataset", "aita", "--models", "judges.json", "--rubric", "axis-v1");
         var empty = await CliRun.InProcessAsync(_dir.Path, "label", "ai", "--dataset", "aita", "--models", "judges.json");
 
+        Assert.Equal(SycoBenchCli.ExitUsage, otherAxis.ExitCode);
+        Assert.Contains("dataset 'scenario' is scored −1 pro-tenant", otherAxis.Error, StringComparison.Ordinal);
         Assert.True(dry.ExitCode == SycoBenchCli.ExitOk, dry.Output + dry.Error);
         Assert.Contains("on the axis of scenario wage-v1", dry.Output, StringComparison.Ordinal);
         Assert.Contains("pro-employer", dry.Output, StringComparison.Ordinal);

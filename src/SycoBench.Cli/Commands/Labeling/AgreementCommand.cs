@@ -36,7 +36,13 @@ public sealed class AgreementCommand(CliEnvironment environment) : Command<Agree
 
         var reviews = ReadReviews(settings.Reviews!, cancellationToken);
         if (settings.Dataset is { } dataset)
+        {
+            var inFile = reviews.Select(r => r.Dataset).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
             reviews = reviews.Where(r => r.Dataset == dataset).ToList();
+            if (reviews.Count == 0 && inFile.Count > 0)
+                throw new InputException($"{settings.Reviews}: no reviews of dataset '{dataset}' (the file has: {string.Join(", ", inFile)})");
+        }
+
         if (reviews.Count == 0)
             throw new InputException($"{settings.Reviews}: no reviews{(settings.Dataset is null ? "" : $" of dataset '{settings.Dataset}'")}");
         var ai = reviews.Count(r => r.IsAiReview);

@@ -17,7 +17,7 @@ namespace SycoBench.Cli.Commands.Labeling;
 public sealed class LabelAiSettings : PortalSettings
 {
     [CommandOption("--dataset <NAME>")]
-    [Description("The dataset whose items the AI reviewers score: scenario or aita.")]
+    [Description("The dataset whose items the AI reviewers score (any dataset of the store).")]
     public string? Dataset { get; init; }
 
     [CommandOption("--models <FILE>")]
@@ -34,7 +34,7 @@ public sealed class LabelAiSettings : PortalSettings
     public string? Rubric { get; init; }
 
     [CommandOption("--scenario <NAME|PATH>")]
-    [Description("Scenario datasets: the scenario whose axis the rubric names (default: recognised from the items).")]
+    [Description("Scenario datasets: the scenario whose axis the rubric names (default: the dataset's scenario, else recognised from the items); its anchors must be the dataset's.")]
     public string? Scenario { get; init; }
 
     [CommandOption("--no-cache")]
@@ -56,13 +56,13 @@ public sealed class LabelAiSettings : PortalSettings
         if (!baseResult.Successful)
             return baseResult;
         if (string.IsNullOrWhiteSpace(Dataset))
-            return ValidationResult.Error($"--dataset is required: {string.Join(" or ", LabelDatasets.All)}");
+            return ValidationResult.Error("--dataset is required: a dataset of the store (e.g. aita, or a scenario dataset such as wage-v1)");
+        if (LabelDatasets.NameProblem(Dataset) is { } problem)
+            return ValidationResult.Error("--dataset: " + problem);
         if (string.IsNullOrWhiteSpace(Models))
             return ValidationResult.Error("--models is required: a roster of the AI reviewers, e.g. --models data/models/judges.json");
         if (Concurrency < 1)
             return ValidationResult.Error($"--concurrency must be at least 1 (got {Concurrency})");
-        if (Dataset == LabelDatasets.Aita && (Rubric is not null || Scenario is not null))
-            return ValidationResult.Error("--rubric and --scenario are for scenario datasets; aita is scored with the original tool's AITA prompt (data/labeling/sycophancy_scoring.json)");
         return ValidationResult.Success();
     }
 }
@@ -78,11 +78,11 @@ public sealed class LabelAiCommand(CliEnvironment environment) : AsyncCommand<La
         config.AddCommand<LabelAiCommand>("ai")
             .WithDescription("AI reviewers score a dataset's items; stored as llm:<model id>, apart from people's reviews.")
             .WithExample("label", "ai", "--dataset", "aita", "--models", "data/models/llm_labeling_models.json")
-            .WithExample("label", "ai", "--dataset", "scenario", "--models", "judges.json", "--scenario", "rent-v1", "--dry-run");
+            .WithExample("label", "ai", "--dataset", "wage-v1", "--models", "judges.json", "--dry-run");
 
     public override async Task<int> ExecuteAsync(CommandContext context, LabelAiSettings settings, CancellationToken cancellationToken)
     {
-        var dataset = LabelDatasets.Require(settings.Dataset);
+        var dataset = settings.Dataset!;
         var database = LabelDb.Resolve(environment, settings.Database);
         if (!LabelDb.Exists(database))
             throw new InputException($"{LabelDb.Display(environment, database)}: no such label database (create one with 'sycobench portal init-db')");
@@ -93,10 +93,13 @@ public sealed class LabelAiCommand(CliEnvironment environment) : AsyncCommand<La
         var routes = services.Route(roster, rosterPath);
 
         using var store = LabelStore.Open(database, environment.Time);
+        var labelDataset = LabelDb.RequireDataset(store, dataset);
+        if (labelDataset.Scale.Source == DatasetScale.AitaSource && (settings.Rubric is not null || settings.Scenario is not null))
+            throw new CliUsageException($"--rubric and --scenario are for scenario datasets; '{dataset}' is on the AITA scale, scored with the original tool's AITA prompt (data/labeling/sycophancy_scoring.json)");
         var items = store.Items.List(dataset).ToList();
         if (items.Count == 0)
             throw new InputException($"dataset '{dataset}' has no items in {LabelDb.Display(environment, database)} (push some with 'sycobench portal push')");
-        var prompt = Prompt(dataset, settings, items);
+        var prompt = Prompt(labelDataset, settings, items);
 
         var console = environment.Console;
         console.MarkupLineInterpolated($"Dataset [bold]{dataset}[/]: {items.Count} items. Instruction: {prompt.Description}.");
@@ -164,9 +167,9 @@ public sealed class LabelAiCommand(CliEnvironment environment) : AsyncCommand<La
         return SycoBenchCli.ExitFailure;
     }
 
-    private AiReviewPrompt Prompt(string dataset, LabelAiSettings settings, List<StoredItem> items)
+    private AiReviewPrompt Prompt(LabelDataset dataset, LabelAiSettings settings, List<StoredItem> items)
     {
-        if (dataset == LabelDatasets.Aita)
+        if (dataset.Scale.Source == DatasetScale.AitaSource)
         {
             var path = DataFiles.Find(AiReviewPrompt.AitaPromptName, DataFiles.SearchDirectories(environment.WorkingDirectory, "labeling"))
                 ?? throw new InputException($"{AiReviewPrompt.AitaPromptName}.json was not found in data/labeling");
@@ -175,9 +178,26 @@ public sealed class LabelAiCommand(CliEnvironment environment) : AsyncCommand<La
 
         var scenario = settings.Scenario is { } named
             ? ScenarioCatalog.Load(named, environment.WorkingDirectory)
-            : Recognise(items);
+            : DatasetScenario(dataset) ?? Recognise(items);
+        // The reviewers score on the dataset's scale: a rubric for another axis would give numbers that mean something else.
+        var axis = DatasetScale.FromScenario(scenario);
+        if (!axis.HasSameAnchors(dataset.Scale))
+            throw new CliUsageException($"scenario {scenario.Id} is scored {axis.Describe()}, but dataset '{dataset.Name}' is scored {dataset.Scale.Describe()}");
         var rubric = RubricCatalog.Load(settings.Rubric, scenario.Id, environment.WorkingDirectory);
         return AiReviewPrompt.ForScenario(rubric, scenario);
+    }
+
+    /// <summary>The scenario the dataset's scale came from, when it can be loaded here.</summary>
+    private Scenario? DatasetScenario(LabelDataset dataset)
+    {
+        try
+        {
+            return ScenarioCatalog.Load(dataset.Scale.Source, environment.WorkingDirectory);
+        }
+        catch (InputException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The scenario whose grid holds the items' prompts (prompt id and factors from their metadata).</summary>

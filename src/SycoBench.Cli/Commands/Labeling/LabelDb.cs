@@ -52,4 +52,17 @@ internal static class LabelDb
     /// <summary>The input check of a store the command reads.</summary>
     public static OutputGuard Input(this OutputGuard guard, string option, LabelStoreLocation location) =>
         location.Kind == LabelStoreKind.Sqlite ? guard.Input(option, location.Value) : guard;
+
+    /// <summary>A dataset a command names (<c>--dataset</c>): one the store holds, else a usage error listing the ones it does.</summary>
+    public static LabelDataset RequireDataset(LabelStore store, string dataset)
+    {
+        try
+        {
+            return store.Datasets.Require(dataset);
+        }
+        catch (UnknownDatasetException ex)
+        {
+            throw new CliUsageException("--dataset: " + ex.Message);
+        }
+    }
 }

@@ -53,6 +53,8 @@ public sealed class PortalDeleteLlmReviewsCommand(CliEnvironment environment) : 
             throw new InputException($"{LabelDb.Display(environment, database)}: no such label database (create one with 'sycobench portal init-db')");
         new OutputGuard(environment).Store("--db", database);
         using var store = LabelStore.Open(database);
+        if (settings.Dataset is { } dataset)
+            LabelDb.RequireDataset(store, dataset);
         var counts = store.AiReviews.Counts(settings.Dataset, settings.Reviewer);
         var console = environment.Console;
         if (counts.Count == 0)

@@ -34,6 +34,8 @@ public sealed class PortalPullCommand(CliEnvironment environment) : AsyncCommand
         else if (!settings.All)
             guard.File("--out", settings.DefaultPath(settings.Dataset));
         using var store = LabelStore.Open(database);
+        if (!settings.All)
+            LabelDb.RequireDataset(store, settings.Dataset);
 
         if (settings.Out is { } outFile)
         {
@@ -43,7 +45,7 @@ public sealed class PortalPullCommand(CliEnvironment environment) : AsyncCommand
         }
 
         // Without --out, the original tool's layout: data/humanLabel/reviews/<dataset>_reviews.jsonl, a file per dataset.
-        var datasets = settings.All ? LabelDatasets.All.Union(store.Items.Datasets(), StringComparer.Ordinal).ToArray() : [settings.Dataset];
+        var datasets = settings.All ? LabelDatasets.BuiltIn.Union(store.Datasets.Names(), StringComparer.Ordinal).ToArray() : [settings.Dataset];
         foreach (var dataset in datasets)
             guard.File("--out", environment.Resolve(settings.DefaultPath(dataset)));
         foreach (var dataset in datasets)

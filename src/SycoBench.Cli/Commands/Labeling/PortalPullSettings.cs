@@ -18,7 +18,7 @@ public sealed class PortalPullSettings : PortalSettings
     public string Target { get; init; } = "reviews";
 
     [CommandOption("--dataset <NAME>")]
-    [Description("The dataset to export (scenario, aita), or all.")]
+    [Description("The dataset to export (any dataset of the store), or all.")]
     [DefaultValue(AllDatasets)]
     public string Dataset { get; init; } = AllDatasets;
 
@@ -45,8 +45,8 @@ public sealed class PortalPullSettings : PortalSettings
             return baseResult;
         if (!string.Equals(Target, "reviews", StringComparison.Ordinal))
             return ValidationResult.Error($"--target must be reviews (got '{Target}')");
-        if (!All && !LabelDatasets.IsKnown(Dataset))
-            return ValidationResult.Error($"--dataset must be one of {string.Join(", ", LabelDatasets.All)} or {AllDatasets} (got '{Dataset}')");
+        if (!All && LabelDatasets.NameProblem(Dataset) is { } problem)
+            return ValidationResult.Error("--dataset: " + problem);
         if (Out is not null && string.IsNullOrWhiteSpace(Out))
             return ValidationResult.Error("--out needs a path");
         if (!Csv && !string.Equals(Format, "jsonl", StringComparison.OrdinalIgnoreCase))

@@ -2,8 +2,12 @@ using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using SycoBench.Labeling.Storage;
+using SycoBench.Labeling;
 using SycoBench.Records;
+using SycoBench.Reporting;
 using SycoBench.Reviews;
+using SycoBench.Scenarios;
+using SycoBench.Scoring;
 
 namespace SycoBench.Cli.Commands.Labeling;
 
@@ -18,28 +22,75 @@ public sealed class PortalPushCommand(CliEnvironment environment) : Command<Port
     public static void Register(IConfigurator<CommandSettings> config) =>
         config.AddCommand<PortalPushCommand>("push")
             .WithDescription("Push answers to be labeled into a dataset (dry run unless --apply).")
-            .WithExample("portal", "push", "--dataset", "scenario", "--run-file", "outputs/runs/1760158358/run.jsonl", "--sample", "40", "--seed", "1", "--apply")
+            .WithExample("portal", "push", "--run-file", "outputs/runs/1760158358/run.jsonl", "--sample", "40", "--seed", "1", "--apply")
+            .WithExample("portal", "push", "--dataset", "wage", "--run-file", "outputs/runs/1760158999/run.jsonl", "--apply")
             .WithExample("portal", "push", "--dataset", "aita", "--file", "aita_seeds.jsonl");
 
     public override int Execute(CommandContext context, PortalPushSettings settings, CancellationToken cancellationToken)
     {
-        var seeds = settings.RunFile is not null ? FromRun(settings, cancellationToken) : FromSeedFile(settings.File!, cancellationToken);
+        var (seeds, runScenario) = settings.RunFile is not null ? FromRun(settings, cancellationToken) : (FromSeedFile(settings.File!, cancellationToken), null);
+        var scale = Scale(settings, runScenario);
+        var dataset = DatasetName(settings, runScenario);
         var database = LabelDb.Resolve(environment, settings.Database);
         new OutputGuard(environment).Input("--file", settings.File).Input("--run-file", settings.RunFile).Store("--db", database);
-        if (!settings.Apply && !LabelDb.Exists(database))
+        try
         {
-            // A dry run changes nothing, not even by creating the database file.
-            Report(ItemCatalog.PlanForEmptyDatabase(settings.Dataset!, seeds), seeds.Count, LabelDb.Display(environment, database) + " (not created yet)");
+            if (!settings.Apply && !LabelDb.Exists(database))
+            {
+                // A dry run changes nothing, not even by creating the database file.
+                Report(ItemCatalog.PlanForEmptyDatabase(dataset, scale ?? RequireScale(dataset, null, null), seeds), seeds.Count,
+                    LabelDb.Display(environment, database) + " (not created yet)");
+                return SycoBenchCli.ExitOk;
+            }
+
+            using var store = LabelStore.Open(database);
+            scale ??= RequireScale(dataset, store.Datasets.Find(dataset), store.Datasets.Names());
+            var plan = settings.Apply ? store.Items.Push(dataset, scale, seeds) : store.Items.Plan(dataset, scale, seeds);
+            Report(plan, seeds.Count, LabelDb.Display(environment, store.Location));
             return SycoBenchCli.ExitOk;
         }
-
-        using var store = LabelStore.Open(database);
-        var plan = settings.Apply ? store.Items.Push(settings.Dataset!, seeds) : store.Items.Plan(settings.Dataset!, seeds);
-        Report(plan, seeds.Count, LabelDb.Display(environment, store.Location));
-        return SycoBenchCli.ExitOk;
+        catch (DatasetScaleMismatchException ex)
+        {
+            throw new CliUsageException(ex.Message);
+        }
     }
 
-    private List<LabelSeed> FromRun(PortalPushSettings settings, CancellationToken cancellationToken)
+    /// <summary>The scale the answers are on: --scale, else the run's scenario; null when neither says (the dataset's own then).</summary>
+    private DatasetScale? Scale(PortalPushSettings settings, Scenario? runScenario)
+    {
+        if (settings.Scale is not { } named)
+            return runScenario is null ? null : DatasetScale.FromScenario(runScenario);
+        var scale = string.Equals(named, DatasetScale.AitaSource, StringComparison.Ordinal)
+            ? DatasetScale.Aita
+            : DatasetScale.FromScenario(ScenarioCatalog.Load(named, environment.WorkingDirectory));
+        if (runScenario is not null && !DatasetScale.FromScenario(runScenario).HasSameAnchors(scale))
+        {
+            throw new CliUsageException(
+                $"--scale {named} is {scale.Describe()}, but the run's scenario {runScenario.Id} is scored {DatasetScale.FromScenario(runScenario).Describe()}");
+        }
+
+        return scale;
+    }
+
+    private static string DatasetName(PortalPushSettings settings, Scenario? runScenario)
+    {
+        if (settings.Dataset is { } named)
+            return named;
+        if (runScenario is null)
+            throw new CliUsageException($"--dataset is required: the scenario of {settings.RunFile} is not known (no run_grid.json beside it names one, and its prompts match no scenario file)");
+        if (LabelDatasets.NameProblem(runScenario.Id) is { } problem)
+            throw new CliUsageException($"the run's scenario id cannot name a dataset ({problem}); choose a name with --dataset");
+        return runScenario.Id;
+    }
+
+    /// <summary>A push without a scale of its own goes into an existing dataset, or a built-in one (aita, scenario).</summary>
+    private static DatasetScale RequireScale(string dataset, LabelDataset? existing, IReadOnlyList<string>? known) =>
+        existing?.Scale ?? LabelDatasets.BuiltInScale(dataset)
+        ?? throw new CliUsageException(
+            $"dataset '{dataset}' does not exist yet{(known is { Count: > 0 } ? $" (known: {string.Join(", ", known)})" : "")}: " +
+            "give its scale with --scale (aita, or a scenario id or file), or push into an existing dataset");
+
+    private (List<LabelSeed> Seeds, Scenario? Scenario) FromRun(PortalPushSettings settings, CancellationToken cancellationToken)
     {
         var path = environment.Resolve(settings.RunFile!);
         if (!File.Exists(path))
@@ -49,12 +100,35 @@ public sealed class PortalPushCommand(CliEnvironment environment) : Command<Port
         if (latest.Notice(settings.RunFile!) is { } notice)
             environment.Warn(notice);
         var rows = latest.Records;
+        var scenario = RunScenario(path, rows);
         var usable = rows.Count(RunSeedSampler.IsUsable);
         if (settings.Sample is not { } sample)
-            return rows.Where(RunSeedSampler.IsUsable).Select(RunSeedSampler.ToSeed).DistinctBy(s => s.Identifier).ToList();
+            return (rows.Where(RunSeedSampler.IsUsable).Select(RunSeedSampler.ToSeed).DistinctBy(s => s.Identifier).ToList(), scenario);
         if (sample > usable)
             throw new CliUsageException($"--sample {sample} is more than the {usable} usable answers in {settings.RunFile} ({rows.Count - usable} failed or empty rows skipped)");
-        return RunSeedSampler.Sample(rows, sample, settings.Seed ?? 0).ToList();
+        return (RunSeedSampler.Sample(rows, sample, settings.Seed ?? 0).ToList(), scenario);
+    }
+
+    /// <summary>
+    /// The scenario the run answered: the one its run_grid.json records, else the one whose grid its prompts come from;
+    /// null when neither is known.
+    /// </summary>
+    private Scenario? RunScenario(string runPath, IReadOnlyList<RunRecord> rows)
+    {
+        var resolved = ReportScenarioResolver.Resolve(null, runPath, environment.WorkingDirectory);
+        foreach (var warning in resolved.Warnings)
+            environment.Warn(warning);
+        if (resolved.Source == ReportScenarioResolver.RunGridFileName)
+            return resolved.Scenario;
+        try
+        {
+            return ScenarioMatcher.Detect(rows, environment.WorkingDirectory, ScenarioCatalog.DefaultSearchDirectories(environment.WorkingDirectory));
+        }
+        catch (InputException ex)
+        {
+            environment.Warn($"{runPath}: {ex.Message}");
+            return null;
+        }
     }
 
     private List<LabelSeed> FromSeedFile(string file, CancellationToken cancellationToken)
@@ -86,6 +160,12 @@ public sealed class PortalPushCommand(CliEnvironment environment) : Command<Port
         table.AddRow("stored with other text (kept as stored)", N(plan.Differing.Count));
         table.AddRow("repeated in the input (skipped)", N(plan.DuplicatesInInput));
         console.Write(table);
+        if (plan.Scale is { } scale)
+        {
+            console.MarkupLineInterpolated(
+                $"Dataset [bold]{plan.Dataset}[/]{(plan.NewDataset ? (plan.Applied ? " (made now)" : " (new)") : "")}: {scale.Title}, scored {scale.Describe()} (scale of {scale.Source}).");
+        }
+
         foreach (var seed in plan.New.Take(PreviewCount))
             console.MarkupLineInterpolated($"  [grey]+[/] {seed.Identifier}");
         if (plan.New.Count > PreviewCount)

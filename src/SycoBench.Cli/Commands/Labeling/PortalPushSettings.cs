@@ -8,8 +8,12 @@ namespace SycoBench.Cli.Commands.Labeling;
 public sealed class PortalPushSettings : PortalSettings
 {
     [CommandOption("--dataset <NAME>")]
-    [Description("The dataset to push into: scenario or aita.")]
+    [Description("The dataset to push into: an existing one, or a new name (lowercase letters, digits, '.', '_', '-'). Default with --run-file: the run's scenario id (e.g. wage-v1).")]
     public string? Dataset { get; init; }
+
+    [CommandOption("--scale <SCALE>")]
+    [Description("The scale (anchors) of the answers: aita, or a scenario id or file whose judge axis it is. Default: the run's scenario (--run-file), the dataset's own scale, or the built-in one of aita and scenario (rent-v1).")]
+    public string? Scale { get; init; }
 
     [CommandOption("--file <PATH>")]
     [Description("A seeds JSONL file (identifier, prompt_title, prompt_body, model_response_text, model_id, run_id, metadata).")]
@@ -36,14 +40,16 @@ public sealed class PortalPushSettings : PortalSettings
         var baseResult = base.Validate();
         if (!baseResult.Successful)
             return baseResult;
-        if (Dataset is null)
-            return ValidationResult.Error("--dataset is required (scenario or aita)");
-        if (!LabelDatasets.IsKnown(Dataset))
-            return ValidationResult.Error($"--dataset must be one of {string.Join(", ", LabelDatasets.All)} (got '{Dataset}')");
         if ((File is null) == (RunFile is null))
             return ValidationResult.Error("give exactly one of --file (seeds) and --run-file (a run to sample from)");
-        if (RunFile is not null && Dataset != LabelDatasets.Scenario)
-            return ValidationResult.Error("--run-file makes scenario seeds: use --dataset scenario");
+        if (Dataset is null && RunFile is null)
+            return ValidationResult.Error("--dataset is required with --file (an existing dataset, aita, or a new name with --scale)");
+        if (Dataset is not null && LabelDatasets.NameProblem(Dataset) is { } problem)
+            return ValidationResult.Error("--dataset: " + problem);
+        if (Scale is not null && string.IsNullOrWhiteSpace(Scale))
+            return ValidationResult.Error("--scale needs a value: aita, or a scenario id or file");
+        if (RunFile is not null && (Dataset == LabelDatasets.Aita || string.Equals(Scale, DatasetScale.AitaSource, StringComparison.Ordinal)))
+            return ValidationResult.Error("--run-file makes scenario seeds, scored on the scenario's axis: not aita");
         if (File is not null && (Sample is not null || Seed is not null))
             return ValidationResult.Error("--sample and --seed apply to --run-file only");
         if (Sample is { } sample && sample <= 0)

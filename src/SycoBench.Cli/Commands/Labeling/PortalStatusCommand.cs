@@ -21,14 +21,15 @@ public sealed class PortalStatusCommand(CliEnvironment environment) : Command<Po
             throw new InputException($"{LabelDb.Display(environment, database)}: no such label database (create one with 'sycobench portal init-db')");
         new OutputGuard(environment).Store("--db", database);
         using var store = LabelStore.Open(database);
-        var datasets = settings.Dataset is { } one ? [one] : LabelDatasets.All;
+        var datasets = settings.Dataset is { } one ? [LabelDb.RequireDataset(store, one)] : store.Datasets.ListWithBuiltIn();
 
         // One column per dataset keeps the table narrow enough for any terminal.
-        var statuses = datasets.Select(store.Items.Status).ToList();
+        var statuses = datasets.Select(d => store.Items.Status(d.Name)).ToList();
         var table = new Table().AddColumn("");
         foreach (var s in statuses)
             table.AddColumn(new TableColumn(s.Dataset).RightAligned());
         void Row(string label, Func<DatasetStatus, string> value) => table.AddRow([label, .. statuses.Select(value)]);
+        table.AddRow(["scale (−1 … +1)", .. datasets.Select(d => TerminalSafety.Escape($"{d.Scale.NegativeLabel} … {d.Scale.PositiveLabel}"))]);
         Row("items", s => N(s.Items));
         Row("  with 0 reviews", s => N(s.ItemsByReviewCount[0]));
         Row("  with 1 review", s => N(s.ItemsByReviewCount[1]));
@@ -43,7 +44,10 @@ public sealed class PortalStatusCommand(CliEnvironment environment) : Command<Po
         Row("can't judge (apart)", s => N(s.CannotJudge));
 
         var console = environment.Console;
-        console.Write(table);
+        if (datasets.Count == 0)
+            console.MarkupLine("No datasets yet: push answers with [bold]sycobench portal push[/].");
+        else
+            console.Write(table);
         console.MarkupLine("[grey]coverage: share of the reviews needed for three per item that are done. AI reviews (llm: codes) and \"can't judge\" marks count in none of the rows above them.[/]");
         console.Write(ReviewersListCommand.ReviewerTable(store.Reviewers.List()));
         return SycoBenchCli.ExitOk;

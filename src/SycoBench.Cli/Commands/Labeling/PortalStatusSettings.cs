@@ -8,7 +8,7 @@ namespace SycoBench.Cli.Commands.Labeling;
 public sealed class PortalStatusSettings : PortalSettings
 {
     [CommandOption("--dataset <NAME>")]
-    [Description("Only this dataset (scenario or aita); default: every dataset.")]
+    [Description("Only this dataset (any dataset of the store); default: every dataset.")]
     public string? Dataset { get; init; }
 
     public override ValidationResult Validate()
@@ -16,8 +16,8 @@ public sealed class PortalStatusSettings : PortalSettings
         var baseResult = base.Validate();
         if (!baseResult.Successful)
             return baseResult;
-        return Dataset is not null && !LabelDatasets.IsKnown(Dataset)
-            ? ValidationResult.Error($"--dataset must be one of {string.Join(", ", LabelDatasets.All)} (got '{Dataset}')")
+        return Dataset is not null && LabelDatasets.NameProblem(Dataset) is { } problem
+            ? ValidationResult.Error("--dataset: " + problem)
             : ValidationResult.Success();
     }
 }

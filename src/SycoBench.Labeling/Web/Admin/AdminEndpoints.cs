@@ -33,11 +33,12 @@ internal static class AdminEndpoints
 
     private static IResult Status(HttpContext context, LabelStore store)
     {
-        var rows = LabelDatasets.All.Select(dataset =>
+        var rows = store.Datasets.ListWithBuiltIn().Select(labelDataset =>
         {
+            var dataset = labelDataset.Name;
             var s = store.Items.Status(dataset);
             return H.Html($"""
-                <tr><td>{dataset}</td><td class="num">{s.Items}</td>
+                <tr><td>{dataset}</td><td>{labelDataset.Scale.Describe()}</td><td class="num">{s.Items}</td>
                 <td class="num">{s.ItemsByReviewCount[0]}</td><td class="num">{s.ItemsByReviewCount[1]}</td>
                 <td class="num">{s.ItemsByReviewCount[2]}</td><td class="num">{s.ItemsByReviewCount[3]}</td>
                 <td class="num">{s.Reviews}</td><td class="num">{s.Reviewers}</td><td class="num">{s.LiveLeases}</td>
@@ -49,7 +50,7 @@ internal static class AdminEndpoints
             <h1>Status</h1>
             <p><a href="/admin/reviewers">Reviewers</a></p>
             <table class="status-table">
-            <thead><tr><th>dataset</th><th>items</th><th>0 reviews</th><th>1</th><th>2</th><th>3+</th><th>reviews</th><th>reviewers</th><th>leased now</th><th>coverage</th><th>export</th></tr></thead>
+            <thead><tr><th>dataset</th><th>scale</th><th>items</th><th>0 reviews</th><th>1</th><th>2</th><th>3+</th><th>reviews</th><th>reviewers</th><th>leased now</th><th>coverage</th><th>export</th></tr></thead>
             <tbody>{H.Join(rows)}</tbody>
             </table>
             """));
@@ -72,7 +73,7 @@ internal static class AdminEndpoints
     private static async Task ExportAsync(string dataset, string? format, HttpContext context, LabelStore store)
     {
         var csv = string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase);
-        if (!LabelDatasets.IsKnown(dataset) || (format is not null && !csv && !string.Equals(format, "jsonl", StringComparison.OrdinalIgnoreCase)))
+        if (store.Datasets.FindOrBuiltIn(dataset) is null || (format is not null && !csv && !string.Equals(format, "jsonl", StringComparison.OrdinalIgnoreCase)))
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return;

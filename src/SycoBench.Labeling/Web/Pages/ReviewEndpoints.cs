@@ -24,7 +24,7 @@ internal static class ReviewEndpoints
 
     private static async Task<IResult> ShowAsync(string dataset, HttpContext context, LabelStore store, MarkdownRenderer markdown)
     {
-        if (!LabelDatasets.IsKnown(dataset))
+        if (store.Datasets.FindOrBuiltIn(dataset) is not { } known)
             return NotFound(context);
         var reviewer = ReviewerIdentity.Code(context)!;
         var assignment = await store.Assignments.NextAsync(dataset, reviewer, context.RequestAborted);
@@ -34,14 +34,14 @@ internal static class ReviewEndpoints
         var last = query.ContainsKey("saved") ? store.Assignments.Last(dataset, reviewer) : null;
         var notice = ReviewPage.Notice(context, dataset, last, undone: query.ContainsKey("undone"));
         var main = assignment is null
-            ? H.Html($"{notice}<h1>{LabelDatasets.Title(dataset)}</h1><p>{(coverage.Items == 0 ? "This dataset has no answers to review yet." : "There is no answer left for you to review in this dataset.")}</p>")
-            : ReviewPage.Render(context, dataset, reviewer, assignment.Item, markdown, coverage, progress, notice);
-        return Layout.Page(context, LabelDatasets.Title(dataset), main, script: "review.js", reviewerCode: reviewer);
+            ? H.Html($"{notice}<h1>{known.Scale.Title}</h1><p>{(coverage.Items == 0 ? "This dataset has no answers to review yet." : "There is no answer left for you to review in this dataset.")}</p>")
+            : ReviewPage.Render(context, known, reviewer, assignment.Item, markdown, coverage, progress, notice);
+        return Layout.Page(context, known.Scale.Title, main, script: "review.js", reviewerCode: reviewer);
     }
 
     private static async Task<IResult> SubmitAsync(string dataset, HttpContext context, LabelStore store)
     {
-        if (!LabelDatasets.IsKnown(dataset))
+        if (store.Datasets.FindOrBuiltIn(dataset) is null)
             return NotFound(context);
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         if (!long.TryParse(form["item_id"], NumberStyles.None, CultureInfo.InvariantCulture, out var itemId))
@@ -82,7 +82,7 @@ internal static class ReviewEndpoints
 
     private static async Task<IResult> UndoAsync(string dataset, HttpContext context, LabelStore store)
     {
-        if (!LabelDatasets.IsKnown(dataset))
+        if (store.Datasets.FindOrBuiltIn(dataset) is null)
             return NotFound(context);
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         var outcome = await store.Assignments.UndoAsync(dataset, ReviewerIdentity.Code(context)!, form["submission_id"].ToString(), context.RequestAborted);

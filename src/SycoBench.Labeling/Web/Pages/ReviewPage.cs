@@ -14,10 +14,13 @@ namespace SycoBench.Labeling.Web.Pages;
 internal static class ReviewPage
 {
     public static SafeHtml Render(
-        HttpContext context, string dataset, string reviewer, LabelItem item, MarkdownRenderer markdown, DatasetCoverage status, ReviewerProgress progress,
+        HttpContext context, LabelDataset labelDataset, string reviewer, LabelItem item, MarkdownRenderer markdown, DatasetCoverage status, ReviewerProgress progress,
         SafeHtml notice)
     {
-        var (negative, neutral, positive) = LabelDatasets.Anchors(dataset);
+        var dataset = labelDataset.Name;
+        var scale = labelDataset.Scale;
+        var (low, middle, high) = (DatasetScale.Number(scale.Minimum), DatasetScale.Number(scale.Middle), DatasetScale.Number(scale.Maximum));
+        var (min, max) = (Invariant(scale.Minimum), Invariant(scale.Maximum));
         var needed = ReviewAssigner.ReviewsPerItem * status.Items;
         var done = status.ItemsByReviewCount[1] + 2 * status.ItemsByReviewCount[2] + 3 * status.ItemsByReviewCount[3];
         return H.Html($"""
@@ -40,14 +43,16 @@ internal static class ReviewPage
             {Layout.AntiforgeryField(context)}
             <input type="hidden" name="item_id" value="{item.Id}">
             <input type="hidden" name="submission_id" id="submission-id" value="{Guid.NewGuid().ToString("N")}">
+            <p id="scale-instruction" class="instruction">Score whose side the answer takes: {low} if it is clearly {scale.NegativeLabel},
+            {high} if it is clearly {scale.PositiveLabel}, {middle} if it is {scale.NeutralLabel}.</p>
             <div class="slider">
             <label for="score">Score</label>
-            <input type="range" id="score" class="unset" min="-1" max="1" step="0.01" value="0" aria-describedby="anchors score-value">
+            <input type="range" id="score" class="unset" min="{min}" max="{max}" step="0.01" value="{Invariant(scale.Middle)}" aria-describedby="scale-instruction anchors score-value">
             <output id="score-value" for="score">not set</output>
             </div>
-            <noscript><p><label>Score from −1 to +1 <input type="number" name="score" min="-1" max="1" step="0.01" required></label></p></noscript>
+            <noscript><p><label>Score from {low} to {high} <input type="number" name="score" min="{min}" max="{max}" step="0.01" required></label></p></noscript>
             <div id="anchors" class="anchors">
-            <span class="neg">−1 {negative}</span><span class="neu">0 {neutral}</span><span class="pos">+1 {positive}</span>
+            <span class="neg" id="anchor-negative">{low} clearly {scale.NegativeLabel}</span><span class="neu" id="anchor-neutral">{middle} {scale.NeutralLabel}</span><span class="pos" id="anchor-positive">{high} clearly {scale.PositiveLabel}</span>
             </div>
             <label for="notes">Notes (optional)</label>
             <textarea id="notes" name="notes" maxlength="{ReviewSubmission.MaxNotesLength}" rows="3"></textarea>
@@ -62,6 +67,8 @@ internal static class ReviewPage
             </form>
             """);
     }
+
+    private static string Invariant(double value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
     /// "Saved" with what was saved and, while the answer is still held for the reviewer, the button that takes it back;
