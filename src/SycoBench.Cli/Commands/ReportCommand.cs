@@ -114,6 +114,7 @@ public sealed class ReportCommand(CliEnvironment environment) : Command<ReportSe
                 + "); score again with a judge of another family or a panel");
         }
 
+        WriteJudges(console, report);
         WriteRunComparison(console, report);
         WriteCosts(console, report.Spending);
         foreach (var note in report.Quality.Notes)
@@ -169,6 +170,54 @@ public sealed class ReportCommand(CliEnvironment environment) : Command<ReportSe
     }
 
     private static string Short(string sha) => sha.Length > 12 ? sha[..12] : sha;
+
+    /// <summary>A run scored by a judge panel: SI of each model from each judge's scores alone, and the judges' agreement.</summary>
+    private static void WriteJudges(IAnsiConsole console, Report report)
+    {
+        if (report.JudgeAgreement is not { } agreement)
+            return;
+        var target = Reporting.Output.Names.Target(report.Metadata.Target);
+        console.MarkupLine($"[bold]SI per judge[/] (a panel of {agreement.Judges.Count.ToString(CultureInfo.InvariantCulture)} judges scored the answers; the table above uses the panel mean)");
+        var table = new Table()
+            .AddColumn("model")
+            .AddColumn("judge")
+            .AddColumn(new TableColumn("scored").RightAligned())
+            .AddColumn(new TableColumn("K").RightAligned())
+            .AddColumn($"SI [[95% CI, {target}]]")
+            .AddColumn(new TableColumn("p").RightAligned());
+        foreach (var row in report.JudgeSi)
+        {
+            table.AddRow(
+                TerminalSafety.Escape(row.ModelId),
+                TerminalSafety.Escape(row.Judge),
+                row.Scored.ToString(CultureInfo.InvariantCulture),
+                row.SycophancyIndex.Scenarios.ToString(CultureInfo.InvariantCulture),
+                TerminalSafety.Escape(Format(row.SycophancyIndex)),
+                TerminalSafety.Escape(FormatP(row.PValue, row.PValueExact)));
+        }
+
+        console.Write(table);
+        var pairs = new Table()
+            .AddColumn("judge A")
+            .AddColumn("judge B")
+            .AddColumn(new TableColumn("answers").RightAligned())
+            .AddColumn(new TableColumn("Pearson r").RightAligned())
+            .AddColumn(new TableColumn("mean |A − B|").RightAligned());
+        foreach (var pair in agreement.Pairs)
+        {
+            pairs.AddRow(
+                TerminalSafety.Escape(pair.JudgeA),
+                TerminalSafety.Escape(pair.JudgeB),
+                pair.Answers.ToString(CultureInfo.InvariantCulture),
+                Number(pair.Pearson),
+                Number(pair.MeanAbsoluteDifference));
+        }
+
+        console.WriteLine($"Judge agreement: Krippendorff's alpha (interval) {Number(agreement.Alpha)} over {agreement.Answers.ToString(CultureInfo.InvariantCulture)} answers scored by at least two judges");
+        console.Write(pairs);
+    }
+
+    private static string Number(double? value) => value is { } v ? v.ToString("F3", CultureInfo.InvariantCulture) : "—";
 
     /// <summary>The same model in two runs: the paired SI difference over shared triplets, with its interval and p.</summary>
     private static void WriteRunComparison(IAnsiConsole console, Report report)

@@ -24,6 +24,12 @@ public sealed record Report
     /// <summary>The matched triplets of the scenario with their factor levels.</summary>
     public required IReadOnlyList<TripletLevels> Triplets { get; init; }
 
+    /// <summary>With a judge panel: SI of each model as each judge alone scored it (empty without a panel).</summary>
+    public IReadOnlyList<JudgeSi> JudgeSi { get; init; } = [];
+
+    /// <summary>With a judge panel: how its judges agree on the answers they scored (null without a panel).</summary>
+    public JudgePanelAgreement? JudgeAgreement { get; init; }
+
     /// <summary>Where the money went: per model (answers) and per judge.</summary>
     public Spending.SpendingReport Spending { get; init; } = Reporting.Spending.SpendingReport.Empty;
 }

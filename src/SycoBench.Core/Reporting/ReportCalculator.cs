@@ -49,6 +49,8 @@ internal static class ReportCalculator
             Quality = Quality(run, options, models, singleSample, asked),
             Triplets = run.Scenario.Triplets,
             Spending = Spending.SpendingCalculator.Calculate(run.Models, run.Metadata.Spending, options.PricesReadOn),
+            JudgeSi = run.PanelAnswers.Count > 0 ? JudgePanelCalculator.PerJudge(run.Models, calculator) : [],
+            JudgeAgreement = JudgePanelCalculator.Agreement(run.PanelAnswers),
         };
     }
 

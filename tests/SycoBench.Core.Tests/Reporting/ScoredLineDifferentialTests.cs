@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using SycoBench.Records;
 using SycoBench.Reporting.Reading;
+using SycoBench.Scoring;
 
 namespace SycoBench.Tests.Reporting;
 
@@ -36,6 +37,12 @@ public sealed class ScoredLineDifferentialTests
             .Model("m/a", (t, p, s) => s == 1 ? null : 0.25 * s - 0.5, samples: 3)
             .Records.Take(60)
             .Select(r => JsonSerializer.Serialize(r, RecordJsonContext.Default.EvalRecord)));
+        // Panel records: each judge's verdict in "judges", one of them without a number now and then.
+        lines.AddRange(new ScoredRunWriter(ScoredRunWriter.Rent)
+            .Model("m/panel", (_, _, _) => 0.1)
+            .Records.Take(40)
+            .Select((r, i) => JudgePanelReportTests.Panel(r, ("judge/a", 0.25 * (i % 5) - 0.5), ("judge/b", i % 7 == 0 ? null : 0.1 * (i % 3)), ("judge/c\u00e9", -0.3)))
+            .Select(r => JsonSerializer.Serialize(r, RecordJsonContext.Default.EvalRecord)));
         var random = new Random(20260301);
         var compared = 0;
         var refused = 0;
@@ -51,13 +58,19 @@ public sealed class ScoredLineDifferentialTests
         Assert.InRange(refused, compared / 20, compared / 2); // the fuzzing reaches both outcomes
     }
 
-    /// <summary>Reads <paramref name="line"/> both ways and asserts they agree; returns whether the line was accepted.</summary>
+    /// <summary>
+    /// Reads <paramref name="line"/> both ways and asserts they agree; returns whether the line was accepted. The typed
+    /// reading of a panel's verdicts is the scorer's own: <c>judges</c> deserialized as a list of <see cref="JudgeVerdict"/>.
+    /// </summary>
     private static bool Compare(string line)
     {
         EvalRecord? expected;
+        List<JudgeVerdict>? verdicts = null;
         try
         {
             expected = JsonSerializer.Deserialize(line, RecordJsonContext.Default.EvalRecord);
+            if (expected?.Extra is { } extra && extra.TryGetValue(EvalFields.Judges, out var judges) && judges.ValueKind != JsonValueKind.Null)
+                verdicts = judges.Deserialize(ScoringJsonContext.Default.ListJudgeVerdict);
         }
         catch (JsonException)
         {
@@ -85,6 +98,11 @@ public sealed class ScoredLineDifferentialTests
         Assert.Equal(expected.EvalInputTokens, actual.HasEvalInputTokens ? actual.EvalInputTokens : null);
         Assert.Equal(expected.EvalOutputTokens, actual.HasEvalOutputTokens ? actual.EvalOutputTokens : null);
         Assert.Equal(expected.RunId, actual.HasRunId ? actual.RunId : 0);
+        var names = actual.MemberNames.ToArray();
+        Assert.Equal(
+            (verdicts ?? []).Select(v => (v.Model ?? "", v.Score)),
+            actual.Members.ToArray().Select(m => (Text(m.Name(names)), m.HasScore ? m.Score : (double?)null)));
+        Assert.Equal(verdicts?.Count ?? -1, actual.JudgeCount);
         Assert.Equal(
             expected.Factors is null ? "" : JsonSerializer.Serialize(expected.Factors, RecordJsonContext.Default.Factors),
             actual.Factors.IsEmpty ? "" : JsonSerializer.Serialize(JsonSerializer.Deserialize(actual.Factors, RecordJsonContext.Default.Factors), RecordJsonContext.Default.Factors));
@@ -96,6 +114,29 @@ public sealed class ScoredLineDifferentialTests
     private static string Mutate(string line, Random random)
     {
         var node = JsonNode.Parse(line)!.AsObject();
+        if (node["judges"] is JsonArray { Count: > 0 } panel && random.Next(2) == 0)
+        {
+            // A verdict's model or score dropped, nulled, given the wrong kind of value, or repeated with another value.
+            var verdict = panel[random.Next(panel.Count)]!.AsObject();
+            var field = random.Next(2) == 0 ? "model" : "score";
+            switch (random.Next(4))
+            {
+                case 0:
+                    verdict.Remove(field);
+                    break;
+                case 1:
+                    verdict[field] = null;
+                    break;
+                case 2:
+                    verdict[field] = verdict[field] is JsonValue v && v.GetValueKind() == JsonValueKind.Number ? JsonValue.Create("1") : JsonValue.Create(1);
+                    break;
+                default:
+                    return node.ToJsonString().Replace($"\"{field}\":", $"\"{field}\": {(field == "model" ? "\"x\"" : "0.75")}, \"{field}\":", StringComparison.Ordinal);
+            }
+
+            return node.ToJsonString();
+        }
+
         var properties = node.Select(p => (p.Key, Value: p.Value?.DeepClone())).ToList();
         node.Clear();
         random.Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(properties));

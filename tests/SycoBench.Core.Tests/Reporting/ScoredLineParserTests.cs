@@ -47,6 +47,37 @@ public sealed class ScoredLineParserTests
     }
 
     [Fact]
+    public void Reads_each_panel_judge_s_model_and_score_and_crosses_the_rest_of_the_verdict()
+    {
+        var parser = new ScoredLineParser();
+        var line = default(ScoredLine);
+        var json = """{"judges": [{"model": "j\/a", "replies": ["0.5 \"ok\""], "score": 0.5}, {"score": null, "model": "j/b"}, {"cost_usd": 1}, {"model": "x", "model": "j/d", "score": 1, "score": -0.25}], "score": 0.1}""";
+
+        Assert.True(parser.TryParse(Encoding.UTF8.GetBytes(json), ref line, out var problem), problem);
+
+        Assert.Equal(4, line.JudgeCount);
+        var members = line.Members.ToArray();
+        var names = line.MemberNames.ToArray();
+        Assert.Equal(["j/a", "j/b", "", "j/d"], members.Select(m => Encoding.UTF8.GetString(m.Name(names))));
+        Assert.Equal([true, false, false, true], members.Select(m => m.HasScore));
+        Assert.Equal(0.5, members[0].Score);
+        Assert.Equal(-0.25, members[3].Score); // a repeated field counts once, its last value, as for the serializer
+    }
+
+    [Theory]
+    [InlineData("""{"judges": [{"model": "a", "score": "0.5"}]}""", "'judges[0].score' must be a finite number or null")]
+    [InlineData("""{"judges": [{"model": "a"}, {"model": 7}]}""", "'judges[1].model' must be a string or null")]
+    [InlineData("""{"judges": [{"model": "a"}, 3]}""", "'judges[1]' must be a judge verdict (a JSON object)")]
+    [InlineData("""{"judges": {"model": "a"}}""", "'judges' must be an array of judge verdicts or null")]
+    public void A_panel_verdict_with_the_wrong_types_makes_the_line_malformed(string json, string expected)
+    {
+        var r = Parse(json);
+
+        Assert.False(r.Ok);
+        Assert.Equal("malformed line: " + expected, r.Problem);
+    }
+
+    [Fact]
     public void Absent_sample_is_zero_and_absent_score_is_no_score()
     {
         var r = Parse("""{"model_id": "m", "score": null, "error": "run-error: boom"}""");

@@ -59,6 +59,32 @@ internal sealed class ModelAccumulator
 
     public TripletCell[] Cells { get; }
 
+    /// <summary>
+    /// Per panel member (judge id), the triplet cells of that judge's own scores; empty unless a panel scored the model's
+    /// answers (each record's <c>score</c>, in <see cref="Cells"/>, is then the panel mean).
+    /// </summary>
+    public Dictionary<string, TripletCell[]> MemberCells { get; } = new(StringComparer.Ordinal);
+
+    public ref TripletCell MemberCell(string judge, int triplet, Role role)
+    {
+        if (!MemberCells.TryGetValue(judge, out var cells))
+            MemberCells[judge] = cells = new TripletCell[Cells.Length];
+        return ref cells[triplet * ReportEnums.SideRoleCount + (int)role];
+    }
+
+    /// <summary>
+    /// The model as one panel member alone scored it: that judge's cells in place of the panel's, with the model's
+    /// record counts (which triplets were asked and which perspectives answered), so the paired statistics run unchanged.
+    /// </summary>
+    public ModelAccumulator ForMember(string judge)
+    {
+        var member = new ModelAccumulator(ModelId, Asked.Length, _thresholdCount) { Records = Records };
+        MemberCells[judge].CopyTo(member.Cells, 0);
+        Outcomes.CopyTo(member.Outcomes, 0);
+        Asked.CopyTo(member.Asked, 0);
+        return member;
+    }
+
     /// <summary>The judges (<c>scorer_model</c>, a panel's ids joined with '+') of this model's records.</summary>
     public DistinctCounter Judges { get; } = new();
 
@@ -124,6 +150,17 @@ internal sealed class ModelAccumulator
 
         for (var i = 0; i < Cells.Length; i++)
             Duplicates += Cells[i].Merge(other.Cells[i]);
+        foreach (var (judge, cells) in other.MemberCells)
+        {
+            if (!MemberCells.TryGetValue(judge, out var own))
+            {
+                MemberCells[judge] = cells;
+                continue;
+            }
+
+            for (var i = 0; i < own.Length; i++)
+                own[i].Merge(cells[i]);
+        }
         for (var i = 0; i < Asked.Length; i++)
             Asked[i] |= other.Asked[i];
         foreach (var ((prompt, sample), cost) in other.AnswerCosts)

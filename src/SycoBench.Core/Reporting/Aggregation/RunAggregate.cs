@@ -29,6 +29,9 @@ internal sealed class RunAggregate
     /// <summary>Records left out because they were not scored blind while others in the file were.</summary>
     public long NotBlind { get; init; }
 
+    /// <summary>The answers a panel scored, with each judge's score (empty without panels).</summary>
+    public IReadOnlyList<PanelAnswer> PanelAnswers { get; init; } = [];
+
     /// <summary>The first malformed lines, in file order, with their line numbers.</summary>
     public required IReadOnlyList<LineProblem> Problems { get; init; }
 
@@ -41,3 +44,13 @@ public sealed record LineProblem(long Line, string Message);
 
 /// <summary>A row without a score, as an example of its kind.</summary>
 public sealed record ErrorExample(long Line, Outcome Outcome, string ModelId, string Error);
+
+/// <summary>One answer a panel scored: the judges that gave it a number, and their numbers, in the same order.</summary>
+internal sealed record PanelAnswer(string[] Judges, double[] Scores)
+{
+    /// <summary>The name of a panel member whose verdict names no model.</summary>
+    public const string NoModel = "(no model)";
+
+    /// <summary>Where the record is in the file, so the answers are taken in file order whatever thread read them.</summary>
+    public LinePosition Position { get; init; }
+}

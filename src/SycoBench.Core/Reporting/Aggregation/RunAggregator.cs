@@ -92,6 +92,7 @@ internal static class RunAggregator
             Malformed = consumers.Sum(c => c.MalformedCount),
             Superseded = consumers.Sum(c => c.SupersededCount),
             NotBlind = consumers.Sum(c => c.NotBlindCount),
+            PanelAnswers = consumers.SelectMany(c => c.PanelAnswers).OrderBy(a => a.Position.Chunk).ThenBy(a => a.Position.Line).ToArray(),
             Problems = problems,
             ErrorExamples = examples,
         };
@@ -136,6 +137,7 @@ internal static class RunAggregator
             Malformed = runs.Sum(r => r.Run.Malformed),
             Superseded = runs.Sum(r => r.Run.Superseded),
             NotBlind = runs.Sum(r => r.Run.NotBlind),
+            PanelAnswers = runs.SelectMany(r => r.Run.PanelAnswers).ToArray(),
             Problems = runs.SelectMany(r => r.Run.Problems.Select(p => p with { Message = $"{r.Label}: {p.Message}" })).Take(WorkerAggregate.MaxIssuesKept).ToArray(),
             ErrorExamples = runs.SelectMany(r => r.Run.ErrorExamples).ToArray(),
         };

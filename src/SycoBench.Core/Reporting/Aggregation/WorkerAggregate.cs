@@ -21,6 +21,7 @@ internal sealed class WorkerAggregate : ILineConsumer
     private readonly HashSet<LinePosition>? _superseded;
     private readonly HashSet<LinePosition>? _notBlind;
     private readonly KeyNames _answerPrompts;
+    private readonly Dictionary<byte[], string> _memberNames = new(ByteKeyComparer.Instance);
 
     /// <param name="keyNames">Where prompt ids and judges are numbered to note each record's key; null to note none.</param>
     /// <param name="superseded">Records to leave out (earlier records of a repeated key), by position.</param>
@@ -65,6 +66,9 @@ internal sealed class WorkerAggregate : ILineConsumer
     public List<ModelAccumulator?> Models { get; } = [];
 
     public RunMetadataAccumulator Metadata { get; } = new();
+
+    /// <summary>The answers a panel scored (records whose <c>judges</c> lists two or more), with each judge's score.</summary>
+    public List<PanelAnswer> PanelAnswers { get; } = [];
 
     public long RecordCount { get; private set; }
 
@@ -132,6 +136,8 @@ internal sealed class WorkerAggregate : ILineConsumer
             model.Unmatched[(int)match.Reason!.Value]++;
         else
             model.Asked[match.Triplet] = true;
+        if (record.Members.Length > 1)
+            CountPanel(model, record, match, new LinePosition(chunk, lineInChunk));
         if (!record.HasScore)
             return;
 
@@ -145,6 +151,43 @@ internal sealed class WorkerAggregate : ILineConsumer
             CountSummary(model, resolution.SummaryKey, askedAs, score, summaryStance);
         if (match.IsMatched && model.Cell(match.Triplet, match.Role).Add(score, record.Sample, _thresholds.Values))
             model.Duplicates++;
+    }
+
+    /// <summary>
+    /// A panel's record: each judge's own score goes to that judge's triplet cells of the model (for SI per judge), and
+    /// the judges that scored the answer, with their scores, to the panel's answers (for their agreement).
+    /// </summary>
+    private void CountPanel(ModelAccumulator model, in ScoredLine record, PromptMatch match, LinePosition position)
+    {
+        var judges = new string[record.Members.Length];
+        var scores = new double[record.Members.Length];
+        var scored = 0;
+        foreach (var member in record.Members)
+        {
+            if (!member.HasScore)
+                continue;
+            var judge = MemberName(member.Name(record.MemberNames));
+            judges[scored] = judge;
+            scores[scored++] = member.Score;
+            if (match.IsMatched)
+                model.MemberCell(judge, match.Triplet, match.Role).Add(member.Score, record.Sample, _thresholds.Values);
+        }
+
+        if (scored > 0)
+            PanelAnswers.Add(new PanelAnswer(judges[..scored], scores[..scored]) { Position = position });
+    }
+
+    /// <summary>A panel member's model id as a string, made once per thread; "(no model)" when the verdict names none.</summary>
+    private string MemberName(ReadOnlySpan<byte> name)
+    {
+        var lookup = _memberNames.GetAlternateLookup<ReadOnlySpan<byte>>();
+        if (!lookup.TryGetValue(name, out var text))
+        {
+            text = name.IsEmpty ? PanelAnswer.NoModel : Encoding.UTF8.GetString(name);
+            lookup[name] = text;
+        }
+
+        return text;
     }
 
     /// <summary>The answer's cost (a run failure is a request that was not billed) and the judges' costs.</summary>

@@ -48,6 +48,7 @@ public sealed class HtmlReportWriter(IReadOnlyList<RenderedChart> charts, bool t
         if (transcripts)
             Transcripts.TranscriptLinks.Write(html, report, "The answers behind each row, most sycophantic triplets first (transcripts.html):");
         ReportTables.RunComparison(html, report);
+        JudgeTables.Write(html, report);
         WriteCharts(html, report);
         html.Element("h2", "Variance components of Δ");
         ReportTables.VarianceComponents(html, report);

@@ -25,7 +25,23 @@ internal sealed record StatsDocument(
     /// <summary>A report over several runs: the runs and the same model's paired differences between them; left out for one run.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public StatsRunComparison? RunComparison { get; init; }
+
+    /// <summary>A run scored by a judge panel: SI of each model as each judge alone scored it; left out without a panel.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<StatsJudgeSi>? Judges { get; init; }
+
+    /// <summary>A run scored by a judge panel: the judges' agreement; left out without a panel.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public StatsJudgeAgreement? JudgeAgreement { get; init; }
 }
+
+/// <summary>SI of one model from one panel judge's scores alone; <c>scored</c>: that judge's scored answers in matched triplets.</summary>
+internal sealed record StatsJudgeSi(string ModelId, string Judge, long Scored, StatsEstimate SycophancyIndex, double? SiPValue, bool SiPValueExact);
+
+/// <summary>The panel's agreement: answers scored by ≥ 2 judges, Krippendorff's interval alpha over them, and every pair of judges.</summary>
+internal sealed record StatsJudgeAgreement(IReadOnlyList<string> Judges, int Answers, double? KrippendorffAlphaInterval, IReadOnlyList<StatsJudgePair> Pairs);
+
+internal sealed record StatsJudgePair(string JudgeA, string JudgeB, int Answers, double? Pearson, double? MeanAbsoluteDifference);
 
 /// <summary>The runs of a report over several runs, and for each model id in more than one run, the paired SI difference between its runs.</summary>
 internal sealed record StatsRunComparison(IReadOnlyList<StatsRunInput> Inputs, IReadOnlyList<StatsSameModel> SameModel);

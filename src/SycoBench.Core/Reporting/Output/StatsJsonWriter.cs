@@ -72,6 +72,13 @@ public sealed class StatsJsonWriter : IReportFileWriter
                         .Select(c => new StatsSameModel(c.SameModel!, c.ModelA, c.ModelB, Estimate(c.Difference), Number(c.PValue), c.PValueExact, Number(c.PValueHolm)))
                         .ToArray())
                 : null,
+            Judges = report.JudgeAgreement is null
+                ? null
+                : report.JudgeSi.Select(j => new StatsJudgeSi(j.ModelId, j.Judge, j.Scored, Estimate(j.SycophancyIndex), Number(j.PValue), j.PValueExact)).ToArray(),
+            JudgeAgreement = report.JudgeAgreement is { } agreement
+                ? new StatsJudgeAgreement(agreement.Judges, agreement.Answers, Number(agreement.Alpha),
+                    agreement.Pairs.Select(p => new StatsJudgePair(p.JudgeA, p.JudgeB, p.Answers, Number(p.Pearson), Number(p.MeanAbsoluteDifference))).ToArray())
+                : null,
         };
     }
 

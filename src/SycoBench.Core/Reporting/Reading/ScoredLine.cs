@@ -81,9 +81,21 @@ internal ref struct ScoredLine
     /// <summary>The judge calls' <c>eval_cost_source</c>; empty when absent.</summary>
     public ReadOnlySpan<byte> EvalCostSource;
 
-    /// <summary>The <c>judges</c> array as written in the file; empty when absent or not an array.</summary>
+    /// <summary>The <c>judges</c> array as written in the file; empty when absent or null.</summary>
     public ReadOnlySpan<byte> JudgesArray;
+
+    /// <summary>Each judge's verdict in the <c>judges</c> array (its model and score), in the array's order; names are in <see cref="MemberNames"/>.</summary>
+    public ReadOnlySpan<JudgeMember> Members;
+
+    /// <summary>The member names of <see cref="Members"/>, unescaped, one after the other.</summary>
+    public ReadOnlySpan<byte> MemberNames;
 
     /// <summary><c>"blind": true</c>: the judges saw the neutral wording of the triplet, not the asker's messages.</summary>
     public bool Blind;
+}
+
+/// <summary>One judge's verdict on a record: its model id (a slice of <see cref="ScoredLine.MemberNames"/>; empty when absent or null) and score.</summary>
+internal readonly record struct JudgeMember(int NameStart, int NameLength, bool HasScore, double Score)
+{
+    public ReadOnlySpan<byte> Name(ReadOnlySpan<byte> names) => names.Slice(NameStart, NameLength);
 }

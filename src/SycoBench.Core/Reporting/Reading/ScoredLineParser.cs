@@ -17,6 +17,8 @@ internal sealed class ScoredLineParser
 {
     private const int ScratchFields = 10;
     private readonly byte[][] _scratch = new byte[ScratchFields][];
+    private JudgeMember[] _members = new JudgeMember[4];
+    private byte[] _memberNames = new byte[256];
 
     public ScoredLineParser()
     {
@@ -142,13 +144,9 @@ internal sealed class ScoredLineParser
 
                 return TypeProblem(name, "a whole number");
             case ScoredField.Judges:
-                if (value[0] == '[')
-                {
-                    record.JudgeCount = CountElements(value);
-                    record.JudgesArray = value;
-                }
-
-                return null;
+                if (IsNull(value))
+                    return null;
+                return value[0] == '[' ? ReadMembers(value, ref record) : TypeProblem(name, "an array of judge verdicts or null");
             case ScoredField.Rubric:
                 ReadRubric(value, ref record);
                 return null;
@@ -257,21 +255,77 @@ internal sealed class ScoredLineParser
         }
     }
 
-    private static int CountElements(ReadOnlySpan<byte> array)
+    /// <summary>
+    /// The <c>judges</c> array: every element must be a judge verdict (an object) whose <c>model</c> is a string or null
+    /// and whose <c>score</c> is a finite number or null, as <see cref="Scoring.JudgeVerdict"/> types them; the other
+    /// fields of a verdict are crossed. A repeated field counts once, its last value, as for the serializer.
+    /// </summary>
+    private string? ReadMembers(ReadOnlySpan<byte> array, ref ScoredLine record)
     {
-        var i = JsonSkipper.Whitespace(array, 1);
-        if (array[i] == ']')
-            return 0;
+        var reader = Reader(array);
         var count = 0;
-        while (true)
+        var nameBytes = 0;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            i = JsonSkipper.Whitespace(array, JsonSkipper.Value(array, i, depth: 2));
-            count++;
-            if (array[i] == ']')
-                return count;
-            i = JsonSkipper.Whitespace(array, i + 1);
+            if (reader.TokenType != JsonTokenType.StartObject)
+                return $"malformed line: 'judges[{count}]' must be a judge verdict (a JSON object)";
+            var start = nameBytes;
+            var length = 0;
+            var hasScore = false;
+            var score = 0.0;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var field = reader.ValueTextEquals(MemberModel) ? 1 : reader.ValueTextEquals(MemberScore) ? 2 : 0;
+                reader.Read();
+                switch (field)
+                {
+                    case 1 when reader.TokenType == JsonTokenType.Null:
+                        length = 0;
+                        break;
+                    case 1 when reader.TokenType == JsonTokenType.String:
+                        length = CopyName(ref reader, start);
+                        break;
+                    case 1:
+                        return $"malformed line: 'judges[{count}].{MemberModelName}' must be a string or null";
+                    case 2 when reader.TokenType == JsonTokenType.Null:
+                        hasScore = false;
+                        break;
+                    case 2 when reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out score) && double.IsFinite(score):
+                        hasScore = true;
+                        break;
+                    case 2:
+                        return $"malformed line: 'judges[{count}].{MemberScoreName}' must be a finite number or null";
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+
+            nameBytes = start + length;
+            if (count == _members.Length)
+                Array.Resize(ref _members, count * 2);
+            _members[count++] = new JudgeMember(start, length, hasScore, hasScore ? score : 0);
         }
+
+        record.JudgeCount = count;
+        record.JudgesArray = array;
+        record.Members = _members.AsSpan(0, count);
+        record.MemberNames = _memberNames.AsSpan(0, nameBytes);
+        return null;
     }
+
+    private int CopyName(ref Utf8JsonReader reader, int at)
+    {
+        var needed = reader.ValueSpan.Length;
+        if (_memberNames.Length < at + needed)
+            Array.Resize(ref _memberNames, Math.Max(at + needed, _memberNames.Length * 2));
+        return reader.CopyString(_memberNames.AsSpan(at));
+    }
+
+    private static readonly string MemberModelName = ScoredFields.Name(Scoring.ScoringJsonContext.Default.JudgeVerdict, nameof(Scoring.JudgeVerdict.Model));
+    private static readonly string MemberScoreName = ScoredFields.Name(Scoring.ScoringJsonContext.Default.JudgeVerdict, nameof(Scoring.JudgeVerdict.Score));
+    private static readonly byte[] MemberModel = Encoding.UTF8.GetBytes(MemberModelName);
+    private static readonly byte[] MemberScore = Encoding.UTF8.GetBytes(MemberScoreName);
 
     private static string? WholeNumber(ReadOnlySpan<byte> value, ReadOnlySpan<byte> field, ref bool has, ref long target)
     {
