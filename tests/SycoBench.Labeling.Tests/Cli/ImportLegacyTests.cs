@@ -114,6 +114,9 @@ public sealed partial class ImportLegacyTests : IDisposable
         Assert.Equal(2, status.AiReviewers);
         Assert.Equal(People.Length, store.Reviewers.List().Count);
         Assert.Equal(41, store.Reviewers.List().Single(r => r.Account.Code == mapping["alice"]).Reviews);
+        // The original's dataset arrives with the AITA scale (and only that dataset: the old file had no other).
+        Assert.Equal(["aita"], store.Datasets.Names());
+        Assert.Equal(DatasetScale.Aita, store.Datasets.Require("aita").Scale);
     }
 
     [Fact]

@@ -18,7 +18,8 @@ public sealed class PortalBackupTests : IDisposable
     public async Task A_database_in_use_is_copied_whole_including_what_is_still_in_its_WAL_and_the_copy_opens_as_a_store()
     {
         using var store = LabelStore.Open(_cwd.File("labels.db"));
-        store.Items.Push("scenario", Seeds.Many(4));
+        store.Items.Push("scenario", Seeds.Many(3));
+        store.Items.Push("pay", new DatasetScale("wage-v1", "Pay", "pro-employer", DatasetScale.DefaultNeutral, "pro-employee"), [Seeds.Make(9)]);
         var reviewer = store.Reviewers.Add("Ada").Account.Code;
         var assignment = await store.Assignments.NextAsync("scenario", reviewer);
         await store.Assignments.SubmitAsync(StoreExtensions.Submission(reviewer, assignment!.Item.Id, 0.25, "kept"));
@@ -34,6 +35,8 @@ public sealed class PortalBackupTests : IDisposable
         Assert.Equal(store.Export.Reviews("scenario").Select(r => (r.LlmResponseId, r.ReviewerCode, r.Score, r.Notes, r.ReviewCreatedAt)),
             copy.Export.Reviews("scenario").Select(r => (r.LlmResponseId, r.ReviewerCode, r.Score, r.Notes, r.ReviewCreatedAt)));
         Assert.Equal(store.Items.Status("scenario").ItemsByReviewCount, copy.Items.Status("scenario").ItemsByReviewCount);
+        Assert.Equal(store.Datasets.List(), copy.Datasets.List());
+        Assert.Equal("pro-employer", copy.Datasets.Require("pay").Scale.NegativeLabel);
     }
 
     [Fact]
