@@ -6,7 +6,8 @@
 #   bench/runner.sh announced       a model with no rpm against a 120-rpm server that announces its limit in headers:
 #                                   216 requests (108 prompts × 2 samples, concurrency 8), target ≤ 80 s and ≤ 1% 429s
 #   bench/runner.sh cost            the same 2,160 answers interactive and with --batch (a model priced like gpt-4o-mini,
-#                                   batch price half): the cost of each and the ratio, target 0.5 at equal answers
+#                                   batch price half): the cost of each and the ratio, target 0.5 at equal answers; then
+#                                   the same answers scored by a judge priced alike, interactive and with score --batch
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v /usr/bin/time >/dev/null || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }

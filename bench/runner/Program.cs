@@ -113,6 +113,10 @@ async Task<int> Cost(string sycobench)
         [{"id": "sim/balanced", "concurrency": 32,
           "prices": {"input_per_million": 0.15, "output_per_million": 0.60, "batch_input_per_million": 0.075, "batch_output_per_million": 0.30}}]
         """);
+    File.WriteAllText(Path.Combine(work, "judges.json"), """
+        [{"id": "sim/judge", "concurrency": 32,
+          "prices": {"input_per_million": 0.15, "output_per_million": 0.60, "batch_input_per_million": 0.075, "batch_output_per_million": 0.30}}]
+        """);
     Environment.SetEnvironmentVariable("BENCH_BATCH_POLL_S", "0.5");
     var samples = Samples.ToString(invariant);
     var interactive = Measure(work, sim, "dotnet", sycobench, "run", "--models", "roster.json", "--samples", samples, "--no-cache", "--out", "interactive");
@@ -128,7 +132,45 @@ async Task<int> Cost(string sycobench)
     Console.WriteLine(answersI == Prompts * Samples && answersB == answersI && Math.Abs(ratio - 0.5) < 0.005
         ? "RESULT: meets the target (equal answers, batch costs 0.5 of interactive)"
         : "RESULT: misses the target");
+
+    // The judge stage over the same answers: the judge priced like gpt-4o-mini too, once interactive, once --batch.
+    var requestsBefore = sim.Stats.Requests;
+    var batchesBefore = sim.Stats.BatchesCreated;
+    string[] score = ["score", "-i", "interactive/run.jsonl", "--models", "judges.json", "-s", "sim/judge", "--concurrency", "32", "--no-cache", "--no-aggregate"];
+    var judgedI = Measure(work, sim, "dotnet", [sycobench, .. score, "-o", "interactive/interactive_scored.jsonl"]);
+    var judgeRequests = sim.Stats.Requests - requestsBefore;
+    var judgedB = Measure(work, sim, "dotnet", [sycobench, .. score, "-o", "interactive/batch_scored.jsonl", "--batch"]);
+    var (scoredI, judgeCostI, judgeSourcesI) = JudgeCosts(Path.Combine(work, "interactive", "interactive_scored.jsonl"));
+    var (scoredB, judgeCostB, judgeSourcesB) = JudgeCosts(Path.Combine(work, "interactive", "batch_scored.jsonl"));
+    Console.WriteLine(string.Create(invariant,
+        $"score interactive: {scoredI} scored, {judgeCostI:0.000000} USD (eval_cost_source {judgeSourcesI}), {judgeRequests} requests, wall {judgedI.Wall:0.0} s"));
+    Console.WriteLine(string.Create(invariant,
+        $"score batch:       {scoredB} scored, {judgeCostB:0.000000} USD (eval_cost_source {judgeSourcesB}), {sim.Stats.BatchesCreated - batchesBefore} batch(es), {sim.Stats.Requests - requestsBefore - judgeRequests} requests, wall {judgedB.Wall:0.0} s"));
+    var judgeRatio = judgeCostB / judgeCostI;
+    Console.WriteLine(string.Create(invariant, $"scoring cost ratio batch / interactive at equal answers: {judgeRatio:0.000} (target 0.5)"));
+    Console.WriteLine(scoredI == Prompts * Samples && scoredB == scoredI && Math.Abs(judgeRatio - 0.5) < 0.005
+        ? "RESULT: meets the target (equal scored answers, batch scoring costs 0.5 of interactive)"
+        : "RESULT: misses the target (scoring)");
     return 0;
+
+    static (int Scored, double Cost, string Sources) JudgeCosts(string scoredJsonl)
+    {
+        int scored = 0;
+        double cost = 0;
+        var sources = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var line in File.ReadLines(scoredJsonl))
+        {
+            using var record = System.Text.Json.JsonDocument.Parse(line);
+            var root = record.RootElement;
+            if (!root.TryGetProperty("score", out var score) || score.ValueKind != System.Text.Json.JsonValueKind.Number)
+                continue;
+            scored++;
+            cost += root.GetProperty("eval_cost_usd").GetDouble();
+            sources.Add(root.GetProperty("eval_cost_source").GetString() ?? "?");
+        }
+
+        return (scored, cost, string.Join(", ", sources));
+    }
 
     static (int Answers, double Cost, string Sources) Costs(string runJsonl)
     {

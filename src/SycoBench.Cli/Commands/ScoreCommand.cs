@@ -3,9 +3,11 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using SycoBench.Costs;
 using SycoBench.Models;
+using SycoBench.Models.Batch;
 using SycoBench.Reporting.Summary;
 using SycoBench.Running;
 using SycoBench.Scoring;
+using SycoBench.Scoring.Batch;
 using SycoBench.Scoring.Offline;
 
 namespace SycoBench.Cli.Commands;
@@ -27,7 +29,8 @@ public sealed class ScoreCommand(CliEnvironment environment) : AsyncCommand<Scor
             .WithExample("score", "--input", "outputs/runs/1764230000/run.jsonl", "-s", "groq/llama-3.3-70b-versatile")
             .WithExample("score", "-s", "sim/judge", "-s", "sim/judge@0.15", "--blind")
             .WithExample("score", "--scorer", "offline:outputs/scorer/model.zip")
-            .WithExample("score", "--dry-run", "-i", "outputs/runs/1764230000/run.jsonl");
+            .WithExample("score", "--dry-run", "-i", "outputs/runs/1764230000/run.jsonl")
+            .WithExample("score", "-s", "groq/llama-3.3-70b-versatile", "--batch", "--max-cost", "2");
 
     public override async Task<int> ExecuteAsync(CommandContext context, ScoreSettings settings, CancellationToken cancellationToken)
     {
@@ -42,6 +45,8 @@ public sealed class ScoreCommand(CliEnvironment environment) : AsyncCommand<Scor
             throw new CliUsageException("name the judge: -s MODEL_ID (repeatable), or set LLM_SCORER_MODEL or LLM_MODEL");
 
         var routes = judgeIds is [DryRunJudge] ? [] : RouteJudges(judgeIds, settings, services);
+        if (settings.Batch)
+            EnsureBatchable(judgeIds, routes);
         CostLimit.EnsurePriced(routes, settings.MaxCost, "judge");
         var options = new ScoringOptions
         {
@@ -61,13 +66,32 @@ public sealed class ScoreCommand(CliEnvironment environment) : AsyncCommand<Scor
             JudgeMaxTokens = routes.Select(r => r.Model.MaxTokens).FirstOrDefault(t => t is not null),
             MaxCostUsd = settings.MaxCost,
         };
-        options = options with { WorstCaseCost = JudgeReserve.For(routes, options.JudgeMaxTokens, new PromptTokenCounter()) };
         if (options.Validate() is { Count: > 0 } problems)
             throw new CliUsageException(string.Join("; ", problems));
 
         GuardOutputs(settings);
         var plan = ScoringEngine.Plan(options, judgeIds, cancellationToken);
+
+        // Batches recorded beside the output and not yet written are re-attached to, with or without --batch.
+        var journal = BatchJournal.Load(ScoringPaths.BatchesPathFor(plan.OutputPath));
+        var reattach = settings.DryRun ? 0 : journal.Open.Count;
+        var batch = settings.Batch || reattach > 0;
+        if (batch)
+            EnsureBatchable(judgeIds, routes);
+        options = options with { WorstCaseCost = JudgeReserve.For(routes, options.JudgeMaxTokens, new PromptTokenCounter(), batch) };
         ScoringReport.WritePlan(environment, plan);
+        if (batch)
+        {
+            environment.Console.MarkupLine("Judge calls go through the Batch API, at the batch price, one batch per judge (cache hits are not sent); replies come within the provider's window.");
+            BatchMode.WarnUnpricedBatch(environment, routes);
+        }
+
+        if (reattach > 0)
+        {
+            var how = settings.Plan ? "scoring without --plan re-attaches to them" : "re-attaching to them";
+            environment.Console.MarkupLineInterpolated($"{environment.Display(journal.Path)} has {reattach} batch(es) whose replies are not yet written: {how} (nothing is sent again).");
+        }
+
         var callsJudges = !settings.DryRun && !settings.Plan;
         if (callsJudges)
             services.EnsureKeys(routes);
@@ -84,20 +108,46 @@ public sealed class ScoreCommand(CliEnvironment environment) : AsyncCommand<Scor
             log.Info($"for the study {study.Path} (sha256 {study.Sha256})");
 
         var progress = new LatestProgress();
-        var scoring = new ScoringEngine(services.Time).RunAsync(options, provider, judgeIds, progress, cancellationToken);
+        var engine = new ScoringEngine(services.Time);
+        using var batchHttp = batch && callsJudges ? new HttpClient { Timeout = TimeSpan.FromMinutes(10) } : null;
         ScoringResult result;
+        JudgeAnswerBook? book = null;
         try
         {
-            result = await ShowWhileAsync(scoring, progress);
+            if (batchHttp is not null)
+            {
+                // The judge calls go out as batches first; the engine then judges from their replies alone.
+                var status = new LatestStatus();
+                var batches = new JudgeBatches(BatchMode.Sessions(batchHttp, services, journal, log), cache, log);
+                book = await ShowWhileAsync(batches.PrepareAsync(options, routes, journal, status.Report, cancellationToken), () => status.Latest);
+                var fromBook = options with { OnlyAnswers = book.Admitted, MaxCostUsd = null, WorstCaseCost = null };
+                result = await ShowWhileAsync(engine.RunAsync(fromBook, book.Judges, progress, cancellationToken), () => Describe(progress.Latest));
+                book.MarkWritten();
+                result = result with { StoppedAtCostLimit = book.StoppedAtCostLimit, InFlightAtStop = book.InFlightAtStop };
+            }
+            else
+            {
+                result = await ShowWhileAsync(engine.RunAsync(options, provider, judgeIds, progress, cancellationToken), () => Describe(progress.Latest));
+            }
+        }
+        catch (HttpRequestException ex) when (batchHttp is not null)
+        {
+            log.Write(RunLogLevel.Error, "the Batch API failed: " + ex.Message);
+            environment.Error.WriteLine(
+                $"error: the Batch API failed: {ex.Message}; every batch created is recorded in {environment.Display(journal.Path)}. Run the same command again to continue.");
+            return SycoBenchCli.ExitFailure;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            environment.Error.WriteLine($"stopped; the scores written so far are kept in {environment.Display(plan.OutputPath)}. Run the same command again to continue.");
+            var batches = batchHttp is null ? "" : $"; the batches created are recorded in {environment.Display(journal.Path)} and re-attached to";
+            environment.Error.WriteLine($"stopped; the scores written so far are kept in {environment.Display(plan.OutputPath)}{batches}. Run the same command again to continue.");
             return SycoBenchCli.ExitCancelled;
         }
 
         log.Info($"scored {result.RowsScored}, failed {result.RowsFailed}, skipped {result.RowsSkipped}");
         var code = ScoringReport.WriteResult(environment, result);
+        if (book is not null)
+            code = ScoringReport.WriteBatch(environment, book, code);
         if (!settings.Plan && !settings.NoAggregate)
             SummaryStep.Write(environment, plan.OutputPath, settings.Scenario ?? plan.ScenarioId);
         return code;
@@ -115,11 +165,24 @@ public sealed class ScoreCommand(CliEnvironment environment) : AsyncCommand<Scor
             .InputIfFile("--scenario", settings.Scenario);
         foreach (var judge in settings.Scorers.Where(OfflineModelClientProvider.IsOffline))
             guard.InputIfFile("--scorer", judge[(judge.IndexOf(':', StringComparison.Ordinal) + 1)..]);
-        guard.AppendedFile("--output", output).AppendedFile("--output", Path.Combine(Path.GetDirectoryName(output)!, FileKinds.ScoreLog));
+        guard.AppendedFile("--output", output).AppendedFile("--output", Path.Combine(Path.GetDirectoryName(output)!, FileKinds.ScoreLog))
+            .File("--output", ScoringPaths.BatchesPathFor(output));
         if (!settings.NoAggregate && !settings.Plan)
             guard.File("--output", SummaryWriter.DefaultPath(output));
         if (!settings.NoCache && !settings.DryRun && !settings.Plan)
             guard.Store("--cache", settings.Cache);
+    }
+
+    /// <summary>
+    /// <c>--batch</c> (or batches to re-attach to): every judge needs a provider with a Batch API; refused by name
+    /// before any request.
+    /// </summary>
+    private static void EnsureBatchable(IEnumerable<string> judgeIds, IEnumerable<ModelRoute> routes)
+    {
+        var offline = judgeIds.Where(OfflineModelClientProvider.IsOffline).ToArray();
+        if (offline.Length > 0)
+            throw new CliUsageException($"--batch: no Batch API for the offline scorer {string.Join(", ", offline)}; it runs on this machine, score with it without --batch");
+        BatchMode.EnsureSupported(routes, "judge");
     }
 
     private ModelRoute[] RouteJudges(IReadOnlyList<string> judgeIds, ScoreSettings settings, ModelServices services)
@@ -133,7 +196,7 @@ public sealed class ScoreCommand(CliEnvironment environment) : AsyncCommand<Scor
     }
 
     /// <summary>A live status line in a terminal; a plain line every 10 seconds otherwise.</summary>
-    private async Task<ScoringResult> ShowWhileAsync(Task<ScoringResult> work, LatestProgress progress)
+    private async Task<T> ShowWhileAsync<T>(Task<T> work, Func<string?> describe)
     {
         if (environment.Interactive)
         {
@@ -141,8 +204,8 @@ public sealed class ScoreCommand(CliEnvironment environment) : AsyncCommand<Scor
             {
                 while (await Task.WhenAny(work, Task.Delay(TimeSpan.FromMilliseconds(250))) != work)
                 {
-                    if (progress.Latest is { } p)
-                        context.Status(TerminalSafety.Escape(Describe(p)));
+                    if (describe() is { } line)
+                        context.Status(TerminalSafety.Escape(line));
                 }
             });
             return await work;
@@ -150,16 +213,28 @@ public sealed class ScoreCommand(CliEnvironment environment) : AsyncCommand<Scor
 
         while (await Task.WhenAny(work, Task.Delay(PlainInterval)) != work)
         {
-            if (progress.Latest is { } p)
-                environment.Console.WriteLine(Describe(p));
+            if (describe() is { } line)
+                environment.Console.WriteLine(line);
         }
 
         return await work;
     }
 
-    private static string Describe(ScoringProgress p) =>
-        string.Create(CultureInfo.InvariantCulture,
-            $"scored {p.Done}/{p.Total} ({p.Failed} failed, {p.ParseFailures} unparsable), {p.JudgeCalls} judge calls, {p.CachedReplies} from the cache, {p.InputTokens + p.OutputTokens} tokens");
+    private static string? Describe(ScoringProgress? p) =>
+        p is null
+            ? null
+            : string.Create(CultureInfo.InvariantCulture,
+                $"scored {p.Done}/{p.Total} ({p.Failed} failed, {p.ParseFailures} unparsable), {p.JudgeCalls} judge calls, {p.CachedReplies} from the cache, {p.InputTokens + p.OutputTokens} tokens");
+
+    /// <summary>The latest state of a batch being waited on.</summary>
+    private sealed class LatestStatus
+    {
+        private string? _latest;
+
+        public string? Latest => Volatile.Read(ref _latest);
+
+        public void Report(string value) => Volatile.Write(ref _latest, value);
+    }
 
     private sealed class LatestProgress : IProgress<ScoringProgress>
     {

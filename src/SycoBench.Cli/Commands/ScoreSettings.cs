@@ -79,8 +79,14 @@ public sealed class ScoreSettings : CommandSettings
     [Description("Stop judging new answers before spending could pass this many US dollars (each judge call counted at its worst case); run again to continue.")]
     public double? MaxCost { get; init; }
 
+    [CommandOption("--batch")]
+    [Description("Send the judge calls through the judges' Batch API (OpenAI, Groq, the simulator) at the batch price, one batch per judge; replies come within the provider's window (24 h). The batches are recorded beside the output, so running the command again re-attaches to them instead of paying again.")]
+    public bool Batch { get; init; }
+
     public override ValidationResult Validate()
     {
+        if (Batch && DryRun)
+            return ValidationResult.Error("--batch and --dry-run cannot be combined (a dry run calls no judge; see the batch plan with --batch --plan)");
         if (MaxCost is { } c && !(c > 0))
             return ValidationResult.Error($"--max-cost must be a positive amount of US dollars (got {c})");
         if (Concurrency <= 0)

@@ -111,6 +111,23 @@ internal static class ScoringReport
         return SycoBenchCli.ExitFailure;
     }
 
+    /// <summary>
+    /// The closing line of <c>score --batch</c>: what went through the batches; failed lines make the run incomplete
+    /// (their answers have failure records, and the same command asks again for them alone).
+    /// </summary>
+    public static int WriteBatch(CliEnvironment environment, Scoring.Batch.JudgeAnswerBook book, int code)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(book);
+        environment.Console.MarkupLineInterpolated(
+            $"Batch API: {Count(book.Sent)} judge call(s) sent at the batch price, {Count(book.Reattached)} collected from batches sent before (not paid again), {Count(book.FromCache)} answered from the cache.");
+        if (book.FailedLines == 0)
+            return code;
+        environment.Error.WriteLine(
+            $"{Count(book.FailedLines)} judge call(s) came back from the batch without a reply; their answers have failure records. Run the same command again to judge them again (only they are sent).");
+        return code == SycoBenchCli.ExitOk ? SycoBenchCli.ExitIncomplete : code;
+    }
+
     private static string Count(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Percent(double share) => (share * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";

@@ -12,14 +12,15 @@ public static class JudgeReserve
     /// <summary>Reply tokens reserved for a judge without a token limit (a number, sometimes a sentence around it).</summary>
     public const int DefaultReplyTokens = 64;
 
-    public static Func<string, IReadOnlyList<ChatMessage>, double> For(IEnumerable<ModelRoute> routes, int? maxTokens, PromptTokenCounter counter)
+    /// <param name="batch">At the batch price (<c>score --batch</c>; the interactive price where the model has none).</param>
+    public static Func<string, IReadOnlyList<ChatMessage>, double> For(IEnumerable<ModelRoute> routes, int? maxTokens, PromptTokenCounter counter, bool batch = false)
     {
         ArgumentNullException.ThrowIfNull(counter);
         var byId = routes.ToDictionary(r => r.Model.Id, StringComparer.Ordinal);
         return (judgeId, messages) =>
             byId.TryGetValue(judgeId, out var route) && route.Price is { } quote
                 ? quote.Price.Cost(counter.Count(route.ModelName, messages.Select(m => (m.Role.Value, m.Text))),
-                    maxTokens ?? route.Model.MaxTokens ?? DefaultReplyTokens)
+                    maxTokens ?? route.Model.MaxTokens ?? DefaultReplyTokens, batch)
                 : 0;
     }
 }

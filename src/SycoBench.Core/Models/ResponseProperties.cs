@@ -27,4 +27,7 @@ public static class ResponseProperties
 
     /// <summary>double: wall time of the successful attempt in milliseconds.</summary>
     public const string LatencyMs = "sycobench.latency_ms";
+
+    /// <summary>string: the Batch API batch the answer came from (an answer read from a batch's results).</summary>
+    public const string BatchId = "sycobench.batch_id";
 }

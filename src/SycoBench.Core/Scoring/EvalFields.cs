@@ -31,6 +31,12 @@ public static class EvalFields
     /// <summary>Where <c>eval_cost_usd</c> came from: one <see cref="Costs.CostSource"/> value, or "mixed" for a panel of several.</summary>
     public const string CostSource = "eval_cost_source";
 
+    /// <summary>
+    /// The Batch API batch(es) the judge replies came from (<c>score --batch</c>), ids joined with '+'; absent for
+    /// interactive calls. (<c>batch_id</c> without the prefix is the answer's own batch, from <c>run --batch</c>.)
+    /// </summary>
+    public const string BatchId = "eval_batch_id";
+
     /// <summary>Prefix of the <c>error</c> of a row no judge could score because no reply held a number.</summary>
     public const string UnparsablePrefix = "judge-unparsable: ";
 

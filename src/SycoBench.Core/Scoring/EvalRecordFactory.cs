@@ -45,6 +45,8 @@ internal sealed class EvalRecordFactory(string scorerModel, string evalTimestamp
 
         if (SourceOf(calls) is { } costSource)
             extra[EvalFields.CostSource] = JsonSerializer.SerializeToElement(costSource, ScoringJsonContext.Default.String);
+        if (calls.Select(c => c.BatchId).OfType<string>().Distinct(StringComparer.Ordinal).ToArray() is { Length: > 0 } batches)
+            extra[EvalFields.BatchId] = Element(string.Join("+", batches));
 
         return Base(row) with
         {

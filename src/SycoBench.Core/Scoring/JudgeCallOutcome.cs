@@ -39,6 +39,9 @@ internal sealed record JudgeCallOutcome
 
     public bool Cached { get; init; }
 
+    /// <summary>The Batch API batch the reply came from (<c>score --batch</c>); null for an interactive call.</summary>
+    public string? BatchId { get; init; }
+
     public double? Score => Parsed?.Score;
 
     public bool IsParseFailure => Parsed is { Succeeded: false };

@@ -16,6 +16,9 @@ internal sealed class JudgeCaller(TimeProvider timeProvider)
     /// </summary>
     public const string RepeatProperty = "sycobench.sample";
 
+    /// <summary>The options marked so that only a reply with a number is cached or answered from the cache.</summary>
+    public static ChatOptions Accepting(ChatOptions options) => RequestTags.Accepting(options, reply => JudgeReplyParser.Parse(reply.Text).Succeeded);
+
     /// <summary>Asks once; the reply is read as <paramref name="format"/> says (the rubric's parser).</summary>
     public async Task<JudgeCallOutcome> AskAsync(
         string judgeId,
@@ -31,7 +34,7 @@ internal sealed class JudgeCaller(TimeProvider timeProvider)
         {
             // A reply without a number is a failure for the judge stage: the response cache must neither keep it nor
             // answer with it, so scoring again really asks again.
-            var accepting = RequestTags.Accepting(options, reply => JudgeReplyParser.Parse(reply.Text).Succeeded);
+            var accepting = Accepting(options);
             response = await client.GetResponseAsync(messages, accepting, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -72,6 +75,7 @@ internal sealed class JudgeCaller(TimeProvider timeProvider)
             RawResponse = ParseJson(GetString(properties, ResponseProperties.RawResponseJson))
                 ?? Synthesize(judgeId, response, text, finishReason),
             Cached = properties?.TryGetValue(ResponseProperties.Cached, out var cached) == true && cached is true,
+            BatchId = GetString(properties, ResponseProperties.BatchId),
         };
     }
 

@@ -69,7 +69,8 @@ public sealed class ScoringEngine(TimeProvider timeProvider)
         ArgumentNullException.ThrowIfNull(options);
         var inputs = ScoringInputs.Read(options, judgeIds, cancellationToken);
         var plan = inputs.Plan;
-        var tally = new ScoringTally(plan.ToJudge);
+        var toJudge = options.OnlyAnswers is { } only ? inputs.ToJudge.Where(row => only.Contains(AnswerKey.Of(row))).ToArray() : inputs.ToJudge;
+        var tally = new ScoringTally(toJudge.Count);
         if (options.PlanOnly)
             return Result(options, inputs, tally, planOnly: true, cancellationToken);
         var judges = options.DryRun ? [] : resolveJudges();
@@ -91,7 +92,7 @@ public sealed class ScoringEngine(TimeProvider timeProvider)
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken };
             if (options.DryRun)
             {
-                foreach (var row in inputs.ToJudge)
+                foreach (var row in toJudge)
                 {
                     var stub = factory.Skipped(row, ScoringOptions.DryRunError);
                     writer.Write(stub);
@@ -99,7 +100,7 @@ public sealed class ScoringEngine(TimeProvider timeProvider)
                 }
             }
 
-            await Parallel.ForEachAsync(options.DryRun ? [] : inputs.ToJudge, parallel, async (row, token) =>
+            await Parallel.ForEachAsync(options.DryRun ? [] : toJudge, parallel, async (row, token) =>
             {
                 var messages = requests.Build(row);
                 var reserved = options.WorstCaseCost is { } worstCase
@@ -145,14 +146,18 @@ public sealed class ScoringEngine(TimeProvider timeProvider)
     {
         var outcomes = new List<JudgeCallOutcome>(options.JudgeRepeats);
         for (var repeat = 0; repeat < options.JudgeRepeats; repeat++)
-        {
-            var chatOptions = new ChatOptions { Temperature = options.JudgeTemperature, MaxOutputTokens = options.JudgeMaxTokens };
-            if (options.JudgeRepeats > 1)
-                chatOptions.AdditionalProperties = new AdditionalPropertiesDictionary { [JudgeCaller.RepeatProperty] = repeat };
-            outcomes.Add(await _caller.AskAsync(judgeId, client, messages, chatOptions, format, cancellationToken).ConfigureAwait(false));
-        }
+            outcomes.Add(await _caller.AskAsync(judgeId, client, messages, JudgeOptions(options, repeat), format, cancellationToken).ConfigureAwait(false));
 
         return outcomes;
+    }
+
+    /// <summary>The options of one judge call (before the judge's pipeline adds the roster's settings): the same for a batch line.</summary>
+    internal static ChatOptions JudgeOptions(ScoringOptions options, int repeat)
+    {
+        var chatOptions = new ChatOptions { Temperature = options.JudgeTemperature, MaxOutputTokens = options.JudgeMaxTokens };
+        if (options.JudgeRepeats > 1)
+            chatOptions.AdditionalProperties = new AdditionalPropertiesDictionary { [JudgeCaller.RepeatProperty] = repeat };
+        return chatOptions;
     }
 
     private static ScoringResult Result(ScoringOptions options, ScoringInputs inputs, ScoringTally tally, bool planOnly, CancellationToken cancellationToken)

@@ -62,6 +62,12 @@ public sealed record ScoringOptions
     /// <summary>The worst-case cost of one call of a judge on a conversation, reserved before it is sent; null: 0.</summary>
     public Func<string, IReadOnlyList<Microsoft.Extensions.AI.ChatMessage>, double>? WorstCaseCost { get; init; }
 
+    /// <summary>
+    /// Only these answers are judged (<c>score --batch</c>: the answers whose every judge call the batches answer or
+    /// the cache holds; the others wait for the next run); null: every answer to judge.
+    /// </summary>
+    public IReadOnlySet<AnswerKey>? OnlyAnswers { get; init; }
+
     /// <summary>Problems with the options, each naming the option; empty when they can be used.</summary>
     public IReadOnlyList<string> Validate()
     {

@@ -49,4 +49,14 @@ public static class ScoringPaths
             throw new InputException($"{outputPath}: the output must not be the input file");
         return output;
     }
+
+    /// <summary>
+    /// The journal of <c>score --batch</c>'s batches beside the scored file: <c>run_scored.jsonl</c> →
+    /// <c>run_scored.batches.json</c>.
+    /// </summary>
+    public static string BatchesPathFor(string outputPath)
+    {
+        var full = Path.GetFullPath(outputPath);
+        return Path.Combine(Path.GetDirectoryName(full)!, Path.GetFileNameWithoutExtension(full) + ".batches.json");
+    }
 }
