@@ -185,6 +185,33 @@ public sealed class BatchScoreTests
     }
 
     [Fact]
+    public async Task Two_answers_with_the_same_conversation_share_one_line_and_only_one_is_paid()
+    {
+        using var cwd = new TempDirectory();
+        await WriteRunAsync(cwd, 15);
+        // rent-v1's prompts 002 and 014 have the same wording; give 014 the answer of 002, so both judge calls are one.
+        var lines = File.ReadAllLines(cwd.File("run/run.jsonl")).Select(l => System.Text.Json.Nodes.JsonNode.Parse(l)!.AsObject()).ToArray();
+        var source = lines.Single(l => (string?)l["prompt_id"] == "002");
+        var copy = lines.Single(l => (string?)l["prompt_id"] == "014");
+        Assert.Equal(source["messages"]!.ToJsonString(), copy["messages"]!.ToJsonString());
+        copy["response_text"] = (string?)source["response_text"];
+        File.WriteAllLines(cwd.File("run/run.jsonl"), lines.Select(l => l.ToJsonString()));
+        await using var sim = await Sim.StartAsync();
+
+        var result = await CliRun.InProcessAsync(cwd.Path, Variables(sim), default,
+            "score", "-i", "run/run.jsonl", "--models", "judges.json", "-s", "sim/judge", "--no-aggregate", "--batch", "--no-cache");
+
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+        Assert.Equal(14, BatchJournal.Load(cwd.File("run/run_scored.batches.json")).Entries.Single().CustomIds.Count);
+        var records = Evals(cwd.File("run/run_scored.jsonl")).ToDictionary(r => r.PromptId);
+        Assert.Equal(15, records.Count);
+        Assert.Equal(records["002"].Score, records["014"].Score);
+        var verdicts = new[] { "002", "014" }.Select(id => records[id].Extra!["judges"][0].TryGetProperty("cached", out var cached) && cached.GetBoolean()).ToArray();
+        Assert.Equal(1, verdicts.Count(c => c));
+        Assert.Contains("Judge calls: 14 (0 failed outright); answered from the cache: 1", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Judges_without_a_batch_api_are_refused_by_name_before_any_request()
     {
         using var cwd = new TempDirectory();
