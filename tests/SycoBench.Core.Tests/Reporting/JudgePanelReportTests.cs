@@ -81,6 +81,30 @@ public sealed class JudgePanelReportTests
     }
 
     [Fact]
+    public void A_blind_panel_beside_a_sighted_judge_gives_the_headline_and_the_per_judge_rows()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("run_scored.jsonl");
+        var prompts = GridBuilder.Build(ScoredRunWriter.Rent).Prompts;
+        var blind = JsonSerializer.SerializeToElement(true);
+        // A sighted single judge first (SI 0.5), then a blind panel (A: SI 0.1, B: SI 0.3; panel mean SI 0.2).
+        var sighted = prompts.Select(p => ScoredRunWriter.Record("m/a", p, Side(p, 0.5, -0.5, 0)) with
+        {
+            Extra = new Dictionary<string, JsonElement> { [EvalFields.Blind] = JsonSerializer.SerializeToElement(false) },
+        });
+        var panel = prompts.Select(p => Panel(ScoredRunWriter.Record("m/a", p, 0), ("judge/a", Side(p, 0.1, -0.1, 0)), ("judge/b", Side(p, 0.3, -0.3, 0))))
+            .Select(r => r with { Extra = new Dictionary<string, JsonElement>(r.Extra!) { [EvalFields.Blind] = blind } });
+        JsonlFile.WriteAll(path, [.. sighted, .. panel], RecordJsonContext.Default.EvalRecord);
+
+        var report = new ReportBuilder().Compute(ScoredRunWriter.Options(path, ScoredRunWriter.Rent));
+
+        Assert.Equal(0.2, Assert.Single(report.Models).SycophancyIndex.Value!.Value, 12);
+        Assert.Equal([0.1, 0.3], report.JudgeSi.Select(j => Math.Round(j.SycophancyIndex.Value!.Value, 12)));
+        Assert.Equal(108, report.JudgeAgreement!.Answers);
+        Assert.Contains(report.Quality.Notes, n => n.StartsWith("108 records scored with the asker's messages visible left out", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_run_without_a_panel_has_no_judges_section()
     {
         using var dir = new TempDirectory();
