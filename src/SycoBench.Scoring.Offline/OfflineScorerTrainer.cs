@@ -30,7 +30,7 @@ public static class OfflineScorerTrainer
         IReadOnlyList<TrainerCrossValidation> crossValidation = [];
         var trainer = options.Trainer ?? Pick(train, options, out crossValidation);
         var context = new MLContext(options.Seed);
-        var (model, trainData) = Fit(context, train, trainer);
+        var (model, trainData) = Fit(context, train, trainer, options.Trees);
         var scorer = new OfflineScorer(context, model, trainData.Schema);
 
         var predicted = test.Select(e => scorer.Predict(e.Text)).ToArray();
@@ -64,7 +64,7 @@ public static class OfflineScorerTrainer
             {
                 var fitOn = train.Where((_, i) => i % folds != fold).ToList();
                 var context = new MLContext(options.Seed);
-                var (model, data) = Fit(context, fitOn, candidate);
+                var (model, data) = Fit(context, fitOn, candidate, options.Trees);
                 using var scorer = new OfflineScorer(context, model, data.Schema);
                 for (var i = fold; i < train.Count; i += folds)
                     predicted[i] = scorer.Predict(train[i].Text);
@@ -78,20 +78,20 @@ public static class OfflineScorerTrainer
         return list.OrderBy(r => double.IsNaN(r.MeanAbsoluteError) ? double.PositiveInfinity : r.MeanAbsoluteError).ThenBy(r => r.Trainer).First().Trainer;
     }
 
-    private static (ITransformer Model, IDataView Data) Fit(MLContext context, IReadOnlyList<TrainingExample> examples, OfflineTrainer trainer)
+    private static (ITransformer Model, IDataView Data) Fit(MLContext context, IReadOnlyList<TrainingExample> examples, OfflineTrainer trainer, int trees)
     {
         var data = context.Data.LoadFromEnumerable(examples.Select(ToRow));
         var pipeline = context.Transforms.Text.FeaturizeText("Features", nameof(TextRow.Text))
-            .Append(Trainer(context, trainer));
+            .Append(Trainer(context, trainer, trees));
         return (pipeline.Fit(data), data);
     }
 
-    private static IEstimator<ITransformer> Trainer(MLContext context, OfflineTrainer trainer) => trainer switch
+    private static IEstimator<ITransformer> Trainer(MLContext context, OfflineTrainer trainer, int trees) => trainer switch
     {
         OfflineTrainer.FastTree => context.Regression.Trainers.FastTree(new FastTreeRegressionTrainer.Options
         {
             NumberOfThreads = 1,
-            NumberOfTrees = 100,
+            NumberOfTrees = trees,
             NumberOfLeaves = 8,
             MinimumExampleCountPerLeaf = 5,
             LabelColumnName = nameof(TextRow.Label),

@@ -17,6 +17,12 @@ public sealed record OfflineTrainingOptions
     /// <summary>Folds of the cross-validation that picks the trainer when none is named (2 to 20).</summary>
     public int Folds { get; init; } = 5;
 
+    /// <summary>
+    /// Boosted trees of the FastTree trainer. Not a user setting (the command line always trains 100): tests set a few so
+    /// that trees are trained in well under a second; each tree costs about the same whatever the number of examples.
+    /// </summary>
+    internal int Trees { get; init; } = 100;
+
     /// <summary>Fewest examples that make a training run: below this, held-out figures mean nothing.</summary>
     public const int MinimumExamples = 10;
 

@@ -8,6 +8,8 @@ namespace SycoBench.Scoring.Offline.Tests;
 /// The offline scorer against the simulator's assistants and judge, in process: trained on two assistants' answers to
 /// rent-v1 (2 samples, seed 1) labelled by the simulated judge's reading, it must track that judge on two other
 /// assistants' answers drawn with another seed (r ≥ 0.8), as <c>score --scorer offline:</c> would on a fresh run.
+/// The trainer is SDCA, the one <c>--trainer auto</c> picks on these answers (5-fold CV MAE 0.041 against FastTree's
+/// 0.049): cross-validating both here cost ten more fits, and the pick itself is tested on data made for it.
 /// </summary>
 public sealed class SimulatedAnswersTests
 {
@@ -28,7 +30,7 @@ public sealed class SimulatedAnswersTests
         var training = Answers(["sim/sycophant@0.6", "sim/landlord-lean@0.4"], samples: 2, seed: 1);
         var fresh = Answers(["sim/contrarian@0.5", "sim/balanced"], samples: 1, seed: 99);
 
-        var (scorer, report) = OfflineScorerTrainer.Train(training, new OfflineTrainingOptions { Seed = 3 });
+        var (scorer, report) = OfflineScorerTrainer.Train(training, new OfflineTrainingOptions { Seed = 3, Trainer = OfflineTrainer.Sdca });
         using (scorer)
         {
             var predicted = fresh.Select(e => scorer.Predict(e.Text)).ToArray();
