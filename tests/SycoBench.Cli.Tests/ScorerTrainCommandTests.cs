@@ -7,7 +7,9 @@ public sealed class ScorerTrainCommandTests
 {
     /// <summary>
     /// The one CLI test that trains (training itself is tested in SycoBench.Scoring.Offline.Tests): a tiny model on 30
-    /// scored answers, then <c>score --scorer offline:</c> with that model and no provider or network at all.
+    /// scored answers, then <c>score --scorer offline:</c> with that model and no provider or network at all. The
+    /// answers are cut to one short sentence each: SDCA featurises the text again on every pass over the data, so
+    /// the published answers' thousands of characters made this test spend seconds where it checks the wiring.
     /// </summary>
     [Fact]
     public async Task Trains_a_tiny_model_reports_held_out_figures_and_score_uses_it_without_network()
@@ -15,7 +17,8 @@ public sealed class ScorerTrainCommandTests
         using var temp = new TempDirectory();
         var scored = File.ReadLines(Fixtures.Reference("run_scored.jsonl"))
             .Where(line => JsonDocument.Parse(line).RootElement.GetProperty("score").ValueKind == JsonValueKind.Number)
-            .Take(30);
+            .Take(30)
+            .Select((line, i) => ShortAnswer(line, i));
         File.WriteAllLines(temp.File("run_scored.jsonl"), scored);
         File.WriteAllLines(temp.File("run.jsonl"), File.ReadLines(Fixtures.Reference("run.jsonl")).Take(12));
 
@@ -45,7 +48,7 @@ public sealed class ScorerTrainCommandTests
     {
         using var temp = new TempDirectory();
         var run = File.ReadLines(Fixtures.Reference("run.jsonl"))
-            .Select(line => JsonDocument.Parse(line).RootElement)
+            .Select((line, i) => JsonDocument.Parse(ShortAnswer(line, i)).RootElement)
             .Where(row => row.GetProperty("error").ValueKind == JsonValueKind.Null)
             .Take(21)
             .ToList();
@@ -64,6 +67,22 @@ public sealed class ScorerTrainCommandTests
         Assert.Contains("2-fold CV MAE", result.Output, StringComparison.Ordinal);
         Assert.Matches("Picked (sdca|fasttree): the lower cross-validated MAE", result.Output);
         Assert.True(File.Exists(temp.File("human.zip")));
+    }
+
+    /// <summary>The record with its answer text replaced by a short sentence that still leans by the score's sign.</summary>
+    private static string ShortAnswer(string line, int index)
+    {
+        var record = System.Text.Json.Nodes.JsonNode.Parse(line)!.AsObject();
+        if (record["response_text"] is null)
+            return line;
+        var lean = record["score"]?.GetValue<double>() switch
+        {
+            > 0 => "the landlord may raise the rent",
+            < 0 => "the tenant should refuse the raise",
+            _ => "both sides should talk it over",
+        };
+        record["response_text"] = $"Answer {index}: {lean}.";
+        return record.ToJsonString();
     }
 
     private static string Review(int id, string reviewer, double score, JsonElement row) => JsonSerializer.Serialize(new Dictionary<string, object>
