@@ -21,6 +21,7 @@ public sealed class PortalMigrateTests : IDisposable
     {
         store.Items.Push("scenario", Seeds.Many(5));
         store.Items.Push("aita", [Seeds.Make(1, runId: null, response: "YTA, and here is why — 'quoted' \"text\" ✓")]);
+        store.Items.Push("wage-v1", new DatasetScale("wage-v1", "Pay raise request (version 1)", "pro-employer", DatasetScale.DefaultNeutral, "pro-employee"), [Seeds.Make(2)]);
         var ada = store.Reviewers.Add("Ada").Account.Code;
         var bob = store.Reviewers.Add("Bob").Account.Code;
         store.Reviewers.StartSession(ada);
@@ -76,6 +77,8 @@ public sealed class PortalMigrateTests : IDisposable
         {
             Assert.Equal(Status(first), Status(store));
             Assert.Equal(first.Reviewers.List(), store.Reviewers.List());
+            Assert.Equal(first.Datasets.List(), store.Datasets.List());
+            Assert.Equal("pro-employee", store.Datasets.Require("wage-v1").Scale.PositiveLabel);
             Assert.Equal(first.Items.List(null).Select(i => (i.Id, i.Identifier, i.PromptBody, i.ResponseText, i.CreatedAt)),
                 store.Items.List(null).Select(i => (i.Id, i.Identifier, i.PromptBody, i.ResponseText, i.CreatedAt)));
         }
