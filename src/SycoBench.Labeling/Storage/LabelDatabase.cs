@@ -124,6 +124,29 @@ internal abstract class LabelDatabase : IDisposable
     /// <summary>Called with the write gate held: begin, lock, work, commit.</summary>
     protected abstract T WriteLocked<T>(Func<DbConnection, DbTransaction, T> work);
 
+    /// <summary>
+    /// Whether one reviewer's next-item and submit transactions run beside other reviewers' (PostgreSQL) instead of one
+    /// at a time like every other write (SQLite). When they do, they never expire leases themselves (expiring touches
+    /// every reviewer's leases): <see cref="ReviewAssigner"/> expires them first in a write of the usual, serial kind.
+    /// </summary>
+    public virtual bool ConcurrentReviewerWrites => false;
+
+    /// <summary>
+    /// Runs a reviewer's next-item or submit transaction. By default (SQLite) it is a write like any other. PostgreSQL
+    /// runs it beside other reviewers' (see <see cref="ConcurrentReviewerWrites"/>), locking this reviewer's row first,
+    /// so one reviewer's own transactions still run one at a time.
+    /// </summary>
+    public virtual Task<T> WriteForReviewerAsync<T>(string reviewerCode, Func<DbConnection, DbTransaction, T> work, CancellationToken cancellationToken = default) =>
+        WriteAsync(work, cancellationToken);
+
+    /// <summary>
+    /// The clause that locks the rows of <paramref name="tables"/> (aliases) a query reads, to put after it in a
+    /// transaction that runs beside others and decides on those rows: PostgreSQL's <c>FOR NO KEY UPDATE</c>, which
+    /// waits for a row another transaction is changing and then reads it as committed (nothing on SQLite, whose writes
+    /// run one at a time). With <paramref name="skipLocked"/>, rows another transaction holds are passed over instead.
+    /// </summary>
+    public virtual string LockRows(string tables, bool skipLocked = false) => "";
+
     public string Now() => Timestamp(Time.GetUtcNow());
 
     public long NowMs() => Time.GetUtcNow().ToUnixTimeMilliseconds();

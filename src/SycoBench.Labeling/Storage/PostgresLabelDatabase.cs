@@ -6,10 +6,13 @@ namespace SycoBench.Labeling.Storage;
 
 /// <summary>
 /// A label database in PostgreSQL, for a team that hosts one server several processes reach. Each write is a READ
-/// COMMITTED transaction that first takes one transaction-scoped advisory lock, so writes are serial across every
-/// process using the database, exactly as SQLite's single writer makes them, and each sees every earlier commit:
-/// assignment and submission keep the same guarantees (no two reviewers both get an item's last place) without
-/// retry loops. Reads run beside the writes on pooled connections.
+/// COMMITTED transaction that first takes one transaction-scoped advisory lock, exclusively, so writes are serial
+/// across every process using the database, exactly as SQLite's single writer makes them, and each sees every earlier
+/// commit. The two writes every review makes (next item, submit) are the exception: they take the same lock shared, so
+/// they run beside each other (and their commits share the server's WAL flushes) but never beside another write; they
+/// lock their reviewer's row first, so one reviewer's are still one at a time, and lock the item rows they decide on
+/// (see <see cref="ReviewAssigner"/>), so no two reviewers both get an item's last place. A deadlock or a unique key
+/// taken meanwhile by another transaction is retried. Reads run beside the writes on pooled connections.
 /// </summary>
 internal sealed class PostgresLabelDatabase : LabelDatabase
 {
@@ -84,6 +87,39 @@ internal sealed class PostgresLabelDatabase : LabelDatabase
         transaction.Commit();
         return result;
     }
+
+    public override bool ConcurrentReviewerWrites => true;
+
+    public override string LockRows(string tables, bool skipLocked = false) =>
+        $" FOR NO KEY UPDATE OF {tables}" + (skipLocked ? " SKIP LOCKED" : "");
+
+    public override async Task<T> WriteForReviewerAsync<T>(string reviewerCode, Func<DbConnection, DbTransaction, T> work, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                // One round trip (with the BEGIN): no serial write is running, and this reviewer's writes queue here.
+                await using (var command = (NpgsqlCommand)Sql.Command(connection, transaction,
+                    "SELECT pg_advisory_xact_lock_shared(@key); SELECT 1 FROM reviewers WHERE code = @r FOR NO KEY UPDATE",
+                    ("@key", WriteLockKey), ("@r", reviewerCode)))
+                    await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                var result = work(connection, transaction);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return result;
+            }
+            catch (PostgresException ex) when (attempt < MaxAttempts && ex.SqlState is "40P01" or "40001" or "23505")
+            {
+                // A deadlock with another reviewer's transaction, or a key (a submission id) another one stored meanwhile:
+                // nothing of this attempt is kept; the next one sees what the other committed.
+                await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private const int MaxAttempts = 5;
 
     protected override void Dispose(bool disposing)
     {

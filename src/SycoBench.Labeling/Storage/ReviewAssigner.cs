@@ -30,25 +30,63 @@ public sealed class ReviewAssigner
     }
 
     /// <summary>The item this reviewer should score next in the dataset, or null when the dataset is empty.</summary>
-    public Task<Assignment?> NextAsync(string dataset, string reviewerCode, CancellationToken cancellationToken = default) =>
-        _database.WriteAsync((connection, transaction) => Next(connection, transaction, dataset, reviewerCode), cancellationToken);
+    public async Task<Assignment?> NextAsync(string dataset, string reviewerCode, CancellationToken cancellationToken = default)
+    {
+        await ExpireFirstAsync(cancellationToken).ConfigureAwait(false);
+        return await _database.WriteForReviewerAsync(reviewerCode, (connection, transaction) => Next(connection, transaction, dataset, reviewerCode), cancellationToken)
+            .ConfigureAwait(false);
+    }
 
-    public Task<SubmitOutcome> SubmitAsync(ReviewSubmission submission, CancellationToken cancellationToken = default)
+    public async Task<SubmitOutcome> SubmitAsync(ReviewSubmission submission, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(submission);
         if (submission.Validate() is { } problem)
-            return Task.FromResult(new SubmitOutcome(SubmitStatus.Invalid, null, problem));
-        return _database.WriteAsync((connection, transaction) => Submit(connection, transaction, submission), cancellationToken);
+            return new SubmitOutcome(SubmitStatus.Invalid, null, problem);
+        await ExpireFirstAsync(cancellationToken).ConfigureAwait(false);
+        return await _database.WriteForReviewerAsync(submission.ReviewerCode, (connection, transaction) => Submit(connection, transaction, submission), cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Where reviewers' writes run beside each other (PostgreSQL), leases past their time are expired before, in a
+    /// serial write, and only when there is one (a read of the expiry index finds out); the transaction that follows
+    /// then counts every lease it sees as live, as a write an instant earlier would have. SQLite expires them inside the
+    /// transaction itself.
+    /// </summary>
+    private async Task ExpireFirstAsync(CancellationToken cancellationToken)
+    {
+        if (!_database.ConcurrentReviewerWrites)
+            return;
+        var nowMs = _database.NowMs();
+        using (var connection = _database.OpenConnection())
+        {
+            if (Sql.Scalar(connection, null, "SELECT 1 FROM assignments WHERE live = 1 AND expires_at_ms <= @now LIMIT 1", ("@now", nowMs)) is null)
+                return;
+        }
+
+        await _database.WriteAsync((connection, transaction) =>
+        {
+            ExpireLeases(connection, transaction, nowMs);
+            return 0;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Expires leases inside a reviewer's transaction where its writes run one at a time (SQLite).</summary>
+    private void ExpireInside(DbConnection connection, DbTransaction transaction, long nowMs)
+    {
+        if (!_database.ConcurrentReviewerWrites)
+            ExpireLeases(connection, transaction, nowMs);
     }
 
     private Assignment? Next(DbConnection connection, DbTransaction transaction, string dataset, string reviewer)
     {
         var nowMs = _database.NowMs();
-        ExpireLeases(connection, transaction, nowMs);
+        ExpireInside(connection, transaction, nowMs);
         var expiresMs = nowMs + (long)_leaseDuration.TotalMilliseconds;
 
         using (var held = Sql.Command(connection, transaction,
-            "SELECT a.llm_response_id, a.live, i.load FROM assignments a JOIN llm_responses i ON i.id = a.llm_response_id WHERE a.reviewer_code = @r AND a.dataset = @d",
+            "SELECT a.llm_response_id, a.live, i.load FROM assignments a JOIN llm_responses i ON i.id = a.llm_response_id WHERE a.reviewer_code = @r AND a.dataset = @d"
+            + _database.LockRows("i"),
             ("@r", reviewer), ("@d", dataset)))
         using (var reader = held.ExecuteReader())
         {
@@ -73,30 +111,56 @@ public sealed class ReviewAssigner
             }
         }
 
-        if (Choose(connection, transaction, dataset, reviewer) is not { } choice)
+        // Where reviewers' writes run beside each other, first pass over items another transaction is changing (their
+        // loads are about to move); only when that finds nothing, look again waiting for them, so a full item is still
+        // handed out only when no item this reviewer could help is left.
+        var choice = (_database.ConcurrentReviewerWrites ? Choose(connection, transaction, dataset, reviewer, skipLocked: true) : null)
+            ?? Choose(connection, transaction, dataset, reviewer, skipLocked: false);
+        if (choice is null)
             return null;
         Sql.Execute(connection, transaction, """
             INSERT INTO assignments (reviewer_code, dataset, llm_response_id, assigned_at, expires_at_ms, live)
             VALUES (@r, @d, @id, @now, @e, 1)
-            """, ("@r", reviewer), ("@d", dataset), ("@id", choice.Id), ("@now", _database.Now()), ("@e", expiresMs));
-        Sql.Execute(connection, transaction, "UPDATE llm_responses SET load = load + 1 WHERE id = @id", ("@id", choice.Id));
-        return new Assignment(ItemCatalog.Find(connection, transaction, choice.Id)!, choice.Load, Resumed: false, FromMs(expiresMs));
+            """, ("@r", reviewer), ("@d", dataset), ("@id", choice.Value.Id), ("@now", _database.Now()), ("@e", expiresMs));
+        Sql.Execute(connection, transaction, "UPDATE llm_responses SET load = load + 1 WHERE id = @id", ("@id", choice.Value.Id));
+        return new Assignment(ItemCatalog.Find(connection, transaction, choice.Value.Id)!, choice.Value.Load, Resumed: false, FromMs(expiresMs));
     }
 
     /// <summary>The item (alias <c>i</c>) is not one reviewer <c>@r</c> said they cannot judge.</summary>
     private const string NotCannotJudge = "NOT EXISTS (SELECT 1 FROM cannot_judge c WHERE c.reviewer_code = @r AND c.llm_response_id = i.id)";
 
-    private static (long Id, int Load)? Choose(DbConnection connection, DbTransaction transaction, string dataset, string reviewer)
+    /// <summary>How often a pick looks again for an open item that filled up to a level it searched already.</summary>
+    private const int MaxChooseRounds = 10;
+
+    private (long Id, int Load)? Choose(DbConnection connection, DbTransaction transaction, string dataset, string reviewer, bool skipLocked)
     {
+        // The item picked is locked until the transaction ends (where writes run beside each other): a pick that waited
+        // for another transaction reads the item as that one left it, and passes it over when its load moved.
+        var lockItem = _database.LockRows("i", skipLocked);
         // First pass: items this reviewer has never reviewed (nor said they cannot judge). One query per load level keeps
         // each an index range scan over (dataset, load, id) that skips only the reviewer's own items.
         const string NotReviewedByMe = "NOT EXISTS (SELECT 1 FROM reviews v WHERE v.reviewer_code = @r AND v.llm_response_id = i.id) AND " + NotCannotJudge;
-        for (var load = ReviewsPerItem - 1; load >= 0; load--)
+        for (var round = 1; ; round++)
         {
-            if (Pick(connection, transaction,
-                    $"SELECT i.id, i.load FROM llm_responses i WHERE i.dataset = @d AND i.load = @load AND {NotReviewedByMe} ORDER BY i.id LIMIT 1",
-                    ("@d", dataset), ("@r", reviewer), ("@load", load)) is { } found)
-                return found;
+            for (var load = ReviewsPerItem - 1; load >= 0; load--)
+            {
+                if (Pick(connection, transaction,
+                        $"SELECT i.id, i.load FROM llm_responses i WHERE i.dataset = @d AND i.load = @load AND {NotReviewedByMe} ORDER BY i.id LIMIT 1{lockItem}",
+                        ("@d", dataset), ("@r", reviewer), ("@load", load)) is { } found)
+                    return found;
+            }
+
+            // Full items come only after every open one, so not in the pass that skips locked items (an item it skipped
+            // may still have room). Where writes run beside each other, each query above saw the items as of its own
+            // start, so an item can have filled up to a level already searched: one query over all levels confirms
+            // that no open item is left before a full one is handed out.
+            if (skipLocked)
+                return null;
+            if (!_database.ConcurrentReviewerWrites || round == MaxChooseRounds
+                || Sql.Scalar(connection, transaction,
+                    $"SELECT 1 FROM llm_responses i WHERE i.dataset = @d AND i.load < @full AND {NotReviewedByMe} LIMIT 1",
+                    ("@d", dataset), ("@r", reviewer), ("@full", ReviewsPerItem)) is null)
+                break;
         }
 
         if (Pick(connection, transaction,
@@ -149,7 +213,7 @@ public sealed class ReviewAssigner
             return new SubmitOutcome(SubmitStatus.UnknownItem, null, "no such item in this dataset");
 
         // Expire first, so that "live" below means the lease still counts toward the item's load right now.
-        ExpireLeases(connection, transaction, _database.NowMs());
+        ExpireInside(connection, transaction, _database.NowMs());
         var leaseState = Sql.Scalar(connection, transaction,
             "SELECT live FROM assignments WHERE reviewer_code = @r AND dataset = @d AND llm_response_id = @id",
             ("@r", submission.ReviewerCode), ("@d", dataset), ("@id", submission.ItemId));
@@ -179,12 +243,13 @@ public sealed class ReviewAssigner
             VALUES (@id, @r, @score, @notes, @s, @now, @now) RETURNING id
             """, ("@id", submission.ItemId), ("@r", submission.ReviewerCode), ("@score", submission.StoredScore),
             ("@notes", submission.StoredNotes), ("@s", submission.SubmissionId), ("@now", now));
-        // A live lease already counted in load; a lapsed one did not, so the review adds to it.
+        Sql.Execute(connection, transaction, "DELETE FROM assignments WHERE reviewer_code = @r AND dataset = @d",
+            ("@r", submission.ReviewerCode), ("@d", dataset));
+        // A live lease already counted in load; a lapsed one did not, so the review adds to it. Last, because its trigger
+        // updates the dataset's running counts, one row every submission changes: its lock is held only for the commit.
         Sql.Execute(connection, transaction,
             "UPDATE llm_responses SET review_count = review_count + 1, load = load + @extra WHERE id = @id",
             ("@extra", live ? 0 : 1), ("@id", submission.ItemId));
-        Sql.Execute(connection, transaction, "DELETE FROM assignments WHERE reviewer_code = @r AND dataset = @d",
-            ("@r", submission.ReviewerCode), ("@d", dataset));
         return new SubmitOutcome(SubmitStatus.Stored, reviewId, "saved");
     }
 
@@ -304,10 +369,10 @@ public sealed class ReviewAssigner
     /// them a full item anyway. Otherwise it would give the item a fourth review while an item this reviewer could
     /// have helped has fewer than three.
     /// </summary>
-    private static bool IsLateReviewUnbalancing(
+    private bool IsLateReviewUnbalancing(
         DbConnection connection, DbTransaction transaction, string dataset, string reviewer, long itemId, long own)
     {
-        var load = Sql.Long(connection, transaction, "SELECT load FROM llm_responses WHERE id = @id", ("@id", itemId));
+        var load = Sql.Long(connection, transaction, "SELECT load FROM llm_responses i WHERE i.id = @id" + _database.LockRows("i"), ("@id", itemId));
         if (load < ReviewsPerItem)
             return false;
         return Sql.Scalar(connection, transaction, $"""

@@ -74,6 +74,32 @@ public abstract class ConcurrentAssignmentTests(TestStore target, int items) : I
         Assert.Equal(Reviewers, status.Reviewers);
     }
 
+    [Fact]
+    public async Task Reviewers_asking_at_once_never_share_a_place_in_an_items_three()
+    {
+        using var store = target.Open(leaseDuration: TimeSpan.FromHours(1));
+        store.Items.Push("scenario", Seeds.Many(5));
+        var reviewers = Enumerable.Range(0, 30).Select(i => store.Reviewers.Add("reviewer " + i).Account.Code).ToArray();
+        using var start = new ManualResetEventSlim();
+
+        var asking = reviewers.Select(r => Task.Run(async () =>
+        {
+            start.Wait();
+            return (await store.Assignments.NextAsync("scenario", r))!;
+        })).ToArray();
+        start.Set();
+        var given = await Task.WhenAll(asking);
+
+        Assert.Equal(30, given.Length);
+        // 5 items × 3 places: 15 reviewers get a place below three, each item's places 0, 1 and 2 go to one reviewer each;
+        // the other 15 get an item that is full already.
+        var places = given.Where(a => a.LoadBefore < ReviewAssigner.ReviewsPerItem).GroupBy(a => a.Item.Id).ToList();
+        Assert.Equal(5, places.Count);
+        Assert.All(places, item => Assert.Equal([0, 1, 2], item.Select(a => a.LoadBefore).Order()));
+        Assert.Equal(15, given.Count(a => a.LoadBefore >= ReviewAssigner.ReviewsPerItem));
+        Assert.Equal(30, Query(store, "SELECT SUM(load) FROM llm_responses"));
+    }
+
     private static int? FirstRepeat(List<long> items)
     {
         var seen = new HashSet<long>();
