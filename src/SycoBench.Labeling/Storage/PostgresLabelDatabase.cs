@@ -24,6 +24,12 @@ internal sealed class PostgresLabelDatabase : LabelDatabase
         : base(location, time)
     {
         _dataSource = NpgsqlDataSource.Create(location.Value);
+        // Those transactions hold threads of the pool (see WriteForReviewerAsync); the pool starts them at once rather
+        // than adding one every half second while requests queue.
+        ThreadPool.GetMinThreads(out var workers, out var completion);
+        var wanted = Environment.ProcessorCount + ReviewerWritesAtOnce + 2;
+        if (workers < wanted)
+            ThreadPool.SetMinThreads(wanted, completion);
     }
 
     public static PostgresLabelDatabase Create(LabelStoreLocation location, TimeProvider time, bool create)
@@ -95,6 +101,21 @@ internal sealed class PostgresLabelDatabase : LabelDatabase
 
     public override async Task<T> WriteForReviewerAsync<T>(string reviewerCode, Func<DbConnection, DbTransaction, T> work, CancellationToken cancellationToken = default)
     {
+        // The work is synchronous and holds a thread while it waits for the server or a row lock: a few transactions at
+        // a time are enough for their commits to share WAL flushes, and the others wait here without holding one.
+        await _reviewerWrites.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await WriteForReviewerLockedAsync(reviewerCode, work, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _reviewerWrites.Release();
+        }
+    }
+
+    private async Task<T> WriteForReviewerLockedAsync<T>(string reviewerCode, Func<DbConnection, DbTransaction, T> work, CancellationToken cancellationToken)
+    {
         for (var attempt = 1; ; attempt++)
         {
             await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -121,10 +142,18 @@ internal sealed class PostgresLabelDatabase : LabelDatabase
 
     private const int MaxAttempts = 5;
 
+    /// <summary>Reviewers' transactions at once in this process (see <see cref="WriteForReviewerAsync"/>).</summary>
+    private const int ReviewerWritesAtOnce = 8;
+    private readonly SemaphoreSlim _reviewerWrites = new(ReviewerWritesAtOnce, ReviewerWritesAtOnce);
+
     protected override void Dispose(bool disposing)
     {
         if (disposing)
+        {
             _dataSource.Dispose();
+            _reviewerWrites.Dispose();
+        }
+
         base.Dispose(disposing);
     }
 }
