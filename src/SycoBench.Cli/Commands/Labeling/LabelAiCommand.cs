@@ -50,11 +50,8 @@ public sealed class LabelAiSettings : PortalSettings
     [Description("Show the items, the AI reviewers and the instruction; call nothing, store nothing.")]
     public bool DryRun { get; init; }
 
-    public override ValidationResult Validate()
+    protected override ValidationResult ValidateOptions()
     {
-        var baseResult = base.Validate();
-        if (!baseResult.Successful)
-            return baseResult;
         if (string.IsNullOrWhiteSpace(Dataset))
             return ValidationResult.Error("--dataset is required: a dataset of the store (e.g. aita, or a scenario dataset such as wage-v1)");
         if (LabelDatasets.NameProblem(Dataset) is { } problem)
@@ -83,9 +80,7 @@ public sealed class LabelAiCommand(CliEnvironment environment) : AsyncCommand<La
     public override async Task<int> ExecuteAsync(CommandContext context, LabelAiSettings settings, CancellationToken cancellationToken)
     {
         var dataset = settings.Dataset!;
-        var database = LabelDb.Resolve(environment, settings.Database);
-        if (!LabelDb.Exists(database))
-            throw new InputException($"{LabelDb.Display(environment, database)}: no such label database (create one with 'sycobench portal init-db')");
+        var database = LabelDb.RequireExisting(environment, settings.Database);
         new OutputGuard(environment).Store("--db", database);
         var rosterPath = environment.Resolve(settings.Models!);
         var roster = ModelRoster.Load(rosterPath);

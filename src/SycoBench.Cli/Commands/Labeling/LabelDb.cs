@@ -34,6 +34,26 @@ internal static class LabelDb
         }
     }
 
+    /// <summary>
+    /// The store <c>--db</c> names, which must exist already: a command that reads or changes a store never creates one
+    /// (a mistyped path must not leave a new empty database behind).
+    /// </summary>
+    public static LabelStoreLocation RequireExisting(CliEnvironment environment, string? database)
+    {
+        var location = Resolve(environment, database);
+        if (!Exists(location))
+            throw new InputException($"{Display(environment, location)}: no such label database (create one with 'sycobench portal init-db')");
+        return location;
+    }
+
+    /// <summary>Opens the existing store <c>--db</c> names, checked by the output guard as a store the command writes.</summary>
+    public static LabelStore OpenExisting(CliEnvironment environment, string? database)
+    {
+        var location = RequireExisting(environment, database);
+        new OutputGuard(environment).Store("--db", location);
+        return LabelStore.Open(location);
+    }
+
     /// <summary>For messages: a file relative to the working directory, a PostgreSQL database without its password.</summary>
     public static string Display(CliEnvironment environment, LabelStoreLocation location) =>
         location.Kind == LabelStoreKind.Sqlite ? environment.Display(location.Value) : location.Display;

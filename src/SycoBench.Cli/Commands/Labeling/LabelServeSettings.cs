@@ -37,11 +37,8 @@ public sealed class LabelServeSettings : PortalSettings
 
     public string[] UrlList => Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    public override ValidationResult Validate()
+    protected override ValidationResult ValidateOptions()
     {
-        var baseResult = base.Validate();
-        if (!baseResult.Successful)
-            return baseResult;
         if (UrlList.Length == 0)
             return ValidationResult.Error("--urls needs at least one address");
         foreach (var url in UrlList)

@@ -12,13 +12,7 @@ public sealed class PortalBackupSettings : PortalSettings
     [Description("The copy to write (a new file; an existing one is never replaced).")]
     public string? Out { get; init; }
 
-    public override ValidationResult Validate()
-    {
-        var baseResult = base.Validate();
-        if (!baseResult.Successful)
-            return baseResult;
-        return string.IsNullOrWhiteSpace(Out) ? ValidationResult.Error("--out is required (the file to write the copy to)") : ValidationResult.Success();
-    }
+    protected override ValidationResult ValidateOptions() => Required(Out, "--out is required (the file to write the copy to)");
 }
 
 /// <summary>

@@ -21,11 +21,8 @@ public sealed class PortalDeleteLlmReviewsSettings : PortalSettings
     [Description("Delete. Without it, only show what would be deleted.")]
     public bool Apply { get; init; }
 
-    public override ValidationResult Validate()
+    protected override ValidationResult ValidateOptions()
     {
-        var baseResult = base.Validate();
-        if (!baseResult.Successful)
-            return baseResult;
         if (Dataset is not null && string.IsNullOrWhiteSpace(Dataset))
             return ValidationResult.Error("--dataset needs a name");
         if (Reviewer is not null && !AiReviewers.IsAi(Reviewer))
@@ -48,11 +45,7 @@ public sealed class PortalDeleteLlmReviewsCommand(CliEnvironment environment) : 
 
     public override int Execute(CommandContext context, PortalDeleteLlmReviewsSettings settings, CancellationToken cancellationToken)
     {
-        var database = LabelDb.Resolve(environment, settings.Database);
-        if (!LabelDb.Exists(database))
-            throw new InputException($"{LabelDb.Display(environment, database)}: no such label database (create one with 'sycobench portal init-db')");
-        new OutputGuard(environment).Store("--db", database);
-        using var store = LabelStore.Open(database);
+        using var store = LabelDb.OpenExisting(environment, settings.Database);
         if (settings.Dataset is { } dataset)
             LabelDb.RequireDataset(store, dataset);
         var counts = store.AiReviews.Counts(settings.Dataset, settings.Reviewer);

@@ -12,15 +12,7 @@ public sealed class PortalImportLegacySettings : PortalSettings
     [Description("A label database made by the original tool (tables llm_responses and reviews); read, never changed.")]
     public string? From { get; init; }
 
-    public override ValidationResult Validate()
-    {
-        var baseResult = base.Validate();
-        if (!baseResult.Successful)
-            return baseResult;
-        return string.IsNullOrWhiteSpace(From)
-            ? ValidationResult.Error("--from is required (a database of the original labeling tool)")
-            : ValidationResult.Success();
-    }
+    protected override ValidationResult ValidateOptions() => Required(From, "--from is required (a database of the original labeling tool)");
 }
 
 /// <summary>

@@ -24,9 +24,7 @@ public sealed class PortalPullCommand(CliEnvironment environment) : AsyncCommand
 
     public override async Task<int> ExecuteAsync(CommandContext context, PortalPullSettings settings, CancellationToken cancellationToken)
     {
-        var database = LabelDb.Resolve(environment, settings.Database);
-        if (!LabelDb.Exists(database))
-            throw new InputException($"{LabelDb.Display(environment, database)}: no such label database (create one with 'sycobench portal init-db')");
+        var database = LabelDb.RequireExisting(environment, settings.Database);
         // Every output is checked before the database is opened (opening it may migrate it).
         var guard = new OutputGuard(environment).Store("--db", database).Input("--db", database);
         if (settings.Out is not null)

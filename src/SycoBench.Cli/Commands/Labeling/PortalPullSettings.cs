@@ -38,11 +38,8 @@ public sealed class PortalPullSettings : PortalSettings
     /// <summary>The original tool's path for one dataset's export.</summary>
     public string DefaultPath(string dataset) => $"{DefaultFolder}/{dataset}_reviews.{(Csv ? "csv" : "jsonl")}";
 
-    public override ValidationResult Validate()
+    protected override ValidationResult ValidateOptions()
     {
-        var baseResult = base.Validate();
-        if (!baseResult.Successful)
-            return baseResult;
         if (!string.Equals(Target, "reviews", StringComparison.Ordinal))
             return ValidationResult.Error($"--target must be reviews (got '{Target}')");
         if (!All && LabelDatasets.NameProblem(Dataset) is { } problem)

@@ -35,11 +35,8 @@ public sealed class PortalPushSettings : PortalSettings
     [Description("Write to the database. Without it, only show what would change.")]
     public bool Apply { get; init; }
 
-    public override ValidationResult Validate()
+    protected override ValidationResult ValidateOptions()
     {
-        var baseResult = base.Validate();
-        if (!baseResult.Successful)
-            return baseResult;
         if ((File is null) == (RunFile is null))
             return ValidationResult.Error("give exactly one of --file (seeds) and --run-file (a run to sample from)");
         if (Dataset is null && RunFile is null)

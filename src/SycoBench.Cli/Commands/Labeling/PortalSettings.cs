@@ -13,6 +13,14 @@ public class PortalSettings : CommandSettings
     [Description("The label store: a SQLite file, or PostgreSQL as postgres://user@host:port/db or Host=…;Database=… (password from PGPASSWORD). Default: $SYCOBENCH_DB, else labels.db.")]
     public string? Database { get; init; }
 
-    public override ValidationResult Validate() =>
-        Database is not null && string.IsNullOrWhiteSpace(Database) ? ValidationResult.Error("--db needs a path or a PostgreSQL address") : ValidationResult.Success();
+    /// <summary>The <c>--db</c> check every portal command shares, then the command's own (<see cref="ValidateOptions"/>).</summary>
+    public sealed override ValidationResult Validate() =>
+        Database is not null && string.IsNullOrWhiteSpace(Database) ? ValidationResult.Error("--db needs a path or a PostgreSQL address") : ValidateOptions();
+
+    /// <summary>The checks of a command's own options, after <c>--db</c>'s.</summary>
+    protected virtual ValidationResult ValidateOptions() => ValidationResult.Success();
+
+    /// <summary>The error of an option a command cannot do without, when it is missing or blank.</summary>
+    protected static ValidationResult Required(string? value, string error) =>
+        string.IsNullOrWhiteSpace(value) ? ValidationResult.Error(error) : ValidationResult.Success();
 }

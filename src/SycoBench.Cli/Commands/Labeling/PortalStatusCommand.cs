@@ -16,11 +16,7 @@ public sealed class PortalStatusCommand(CliEnvironment environment) : Command<Po
 
     public override int Execute(CommandContext context, PortalStatusSettings settings, CancellationToken cancellationToken)
     {
-        var database = LabelDb.Resolve(environment, settings.Database);
-        if (!LabelDb.Exists(database))
-            throw new InputException($"{LabelDb.Display(environment, database)}: no such label database (create one with 'sycobench portal init-db')");
-        new OutputGuard(environment).Store("--db", database);
-        using var store = LabelStore.Open(database);
+        using var store = LabelDb.OpenExisting(environment, settings.Database);
         var datasets = settings.Dataset is { } one ? [LabelDb.RequireDataset(store, one)] : store.Datasets.ListWithBuiltIn();
 
         // One column per dataset keeps the table narrow enough for any terminal.

@@ -11,13 +11,8 @@ public sealed class PortalStatusSettings : PortalSettings
     [Description("Only this dataset (any dataset of the store); default: every dataset.")]
     public string? Dataset { get; init; }
 
-    public override ValidationResult Validate()
-    {
-        var baseResult = base.Validate();
-        if (!baseResult.Successful)
-            return baseResult;
-        return Dataset is not null && LabelDatasets.NameProblem(Dataset) is { } problem
+    protected override ValidationResult ValidateOptions() =>
+        Dataset is not null && LabelDatasets.NameProblem(Dataset) is { } problem
             ? ValidationResult.Error("--dataset: " + problem)
             : ValidationResult.Success();
-    }
 }

@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using SycoBench.Labeling.Storage;
 
 namespace SycoBench.Cli.Commands.Labeling;
 
@@ -22,14 +21,9 @@ public sealed class ReviewersDisableCommand(CliEnvironment environment) : Comman
 
     public override int Execute(CommandContext context, ReviewersDisableSettings settings, CancellationToken cancellationToken)
     {
-        var database = LabelDb.Resolve(environment, settings.Database);
-        // Listing or disabling on a mistyped path must not leave a new empty database behind.
-        if (!LabelDb.Exists(database))
-            throw new InputException($"{LabelDb.Display(environment, database)}: no such label database (create one with 'sycobench portal init-db')");
-        new OutputGuard(environment).Store("--db", database);
-        using var store = LabelStore.Open(database);
+        using var store = LabelDb.OpenExisting(environment, settings.Database);
         if (store.Reviewers.Find(settings.Code) is null)
-            throw new InputException($"{LabelDb.Display(environment, database)}: no reviewer with the code '{settings.Code}'");
+            throw new InputException($"{LabelDb.Display(environment, store.Location)}: no reviewer with the code '{settings.Code}'");
         var changed = store.Reviewers.Disable(settings.Code);
         environment.Console.MarkupLineInterpolated($"{settings.Code}: {(changed ? "disabled" : "was already disabled")}.");
         return SycoBenchCli.ExitOk;

@@ -13,12 +13,7 @@ public sealed class ReviewersListCommand(CliEnvironment environment) : Command<P
 
     public override int Execute(CommandContext context, PortalSettings settings, CancellationToken cancellationToken)
     {
-        var database = LabelDb.Resolve(environment, settings.Database);
-        // Listing or disabling on a mistyped path must not leave a new empty database behind.
-        if (!LabelDb.Exists(database))
-            throw new InputException($"{LabelDb.Display(environment, database)}: no such label database (create one with 'sycobench portal init-db')");
-        new OutputGuard(environment).Store("--db", database);
-        using var store = LabelStore.Open(database);
+        using var store = LabelDb.OpenExisting(environment, settings.Database);
         environment.Console.Write(ReviewerTable(store.Reviewers.List()));
         return SycoBenchCli.ExitOk;
     }
