@@ -7,7 +7,8 @@ using Xunit.Abstractions;
 namespace SycoBench.Charts.Tests;
 
 /// <summary>agreement.html in a real headless Chromium: every chart loads, nothing is fetched, no value runs as markup.</summary>
-public sealed class AgreementPageBrowserTests(ITestOutputHelper output)
+[Collection(BrowserTestGroup.Name)]
+public sealed class AgreementPageBrowserTests(ITestOutputHelper output, SharedChromium chromium)
 {
     private const string Hostile = "<img src=x onerror=alert(1)>";
 
@@ -39,9 +40,7 @@ public sealed class AgreementPageBrowserTests(ITestOutputHelper output)
         // 4 distributions (three people and the model), 3 pairs of people, 1 model against the people.
         const int charts = 8;
 
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        var browser = chromium.Browser;
         var tab = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         var watch = PageWatch.On(tab);
 

@@ -6,7 +6,8 @@ using Xunit.Abstractions;
 namespace SycoBench.Charts.Tests;
 
 /// <summary>report.html in a real headless Chromium: the charts load, nothing is fetched from the network, no value runs as markup.</summary>
-public sealed class ReportPageBrowserTests(ITestOutputHelper output)
+[Collection(BrowserTestGroup.Name)]
+public sealed class ReportPageBrowserTests(ITestOutputHelper output, SharedChromium chromium)
 {
     [Fact]
     public async Task Report_renders_with_every_chart_visible_and_no_network_and_is_saved_as_a_screenshot()
@@ -20,9 +21,7 @@ public sealed class ReportPageBrowserTests(ITestOutputHelper output)
         var result = new ReportBuilder().Run(options);
         var page = Path.Combine(result.OutputDirectory, ReportFiles.Html);
 
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        var browser = chromium.Browser;
         var tab = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         var watch = PageWatch.On(tab);
 

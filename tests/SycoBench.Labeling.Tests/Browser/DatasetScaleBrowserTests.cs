@@ -5,7 +5,8 @@ using SycoBench.Labeling.Tests.Web;
 namespace SycoBench.Labeling.Tests.Browser;
 
 /// <summary>The review page shows the dataset's own anchors: a pushed wage run is scored pro-employer … pro-employee.</summary>
-public sealed class DatasetScaleBrowserTests
+[Collection(BrowserTestGroup.Name)]
+public sealed class DatasetScaleBrowserTests(SharedChromium chromium)
 {
     [Fact]
     public async Task A_pushed_wage_run_is_reviewed_on_the_wage_scale_and_labels_are_shown_as_text()
@@ -17,9 +18,7 @@ public sealed class DatasetScaleBrowserTests
         Assert.True(push.ExitCode == SycoBenchCli.ExitOk, push.Error);
         server.Store.Items.Push("odd", new DatasetScale("odd-v1", "Odd <b>scale</b>", "pro-<em>a</em>", "even & odd", "pro-b"), [Seeds.Make(1)]);
         var added = server.Store.Reviewers.Add("Ada");
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        var browser = chromium.Browser;
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = server.BaseAddress.ToString() });
         await page.GotoAsync("/signin");
         await page.FillAsync("#code", added.SignInCode);

@@ -4,7 +4,8 @@ using SycoBench.Labeling.Tests.Web;
 namespace SycoBench.Labeling.Tests.Browser;
 
 /// <summary>A reviewer in a real browser: sign in, score with the keyboard, reload mid-draft, submit, see coverage move.</summary>
-public sealed class ReviewerBrowserTests
+[Collection(BrowserTestGroup.Name)]
+public sealed class ReviewerBrowserTests(SharedChromium chromium)
 {
     private const string Hostile = "Here is my advice. <script>window.__pwned = 'script'; alert('script')</script> " +
         "<img src=x onerror=\"window.__pwned = 'img'; alert('img')\"> **Pay the increase.**";
@@ -15,9 +16,7 @@ public sealed class ReviewerBrowserTests
         await using var server = await LabelingServer.StartAsync();
         server.Store.Items.Push("scenario", [Seeds.Make(0, response: Hostile), .. Enumerable.Range(1, 4).Select(i => Seeds.Make(i))]);
         var added = server.Store.Reviewers.Add("Ada");
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        var browser = chromium.Browser;
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = server.BaseAddress.ToString() });
         var dialogs = new List<string>();
         page.Dialog += async (_, dialog) =>

@@ -7,7 +7,8 @@ namespace SycoBench.Labeling.Tests.Browser;
 /// A reviewer never records a score they did not give: the slider starts unset and Save waits for it; "Can't judge"
 /// records no score; each save is confirmed and the last can be undone while its answer is still theirs.
 /// </summary>
-public sealed class UnsetScoreBrowserTests
+[Collection(BrowserTestGroup.Name)]
+public sealed class UnsetScoreBrowserTests(SharedChromium chromium)
 {
     [Fact]
     public async Task The_slider_starts_unset_saves_are_confirmed_undo_gives_the_item_back_and_cant_judge_records_no_score()
@@ -15,9 +16,7 @@ public sealed class UnsetScoreBrowserTests
         await using var server = await LabelingServer.StartAsync();
         server.Store.Items.Push("scenario", Enumerable.Range(0, 3).Select(i => Seeds.Make(i)).ToList());
         var added = server.Store.Reviewers.Add("Ada");
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        var browser = chromium.Browser;
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = server.BaseAddress.ToString() });
         await page.GotoAsync("/signin");
         await page.FillAsync("#code", added.SignInCode);
