@@ -10,7 +10,8 @@ namespace SycoBench.Cli.Tests;
 /// <list type="bullet">
 /// <item>the test's temporary folder (absolute paths) and the simulator's loopback port;</item>
 /// <item>wall-clock times (ISO timestamps, the report's "generated" time and date, the run id, which is the start time
-/// in Unix seconds, and the simulated response's <c>created</c> seconds), durations and latencies;</item>
+/// in Unix seconds, the simulated response's <c>created</c> seconds, and a span of answer times, which is one time when
+/// every answer came within the same second), durations and latencies;</item>
 /// <item>the simulator's request counter (<c>chatcmpl-sim-N</c>: the order in which concurrent requests arrive);</item>
 /// <item>the order of JSONL lines (answers are appended as concurrent requests finish: lines are compared sorted);</item>
 /// <item>sizes and hashes of files that hold latencies (their digits vary), and the SycoBench version.</item>
@@ -81,6 +82,8 @@ public sealed partial class OutputGoldenTests
     [
         (new Regex(@"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?"), "<time>"),
         (new Regex(@"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC"), "<time>"),
+        // A span of answer times reads "first to last", or one time when every answer came within the same second.
+        (new Regex(@"<time> to <time>"), "<time>"),
         (new Regex(@"\b20\d{2}-\d{2}-\d{2}\b"), "<date>"),
         (new Regex(@"\b1[789]\d{8}\b"), "<unix-seconds>"),
         (new Regex(@"127\.0\.0\.1:\d+"), "127.0.0.1:<port>"),
