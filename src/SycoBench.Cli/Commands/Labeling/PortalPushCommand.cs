@@ -1,8 +1,8 @@
 using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using SycoBench.Labeling.Storage;
 using SycoBench.Labeling;
+using SycoBench.Labeling.Storage;
 using SycoBench.Records;
 using SycoBench.Reporting;
 using SycoBench.Reviews;
