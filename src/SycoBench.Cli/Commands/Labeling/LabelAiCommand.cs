@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using SycoBench.IO;
 using SycoBench.Labeling;
 using SycoBench.Labeling.AiReviewing;
 using SycoBench.Labeling.Storage;
@@ -104,7 +105,7 @@ public sealed class LabelAiCommand(CliEnvironment environment) : AsyncCommand<La
         foreach (var model in roster)
         {
             var done = store.AiReviews.ReviewedItems(dataset, AiReviewers.CodeFor(model.Id)).Count;
-            plan.AddRow(Markup.Escape(AiReviewers.CodeFor(model.Id)), N(done), N(items.Count - done));
+            plan.AddRow(Markup.Escape(AiReviewers.CodeFor(model.Id)), InvariantNumber.Count(done), InvariantNumber.Count(items.Count - done));
         }
 
         console.Write(plan);
@@ -143,7 +144,7 @@ public sealed class LabelAiCommand(CliEnvironment environment) : AsyncCommand<La
             result.Columns[i].RightAligned();
         foreach (var t in tallies)
         {
-            result.AddRow(Markup.Escape(t.ReviewerCode), N(t.Stored), N(t.AlreadyReviewed), N(t.CallFailures), N(t.Unparsable), N(t.CachedReplies),
+            result.AddRow(Markup.Escape(t.ReviewerCode), InvariantNumber.Count(t.Stored), InvariantNumber.Count(t.AlreadyReviewed), InvariantNumber.Count(t.CallFailures), InvariantNumber.Count(t.Unparsable), InvariantNumber.Count(t.CachedReplies),
                 t.CostUsd.ToString("0.0000", CultureInfo.InvariantCulture));
         }
 
@@ -215,6 +216,4 @@ public sealed class LabelAiCommand(CliEnvironment environment) : AsyncCommand<La
 
         return scenario ?? throw new CliUsageException("the items' prompts match no scenario (their metadata has no prompt_id and factors of a known grid); name it with --scenario");
     }
-
-    private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,7 +1,7 @@
 using System.ComponentModel;
-using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using SycoBench.IO;
 using SycoBench.Labeling.Storage;
 
 namespace SycoBench.Cli.Commands.Labeling;
@@ -37,9 +37,7 @@ public sealed class PortalBackupCommand(CliEnvironment environment) : Command<Po
             throw new CliUsageException("--out is the database itself: write the copy to a new file");
         var result = LabelBackup.Backup(database, target);
         environment.Console.MarkupLineInterpolated(
-            $"Copied {environment.Display(database)} to [green]{environment.Display(target)}[/]: {N(result.Items)} items, {N(result.Reviews)} reviews, {N(result.AiReviews)} AI reviews, schema version {result.SchemaVersion}, {N(result.Bytes)} bytes.");
+            $"Copied {environment.Display(database)} to [green]{environment.Display(target)}[/]: {InvariantNumber.Count(result.Items)} items, {InvariantNumber.Count(result.Reviews)} reviews, {InvariantNumber.Count(result.AiReviews)} AI reviews, schema version {result.SchemaVersion}, {InvariantNumber.Count(result.Bytes)} bytes.");
         return SycoBenchCli.ExitOk;
     }
-
-    private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

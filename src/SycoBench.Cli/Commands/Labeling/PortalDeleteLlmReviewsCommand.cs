@@ -1,7 +1,7 @@
 using System.ComponentModel;
-using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using SycoBench.IO;
 using SycoBench.Labeling.Storage;
 using SycoBench.Reviews;
 
@@ -60,7 +60,7 @@ public sealed class PortalDeleteLlmReviewsCommand(CliEnvironment environment) : 
         table.Columns[2].RightAligned();
         table.Columns[3].RightAligned();
         foreach (var c in counts)
-            table.AddRow(TerminalSafety.Escape(c.Dataset), TerminalSafety.Escape(c.ReviewerCode), N(c.Reviews), N(c.Items));
+            table.AddRow(TerminalSafety.Escape(c.Dataset), TerminalSafety.Escape(c.ReviewerCode), InvariantNumber.Count(c.Reviews), InvariantNumber.Count(c.Items));
         console.Write(table);
         var total = counts.Sum(c => c.Reviews);
         if (!settings.Apply)
@@ -73,6 +73,4 @@ public sealed class PortalDeleteLlmReviewsCommand(CliEnvironment environment) : 
         console.MarkupLineInterpolated($"Deleted {deleted} AI reviews from [green]{LabelDb.Display(environment, store.Location)}[/].");
         return SycoBenchCli.ExitOk;
     }
-
-    private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

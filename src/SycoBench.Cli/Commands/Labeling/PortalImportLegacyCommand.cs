@@ -1,7 +1,7 @@
 using System.ComponentModel;
-using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using SycoBench.IO;
 using SycoBench.Labeling.Storage;
 
 namespace SycoBench.Cli.Commands.Labeling;
@@ -43,9 +43,9 @@ public sealed class PortalImportLegacyCommand(CliEnvironment environment) : Comm
         var table = new Table().AddColumns("", "imported", "there already");
         table.Columns[1].RightAligned();
         table.Columns[2].RightAligned();
-        table.AddRow("items", N(result.ItemsAdded), N(result.ItemsAlreadyStored));
-        table.AddRow("reviews by people", N(result.HumanReviewsAdded), N(result.HumanReviewsAlreadyStored));
-        table.AddRow("AI reviews (llm:)", N(result.AiReviewsAdded), N(result.AiReviewsAlreadyStored));
+        table.AddRow("items", InvariantNumber.Count(result.ItemsAdded), InvariantNumber.Count(result.ItemsAlreadyStored));
+        table.AddRow("reviews by people", InvariantNumber.Count(result.HumanReviewsAdded), InvariantNumber.Count(result.HumanReviewsAlreadyStored));
+        table.AddRow("AI reviews (llm:)", InvariantNumber.Count(result.AiReviewsAdded), InvariantNumber.Count(result.AiReviewsAlreadyStored));
         console.Write(table);
         if (result.NewReviewers.Count > 0)
         {
@@ -59,6 +59,4 @@ public sealed class PortalImportLegacyCommand(CliEnvironment environment) : Comm
         console.MarkupLineInterpolated($"Imported {environment.Display(from)} into [green]{LabelDb.Display(environment, store.Location)}[/].");
         return SycoBenchCli.ExitOk;
     }
-
-    private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

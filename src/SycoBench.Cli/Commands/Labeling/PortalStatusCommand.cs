@@ -1,6 +1,7 @@
 using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using SycoBench.IO;
 using SycoBench.Labeling;
 using SycoBench.Labeling.Storage;
 
@@ -26,18 +27,18 @@ public sealed class PortalStatusCommand(CliEnvironment environment) : Command<Po
             table.AddColumn(new TableColumn(s.Dataset).RightAligned());
         void Row(string label, Func<DatasetStatus, string> value) => table.AddRow([label, .. statuses.Select(value)]);
         table.AddRow(["scale (−1 … +1)", .. datasets.Select(d => TerminalSafety.Escape($"{d.Scale.NegativeLabel} … {d.Scale.PositiveLabel}"))]);
-        Row("items", s => N(s.Items));
-        Row("  with 0 reviews", s => N(s.ItemsByReviewCount[0]));
-        Row("  with 1 review", s => N(s.ItemsByReviewCount[1]));
-        Row("  with 2 reviews", s => N(s.ItemsByReviewCount[2]));
-        Row("  with 3 or more", s => N(s.ItemsByReviewCount[3]));
-        Row("reviews", s => N(s.Reviews));
-        Row("reviewers", s => N(s.Reviewers));
-        Row("leased now", s => N(s.LiveLeases));
+        Row("items", s => InvariantNumber.Count(s.Items));
+        Row("  with 0 reviews", s => InvariantNumber.Count(s.ItemsByReviewCount[0]));
+        Row("  with 1 review", s => InvariantNumber.Count(s.ItemsByReviewCount[1]));
+        Row("  with 2 reviews", s => InvariantNumber.Count(s.ItemsByReviewCount[2]));
+        Row("  with 3 or more", s => InvariantNumber.Count(s.ItemsByReviewCount[3]));
+        Row("reviews", s => InvariantNumber.Count(s.Reviews));
+        Row("reviewers", s => InvariantNumber.Count(s.Reviewers));
+        Row("leased now", s => InvariantNumber.Count(s.LiveLeases));
         Row("coverage", s => (s.Coverage * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%");
-        Row("AI reviews (apart)", s => N(s.AiReviews));
-        Row("AI reviewers", s => N(s.AiReviewers));
-        Row("can't judge (apart)", s => N(s.CannotJudge));
+        Row("AI reviews (apart)", s => InvariantNumber.Count(s.AiReviews));
+        Row("AI reviewers", s => InvariantNumber.Count(s.AiReviewers));
+        Row("can't judge (apart)", s => InvariantNumber.Count(s.CannotJudge));
 
         var console = environment.Console;
         if (datasets.Count == 0)
@@ -48,6 +49,4 @@ public sealed class PortalStatusCommand(CliEnvironment environment) : Command<Po
         console.Write(ReviewersListCommand.ReviewerTable(store.Reviewers.List()));
         return SycoBenchCli.ExitOk;
     }
-
-    private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);
 }
