@@ -35,16 +35,7 @@ public static class BatchLines
             writer.WriteString("url", BatchApiClient.ChatEndpoint);
             writer.WriteStartObject("body");
             writer.WriteString("model", route.ModelName);
-            writer.WriteStartArray("messages");
-            foreach (var message in messages)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("role", message.Role.Value);
-                writer.WriteString("content", message.Text);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
+            ChatMessagesJson.Write(writer, messages);
             if (options.Temperature is { } temperature)
                 writer.WriteNumber("temperature", Math.Round((double)temperature, 6));
             if (options.MaxOutputTokens is { } maxTokens)

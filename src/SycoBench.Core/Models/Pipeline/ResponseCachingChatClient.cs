@@ -52,16 +52,7 @@ public sealed class ResponseCachingChatClient(IChatClient innerClient, ModelRout
             writer.WriteString("endpoint", route.BaseUrl.ToString());
             writer.WriteString("name", route.ModelName);
             writer.WriteString("prompt", RequestTags.PromptIdOf(options));
-            writer.WriteStartArray("messages");
-            foreach (var message in messages)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("role", message.Role.Value);
-                writer.WriteString("content", message.Text);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
+            ChatMessagesJson.Write(writer, messages);
             writer.WriteString("temperature", options?.Temperature?.ToString("R", CultureInfo.InvariantCulture));
             writer.WriteString("max_tokens", options?.MaxOutputTokens?.ToString(CultureInfo.InvariantCulture));
             writer.WriteString("top_p", options?.TopP?.ToString("R", CultureInfo.InvariantCulture));

@@ -67,16 +67,7 @@ public sealed class JudgeAnswerBook
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
-            writer.WriteStartArray("messages");
-            foreach (var message in messages)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("role", message.Role.Value);
-                writer.WriteString("content", message.Text);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
+            ChatMessagesJson.Write(writer, messages);
             writer.WriteString("temperature", options?.Temperature?.ToString("R", CultureInfo.InvariantCulture));
             writer.WriteString("max_tokens", options?.MaxOutputTokens?.ToString(CultureInfo.InvariantCulture));
             writer.WriteNumber("repeat", RequestTags.SampleOf(options));
