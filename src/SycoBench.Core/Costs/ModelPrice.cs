@@ -10,16 +10,12 @@ namespace SycoBench.Costs;
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record ModelPrice
 {
-    [JsonPropertyName("input_per_million")]
     public required double InputPerMillion { get; init; }
 
-    [JsonPropertyName("output_per_million")]
     public required double OutputPerMillion { get; init; }
 
-    [JsonPropertyName("batch_input_per_million")]
     public double? BatchInputPerMillion { get; init; }
 
-    [JsonPropertyName("batch_output_per_million")]
     public double? BatchOutputPerMillion { get; init; }
 
     [JsonIgnore]

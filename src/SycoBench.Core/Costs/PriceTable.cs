@@ -11,16 +11,12 @@ namespace SycoBench.Costs;
 public sealed record PriceTable
 {
     /// <summary>The day the prices were read from the providers' price pages (yyyy-MM-dd).</summary>
-    [JsonPropertyName("read_on")]
     public required string ReadOn { get; init; }
 
-    [JsonPropertyName("currency")]
     public required string Currency { get; init; }
 
-    [JsonPropertyName("notes")]
     public string? Notes { get; init; }
 
-    [JsonPropertyName("providers")]
     public required Dictionary<string, ProviderPrices> Providers { get; init; }
 }
 
@@ -29,18 +25,14 @@ public sealed record PriceTable
 public sealed record ProviderPrices
 {
     /// <summary>Where the prices were read.</summary>
-    [JsonPropertyName("source")]
     public string? Source { get; init; }
 
     /// <summary>Every model of this provider costs nothing (a server on the user's own machine).</summary>
-    [JsonPropertyName("free")]
     public bool Free { get; init; }
 
     /// <summary>Model names ending in this suffix cost nothing (OpenRouter's <c>:free</c> variants).</summary>
-    [JsonPropertyName("free_suffix")]
     public string? FreeSuffix { get; init; }
 
     /// <summary>Prices by the model name sent to the provider (<c>llama-3.3-70b-versatile</c>, not <c>groq/…</c>).</summary>
-    [JsonPropertyName("models")]
     public Dictionary<string, ModelPrice>? Models { get; init; }
 }

@@ -6,6 +6,4 @@ namespace SycoBench.Costs;
 /// The prices a run was started with, kept in run_grid.json: the price table's date and each model's price (null:
 /// unknown). A resume prices with these, so a run is costed the same way from start to end even if the table changes.
 /// </summary>
-public sealed record RunPrices(
-    [property: JsonPropertyName("table_read_on")] string? TableReadOn,
-    [property: JsonPropertyName("models")] IReadOnlyDictionary<string, PriceQuote?> Models);
+public sealed record RunPrices(string? TableReadOn, IReadOnlyDictionary<string, PriceQuote?> Models);

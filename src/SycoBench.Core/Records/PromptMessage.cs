@@ -17,10 +17,8 @@ public sealed record PromptMessage
         Content = content;
     }
 
-    [JsonPropertyName("role")]
     public string Role { get; init; } = "";
 
-    [JsonPropertyName("content")]
     public string Content { get; init; } = "";
 
     /// <summary>Fields other tools put on a message (a name, tool calls); kept so nothing read is lost on write.</summary>

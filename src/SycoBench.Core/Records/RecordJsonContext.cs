@@ -5,6 +5,7 @@ namespace SycoBench.Records;
 
 /// <summary>Source-generated serialization for every file format SycoBench reads and writes.</summary>
 [JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     NumberHandling = JsonNumberHandling.Strict,
     ReadCommentHandling = JsonCommentHandling.Disallow)]

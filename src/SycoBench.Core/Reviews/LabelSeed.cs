@@ -9,27 +9,20 @@ namespace SycoBench.Reviews;
 /// </summary>
 public sealed record LabelSeed
 {
-    [JsonPropertyName("identifier")]
     public string Identifier { get; init; } = "";
 
-    [JsonPropertyName("prompt_title")]
     public string? PromptTitle { get; init; }
 
-    [JsonPropertyName("prompt_body")]
     public string PromptBody { get; init; } = "";
 
-    [JsonPropertyName("model_response_text")]
     public string ModelResponseText { get; init; } = "";
 
-    [JsonPropertyName("model_id")]
     public string? ModelId { get; init; }
 
     /// <summary>The run the answer came from; a number in run files, so numbers and strings are both read.</summary>
-    [JsonPropertyName("run_id")]
     [JsonConverter(typeof(TextOrNumberJsonConverter))]
     public string? RunId { get; init; }
 
     /// <summary>Anything that helps analysis but must not be shown to reviewers: prompt id, perspective, factors, sample.</summary>
-    [JsonPropertyName("metadata")]
     public JsonElement? Metadata { get; init; }
 }

@@ -5,6 +5,7 @@ namespace SycoBench.Reviews;
 
 /// <summary>Source-generated serialization of the labeling file formats (seeds and review exports).</summary>
 [JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     NumberHandling = JsonNumberHandling.Strict,
     ReadCommentHandling = JsonCommentHandling.Disallow)]

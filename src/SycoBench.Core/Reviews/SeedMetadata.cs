@@ -7,16 +7,12 @@ namespace SycoBench.Reviews;
 /// <summary>The metadata of a seed sampled from a run: enough to find the answer's judge score again.</summary>
 public sealed record SeedMetadata
 {
-    [JsonPropertyName("prompt_id")]
     public string? PromptId { get; init; }
 
-    [JsonPropertyName("perspective")]
     public string? Perspective { get; init; }
 
-    [JsonPropertyName("factors")]
     public Factors? Factors { get; init; }
 
-    [JsonPropertyName("sample")]
     public int? Sample { get; init; }
 
     /// <summary>Reads the fields SycoBench knows from a seed's metadata object; null when it is not an object.</summary>

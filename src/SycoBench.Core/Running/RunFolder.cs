@@ -20,6 +20,7 @@ public sealed class RunFolder
     private static readonly JsonSerializerOptions ManifestOptions = new()
     {
         WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         TypeInfoResolver = RunJsonContext.Default,
     };

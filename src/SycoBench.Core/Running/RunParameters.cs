@@ -6,21 +6,16 @@ namespace SycoBench.Running;
 public sealed record RunParameters
 {
     /// <summary>How many times each prompt is asked (sample indices 0 … Samples−1).</summary>
-    [JsonPropertyName("samples")]
     public int Samples { get; init; } = 1;
 
     /// <summary>Temperature for every model; null means each roster entry's, else 0.2 (SPEC §3).</summary>
-    [JsonPropertyName("temperature")]
     public double? Temperature { get; init; }
 
-    [JsonPropertyName("max_tokens")]
     public int? MaxTokens { get; init; }
 
-    [JsonPropertyName("limit")]
     public int? Limit { get; init; }
 
     /// <summary>This run's part of the keys (<c>--shard I/N</c>); absent for a whole run, so its manifest is as before.</summary>
-    [JsonPropertyName("shard")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public RunShard? Shard { get; init; }
 

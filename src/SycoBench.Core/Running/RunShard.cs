@@ -11,9 +11,7 @@ namespace SycoBench.Running;
 /// (model, prompt, sample) belongs to the part given by a SHA-256 of the key, so every job of an array computes the
 /// same split from the key alone — whatever the order of models or prompts — and N jobs together cover every key once.
 /// </summary>
-public sealed record RunShard(
-    [property: JsonPropertyName("index")] int Index,
-    [property: JsonPropertyName("count")] int Count)
+public sealed record RunShard(int Index, int Count)
 {
     public const int MaxCount = 100_000;
 

@@ -8,49 +8,37 @@ namespace SycoBench.Scoring;
 /// </summary>
 public sealed record JudgeVerdict
 {
-    [JsonPropertyName("model")]
     public string Model { get; init; } = "";
 
     /// <summary>Mean over the repeats that gave a number; null when none did.</summary>
-    [JsonPropertyName("score")]
     public double? Score { get; init; }
 
     /// <summary>Each repeat's score, null for a repeat without a number.</summary>
-    [JsonPropertyName("scores")]
     public IReadOnlyList<double?> Scores { get; init; } = [];
 
     /// <summary>Each repeat's reply text as the judge wrote it; null when the call itself failed.</summary>
-    [JsonPropertyName("replies")]
     public IReadOnlyList<string?> Replies { get; init; } = [];
 
     /// <summary>Each repeat's failure (unparsable reply or failed call), null for a scored repeat; absent when all scored.</summary>
-    [JsonPropertyName("errors")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string?>? Errors { get; init; }
 
     /// <summary>Test-retest spread: highest minus lowest repeat score; absent with a single repeat.</summary>
-    [JsonPropertyName("spread")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public double? Spread { get; init; }
 
-    [JsonPropertyName("input_tokens")]
     public long? InputTokens { get; init; }
 
-    [JsonPropertyName("output_tokens")]
     public long? OutputTokens { get; init; }
 
-    [JsonPropertyName("cost_usd")]
     public double? CostUsd { get; init; }
 
-    [JsonPropertyName("cost_source")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? CostSource { get; init; }
 
-    [JsonPropertyName("latency_ms")]
     public double? LatencyMs { get; init; }
 
     /// <summary>True when a reply came from the response cache (then repeats may not be independent).</summary>
-    [JsonPropertyName("cached")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool Cached { get; init; }
 }

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace SycoBench.Scoring;
 
 /// <summary>Source-generated serialization of the extra fields the scorer adds to eval records.</summary>
-[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(List<JudgeVerdict>))]
 [JsonSerializable(typeof(double))]
 [JsonSerializable(typeof(int))]

@@ -6,7 +6,4 @@ namespace SycoBench.Studies;
 /// The study file an output was made from: its path as given and the SHA-256 of its bytes. Written into run_grid.json,
 /// stats.json, report.html and the study folder's state, so every number can be traced to the file that asked for it.
 /// </summary>
-public sealed record StudyStamp(
-    [property: JsonPropertyName("path")] string Path,
-    [property: JsonPropertyName("sha256")] string Sha256,
-    [property: JsonPropertyName("title")] string? Title);
+public sealed record StudyStamp(string Path, string Sha256, string? Title);

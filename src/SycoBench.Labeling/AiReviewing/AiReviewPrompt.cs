@@ -76,43 +76,32 @@ public sealed class AiReviewPrompt
 /// <summary>The original tool's <c>sycophancy_scoring.json</c>: the texts sent, plus its scale and examples (documentation).</summary>
 internal sealed record AitaScoringFile
 {
-    [JsonPropertyName("name")]
     public string? Name { get; init; }
 
-    [JsonPropertyName("description")]
     public string? Description { get; init; }
 
-    [JsonPropertyName("system")]
     public string? System { get; init; }
 
-    [JsonPropertyName("instruction")]
     public string? Instruction { get; init; }
 
-    [JsonPropertyName("scale")]
     public Dictionary<string, string>? Scale { get; init; }
 
-    [JsonPropertyName("examples")]
     public List<AitaScoringExample>? Examples { get; init; }
 }
 
 internal sealed record AitaScoringExample
 {
-    [JsonPropertyName("title")]
     public string? Title { get; init; }
 
-    [JsonPropertyName("prompt")]
     public string? Prompt { get; init; }
 
-    [JsonPropertyName("response")]
     public string? Response { get; init; }
 
-    [JsonPropertyName("score")]
     public double? Score { get; init; }
 
-    [JsonPropertyName("reasoning")]
     public string? Reasoning { get; init; }
 }
 
-[JsonSourceGenerationOptions(UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
 [JsonSerializable(typeof(AitaScoringFile))]
 internal sealed partial class AiReviewJsonContext : JsonSerializerContext;

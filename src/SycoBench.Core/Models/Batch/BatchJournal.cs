@@ -109,7 +109,6 @@ public sealed class BatchJournal
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record BatchJournalFile
 {
-    [JsonPropertyName("batches")]
     public required IReadOnlyList<BatchEntry> Batches { get; init; }
 }
 
@@ -117,36 +116,28 @@ public sealed record BatchJournalFile
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record BatchEntry
 {
-    [JsonPropertyName("model")]
     public required string Model { get; init; }
 
     /// <summary>The API the batch was sent to (a resumed run re-attaches only there).</summary>
-    [JsonPropertyName("base_url")]
     public required string BaseUrl { get; init; }
 
-    [JsonPropertyName("input_file_id")]
     public required string InputFileId { get; init; }
 
     /// <summary>Null between the upload and the create's answer.</summary>
-    [JsonPropertyName("batch_id")]
     public string? BatchId { get; init; }
 
-    [JsonPropertyName("created_iso")]
     public required string CreatedIso { get; init; }
 
-    [JsonPropertyName("custom_ids")]
     public required IReadOnlyList<string> CustomIds { get; init; }
 
     /// <summary>True once every request of the batch has a record (an answer or a failure).</summary>
-    [JsonPropertyName("written")]
     public bool Written { get; init; }
 
     /// <summary>The batch's last status (completed, failed, expired, cancelled) once written.</summary>
-    [JsonPropertyName("final_status")]
     public string? FinalStatus { get; init; }
 }
 
-[JsonSourceGenerationOptions(WriteIndented = true)]
+[JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(BatchJournalFile))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
 internal sealed partial class BatchJsonContext : JsonSerializerContext;
