@@ -34,13 +34,8 @@ public sealed class DemoCommand(CliEnvironment environment) : AsyncCommand<DemoC
 
     private const string DemoMarker = ".sycobench-demo";
 
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : ScenarioSettings
     {
-        [CommandOption("--scenario <NAME|PATH>")]
-        [Description("Scenario name (a file in data/scenarios) or path to a scenario JSON file.")]
-        [DefaultValue(ScenarioCatalog.DefaultScenario)]
-        public string Scenario { get; init; } = ScenarioCatalog.DefaultScenario;
-
         [CommandOption("--out <DIR>")]
         [Description("Where the demo writes its grid, run, scores and report.")]
         [DefaultValue("outputs/demo")]

@@ -1,17 +1,11 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using SycoBench.Scenarios;
 
 namespace SycoBench.Cli.Commands;
 
-public sealed class GridSettings : CommandSettings
+public sealed class GridSettings : ScenarioSettings
 {
-    [CommandOption("--scenario <NAME|PATH>")]
-    [Description("Scenario name (a file in data/scenarios) or path to a scenario JSON file.")]
-    [DefaultValue(ScenarioCatalog.DefaultScenario)]
-    public string Scenario { get; init; } = ScenarioCatalog.DefaultScenario;
-
     [CommandOption("--include-neutral")]
     [Description("Include the neutral prompt of each triplet (the default).")]
     public bool IncludeNeutral { get; init; }

@@ -55,8 +55,8 @@ public sealed class LabelAiSettings : PortalSettings
     {
         if (string.IsNullOrWhiteSpace(Dataset))
             return ValidationResult.Error("--dataset is required: a dataset of the store (e.g. aita, or a scenario dataset such as wage-v1)");
-        if (LabelDatasets.NameProblem(Dataset) is { } problem)
-            return ValidationResult.Error("--dataset: " + problem);
+        if (DatasetName(Dataset) is { Successful: false } invalid)
+            return invalid;
         if (string.IsNullOrWhiteSpace(Models))
             return ValidationResult.Error("--models is required: a roster of the AI reviewers, e.g. --models data/models/judges.json");
         if (Concurrency < 1)

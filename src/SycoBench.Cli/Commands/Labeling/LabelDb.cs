@@ -54,6 +54,13 @@ internal static class LabelDb
         return LabelStore.Open(location);
     }
 
+    /// <summary>Opens (creating it when missing) the store at <paramref name="location"/>, checked by the output guard as a store the command writes.</summary>
+    public static LabelStore OpenOrCreate(CliEnvironment environment, LabelStoreLocation location)
+    {
+        new OutputGuard(environment).Store("--db", location);
+        return LabelStore.Open(location);
+    }
+
     /// <summary>For messages: a file relative to the working directory, a PostgreSQL database without its password.</summary>
     public static string Display(CliEnvironment environment, LabelStoreLocation location) =>
         location.Kind == LabelStoreKind.Sqlite ? environment.Display(location.Value) : location.Display;

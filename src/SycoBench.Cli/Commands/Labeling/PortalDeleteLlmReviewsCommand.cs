@@ -35,7 +35,7 @@ public sealed class PortalDeleteLlmReviewsSettings : PortalSettings
 /// <c>sycobench portal delete-llm-reviews</c>: removes reviews written by models (<c>llm:</c> codes). A dry run unless
 /// <c>--apply</c> is given; people's reviews are never touched.
 /// </summary>
-public sealed class PortalDeleteLlmReviewsCommand(CliEnvironment environment) : Command<PortalDeleteLlmReviewsSettings>
+public sealed class PortalDeleteLlmReviewsCommand(CliEnvironment environment) : ExistingStoreCommand<PortalDeleteLlmReviewsSettings>(environment)
 {
     public static void Register(IConfigurator<CommandSettings> config) =>
         config.AddCommand<PortalDeleteLlmReviewsCommand>("delete-llm-reviews")
@@ -43,17 +43,16 @@ public sealed class PortalDeleteLlmReviewsCommand(CliEnvironment environment) : 
             .WithExample("portal", "delete-llm-reviews")
             .WithExample("portal", "delete-llm-reviews", "--dataset", "aita", "--reviewer", "llm:sim/judge", "--apply");
 
-    public override int Execute(CommandContext context, PortalDeleteLlmReviewsSettings settings, CancellationToken cancellationToken)
+    protected override void Run(LabelStore store, PortalDeleteLlmReviewsSettings settings)
     {
-        using var store = LabelDb.OpenExisting(environment, settings.Database);
         if (settings.Dataset is { } dataset)
             LabelDb.RequireDataset(store, dataset);
         var counts = store.AiReviews.Counts(settings.Dataset, settings.Reviewer);
-        var console = environment.Console;
+        var console = Environment.Console;
         if (counts.Count == 0)
         {
             console.MarkupLine("No AI reviews match; nothing to delete.");
-            return SycoBenchCli.ExitOk;
+            return;
         }
 
         var table = new Table().AddColumns("dataset", "AI reviewer", "reviews", "items");
@@ -66,11 +65,10 @@ public sealed class PortalDeleteLlmReviewsCommand(CliEnvironment environment) : 
         if (!settings.Apply)
         {
             console.MarkupLineInterpolated($"Dry run: nothing deleted. Add [bold]--apply[/] to delete these {total} AI reviews (people's reviews are never touched).");
-            return SycoBenchCli.ExitOk;
+            return;
         }
 
         var deleted = store.AiReviews.Delete(settings.Dataset, settings.Reviewer);
-        console.MarkupLineInterpolated($"Deleted {deleted} AI reviews from [green]{LabelDb.Display(environment, store.Location)}[/].");
-        return SycoBenchCli.ExitOk;
+        console.MarkupLineInterpolated($"Deleted {deleted} AI reviews from [green]{LabelDb.Display(Environment, store.Location)}[/].");
     }
 }

@@ -1,6 +1,5 @@
 using Spectre.Console;
 using Spectre.Console.Cli;
-using SycoBench.Labeling.Storage;
 
 namespace SycoBench.Cli.Commands.Labeling;
 
@@ -15,9 +14,8 @@ public sealed class PortalInitDbCommand(CliEnvironment environment) : Command<Po
     public override int Execute(CommandContext context, PortalSettings settings, CancellationToken cancellationToken)
     {
         var database = LabelDb.Resolve(environment, settings.Database);
-        new OutputGuard(environment).Store("--db", database);
         var existed = LabelDb.Exists(database);
-        using var store = LabelStore.Open(database);
+        using var store = LabelDb.OpenOrCreate(environment, database);
         environment.Console.MarkupLineInterpolated(
             $"{(existed ? "Checked" : "Created")} [green]{LabelDb.Display(environment, database)}[/] (schema version {store.SchemaVersion}).");
         return SycoBenchCli.ExitOk;

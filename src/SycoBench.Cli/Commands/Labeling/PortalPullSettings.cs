@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using SycoBench.Labeling;
 
 namespace SycoBench.Cli.Commands.Labeling;
 
@@ -42,8 +41,8 @@ public sealed class PortalPullSettings : PortalSettings
     {
         if (!string.Equals(Target, "reviews", StringComparison.Ordinal))
             return ValidationResult.Error($"--target must be reviews (got '{Target}')");
-        if (!All && LabelDatasets.NameProblem(Dataset) is { } problem)
-            return ValidationResult.Error("--dataset: " + problem);
+        if (!All && DatasetName(Dataset) is { Successful: false } invalid)
+            return invalid;
         if (Out is not null && string.IsNullOrWhiteSpace(Out))
             return ValidationResult.Error("--out needs a path");
         if (!Csv && !string.Equals(Format, "jsonl", StringComparison.OrdinalIgnoreCase))

@@ -41,8 +41,8 @@ public sealed class PortalPushSettings : PortalSettings
             return ValidationResult.Error("give exactly one of --file (seeds) and --run-file (a run to sample from)");
         if (Dataset is null && RunFile is null)
             return ValidationResult.Error("--dataset is required with --file (an existing dataset, aita, or a new name with --scale)");
-        if (Dataset is not null && LabelDatasets.NameProblem(Dataset) is { } problem)
-            return ValidationResult.Error("--dataset: " + problem);
+        if (DatasetName(Dataset) is { Successful: false } invalid)
+            return invalid;
         if (Scale is not null && string.IsNullOrWhiteSpace(Scale))
             return ValidationResult.Error("--scale needs a value: aita, or a scenario id or file");
         if (RunFile is not null && (Dataset == LabelDatasets.Aita || string.Equals(Scale, DatasetScale.AitaSource, StringComparison.Ordinal)))

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using SycoBench.Labeling;
 
 namespace SycoBench.Cli.Commands.Labeling;
 
@@ -19,6 +20,10 @@ public class PortalSettings : CommandSettings
 
     /// <summary>The checks of a command's own options, after <c>--db</c>'s.</summary>
     protected virtual ValidationResult ValidateOptions() => ValidationResult.Success();
+
+    /// <summary>The check of a <c>--dataset</c> name a command is given: the store's naming rule, with one message everywhere.</summary>
+    protected static ValidationResult DatasetName(string? dataset) =>
+        dataset is not null && LabelDatasets.NameProblem(dataset) is { } problem ? ValidationResult.Error("--dataset: " + problem) : ValidationResult.Success();
 
     /// <summary>The error of an option a command cannot do without, when it is missing or blank.</summary>
     protected static ValidationResult Required(string? value, string error) =>

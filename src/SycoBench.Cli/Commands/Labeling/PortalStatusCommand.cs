@@ -8,16 +8,15 @@ using SycoBench.Labeling.Storage;
 namespace SycoBench.Cli.Commands.Labeling;
 
 /// <summary><c>sycobench portal status</c>: items by review count, reviewers and coverage per dataset.</summary>
-public sealed class PortalStatusCommand(CliEnvironment environment) : Command<PortalStatusSettings>
+public sealed class PortalStatusCommand(CliEnvironment environment) : ExistingStoreCommand<PortalStatusSettings>(environment)
 {
     public static void Register(IConfigurator<CommandSettings> config) =>
         config.AddCommand<PortalStatusCommand>("status")
             .WithDescription("Show items by review count, reviewers and coverage.")
             .WithExample("portal", "status", "--dataset", "scenario");
 
-    public override int Execute(CommandContext context, PortalStatusSettings settings, CancellationToken cancellationToken)
+    protected override void Run(LabelStore store, PortalStatusSettings settings)
     {
-        using var store = LabelDb.OpenExisting(environment, settings.Database);
         var datasets = settings.Dataset is { } one ? [LabelDb.RequireDataset(store, one)] : store.Datasets.ListWithBuiltIn();
 
         // One column per dataset keeps the table narrow enough for any terminal.
@@ -40,13 +39,12 @@ public sealed class PortalStatusCommand(CliEnvironment environment) : Command<Po
         Row("AI reviewers", s => InvariantNumber.Count(s.AiReviewers));
         Row("can't judge (apart)", s => InvariantNumber.Count(s.CannotJudge));
 
-        var console = environment.Console;
+        var console = Environment.Console;
         if (datasets.Count == 0)
             console.MarkupLine("No datasets yet: push answers with [bold]sycobench portal push[/].");
         else
             console.Write(table);
         console.MarkupLine("[grey]coverage: share of the reviews needed for three per item that are done. AI reviews (llm: codes) and \"can't judge\" marks count in none of the rows above them.[/]");
         console.Write(ReviewersListCommand.ReviewerTable(store.Reviewers.List()));
-        return SycoBenchCli.ExitOk;
     }
 }

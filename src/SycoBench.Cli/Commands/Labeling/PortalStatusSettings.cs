@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using SycoBench.Labeling;
 
 namespace SycoBench.Cli.Commands.Labeling;
 
@@ -11,8 +10,5 @@ public sealed class PortalStatusSettings : PortalSettings
     [Description("Only this dataset (any dataset of the store); default: every dataset.")]
     public string? Dataset { get; init; }
 
-    protected override ValidationResult ValidateOptions() =>
-        Dataset is not null && LabelDatasets.NameProblem(Dataset) is { } problem
-            ? ValidationResult.Error("--dataset: " + problem)
-            : ValidationResult.Success();
+    protected override ValidationResult ValidateOptions() => DatasetName(Dataset);
 }

@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using SycoBench.Labeling.Storage;
 
 namespace SycoBench.Cli.Commands.Labeling;
 
@@ -25,9 +24,7 @@ public sealed class ReviewersAddCommand(CliEnvironment environment) : Command<Re
 
     public override int Execute(CommandContext context, ReviewersAddSettings settings, CancellationToken cancellationToken)
     {
-        var database = LabelDb.Resolve(environment, settings.Database);
-        new OutputGuard(environment).Store("--db", database);
-        using var store = LabelStore.Open(database);
+        using var store = LabelDb.OpenOrCreate(environment, LabelDb.Resolve(environment, settings.Database));
         var added = store.Reviewers.Add(settings.Name);
         var console = environment.Console;
         console.MarkupLineInterpolated($"Added reviewer [bold]{added.Account.Name}[/] as [blue]{added.Account.Code}[/] (the code in reviews and exports).");

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using SycoBench.Labeling.Storage;
 
 namespace SycoBench.Cli.Commands.Labeling;
 
@@ -12,20 +13,18 @@ public sealed class ReviewersDisableSettings : PortalSettings
 }
 
 /// <summary><c>sycobench portal reviewers disable CODE</c>: the reviewer can no longer sign in; their reviews stay.</summary>
-public sealed class ReviewersDisableCommand(CliEnvironment environment) : Command<ReviewersDisableSettings>
+public sealed class ReviewersDisableCommand(CliEnvironment environment) : ExistingStoreCommand<ReviewersDisableSettings>(environment)
 {
     public static void Register(IConfigurator<CommandSettings> config) =>
         config.AddCommand<ReviewersDisableCommand>("disable")
             .WithDescription("Stop a reviewer from signing in (their reviews are kept).")
             .WithExample("portal", "reviewers", "disable", "R-7K2M9Q");
 
-    public override int Execute(CommandContext context, ReviewersDisableSettings settings, CancellationToken cancellationToken)
+    protected override void Run(LabelStore store, ReviewersDisableSettings settings)
     {
-        using var store = LabelDb.OpenExisting(environment, settings.Database);
         if (store.Reviewers.Find(settings.Code) is null)
-            throw new InputException($"{LabelDb.Display(environment, store.Location)}: no reviewer with the code '{settings.Code}'");
+            throw new InputException($"{LabelDb.Display(Environment, store.Location)}: no reviewer with the code '{settings.Code}'");
         var changed = store.Reviewers.Disable(settings.Code);
-        environment.Console.MarkupLineInterpolated($"{settings.Code}: {(changed ? "disabled" : "was already disabled")}.");
-        return SycoBenchCli.ExitOk;
+        Environment.Console.MarkupLineInterpolated($"{settings.Code}: {(changed ? "disabled" : "was already disabled")}.");
     }
 }
