@@ -1,4 +1,5 @@
 using System.Globalization;
+using Spectre.Console;
 using SycoBench.Models;
 
 namespace SycoBench.Cli.Commands;
@@ -9,6 +10,10 @@ namespace SycoBench.Cli.Commands;
 /// </summary>
 internal static class CostLimit
 {
+    /// <summary>The check of <c>--max-cost</c> on its own, the same for every command that takes it: a positive amount.</summary>
+    public static ValidationResult Check(double? maxCost) =>
+        maxCost is { } c && !(c > 0) ? ValidationResult.Error($"--max-cost must be a positive amount of US dollars (got {c})") : ValidationResult.Success();
+
     public static void EnsurePriced(IEnumerable<ModelRoute> routes, double? maxCost, string what = "model")
     {
         if (maxCost is null)

@@ -140,8 +140,6 @@ public sealed class RunSettings : CommandSettings
             return ValidationResult.Error($"--temperature must be between 0 and 2 (got {t})");
         if (MaxTokens is <= 0)
             return ValidationResult.Error($"--max-tokens must be positive (got {MaxTokens})");
-        if (MaxCost is { } c && (c <= 0 || double.IsNaN(c)))
-            return ValidationResult.Error($"--max-cost must be a positive amount of US dollars (got {c})");
-        return ValidationResult.Success();
+        return CostLimit.Check(MaxCost);
     }
 }

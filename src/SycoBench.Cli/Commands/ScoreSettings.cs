@@ -87,8 +87,8 @@ public sealed class ScoreSettings : CommandSettings
     {
         if (Batch && DryRun)
             return ValidationResult.Error("--batch and --dry-run cannot be combined (a dry run calls no judge; see the batch plan with --batch --plan)");
-        if (MaxCost is { } c && !(c > 0))
-            return ValidationResult.Error($"--max-cost must be a positive amount of US dollars (got {c})");
+        if (CostLimit.Check(MaxCost) is { Successful: false } invalid)
+            return invalid;
         if (Concurrency <= 0)
             return ValidationResult.Error($"--concurrency must be a positive integer (got {Concurrency})");
         if (JudgeRepeats <= 0)

@@ -43,6 +43,13 @@ internal static class StudyCommands
                 .WithExample("study", "plan", "my-study.json");
         });
 
+    /// <summary>What both study commands do first: refuse options they do not know, then read and check the study file.</summary>
+    public static StudyStages Open(CommandContext context, CliEnvironment environment, StudySettings settings)
+    {
+        CacheCommands.RefuseUnknownOptions(context);
+        return Load(environment, settings.Study, settings.Out);
+    }
+
     /// <summary>
     /// The study file read and checked, with its stages in <paramref name="outDirectory"/> (else the file's output).
     /// Every problem of the file is a command-line error (exit 2) naming the file and the field.

@@ -14,8 +14,7 @@ public sealed class StudyPlanCommand(CliEnvironment environment) : AsyncCommand<
 {
     public override async Task<int> ExecuteAsync(CommandContext context, StudySettings settings, CancellationToken cancellationToken)
     {
-        CacheCommands.RefuseUnknownOptions(context);
-        var stages = StudyCommands.Load(environment, settings.Study, settings.Out);
+        var stages = StudyCommands.Open(context, environment, settings);
         var study = stages.Study;
         var console = environment.Console;
         console.MarkupLineInterpolated($"[bold]Study[/] {study.Stamp.Path} (sha256 {study.Stamp.Sha256})");

@@ -14,8 +14,7 @@ public sealed class StudyRunCommand(CliEnvironment environment) : AsyncCommand<S
 {
     public override async Task<int> ExecuteAsync(CommandContext context, StudyRunSettings settings, CancellationToken cancellationToken)
     {
-        CacheCommands.RefuseUnknownOptions(context);
-        var stages = StudyCommands.Load(environment, settings.Study, settings.Out);
+        var stages = StudyCommands.Open(context, environment, settings);
         var study = stages.Study;
         CheckFolder(stages, settings.Out is null ? "output" : "--out");
 

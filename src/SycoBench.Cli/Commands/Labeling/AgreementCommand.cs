@@ -116,12 +116,9 @@ public sealed class AgreementCommand(CliEnvironment environment) : Command<Agree
 
     private List<ReviewExport> ReadReviews(string file, CancellationToken cancellationToken)
     {
-        var path = environment.Resolve(file);
-        if (!File.Exists(path))
-            throw new InputException($"{file}: file not found");
         var reviews = new List<ReviewExport>();
         // Agreement figures computed on a silently shortened file would be wrong without a trace: a bad line stops here.
-        foreach (var entry in JsonlReader.Read(path, LabelingJsonContext.Default.ReviewExport, issue => throw new InputException($"{file}:{issue.LineNumber}: {issue.Message}"), cancellationToken))
+        foreach (var entry in InputFiles.ReadEveryLine(environment, file, LabelingJsonContext.Default.ReviewExport, cancellationToken))
         {
             var review = entry.Value;
             if (!double.IsFinite(review.Score) || review.Score is < -1 or > 1)
@@ -134,17 +131,7 @@ public sealed class AgreementCommand(CliEnvironment environment) : Command<Agree
         return reviews;
     }
 
-    private List<EvalRecord> ReadScored(string file, CancellationToken cancellationToken)
-    {
-        var path = environment.Resolve(file);
-        if (!File.Exists(path))
-            throw new InputException($"{file}: file not found");
-        var latest = LatestPerKey.Of(JsonlReader.Read(path, RecordJsonContext.Default.EvalRecord, issue => environment.Warn(issue.ToString()), cancellationToken)
-            .Select(e => e.Value).ToList());
-        if (latest.Notice(file) is { } notice)
-            environment.Warn(notice);
-        return [.. latest.Records];
-    }
+    private List<EvalRecord> ReadScored(string file, CancellationToken cancellationToken) => [.. InputFiles.ReadScored(environment, file, cancellationToken)];
 
     private static ConsensusDecisions ReadDecisions(string file, string path)
     {

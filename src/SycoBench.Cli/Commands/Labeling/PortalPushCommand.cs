@@ -92,14 +92,8 @@ public sealed class PortalPushCommand(CliEnvironment environment) : Command<Port
 
     private (List<LabelSeed> Seeds, Scenario? Scenario) FromRun(PortalPushSettings settings, CancellationToken cancellationToken)
     {
+        var rows = InputFiles.ReadRun(environment, settings.RunFile!, cancellationToken);
         var path = environment.Resolve(settings.RunFile!);
-        if (!File.Exists(path))
-            throw new InputException($"{settings.RunFile}: file not found");
-        var latest = LatestPerKey.Of(JsonlReader.Read(path, RecordJsonContext.Default.RunRecord, issue => environment.Warn(issue.ToString()), cancellationToken)
-            .Select(e => e.Value).ToList());
-        if (latest.Notice(settings.RunFile!) is { } notice)
-            environment.Warn(notice);
-        var rows = latest.Records;
         var scenario = RunScenario(path, rows);
         var usable = rows.Count(RunSeedSampler.IsUsable);
         if (settings.Sample is not { } sample)
@@ -133,12 +127,9 @@ public sealed class PortalPushCommand(CliEnvironment environment) : Command<Port
 
     private List<LabelSeed> FromSeedFile(string file, CancellationToken cancellationToken)
     {
-        var path = environment.Resolve(file);
-        if (!File.Exists(path))
-            throw new InputException($"{file}: file not found");
         var seeds = new List<LabelSeed>();
         // A seed file is input someone wrote by hand or by script: one bad line stops the push before anything is written.
-        foreach (var entry in JsonlReader.Read(path, LabelingJsonContext.Default.LabelSeed, issue => throw new InputException($"{file}:{issue.LineNumber}: {issue.Message}"), cancellationToken))
+        foreach (var entry in InputFiles.ReadEveryLine(environment, file, LabelingJsonContext.Default.LabelSeed, cancellationToken))
         {
             if (ItemCatalog.Validate(entry.Value) is { } problem)
                 throw new InputException($"{file}:{entry.LineNumber}: {problem}");
