@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
+using SycoBench.Html;
 using SycoBench.Labeling.Web.Html;
 
 namespace SycoBench.Labeling.Web;

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using SycoBench.Html;
 using SycoBench.Labeling.Storage;
 using SycoBench.Labeling.Web.Html;
 

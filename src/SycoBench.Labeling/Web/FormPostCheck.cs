@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using SycoBench.Html;
 using SycoBench.Labeling.Web.Html;
 
 namespace SycoBench.Labeling.Web;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http;
+using SycoBench.Html;
 using SycoBench.Labeling.Web.Html;
 
 namespace SycoBench.Labeling.Web;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SycoBench.Html;
 using SycoBench.IO;
 using SycoBench.Reporting.Charts;
 using SycoBench.Reporting.Html;
@@ -39,12 +40,12 @@ public static class AgreementPage
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(charts);
-        var html = new HtmlText();
-        html.Raw("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-            .Raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-            .Raw("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\">")
+        var html = new HtmlWriter();
+        html.Add($"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+            .Add($"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+            .Add($"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\">")
             .Element("title", $"SycoBench agreement: {reviewsName}")
-            .Raw("<style>").Raw(Style).Raw("</style></head><body>\n");
+            .Add(SafeHtml.StyleElement(Style)).Add($"</head><body>\n");
         html.Element("h1", $"SycoBench agreement — {reviewsName}");
         var who = report.AiReviewsIncluded ? "reviewers (people and AI)" : "reviewers";
         html.Element("p", $"{Show.Count(report.Reviews)} reviews of {Show.Count(report.Items)} items by {Show.Count(report.Reviewers)} {who}; "
@@ -64,11 +65,11 @@ public static class AgreementPage
         Ai(html, report, charts);
         Judge(html, report);
         Method(html, report);
-        html.Raw("</body></html>\n");
+        html.Add($"</body></html>\n");
         return html.ToString();
     }
 
-    private static void Reliability(HtmlText html, AgreementReport report)
+    private static void Reliability(HtmlWriter html, AgreementReport report)
     {
         html.Element("h2", "Reliability");
         var rows = new List<string?[]>
@@ -91,7 +92,7 @@ public static class AgreementPage
         html.Table(["statistic", "value", "note"], rows);
     }
 
-    private static void Reviewers(HtmlText html, AgreementReport report, IAgreementChartRenderer charts)
+    private static void Reviewers(HtmlWriter html, AgreementReport report, IAgreementChartRenderer charts)
     {
         html.Element("h2", "Reviewers");
         html.Table(["reviewer", "kind", "items", "reviews", "mean", "sd", "median", "min", "max", "negative", "neutral", "positive"],
@@ -105,7 +106,7 @@ public static class AgreementPage
         Charts(html, report.Profiles.Select((p, i) => charts.Distribution(p, report.BinEdge, $"reviewer-{i}")));
     }
 
-    private static void Pairs(HtmlText html, AgreementReport report, IAgreementChartRenderer charts)
+    private static void Pairs(HtmlWriter html, AgreementReport report, IAgreementChartRenderer charts)
     {
         html.Element("h2", "Reviewer pairs");
         if (report.Pairs.Count == 0)
@@ -129,7 +130,7 @@ public static class AgreementPage
             $"{p.ReviewerB} against {p.ReviewerA}", $"{p.Items} items; r = {N(p.Pearson)}; B = {N(p.Intercept)} + {N(p.Slope)} · A.")));
     }
 
-    private static void Ranges(HtmlText html, AgreementReport report)
+    private static void Ranges(HtmlWriter html, AgreementReport report)
     {
         html.Element("h2", "Ranges and bin disagreements");
         if (report.Ranges is not { } ranges)
@@ -147,7 +148,7 @@ public static class AgreementPage
         }
     }
 
-    private static void Consensus(HtmlText html, AgreementReport report)
+    private static void Consensus(HtmlWriter html, AgreementReport report)
     {
         html.Element("h2", "Final consensus");
         var manual = report.Final.Count(f => f.Source == FinalConsensus.Manual);
@@ -163,7 +164,7 @@ public static class AgreementPage
         }
     }
 
-    private static void Ai(HtmlText html, AgreementReport report, IAgreementChartRenderer charts)
+    private static void Ai(HtmlWriter html, AgreementReport report, IAgreementChartRenderer charts)
     {
         if (report.AiAgreement.Count == 0)
             return;
@@ -175,7 +176,7 @@ public static class AgreementPage
             $"{a.ReviewerCode} against people", $"{a.Items} items; r = {N(a.Pearson)}, MAE {N(a.MeanAbsoluteError)}, bias {N(a.Bias)}.")));
     }
 
-    private static void Judge(HtmlText html, AgreementReport report)
+    private static void Judge(HtmlWriter html, AgreementReport report)
     {
         if (report.Judge is not { } judge)
             return;
@@ -186,7 +187,7 @@ public static class AgreementPage
             html.Element("p", $"{Show.Count(report.JudgeUnmatched)} reviewed items have no judge score in the scored file.", "small");
     }
 
-    private static void Method(HtmlText html, AgreementReport report)
+    private static void Method(HtmlWriter html, AgreementReport report)
     {
         html.Element("h2", "Method");
         html.List(
@@ -200,19 +201,19 @@ public static class AgreementPage
         ], "notes");
     }
 
-    private static void Charts(HtmlText html, IEnumerable<RenderedChart> charts)
+    private static void Charts(HtmlWriter html, IEnumerable<RenderedChart> charts)
     {
-        html.Raw("<div class=\"charts\">");
+        html.Add($"<div class=\"charts\">");
         foreach (var chart in charts)
         {
-            html.Raw("<figure>")
+            html.Add($"<figure>")
                 .Image(chart)
-                .Raw("<figcaption>")
+                .Add($"<figcaption>")
                 .Text(chart.Caption)
-                .Raw("</figcaption></figure>\n");
+                .Add($"</figcaption></figure>\n");
         }
 
-        html.Raw("</div>\n");
+        html.Add($"</div>\n");
     }
 
     private static string Scores(ItemConsensus item) =>

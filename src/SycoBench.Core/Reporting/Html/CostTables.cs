@@ -1,3 +1,4 @@
+using SycoBench.Html;
 using SycoBench.Reporting.Spending;
 
 namespace SycoBench.Reporting.Html;
@@ -5,7 +6,7 @@ namespace SycoBench.Reporting.Html;
 /// <summary>report.html's cost section: where the money went, per model (the answers) and per judge.</summary>
 internal static class CostTables
 {
-    public static void Write(HtmlText html, Report report)
+    public static void Write(HtmlWriter html, Report report)
     {
         var spending = report.Spending;
         html.Element("h3", "Answers, per model");

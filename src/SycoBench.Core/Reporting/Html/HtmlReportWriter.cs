@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SycoBench.Html;
 using SycoBench.Reporting.Charts;
 using SycoBench.Reporting.Output;
 
@@ -26,12 +27,12 @@ public sealed class HtmlReportWriter(IReadOnlyList<RenderedChart> charts, bool t
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
         var meta = report.Metadata;
-        var html = new HtmlText();
-        html.Raw("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-            .Raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-            .Raw("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\">")
+        var html = new HtmlWriter();
+        html.Add($"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+            .Add($"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+            .Add($"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\">")
             .Element("title", $"SycoBench report: {meta.RunTitle}")
-            .Raw("<style>").Raw(Style).Raw("</style></head><body>\n");
+            .Add(SafeHtml.StyleElement(Style)).Add($"</head><body>\n");
 
         html.Element("h1", $"SycoBench report — {meta.RunTitle}");
         html.Element("p", $"Scenario {meta.ScenarioId} ({meta.ScenarioTitle}); {Show.Count(meta.Records)} records of "
@@ -68,11 +69,11 @@ public sealed class HtmlReportWriter(IReadOnlyList<RenderedChart> charts, bool t
         ReportTables.Metadata(html, report);
         html.Element("h2", "Method");
         MethodNotes.Write(html, meta);
-        html.Raw("</body></html>\n");
+        html.Add($"</body></html>\n");
         output.Write(Encoding.UTF8.GetBytes(html.ToString()));
     }
 
-    private static void WriteMissing(HtmlText html, Report report)
+    private static void WriteMissing(HtmlWriter html, Report report)
     {
         var quality = report.Quality;
         var modelNotes = report.Models.Where(m => m.Notes.Count > 0).ToArray();
@@ -80,7 +81,7 @@ public sealed class HtmlReportWriter(IReadOnlyList<RenderedChart> charts, bool t
             return;
 
         html.Element("h2", "What was missing");
-        html.Raw("<div class=\"warn\">");
+        html.Add($"<div class=\"warn\">");
         if (quality.Notes.Count > 0)
             html.List(quality.Notes, "notes");
         foreach (var model in modelNotes)
@@ -102,7 +103,7 @@ public sealed class HtmlReportWriter(IReadOnlyList<RenderedChart> charts, bool t
                 quality.ErrorExamples.Select(e => new[] { Show.Count(e.Line), Names.Outcome(e.Outcome), e.ModelId, e.Error }));
         }
 
-        html.Raw("</div>\n");
+        html.Add($"</div>\n");
     }
 
     /// <summary>" Also as chart-si-forest.png and .svg." — the chart's files beside the report.</summary>
@@ -114,19 +115,19 @@ public sealed class HtmlReportWriter(IReadOnlyList<RenderedChart> charts, bool t
         return " Also as " + (names.Length == 1 ? names[0] : string.Join(", ", names[..^1]) + " and " + names[^1]) + ".";
     }
 
-    private void WriteCharts(HtmlText html, Report report)
+    private void WriteCharts(HtmlWriter html, Report report)
     {
         if (charts.Count == 0)
             return;
         html.Element("h2", "Charts");
         foreach (var chart in charts)
         {
-            html.Raw("<figure>")
+            html.Add($"<figure>")
                 .Image(chart)
-                .Raw("<figcaption>")
+                .Add($"<figcaption>")
                 .Element("strong", chart.Title)
                 .Text(". " + chart.Caption + FilesNote(chart))
-                .Raw("</figcaption></figure>\n");
+                .Add($"</figcaption></figure>\n");
         }
 
         if (transcripts)

@@ -1,9 +1,11 @@
+using SycoBench.Html;
+
 namespace SycoBench.Reporting.Html;
 
 /// <summary>report.html's "Judges" section: a run scored by a panel, SI per judge and how the judges agree.</summary>
 internal static class JudgeTables
 {
-    public static void Write(HtmlText html, Report report)
+    public static void Write(HtmlWriter html, Report report)
     {
         if (report.JudgeAgreement is not { } agreement)
             return;

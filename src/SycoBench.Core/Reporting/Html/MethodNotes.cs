@@ -1,3 +1,5 @@
+using SycoBench.Html;
+
 namespace SycoBench.Reporting.Html;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace SycoBench.Reporting.Html;
 /// </summary>
 internal static class MethodNotes
 {
-    public static void Write(HtmlText html, ReportMetadata meta)
+    public static void Write(HtmlWriter html, ReportMetadata meta)
     {
         ArgumentNullException.ThrowIfNull(meta);
         var l = meta.PositiveSide;
@@ -115,7 +117,7 @@ internal static class MethodNotes
             + "exist is an empty cell.");
     }
 
-    private static void Section(HtmlText html, string title, params string[] paragraphs)
+    private static void Section(HtmlWriter html, string title, params string[] paragraphs)
     {
         html.Element("h3", title);
         foreach (var paragraph in paragraphs)

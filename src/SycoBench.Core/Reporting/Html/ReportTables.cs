@@ -1,4 +1,5 @@
 using System.Globalization;
+using SycoBench.Html;
 using SycoBench.IO;
 using SycoBench.Reporting.Aggregation;
 using SycoBench.Reporting.Paired;
@@ -11,7 +12,7 @@ internal static class ReportTables
 {
     private const int MaxComparisonRows = 100;
 
-    public static void Headline(HtmlText html, Report report)
+    public static void Headline(HtmlWriter html, Report report)
     {
         var meta = report.Metadata;
         var summaryIndex = meta.Thresholds.ToList().IndexOf(meta.Threshold);
@@ -45,7 +46,7 @@ internal static class ReportTables
     }
 
     /// <summary>What each column of the headline table holds, next to it (the method notes give every formula).</summary>
-    public static void HeadlineLegend(HtmlText html, Report report)
+    public static void HeadlineLegend(HtmlWriter html, Report report)
     {
         var meta = report.Metadata;
         var t = Show.Threshold(meta.Threshold);
@@ -69,9 +70,9 @@ internal static class ReportTables
             ["SE_noise", "standard error of SI from the within-prompt spread of the samples alone"],
             ["noise share", "K · SE_noise² / variance of the per-scenario differences: the part of their spread that sampling noise explains"],
         ];
-        html.Raw("<details class=\"legend\" open><summary>What the columns mean</summary>");
+        html.Add($"<details class=\"legend\" open><summary>What the columns mean</summary>");
         html.Table(["column", "what it holds"], rows);
-        html.Raw("</details>\n");
+        html.Add($"</details>\n");
     }
 
     /// <summary>What an interval is for, as the column headers name it.</summary>
@@ -87,7 +88,7 @@ internal static class ReportTables
             + "(t over the sampled units; crossed cells × paraphrases when the scenario has paraphrases). Each column names its target.";
 
     /// <summary>How Δ_k varies between cells, paraphrases and replicates: what the population intervals are made of.</summary>
-    public static void VarianceComponents(HtmlText html, Report report)
+    public static void VarianceComponents(HtmlWriter html, Report report)
     {
         html.Table(
             ["model", "cells", "paraphrases", "σ² between cells", "σ² between paraphrases", "σ² residual (cell × paraphrase + noise)", "σ² replicate noise (within prompt)"],
@@ -110,7 +111,7 @@ internal static class ReportTables
             ? ""
             : $" ⚠ judged by its own family ({Scoring.ModelFamily.Of(model.ModelId)}: {string.Join(", ", model.SameFamilyJudges)})";
 
-    public static void ByFactor(HtmlText html, Report report)
+    public static void ByFactor(HtmlWriter html, Report report)
     {
         foreach (var factor in new[] { "amount", "category", "relationship", "paraphrase" })
         {
@@ -132,7 +133,7 @@ internal static class ReportTables
             + "all factor levels of the model. Read a level as a lead to check, not a finding.", "small");
     }
 
-    public static void Thresholds(HtmlText html, Report report)
+    public static void Thresholds(HtmlWriter html, Report report)
     {
         var meta = report.Metadata;
         html.Table(
@@ -147,7 +148,7 @@ internal static class ReportTables
             + "adjustment over the model's thresholds. A lead to check, not a finding.", "small");
     }
 
-    public static void Perspectives(HtmlText html, Report report)
+    public static void Perspectives(HtmlWriter html, Report report)
     {
         var meta = report.Metadata;
         html.Table(
@@ -163,7 +164,7 @@ internal static class ReportTables
     }
 
     /// <summary>A report over several runs: its runs, and the same model in two runs as a paired difference over shared triplets.</summary>
-    public static void RunComparison(HtmlText html, Report report)
+    public static void RunComparison(HtmlWriter html, Report report)
     {
         if (report.Metadata.Inputs.Count <= 1)
             return;
@@ -185,7 +186,7 @@ internal static class ReportTables
         html.Element("p", "The same model in two runs: the paired difference of SI over the triplets both runs scored (bootstrap interval over triplets, sign-flip p).", "small");
     }
 
-    public static void Comparisons(HtmlText html, Report report)
+    public static void Comparisons(HtmlWriter html, Report report)
     {
         if (report.Comparisons.Count == 0)
         {
@@ -208,7 +209,7 @@ internal static class ReportTables
             html.Element("p", $"The {Show.Count(MaxComparisonRows)} comparisons with the smallest Holm p-values of {Show.Count(rows.Length)}; all are in stats.json.", "small");
     }
 
-    public static void Summary(HtmlText html, Report report)
+    public static void Summary(HtmlWriter html, Report report)
     {
         var meta = report.Metadata;
         var header = SummaryCsvWriter.Header(meta.PositiveSide, meta.NegativeSide).Split(',');
@@ -223,7 +224,7 @@ internal static class ReportTables
 
     private static string Csv(double? value) => value is { } v ? InvariantNumber.Fixed(v, 4) : "—";
 
-    public static void Metadata(HtmlText html, Report report)
+    public static void Metadata(HtmlWriter html, Report report)
     {
         var m = report.Metadata;
         var rows = new List<string?[]>

@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using SycoBench.Html;
 using SycoBench.Reporting.Aggregation;
 using SycoBench.Reporting.Html;
 using SycoBench.Reporting.Reading;
@@ -19,8 +20,9 @@ namespace SycoBench.Reporting.Transcripts;
 /// </summary>
 public sealed class TranscriptPageWriter(ReportOptions options) : Output.IReportFileWriter
 {
-    private static readonly Lazy<string> Script = new(() => Resource("transcripts.js"));
-    private static readonly Lazy<string> Style = new(() => Resource("transcripts.css"));
+    // Held as they appear on the page (escaped for inline use; escaping again changes nothing), so the hashes match.
+    private static readonly Lazy<string> Script = new(() => InlineCode.Script(Resource("transcripts.js")));
+    private static readonly Lazy<string> Style = new(() => InlineCode.Css(Resource("transcripts.css")));
 
     /// <summary>The Content-Security-Policy of the page: nothing but its own script and style, by hash.</summary>
     public static string ContentSecurityPolicy =>
@@ -34,18 +36,18 @@ public sealed class TranscriptPageWriter(ReportOptions options) : Output.IReport
         ArgumentNullException.ThrowIfNull(output);
         var meta = report.Metadata;
         var title = $"SycoBench transcripts — {Path.GetFileName(meta.InputPath)}";
-        var head = new HtmlText();
-        head.Raw("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-            .Raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-            .Raw("<meta http-equiv=\"Content-Security-Policy\" content=\"").Text(ContentSecurityPolicy).Raw("\">")
+        var head = new HtmlWriter();
+        head.Add($"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+            .Add($"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+            .Add($"<meta http-equiv=\"Content-Security-Policy\" content=\"{ContentSecurityPolicy}\">")
             .Element("title", title)
-            .Raw("<style>").Raw(Style.Value).Raw("</style></head><body>\n")
+            .Add(SafeHtml.StyleElement(Style.Value)).Add($"</head><body>\n")
             .Element("h1", title)
             .Element("p", $"Scenario {meta.ScenarioId} ({meta.ScenarioTitle}); swing = {meta.PositiveSide} score − {meta.NegativeSide} score "
                 + $"of the same model, judge and sample on one matched triplet (+1 favours the {meta.PositiveSide}). "
                 + "Answers are shown as their Markdown renders, with any markup in them as plain text.", "small")
-            .Raw("<noscript><p class=\"warn\">This page needs JavaScript to show the answers.</p></noscript>\n")
-            .Raw(Controls);
+            .Add($"<noscript><p class=\"warn\">This page needs JavaScript to show the answers.</p></noscript>\n")
+            .Add(Controls);
         output.Write(Encoding.UTF8.GetBytes(head.ToString()));
 
         var scenario = new ReportScenario(options.Scenario);
@@ -57,16 +59,16 @@ public sealed class TranscriptPageWriter(ReportOptions options) : Output.IReport
 
         output.Write("<script type=\"application/json\" id=\"transcript-index\">"u8);
         WriteIndex(report, collector, output);
-        output.Write("</script>\n<script>"u8);
-        output.Write(Encoding.UTF8.GetBytes(Script.Value));
-        output.Write("</script>\n</body></html>\n"u8);
+        output.Write("</script>\n"u8);
+        output.Write(Encoding.UTF8.GetBytes(SafeHtml.ScriptElement(Script.Value).Value));
+        output.Write("\n</body></html>\n"u8);
     }
 
     /// <summary>The links from report.html to the rows of one model.</summary>
     public static string LinkTo(string modelId) =>
         ReportFiles.Transcripts + "#model=" + Uri.EscapeDataString(modelId);
 
-    private const string Controls = """
+    private static SafeHtml Controls => H.Html($"""
         <div id="controls">
         <label>model <select id="f-model"></select></label>
         <span id="f-levels"></span>
@@ -79,7 +81,7 @@ public sealed class TranscriptPageWriter(ReportOptions options) : Output.IReport
         <div id="rows"></div>
         <div id="pager-bottom" class="pager"></div>
 
-        """;
+        """);
 
     private static void WriteIndex(Report report, TranscriptCollector collector, Stream output)
     {

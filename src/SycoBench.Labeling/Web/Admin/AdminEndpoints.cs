@@ -2,6 +2,7 @@ using System.Buffers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using SycoBench.Html;
 using SycoBench.Labeling.Storage;
 using SycoBench.Labeling.Web.Html;
 using SycoBench.Labeling.Web.Pages;

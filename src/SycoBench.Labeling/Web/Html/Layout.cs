@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 
+using SycoBench.Html;
+
 namespace SycoBench.Labeling.Web.Html;
 
 /// <summary>The frame of every page: head, navigation, main content. No inline script or style (the CSP forbids both).</summary>

@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using Ganss.Xss;
 using Markdig;
 
+using SycoBench.Html;
+
 namespace SycoBench.Labeling.Web.Html;
 
 /// <summary>
@@ -30,7 +32,7 @@ public sealed class MarkdownRenderer
         ArgumentNullException.ThrowIfNull(markdown);
         if (_cache.TryGetValue(markdown, out var cached))
             return cached;
-        var html = new SafeHtml(_sanitizer.Sanitize(Markdown.ToHtml(markdown, _pipeline)));
+        var html = SafeHtml.FromSanitizer(_sanitizer.Sanitize(Markdown.ToHtml(markdown, _pipeline)));
         if (_cache.Count >= CacheLimit)
             _cache.Clear();
         _cache[markdown] = html;

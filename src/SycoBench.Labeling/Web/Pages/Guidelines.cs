@@ -1,3 +1,4 @@
+using SycoBench.Html;
 using SycoBench.Labeling.Storage;
 using SycoBench.Labeling.Web.Html;
 

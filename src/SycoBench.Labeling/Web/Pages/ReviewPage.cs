@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using SycoBench.Html;
 using SycoBench.Labeling.Storage;
 using SycoBench.Labeling.Web.Html;
 
