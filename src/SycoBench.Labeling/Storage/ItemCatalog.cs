@@ -101,7 +101,7 @@ public sealed class ItemCatalog
     public IReadOnlyList<string> Datasets()
     {
         using var connection = _database.OpenConnection();
-        using var command = Sql.Command(connection, null, "SELECT dataset FROM dataset_counts WHERE items > 0 ORDER BY dataset");
+        using var command = Sql.Command(connection, null, "SELECT dataset FROM dataset_count_slots GROUP BY dataset HAVING SUM(items) > 0 ORDER BY dataset");
         using var reader = command.ExecuteReader();
         var list = new List<string>();
         while (reader.Read())
@@ -109,13 +109,19 @@ public sealed class ItemCatalog
         return list;
     }
 
+    /// <summary>A dataset's running counts: the sums over its slots (see migration 7), zero for a dataset without items.</summary>
+    private const string SlotSums =
+        "CAST(COALESCE(SUM(items), 0) AS BIGINT) AS items, CAST(COALESCE(SUM(reviews), 0) AS BIGINT) AS reviews, " +
+        "CAST(COALESCE(SUM(items_1), 0) AS BIGINT) AS items_1, CAST(COALESCE(SUM(items_2), 0) AS BIGINT) AS items_2, " +
+        "CAST(COALESCE(SUM(items_3), 0) AS BIGINT) AS items_3";
+
     /// <summary>Items by review count, reviews, reviewers, live leases and coverage of a dataset, from the running counts.</summary>
     public DatasetStatus Status(string dataset)
     {
         using var connection = _database.OpenConnection();
         long items = 0, reviews = 0, one = 0, two = 0, three = 0;
         using (var command = Sql.Command(connection, null,
-            "SELECT items, reviews, items_1, items_2, items_3 FROM dataset_counts WHERE dataset = @dataset", ("@dataset", dataset)))
+            $"SELECT {SlotSums} FROM dataset_count_slots WHERE dataset = @dataset", ("@dataset", dataset)))
         using (var reader = command.ExecuteReader())
         {
             if (reader.Read())
@@ -155,12 +161,10 @@ public sealed class ItemCatalog
     public (DatasetCoverage Coverage, ReviewerProgress Progress) PageCounts(string dataset, string reviewerCode)
     {
         using var connection = _database.OpenConnection();
-        using var command = Sql.Command(connection, null, """
-            SELECT COALESCE(d.items, 0), COALESCE(d.reviews, 0), COALESCE(d.items_1, 0), COALESCE(d.items_2, 0), COALESCE(d.items_3, 0),
-                   COALESCE(r.items, 0), COALESCE(r.reviews, 0)
-            FROM (SELECT @dataset AS dataset) q
-            LEFT JOIN dataset_counts d ON d.dataset = q.dataset
-            LEFT JOIN reviewer_counts r ON r.dataset = q.dataset AND r.reviewer_code = @reviewer
+        using var command = Sql.Command(connection, null, $"""
+            SELECT d.items, d.reviews, d.items_1, d.items_2, d.items_3, COALESCE(r.items, 0), COALESCE(r.reviews, 0)
+            FROM (SELECT {SlotSums} FROM dataset_count_slots WHERE dataset = @dataset) d
+            LEFT JOIN reviewer_counts r ON r.dataset = @dataset AND r.reviewer_code = @reviewer
             """, ("@dataset", dataset), ("@reviewer", reviewerCode));
         using var reader = command.ExecuteReader();
         reader.Read();
@@ -173,10 +177,9 @@ public sealed class ItemCatalog
     {
         using var connection = _database.OpenConnection();
         using var command = Sql.Command(connection, null, """
-            SELECT COALESCE(r.items, 0), COALESCE(r.reviews, 0), COALESCE(d.items, 0)
-            FROM (SELECT @dataset AS dataset) q
-            LEFT JOIN reviewer_counts r ON r.dataset = q.dataset AND r.reviewer_code = @reviewer
-            LEFT JOIN dataset_counts d ON d.dataset = q.dataset
+            SELECT COALESCE(r.items, 0), COALESCE(r.reviews, 0), d.items
+            FROM (SELECT CAST(COALESCE(SUM(items), 0) AS BIGINT) AS items FROM dataset_count_slots WHERE dataset = @dataset) d
+            LEFT JOIN reviewer_counts r ON r.dataset = @dataset AND r.reviewer_code = @reviewer
             """, ("@reviewer", reviewerCode), ("@dataset", dataset));
         using var reader = command.ExecuteReader();
         reader.Read();

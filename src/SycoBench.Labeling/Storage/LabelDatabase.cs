@@ -30,7 +30,8 @@ internal abstract class LabelDatabase : IDisposable
 
     protected SemaphoreSlim WriteGate => _writeGate;
 
-    public static LabelDatabase Open(LabelStoreLocation location, TimeProvider time, bool create = true)
+    /// <param name="upToVersion">Tests only: migrate no further than this version, to make a store as an older SycoBench left it.</param>
+    public static LabelDatabase Open(LabelStoreLocation location, TimeProvider time, bool create = true, int? upToVersion = null)
     {
         LabelDatabase database = location.Kind switch
         {
@@ -41,7 +42,7 @@ internal abstract class LabelDatabase : IDisposable
         try
         {
             if (create)
-                database.Migrate();
+                database.Migrate(upToVersion ?? database.Migrations.Count);
             else
                 database.RequireCurrentSchema();
             return database;
@@ -176,14 +177,14 @@ internal abstract class LabelDatabase : IDisposable
             throw new InputException($"{Path}: schema version {version}, this SycoBench writes {Migrations.Count}; bring it up to date first with 'sycobench portal init-db --db …'");
     }
 
-    private void Migrate() =>
+    private void Migrate(int upToVersion) =>
         Write((connection, transaction) =>
         {
             Sql.Execute(connection, transaction, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
             var applied = Convert.ToInt32(Sql.Scalar(connection, transaction, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations"), CultureInfo.InvariantCulture);
             if (applied > Migrations.Count)
                 throw new InputException($"{Path}: made by a newer SycoBench (schema version {applied}, this one knows {Migrations.Count})");
-            for (var version = applied + 1; version <= Migrations.Count; version++)
+            for (var version = applied + 1; version <= upToVersion; version++)
             {
                 Sql.Execute(connection, transaction, Migrations[version - 1]);
                 Sql.Execute(connection, transaction, "INSERT INTO schema_migrations (version, applied_at) VALUES (@version, @now)",

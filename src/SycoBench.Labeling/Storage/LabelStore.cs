@@ -70,6 +70,10 @@ public sealed class LabelStore : IDisposable
     public static LabelStore OpenExisting(LabelStoreLocation location, TimeProvider? time = null) =>
         Open(location, time, null, create: false);
 
+    /// <summary>Tests only: a store as an older SycoBench left it, migrated no further than <paramref name="version"/>.</summary>
+    internal static LabelStore OpenAtSchemaVersion(LabelStoreLocation location, int version) =>
+        new(LabelDatabase.Open(location, TimeProvider.System, create: true, upToVersion: version), DefaultLeaseDuration);
+
     private static LabelStore Open(LabelStoreLocation location, TimeProvider? time, TimeSpan? leaseDuration, bool create)
     {
         ArgumentNullException.ThrowIfNull(location);

@@ -24,11 +24,11 @@ public static class LabelStoreCopier
         ("reviewer_sessions", "id_hash, reviewer_code, created_at, revoked_at", "id_hash"),
         ("legacy_reviewers", "legacy_name, reviewer_code", "legacy_name"),
         // Kept by triggers as rows arrive above; replaced afterwards by the source's own rows, which are the truth.
-        ("dataset_counts", "dataset, items, reviews, items_1, items_2, items_3", "dataset"),
+        ("dataset_count_slots", "dataset, slot, items, reviews, items_1, items_2, items_3", "dataset, slot"),
         ("reviewer_counts", "reviewer_code, dataset, items, reviews", "reviewer_code, dataset"),
     ];
 
-    private static readonly string[] CountTables = ["dataset_counts", "reviewer_counts"];
+    private static readonly string[] CountTables = ["dataset_count_slots", "reviewer_counts"];
 
     /// <summary>Whether the store holds no row in any table (a store just created, or never used).</summary>
     public static bool IsEmpty(LabelStore store)

@@ -179,5 +179,48 @@ internal static class PostgresSchema
                -1, 1, MIN(created_at)
         FROM llm_responses GROUP BY dataset;
         """,
+        """
+        CREATE TABLE dataset_count_slots (
+            dataset TEXT    COLLATE "C" NOT NULL,
+            slot    INTEGER NOT NULL,
+            items   BIGINT  NOT NULL DEFAULT 0,
+            reviews BIGINT  NOT NULL DEFAULT 0,
+            items_1 BIGINT  NOT NULL DEFAULT 0,
+            items_2 BIGINT  NOT NULL DEFAULT 0,
+            items_3 BIGINT  NOT NULL DEFAULT 0,
+            PRIMARY KEY (dataset, slot)
+        );
+        INSERT INTO dataset_count_slots (dataset, slot, items, reviews, items_1, items_2, items_3)
+        SELECT dataset, 0, items, reviews, items_1, items_2, items_3 FROM dataset_counts;
+
+        CREATE OR REPLACE FUNCTION tr_llm_responses_counted() RETURNS trigger LANGUAGE plpgsql AS $body$
+        BEGIN
+            INSERT INTO dataset_count_slots (dataset, slot, items) VALUES (NEW.dataset, NEW.id % 32, 1)
+            ON CONFLICT (dataset, slot) DO UPDATE SET items = dataset_count_slots.items + 1;
+            RETURN NULL;
+        END
+        $body$;
+
+        CREATE OR REPLACE FUNCTION tr_llm_responses_reviewed() RETURNS trigger LANGUAGE plpgsql AS $body$
+        BEGIN
+            INSERT INTO dataset_count_slots (dataset, slot, reviews, items_1, items_2, items_3)
+            VALUES (NEW.dataset, NEW.id % 32,
+                    NEW.review_count - OLD.review_count,
+                    (NEW.review_count = 1)::int - (OLD.review_count = 1)::int,
+                    (NEW.review_count = 2)::int - (OLD.review_count = 2)::int,
+                    (NEW.review_count >= 3)::int - (OLD.review_count >= 3)::int)
+            ON CONFLICT (dataset, slot) DO UPDATE SET
+                reviews = dataset_count_slots.reviews + excluded.reviews,
+                items_1 = dataset_count_slots.items_1 + excluded.items_1,
+                items_2 = dataset_count_slots.items_2 + excluded.items_2,
+                items_3 = dataset_count_slots.items_3 + excluded.items_3;
+            RETURN NULL;
+        END
+        $body$;
+        DROP TABLE dataset_counts;
+
+        CREATE INDEX ix_reviews_reviewer_created ON reviews (reviewer_code, created_at, id);
+        CREATE INDEX ix_cannot_judge_reviewer_created ON cannot_judge (reviewer_code, created_at, id);
+        """,
     ];
 }

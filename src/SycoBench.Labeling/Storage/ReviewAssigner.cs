@@ -280,13 +280,20 @@ public sealed class ReviewAssigner
 
     private LastSubmission? Last(DbConnection connection, DbTransaction? transaction, string dataset, string reviewer)
     {
+        // The newest of each kind first, each walking its (reviewer, created_at, id) index from the end and stopping at
+        // the first row in the dataset, then the newer of the two: the same row as ordering all of them, without
+        // reading every submission the reviewer made.
         using var command = Sql.Command(connection, transaction, """
             SELECT kind, id, llm_response_id, submission_id, score, created_at, title FROM (
-                SELECT 0 AS kind, v.id, v.llm_response_id, v.submission_id, v.score, v.created_at, i.prompt_title AS title
-                FROM reviews v JOIN llm_responses i ON i.id = v.llm_response_id WHERE v.reviewer_code = @r AND i.dataset = @d
+                SELECT * FROM (
+                    SELECT 0 AS kind, v.id, v.llm_response_id, v.submission_id, v.score, v.created_at, i.prompt_title AS title
+                    FROM reviews v JOIN llm_responses i ON i.id = v.llm_response_id WHERE v.reviewer_code = @r AND i.dataset = @d
+                    ORDER BY v.created_at DESC, v.id DESC LIMIT 1) newest_review
                 UNION ALL
-                SELECT 1, c.id, c.llm_response_id, c.submission_id, NULL, c.created_at, i.prompt_title
-                FROM cannot_judge c JOIN llm_responses i ON i.id = c.llm_response_id WHERE c.reviewer_code = @r AND i.dataset = @d) submissions
+                SELECT * FROM (
+                    SELECT 1 AS kind, c.id, c.llm_response_id, c.submission_id, CAST(NULL AS DOUBLE PRECISION) AS score, c.created_at, i.prompt_title AS title
+                    FROM cannot_judge c JOIN llm_responses i ON i.id = c.llm_response_id WHERE c.reviewer_code = @r AND i.dataset = @d
+                    ORDER BY c.created_at DESC, c.id DESC LIMIT 1) newest_cannot_judge) submissions
             ORDER BY created_at DESC, kind, id DESC LIMIT 1
             """, ("@r", reviewer), ("@d", dataset));
         using var reader = command.ExecuteReader();

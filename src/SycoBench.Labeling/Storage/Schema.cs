@@ -174,5 +174,49 @@ internal static class Schema
                -1, 1, MIN(created_at)
         FROM llm_responses GROUP BY dataset;
         """,
+        """
+        -- A dataset's running counts split over slots (an item's slot is its id modulo 32), one row per slot: a dataset's
+        -- counts are the sums over its slots. Every submission changes its dataset's counts, and where reviewers' writes
+        -- run beside each other (PostgreSQL) one row per dataset made them wait for each other's commit; now only
+        -- submissions whose items share a slot do. A slot holds changes rather than counts of its own items (the counts
+        -- before this migration are all in slot 0), so one slot's value may be below zero; the sums are exact.
+        CREATE TABLE dataset_count_slots (
+            dataset TEXT    NOT NULL,
+            slot    INTEGER NOT NULL,
+            items   INTEGER NOT NULL DEFAULT 0,
+            reviews INTEGER NOT NULL DEFAULT 0,
+            items_1 INTEGER NOT NULL DEFAULT 0,
+            items_2 INTEGER NOT NULL DEFAULT 0,
+            items_3 INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (dataset, slot)
+        );
+        INSERT INTO dataset_count_slots (dataset, slot, items, reviews, items_1, items_2, items_3)
+        SELECT dataset, 0, items, reviews, items_1, items_2, items_3 FROM dataset_counts;
+        DROP TRIGGER tr_llm_responses_counted;
+        DROP TRIGGER tr_llm_responses_reviewed;
+        DROP TABLE dataset_counts;
+        CREATE TRIGGER tr_llm_responses_counted AFTER INSERT ON llm_responses BEGIN
+            INSERT INTO dataset_count_slots (dataset, slot, items) VALUES (NEW.dataset, NEW.id % 32, 1)
+            ON CONFLICT (dataset, slot) DO UPDATE SET items = items + 1;
+        END;
+        CREATE TRIGGER tr_llm_responses_reviewed AFTER UPDATE OF review_count ON llm_responses
+        WHEN NEW.review_count <> OLD.review_count BEGIN
+            INSERT INTO dataset_count_slots (dataset, slot, reviews, items_1, items_2, items_3)
+            VALUES (NEW.dataset, NEW.id % 32,
+                    NEW.review_count - OLD.review_count,
+                    (NEW.review_count = 1) - (OLD.review_count = 1),
+                    (NEW.review_count = 2) - (OLD.review_count = 2),
+                    (NEW.review_count >= 3) - (OLD.review_count >= 3))
+            ON CONFLICT (dataset, slot) DO UPDATE SET
+                reviews = reviews + excluded.reviews,
+                items_1 = items_1 + excluded.items_1,
+                items_2 = items_2 + excluded.items_2,
+                items_3 = items_3 + excluded.items_3;
+        END;
+
+        -- A reviewer's last submission (the saved confirmation after every save, and undo) is read newest first.
+        CREATE INDEX ix_reviews_reviewer_created ON reviews (reviewer_code, created_at, id);
+        CREATE INDEX ix_cannot_judge_reviewer_created ON cannot_judge (reviewer_code, created_at, id);
+        """,
     ];
 }

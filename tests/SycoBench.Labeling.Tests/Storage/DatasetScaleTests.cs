@@ -66,23 +66,31 @@ public abstract class DatasetScaleTests : IDisposable
     [Fact]
     public void The_migration_gives_the_datasets_of_an_older_store_the_rent_and_aita_anchors()
     {
-        _store.Items.Push("scenario", Seeds.Many(2));
-        _store.Items.Push("aita", [Seeds.Make(5)]);
-        // The store as the previous schema version left it: items, and no datasets table.
-        using (var connection = _store.Database.OpenConnection())
+        // A store as schema version 5 left it: items, and no datasets table.
+        using var older = TestStore.Of(_target.Kind);
+        using (var version5 = LabelStore.OpenAtSchemaVersion(older.Location, 5))
+        using (var connection = version5.Database.OpenConnection())
         {
-            Sql.Execute(connection, null, "DROP TABLE datasets");
-            Sql.Execute(connection, null, "DELETE FROM schema_migrations WHERE version = @v", ("@v", LabelStore.CurrentSchemaVersion));
+            foreach (var (name, identifier, created) in new[]
+                     {
+                         ("scenario", "a", "2026-01-02T00:00:00.000Z"), ("scenario", "b", "2026-01-01T00:00:00.000Z"), ("aita", "c", "2026-01-03T00:00:00.000Z"),
+                     })
+            {
+                Sql.Execute(connection, null,
+                    "INSERT INTO llm_responses (dataset, identifier, prompt_body, model_response_text, created_at) VALUES (@d, @i, 'body', 'answer', @c)",
+                    ("@d", name), ("@i", identifier), ("@c", created));
+            }
         }
 
-        using var reopened = LabelStore.Open(_target.Location);
+        using var reopened = LabelStore.Open(older.Location);
 
         Assert.Equal(LabelStore.CurrentSchemaVersion, reopened.SchemaVersion);
         var scenario = reopened.Datasets.Require("scenario");
         Assert.Equal(DatasetScale.RentV1, scenario.Scale);
         Assert.Equal(DatasetScale.Aita, reopened.Datasets.Require("aita").Scale);
-        Assert.Equal(reopened.Items.List("scenario").Min(i => i.CreatedAt), scenario.CreatedAt);
+        Assert.Equal("2026-01-01T00:00:00.000Z", scenario.CreatedAt);
         Assert.Equal(["aita", "scenario"], reopened.Datasets.Names());
+        Assert.Equal(2, reopened.Items.Status("scenario").Items);
     }
 
     [Fact]
