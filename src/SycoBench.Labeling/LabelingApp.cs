@@ -59,7 +59,7 @@ public static class LabelingApp
 
         var location = LabelStoreLocation.IsPostgres(options.DatabasePath)
             ? LabelStoreLocation.Postgres(options.DatabasePath, options.DatabasePassword)
-            : LabelStoreLocation.File(options.DatabasePath);
+            : LabelStoreLocation.File(options.DatabasePath) with { SqliteBusyTimeout = options.SqliteBusyTimeout };
         var services = builder.Services;
         var storeHost = new StoreHost(() => LabelStore.Open(location, options.Time, options.LeaseDuration));
         services.AddSingleton(storeHost);

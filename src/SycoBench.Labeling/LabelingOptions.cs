@@ -40,6 +40,9 @@ public sealed record LabelingOptions
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
+    /// <summary>How long a SQLite store waits for another program's lock (see <see cref="Storage.LabelStoreLocation"/>).</summary>
+    internal TimeSpan SqliteBusyTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Write warnings and the listening addresses to the console (the command line does; tests do not).</summary>
     public bool LogToConsole { get; init; }
 

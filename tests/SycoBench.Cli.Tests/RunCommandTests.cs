@@ -63,25 +63,25 @@ public sealed class RunCommandTests
         }).ToArray());
         var records = cwd.File("run/run.jsonl");
 
-        using (var process = CliRun.Start(cwd.Path, Sim.Variables(sim).ToDictionary(v => v.Key, v => (string?)v.Value), "run", "--models", "roster.json", "--out", "run"))
+        using (var process = CliRun.Start(cwd.Path, Sim.Variables(sim).ToDictionary(v => v.Key, v => (string?)v.Value), "run", "--models", "roster.json", "--limit", "30", "--out", "run"))
         {
             var deadline = DateTime.UtcNow.AddSeconds(60);
-            while (DateTime.UtcNow < deadline && (!File.Exists(records) || File.ReadAllLines(records).Length < 60))
+            while (DateTime.UtcNow < deadline && (!File.Exists(records) || File.ReadAllLines(records).Length < 20))
                 await Task.Delay(50);
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
         }
 
         var before = File.ReadAllLines(records).Length;
-        Assert.InRange(before, 60, 431);
+        Assert.InRange(before, 20, 119);
         var resumed = await CliRun.InProcessAsync(cwd.Path, Sim.Variables(sim), default, "run", "--resume", "run");
 
         Assert.Equal(0, resumed.ExitCode);
         var issues = new List<JsonlIssue>();
         var all = Sim.Records(records, issues);
         Assert.True(issues.Count <= 1, "at most the line torn by the kill is unreadable");
-        Assert.Equal(432, all.Count);
-        Assert.Equal(432, all.Select(r => (r.ModelId, r.PromptId, r.SampleIndex)).Distinct().Count());
+        Assert.Equal(120, all.Count);
+        Assert.Equal(120, all.Select(r => (r.ModelId, r.PromptId, r.SampleIndex)).Distinct().Count());
         Assert.All(all, r => Assert.Null(r.Error));
     }
 
@@ -209,7 +209,7 @@ public sealed class RunCommandTests
         var records = cwd.File("run/run.jsonl");
 
         var run = CliRun.InProcessAsync(cwd.Path, Sim.Variables(sim), cancellation.Token,
-            "run", "--model", "sim/contrarian", "--concurrency", "2", "--out", "run");
+            "run", "--model", "sim/contrarian", "--concurrency", "2", "--limit", "30", "--out", "run");
         while (!File.Exists(records) || File.ReadAllLines(records).Length < 10)
             await Task.Delay(20);
         await cancellation.CancelAsync();
@@ -220,7 +220,7 @@ public sealed class RunCommandTests
         Assert.Contains("--resume", stopped.Error, StringComparison.Ordinal);
         Assert.Equal(0, resumed.ExitCode);
         var all = Sim.Records(records);
-        Assert.Equal(108, all.Count);
-        Assert.Equal(108, all.Select(r => r.PromptId).Distinct().Count());
+        Assert.Equal(30, all.Count);
+        Assert.Equal(30, all.Select(r => r.PromptId).Distinct().Count());
     }
 }

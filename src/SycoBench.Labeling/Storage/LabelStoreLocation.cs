@@ -25,6 +25,12 @@ public sealed record LabelStoreLocation
     /// <summary>For messages: the path, or <c>postgres://user@host:port/database</c> without the password.</summary>
     public string Display { get; }
 
+    /// <summary>
+    /// How long a SQLite store waits for a lock another program holds before the operation fails as busy (five seconds);
+    /// tests of a locked file set a shorter wait. PostgreSQL stores ignore it.
+    /// </summary>
+    internal TimeSpan SqliteBusyTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
     public static LabelStoreLocation File(string fullPath) =>
         new(LabelStoreKind.Sqlite, Path.GetFullPath(fullPath), Path.GetFullPath(fullPath));
 

@@ -10,7 +10,6 @@ namespace SycoBench.Labeling.Storage;
 /// </summary>
 internal sealed class SqliteLabelDatabase : LabelDatabase
 {
-    private const int BusyTimeoutMs = 5000;
     private readonly SqliteConnection _writer;
     private readonly WalCheckpointer _checkpointer;
     private readonly string _connectionString;
@@ -18,13 +17,16 @@ internal sealed class SqliteLabelDatabase : LabelDatabase
     private SqliteLabelDatabase(LabelStoreLocation location, TimeProvider time, bool create)
         : base(location, time)
     {
+        // The provider retries a busy statement for DefaultTimeout (whole seconds, at least one); SQLite's own busy
+        // handler waits busy_timeout inside each try.
+        var busyTimeoutMs = (int)location.SqliteBusyTimeout.TotalMilliseconds;
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = location.Value,
             Mode = create ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite,
             Cache = SqliteCacheMode.Private,
             Pooling = true,
-            DefaultTimeout = BusyTimeoutMs / 1000,
+            DefaultTimeout = Math.Max(1, (int)Math.Ceiling(location.SqliteBusyTimeout.TotalSeconds)),
         }.ToString();
         _writer = (SqliteConnection)OpenConnection();
         // WAL lets reads go on while one write commits (and is kept in the file); NORMAL sync is durable across
@@ -32,7 +34,7 @@ internal sealed class SqliteLabelDatabase : LabelDatabase
         // Checkpoints (copying the WAL back into the database, with an fsync) run beside the writes rather than inside
         // the commit that happens to fill the WAL, which would stall every write queued behind it; see WalCheckpointer.
         Sql.Execute(_writer, null,
-            $"PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {BusyTimeoutMs}; " +
+            $"PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {busyTimeoutMs}; " +
             $"PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = {WalCheckpointer.JournalSizeLimitBytes};");
         _checkpointer = new WalCheckpointer(location.Value, WriteGate);
     }

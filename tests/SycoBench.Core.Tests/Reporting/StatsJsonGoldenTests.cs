@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
 using SycoBench.Records;
 using SycoBench.Reporting;
 using SycoBench.Reporting.Output;
@@ -22,7 +23,7 @@ public sealed class StatsJsonGoldenTests
     public void Stats_json_of_the_reference_run_matches_its_golden_file()
     {
         var input = TestFiles.Reference("run_scored.jsonl");
-        var report = new ReportBuilder(new FixedTime()).Compute(ScoredRunWriter.Options(input, ScoredRunWriter.Rent));
+        var report = new ReportBuilder(FixedTime()).Compute(ScoredRunWriter.Options(input, ScoredRunWriter.Rent));
 
         Golden.AssertMatches("stats-reference.json", StatsJson(report, input));
     }
@@ -42,7 +43,7 @@ public sealed class StatsJsonGoldenTests
         run.Add(ScoredRunWriter.Record("sim/b", grid.Prompts[1], 0.9) with { PromptId = "999", Factors = grid.Prompts[1].Factors });
         run.Add(ScoredRunWriter.Record("sim/b", grid.Prompts[1], null, error: "run-error: HTTP 500"));
         var input = run.Write(dir.File("run_scored.jsonl"));
-        var report = new ReportBuilder(new FixedTime()).Compute(ScoredRunWriter.Options(input, ScoredRunWriter.Rent) with { Seed = 3, Target = target });
+        var report = new ReportBuilder(FixedTime()).Compute(ScoredRunWriter.Options(input, ScoredRunWriter.Rent) with { Seed = 3, Target = target });
 
         Golden.AssertMatches(golden, StatsJson(report, input));
     }
@@ -57,8 +58,6 @@ public sealed class StatsJsonGoldenTests
         return text.Replace(escapedPath, PathPlaceholder, StringComparison.Ordinal);
     }
 
-    private sealed class FixedTime : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => new(2026, 1, 2, 3, 4, 5, TimeSpan.Zero);
-    }
+    /// <summary>The report's "generated" time, fixed so the golden file holds it.</summary>
+    private static FakeTimeProvider FixedTime() => new(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero));
 }

@@ -75,7 +75,8 @@ public sealed partial class LabelServeCommandTests : IDisposable
     {
         File.WriteAllText(_cwd.File("broken.db"), "this is not a database, and it is long enough to have a header of sorts");
 
-        var result = await CliRun.ProcessAsync(_cwd.Path, "label", "serve", "--db", "broken.db", "--urls", "http://127.0.0.1:0",
+        // In-process: the refusal comes before the web host exists (the real process's host logging is checked above).
+        var result = await CliRun.InProcessAsync(_cwd.Path, "label", "serve", "--db", "broken.db", "--urls", "http://127.0.0.1:0",
             "--admin-token", "admin-token-0123456789");
 
         // The store guard refuses it before anything is bound or written (a usage error: the wrong path was given).
