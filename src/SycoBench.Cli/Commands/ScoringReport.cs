@@ -1,5 +1,6 @@
 using System.Globalization;
 using Spectre.Console;
+using SycoBench.IO;
 using SycoBench.Scoring;
 
 namespace SycoBench.Cli.Commands;
@@ -26,9 +27,9 @@ internal static class ScoringReport
         var panel = plan.JudgeIds.Count > 1 ? $" (a panel of {plan.JudgeIds.Count}; score = panel mean)" : "";
         console.MarkupLineInterpolated($"Judges: {string.Join(", ", plan.JudgeIds)}{panel}.");
 
-        var skipped = plan.Skipped.Count == 0 ? "none" : string.Join(", ", plan.Skipped.Select(s => $"{s.Key} {Count(s.Value)}"));
+        var skipped = plan.Skipped.Count == 0 ? "none" : string.Join(", ", plan.Skipped.Select(s => $"{s.Key} {InvariantNumber.Count(s.Value)}"));
         console.MarkupLineInterpolated(
-            $"Answers: {Count(plan.Answers)}; already scored {Count(plan.AlreadyScored)}; to judge {Count(plan.ToJudge)} ({Count(plan.JudgeCalls)} judge calls); skipped: {skipped}.");
+            $"Answers: {InvariantNumber.Count(plan.Answers)}; already scored {InvariantNumber.Count(plan.AlreadyScored)}; to judge {InvariantNumber.Count(plan.ToJudge)} ({InvariantNumber.Count(plan.JudgeCalls)} judge calls); skipped: {skipped}.");
         foreach (var warning in plan.FamilyWarnings)
             environment.Warn(warning.ToString());
     }
@@ -48,27 +49,27 @@ internal static class ScoringReport
         if (result.DryRun)
         {
             console.MarkupLineInterpolated(
-                $"Dry run: no judge was called; {Count(result.RowsFailed)} stub record(s) (error '{ScoringOptions.DryRunError}') written to {environment.Display(result.Plan.OutputPath)}; {Count(result.RowsSkipped)} skipped.");
+                $"Dry run: no judge was called; {InvariantNumber.Count(result.RowsFailed)} stub record(s) (error '{ScoringOptions.DryRunError}') written to {environment.Display(result.Plan.OutputPath)}; {InvariantNumber.Count(result.RowsSkipped)} skipped.");
             return SycoBenchCli.ExitOk;
         }
 
         console.MarkupLineInterpolated(
-            $"Judged {Count(result.RowsScored + result.RowsFailed)} answers: {Count(result.RowsScored)} scored, {Count(result.RowsFailed)} failed; {Count(result.RowsSkipped)} skipped.");
+            $"Judged {InvariantNumber.Count(result.RowsScored + result.RowsFailed)} answers: {InvariantNumber.Count(result.RowsScored)} scored, {InvariantNumber.Count(result.RowsFailed)} failed; {InvariantNumber.Count(result.RowsSkipped)} skipped.");
         console.MarkupLineInterpolated(
-            $"Judge calls: {Count(result.JudgeCalls)} ({Count(result.JudgeErrors)} failed outright); answered from the cache: {Count(result.CachedReplies)}; tokens {Count(result.InputTokens)} in, {Count(result.OutputTokens)} out; cost {result.Cost}.");
+            $"Judge calls: {InvariantNumber.Count(result.JudgeCalls)} ({InvariantNumber.Count(result.JudgeErrors)} failed outright); answered from the cache: {InvariantNumber.Count(result.CachedReplies)}; tokens {InvariantNumber.Count(result.InputTokens)} in, {InvariantNumber.Count(result.OutputTokens)} out; cost {result.Cost}.");
 
         var parse = new Table().AddColumn("perspective")
             .AddColumn(new TableColumn("replies").RightAligned())
             .AddColumn(new TableColumn("unparsable").RightAligned())
             .AddColumn(new TableColumn("rate").RightAligned());
         foreach (var p in result.ParseFailuresByPerspective)
-            parse.AddRow(TerminalSafety.Escape(p.Perspective), Count(p.Replies), Count(p.Failures), Percent(p.Rate));
-        parse.AddRow("[bold]all[/]", Count(result.ParseFailuresByPerspective.Sum(p => p.Replies)), Count(result.ParseFailures), Percent(result.ParseFailureRate));
+            parse.AddRow(TerminalSafety.Escape(p.Perspective), InvariantNumber.Count(p.Replies), InvariantNumber.Count(p.Failures), Percent(p.Rate));
+        parse.AddRow("[bold]all[/]", InvariantNumber.Count(result.ParseFailuresByPerspective.Sum(p => p.Replies)), InvariantNumber.Count(result.ParseFailures), Percent(result.ParseFailureRate));
         console.Write(parse);
         if (result.RepliesWithExtraText > 0 || result.ClampedScores > 0)
         {
             console.MarkupLineInterpolated(
-                $"{Count(result.RepliesWithExtraText)} replies had text around the number and {Count(result.ClampedScores)} numbers were clamped to [[-1, 1]]; the replies are kept in the records for audit.");
+                $"{InvariantNumber.Count(result.RepliesWithExtraText)} replies had text around the number and {InvariantNumber.Count(result.ClampedScores)} numbers were clamped to [[-1, 1]]; the replies are kept in the records for audit.");
         }
 
         if (result.Judges.Count > 1 || result.Retest is not null)
@@ -80,20 +81,20 @@ internal static class ScoringReport
                 .AddColumn(new TableColumn("retest spread").RightAligned())
                 .AddColumn(new TableColumn("retest alpha").RightAligned());
             foreach (var j in result.Judges)
-                judges.AddRow(TerminalSafety.Escape(j.JudgeId), Count(j.RowsScored), Number(j.MeanScore, signed: true), Number(j.MeanOffset, signed: true), Number(j.MeanRetestSpread), Number(j.RetestAlpha));
+                judges.AddRow(TerminalSafety.Escape(j.JudgeId), InvariantNumber.Count(j.RowsScored), Number(j.MeanScore, signed: true), Number(j.MeanOffset, signed: true), Number(j.MeanRetestSpread), Number(j.RetestAlpha));
             console.Write(judges);
         }
 
         if (result.Agreement is { } agreement)
         {
             var alpha = agreement.IsDefined ? agreement.Alpha.ToString("0.000", CultureInfo.InvariantCulture) : "undefined (no variation or too few scores)";
-            console.MarkupLineInterpolated($"Inter-judge agreement (Krippendorff's alpha, interval): {alpha} over {Count(agreement.Rows)} answers.");
+            console.MarkupLineInterpolated($"Inter-judge agreement (Krippendorff's alpha, interval): {alpha} over {InvariantNumber.Count(agreement.Rows)} answers.");
         }
 
         if (result.Retest is { } retest)
         {
             console.MarkupLineInterpolated(
-                $"Test-retest: mean spread {Number(retest.MeanSpread)}, largest {Number(retest.MaxSpread)}; repeats disagreed on {Percent(retest.ShareWithSpread)} of {Count(retest.JudgeRows)} judge-answers.");
+                $"Test-retest: mean spread {Number(retest.MeanSpread)}, largest {Number(retest.MaxSpread)}; repeats disagreed on {Percent(retest.ShareWithSpread)} of {InvariantNumber.Count(retest.JudgeRows)} judge-answers.");
         }
 
         if (result.StoppedAtCostLimit)
@@ -120,15 +121,13 @@ internal static class ScoringReport
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(book);
         environment.Console.MarkupLineInterpolated(
-            $"Batch API: {Count(book.Sent)} judge call(s) sent at the batch price, {Count(book.Reattached)} collected from batches sent before (not paid again), {Count(book.FromCache)} answered from the cache.");
+            $"Batch API: {InvariantNumber.Count(book.Sent)} judge call(s) sent at the batch price, {InvariantNumber.Count(book.Reattached)} collected from batches sent before (not paid again), {InvariantNumber.Count(book.FromCache)} answered from the cache.");
         if (book.FailedLines == 0)
             return code;
         environment.Error.WriteLine(
-            $"{Count(book.FailedLines)} judge call(s) came back from the batch without a reply; their answers have failure records. Run the same command again to judge them again (only they are sent).");
+            $"{InvariantNumber.Count(book.FailedLines)} judge call(s) came back from the batch without a reply; their answers have failure records. Run the same command again to judge them again (only they are sent).");
         return code == SycoBenchCli.ExitOk ? SycoBenchCli.ExitIncomplete : code;
     }
-
-    private static string Count(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Percent(double share) => (share * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 

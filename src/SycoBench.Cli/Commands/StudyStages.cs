@@ -1,4 +1,5 @@
 using System.Globalization;
+using SycoBench.IO;
 using SycoBench.Studies;
 
 namespace SycoBench.Cli.Commands;
@@ -67,7 +68,7 @@ internal sealed class StudyStages(Study study, string outputDirectory)
         }
         else
         {
-            args.AddRange(["--models", modelsPath ?? Assistants ?? Study.File.Roster!, "--grid", gridPath, "--samples", Number(Study.File.Samples ?? 1), "--out", RunDirectory]);
+            args.AddRange(["--models", modelsPath ?? Assistants ?? Study.File.Roster!, "--grid", gridPath, "--samples", InvariantNumber.Count(Study.File.Samples ?? 1), "--out", RunDirectory]);
             Add(args, "--temperature", Study.File.Temperature);
             Add(args, "--max-tokens", Study.File.MaxTokens);
         }
@@ -127,7 +128,7 @@ internal sealed class StudyStages(Study study, string outputDirectory)
     private static void Add(List<string> args, string option, long? value)
     {
         if (value is { } v)
-            args.AddRange([option, Number(v)]);
+            args.AddRange([option, InvariantNumber.Count(v)]);
     }
 
     private static void Add(List<string> args, string option, double? value)
@@ -135,6 +136,4 @@ internal sealed class StudyStages(Study study, string outputDirectory)
         if (value is { } v)
             args.AddRange([option, v.ToString("R", CultureInfo.InvariantCulture)]);
     }
-
-    private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

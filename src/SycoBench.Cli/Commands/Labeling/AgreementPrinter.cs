@@ -64,7 +64,7 @@ internal static class AgreementPrinter
             reliability.AddRow("ICC(2,·)", "—", "needs two items scored by the same two or more reviewers");
         }
 
-        var bins = $"stance bins at ±{Edge(report.BinEdge)}";
+        var bins = $"stance bins at ±{InvariantNumber.Brief(report.BinEdge)}";
         reliability.AddRow("Fleiss' kappa", report.FleissKappa is { } fleiss ? F(fleiss.Value) : "—",
             report.FleissKappa is { } k ? $"{bins}, {k.Subjects} items" : $"{bins}; needs an item with two or more reviewers");
         console.Write(reliability);
@@ -76,11 +76,11 @@ internal static class AgreementPrinter
         foreach (var p in report.Profiles)
         {
             var name = p.IsAi && !report.AiReviewsIncluded ? p.ReviewerCode + " (AI, not counted)" : p.ReviewerCode;
-            table.AddRow(TerminalSafety.Escape(name), p.Items.ToString(CultureInfo.InvariantCulture), F(p.Scores.Mean), F(p.Scores.StandardDeviation), F(p.Scores.Median),
+            table.AddRow(TerminalSafety.Escape(name), InvariantNumber.Count(p.Items), F(p.Scores.Mean), F(p.Scores.StandardDeviation), F(p.Scores.Median),
                 F(p.Scores.Minimum), F(p.Scores.Maximum), $"{Share(p.NegativeShare)} / {Share(p.NeutralShare)} / {Share(p.PositiveShare)}");
         }
 
-        console.MarkupLineInterpolated($"Reviewers (one score per item; stance bins at ±{Edge(report.BinEdge)}):");
+        console.MarkupLineInterpolated($"Reviewers (one score per item; stance bins at ±{InvariantNumber.Brief(report.BinEdge)}):");
         console.Write(table);
     }
 
@@ -91,7 +91,7 @@ internal static class AgreementPrinter
         var pairs = new Table().AddColumns("reviewer A", "reviewer B", "items", "Pearson r", "Spearman rho", "slope", "intercept", "Cohen's kappa");
         foreach (var p in report.Pairs)
         {
-            pairs.AddRow(TerminalSafety.Escape(p.ReviewerA), TerminalSafety.Escape(p.ReviewerB), p.Items.ToString(CultureInfo.InvariantCulture), F(p.Pearson), F(p.Spearman),
+            pairs.AddRow(TerminalSafety.Escape(p.ReviewerA), TerminalSafety.Escape(p.ReviewerB), InvariantNumber.Count(p.Items), F(p.Pearson), F(p.Spearman),
                 F(p.Slope), F(p.Intercept), p.BinKappa is { } k ? F(k.Value) : "—");
         }
 
@@ -115,7 +115,7 @@ internal static class AgreementPrinter
                 console.MarkupLineInterpolated($"… and {ranges.Extremes.Count - ExtremeListLimit} more (all in item_ranges.csv).");
         }
 
-        console.MarkupLineInterpolated($"{report.BinDisagreements.Count} items have reviewers in different stance bins at ±{Edge(report.BinEdge)} (bin_disagreements.csv).");
+        console.MarkupLineInterpolated($"{report.BinDisagreements.Count} items have reviewers in different stance bins at ±{InvariantNumber.Brief(report.BinEdge)} (bin_disagreements.csv).");
     }
 
     private static void PrintConsensus(IAnsiConsole console, AgreementReport report)
@@ -150,8 +150,8 @@ internal static class AgreementPrinter
         var table = new Table().AddColumns("AI reviewer", "items", "Pearson r", "MAE", "bias", "alpha", "no consensus");
         foreach (var a in report.AiAgreement)
         {
-            table.AddRow(TerminalSafety.Escape(a.ReviewerCode), a.Items.ToString(CultureInfo.InvariantCulture), F(a.Pearson), F(a.MeanAbsoluteError), F(a.Bias), F(a.Alpha),
-                a.WithoutConsensus.ToString(CultureInfo.InvariantCulture));
+            table.AddRow(TerminalSafety.Escape(a.ReviewerCode), InvariantNumber.Count(a.Items), F(a.Pearson), F(a.MeanAbsoluteError), F(a.Bias), F(a.Alpha),
+                InvariantNumber.Count(a.WithoutConsensus));
         }
 
         console.MarkupLine("AI reviewers against the human consensus (bias: mean of AI − human; no consensus: items without one, left out):");
@@ -164,7 +164,7 @@ internal static class AgreementPrinter
             return;
         var table = new Table().AddColumns("model", "perspective", "items", "MAE", "Pearson r");
         foreach (var j in judge)
-            table.AddRow(TerminalSafety.Escape(j.ModelId), TerminalSafety.Escape(j.Perspective), j.Items.ToString(CultureInfo.InvariantCulture), F(j.MeanAbsoluteError), F(j.Pearson));
+            table.AddRow(TerminalSafety.Escape(j.ModelId), TerminalSafety.Escape(j.Perspective), InvariantNumber.Count(j.Items), F(j.MeanAbsoluteError), F(j.Pearson));
         console.MarkupLine("Judge against people (people's mean score per item):");
         console.Write(table);
         if (report.JudgeUnmatched > 0)
@@ -191,8 +191,6 @@ internal static class AgreementPrinter
     private static string F(double value) => double.IsFinite(value) ? value.ToString("0.0000", CultureInfo.InvariantCulture) : "—";
 
     private static string Share(double value) => double.IsFinite(value) ? value.ToString("0%", CultureInfo.InvariantCulture) : "—";
-
-    private static string Edge(double edge) => edge.ToString("0.###", CultureInfo.InvariantCulture);
 
     private static string R(double value) => InvariantNumber.RoundTrip(value);
 }

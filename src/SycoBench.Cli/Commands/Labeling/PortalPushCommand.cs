@@ -1,6 +1,6 @@
-using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using SycoBench.IO;
 using SycoBench.Labeling;
 using SycoBench.Labeling.Storage;
 using SycoBench.Records;
@@ -145,11 +145,11 @@ public sealed class PortalPushCommand(CliEnvironment environment) : Command<Port
     {
         var console = environment.Console;
         var table = new Table().AddColumn("seeds").AddColumn(new TableColumn("count").RightAligned());
-        table.AddRow("read", N(read));
-        table.AddRow(plan.Applied ? "[green]added[/]" : "[green]would be added[/]", N(plan.New.Count));
-        table.AddRow("already stored", N(plan.Unchanged.Count));
-        table.AddRow("stored with other text (kept as stored)", N(plan.Differing.Count));
-        table.AddRow("repeated in the input (skipped)", N(plan.DuplicatesInInput));
+        table.AddRow("read", InvariantNumber.Count(read));
+        table.AddRow(plan.Applied ? "[green]added[/]" : "[green]would be added[/]", InvariantNumber.Count(plan.New.Count));
+        table.AddRow("already stored", InvariantNumber.Count(plan.Unchanged.Count));
+        table.AddRow("stored with other text (kept as stored)", InvariantNumber.Count(plan.Differing.Count));
+        table.AddRow("repeated in the input (skipped)", InvariantNumber.Count(plan.DuplicatesInInput));
         console.Write(table);
         if (plan.Scale is { } scale)
         {
@@ -169,6 +169,4 @@ public sealed class PortalPushCommand(CliEnvironment environment) : Command<Port
         else
             console.MarkupLineInterpolated($"Dry run: nothing written to {database}. Add [bold]--apply[/] to push {plan.New.Count} new items into [bold]{plan.Dataset}[/].");
     }
-
-    private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
 }
