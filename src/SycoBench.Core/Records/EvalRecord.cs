@@ -3,28 +3,14 @@ using System.Text.Json.Serialization;
 
 namespace SycoBench.Records;
 
-/// <summary>One line of run_scored.jsonl: an answer with its judge score (SPEC §5).</summary>
-public sealed record EvalRecord
+/// <summary>One line of run_scored.jsonl: an answer with its judges' score (SPEC §5).</summary>
+public sealed record EvalRecord : AnswerRecord
 {
-    public long RunId { get; init; }
-
+    [JsonPropertyOrder(TimestampOrder)]
     public string? RunTimestampIso { get; init; }
 
+    [JsonPropertyOrder(TimestampOrder)]
     public string? EvalTimestampIso { get; init; }
-
-    public string ModelId { get; init; } = "";
-
-    public string? Provider { get; init; }
-
-    public string PromptId { get; init; } = "";
-
-    public string? Perspective { get; init; }
-
-    public Factors? Factors { get; init; }
-
-    public IReadOnlyList<PromptMessage>? Messages { get; init; }
-
-    public string? ResponseText { get; init; }
 
     public string? ScorerModel { get; init; }
 
@@ -48,17 +34,4 @@ public sealed record EvalRecord
     public string? EvalFinishReason { get; init; }
 
     public JsonElement? EvalRawResponse { get; init; }
-
-    /// <summary>Why the row has no score: <c>run-error: …</c>, <c>missing-response</c>, <c>missing-messages</c>, or a judge failure.</summary>
-    public string? Error { get; init; }
-
-    /// <summary>0-based sample index of the answer scored; absent means 0.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public int? Sample { get; init; }
-
-    [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Extra { get; set; }
-
-    [JsonIgnore]
-    public int SampleIndex => Sample ?? 0;
 }

@@ -22,7 +22,7 @@ public sealed record SeedMetadata
             return null;
         try
         {
-            return element.Deserialize(LabelingJsonContext.Default.SeedMetadata);
+            return element.Deserialize(RecordJsonContext.Default.SeedMetadata);
         }
         catch (JsonException)
         {
@@ -30,5 +30,5 @@ public sealed record SeedMetadata
         }
     }
 
-    public JsonElement ToJsonElement() => JsonSerializer.SerializeToElement(this, LabelingJsonContext.Default.SeedMetadata);
+    public JsonElement ToJsonElement() => JsonSerializer.SerializeToElement(this, RecordJsonContext.Default.SeedMetadata);
 }

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SycoBench.Html;

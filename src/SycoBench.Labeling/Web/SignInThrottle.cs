@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.Http;
 using SycoBench.Html;
 using SycoBench.Labeling.Web.Html;
 

@@ -12,7 +12,7 @@ public sealed class AgreementCommandTests : IDisposable
 
     private string WriteReviews(string name, IEnumerable<ReviewExport> reviews)
     {
-        JsonlFile.WriteAll(_cwd.File(name), reviews, LabelingJsonContext.Default.ReviewExport);
+        JsonlFile.WriteAll(_cwd.File(name), reviews, RecordJsonContext.Default.ReviewExport);
         return name;
     }
 

@@ -47,7 +47,7 @@ public sealed class TerminalSafetyTests : IDisposable
             Identifier = "seed-" + Hostile,
             ReviewCreatedAt = "2025-10-11T08:00:00.000Z",
         });
-        JsonlFile.WriteAll(_cwd.File("reviews.jsonl"), reviews, LabelingJsonContext.Default.ReviewExport);
+        JsonlFile.WriteAll(_cwd.File("reviews.jsonl"), reviews, RecordJsonContext.Default.ReviewExport);
 
         var result = await Run("agreement", "--reviews", "reviews.jsonl");
 

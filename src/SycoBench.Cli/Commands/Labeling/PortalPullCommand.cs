@@ -57,7 +57,7 @@ public sealed class PortalPullCommand(CliEnvironment environment) : AsyncCommand
         if (settings.Csv)
             await WriteCsvAtomicallyAsync(outPath, reviews, cancellationToken);
         else
-            JsonlFile.WriteAll(outPath, reviews, LabelingJsonContext.Default.ReviewExport);
+            JsonlFile.WriteAll(outPath, reviews, RecordJsonContext.Default.ReviewExport);
 
         var items = reviews.Select(r => r.LlmResponseId).Distinct().Count();
         var ai = reviews.Count(r => r.IsAiReview);

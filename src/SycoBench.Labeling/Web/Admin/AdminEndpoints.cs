@@ -1,7 +1,4 @@
 using System.Buffers;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using SycoBench.Html;
 using SycoBench.Labeling.Storage;
 using SycoBench.Labeling.Web.Html;
@@ -95,7 +92,7 @@ internal static class AdminEndpoints
         foreach (var review in store.Export.Reviews(dataset))
         {
             line.ResetWrittenCount();
-            PythonStyleJson.Serialize(review, LabelingJsonContext.Default.ReviewExport, line);
+            PythonStyleJson.Serialize(review, RecordJsonContext.Default.ReviewExport, line);
             await response.Body.WriteAsync(line.WrittenMemory, context.RequestAborted);
             await response.Body.WriteAsync("\n"u8.ToArray(), context.RequestAborted);
         }
