@@ -120,9 +120,9 @@ public sealed class ReviewAssigner
             return null;
         Sql.Execute(connection, transaction, """
             INSERT INTO assignments (reviewer_code, dataset, llm_response_id, assigned_at, expires_at_ms, live)
-            VALUES (@r, @d, @id, @now, @e, 1)
+            VALUES (@r, @d, @id, @now, @e, 1);
+            UPDATE llm_responses SET load = load + 1 WHERE id = @id
             """, ("@r", reviewer), ("@d", dataset), ("@id", choice.Value.Id), ("@now", _database.Now()), ("@e", expiresMs));
-        Sql.Execute(connection, transaction, "UPDATE llm_responses SET load = load + 1 WHERE id = @id", ("@id", choice.Value.Id));
         return new Assignment(ItemCatalog.Find(connection, transaction, choice.Value.Id)!, choice.Value.Load, Resumed: false, FromMs(expiresMs));
     }
 
@@ -184,47 +184,50 @@ public sealed class ReviewAssigner
 
     private SubmitOutcome Submit(DbConnection connection, DbTransaction transaction, ReviewSubmission submission)
     {
-        using (var previous = Sql.Command(connection, transaction,
-            "SELECT id, reviewer_code, llm_response_id FROM reviews WHERE submission_id = @s", ("@s", submission.SubmissionId)))
+        // A submission id seen before, as a review (first) or a "can't judge": one read of both.
+        using (var previous = Sql.Command(connection, transaction, """
+            SELECT kind, id, reviewer_code, llm_response_id FROM (
+                SELECT 0 AS kind, id, reviewer_code, llm_response_id FROM reviews WHERE submission_id = @s
+                UNION ALL
+                SELECT 1 AS kind, id, reviewer_code, llm_response_id FROM cannot_judge WHERE submission_id = @s) seen
+            ORDER BY kind LIMIT 1
+            """, ("@s", submission.SubmissionId)))
         using (var reader = previous.ExecuteReader())
         {
             if (reader.Read())
             {
-                return reader.GetString(1) == submission.ReviewerCode && reader.GetInt64(2) == submission.ItemId
-                    ? new SubmitOutcome(SubmitStatus.AlreadyStored, reader.GetInt64(0), "already saved")
+                return reader.GetString(2) == submission.ReviewerCode && reader.GetInt64(3) == submission.ItemId
+                    ? new SubmitOutcome(SubmitStatus.AlreadyStored, reader.GetInt64(1), "already saved")
                     : new SubmitOutcome(SubmitStatus.SubmissionIdConflict, null, "this submission id belongs to another review");
             }
         }
-
-        using (var previous = Sql.Command(connection, transaction,
-            "SELECT id, reviewer_code, llm_response_id FROM cannot_judge WHERE submission_id = @s", ("@s", submission.SubmissionId)))
-        using (var reader = previous.ExecuteReader())
-        {
-            if (reader.Read())
-            {
-                return reader.GetString(1) == submission.ReviewerCode && reader.GetInt64(2) == submission.ItemId
-                    ? new SubmitOutcome(SubmitStatus.AlreadyStored, reader.GetInt64(0), "already saved")
-                    : new SubmitOutcome(SubmitStatus.SubmissionIdConflict, null, "this submission id belongs to another review");
-            }
-        }
-
-        var dataset = (string?)Sql.Scalar(connection, transaction, "SELECT dataset FROM llm_responses WHERE id = @id", ("@id", submission.ItemId));
-        if (dataset is null || (submission.Dataset is not null && submission.Dataset != dataset))
-            return new SubmitOutcome(SubmitStatus.UnknownItem, null, "no such item in this dataset");
 
         // Expire first, so that "live" below means the lease still counts toward the item's load right now.
         ExpireInside(connection, transaction, _database.NowMs());
-        var leaseState = Sql.Scalar(connection, transaction,
-            "SELECT live FROM assignments WHERE reviewer_code = @r AND dataset = @d AND llm_response_id = @id",
-            ("@r", submission.ReviewerCode), ("@d", dataset), ("@id", submission.ItemId));
+        // The item's dataset, this reviewer's lease on it (null: none) and their reviews of it, in one read.
+        string? dataset = null;
+        object? leaseState = null;
+        long own = 0;
+        using (var item = Sql.Command(connection, transaction, """
+            SELECT i.dataset,
+                   (SELECT a.live FROM assignments a WHERE a.reviewer_code = @r AND a.dataset = i.dataset AND a.llm_response_id = i.id),
+                   (SELECT COUNT(*) FROM reviews v WHERE v.reviewer_code = @r AND v.llm_response_id = i.id)
+            FROM llm_responses i WHERE i.id = @id
+            """, ("@r", submission.ReviewerCode), ("@id", submission.ItemId)))
+        using (var reader = item.ExecuteReader())
+        {
+            if (reader.Read())
+                (dataset, leaseState, own) = (reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetValue(1), reader.GetInt64(2));
+        }
+
+        if (dataset is null || (submission.Dataset is not null && submission.Dataset != dataset))
+            return new SubmitOutcome(SubmitStatus.UnknownItem, null, "no such item in this dataset");
         if (leaseState is null)
             return new SubmitOutcome(SubmitStatus.NotAssigned, null, "this item is not assigned to you");
         var live = Convert.ToInt64(leaseState, System.Globalization.CultureInfo.InvariantCulture) == 1;
         if (submission.CannotJudge)
             return StoreCannotJudge(connection, transaction, submission, dataset, live);
 
-        var own = Sql.Long(connection, transaction,
-            "SELECT COUNT(*) FROM reviews WHERE reviewer_code = @r AND llm_response_id = @id", ("@r", submission.ReviewerCode), ("@id", submission.ItemId));
         if (own > 0 && Sql.Scalar(connection, transaction, $"""
                 SELECT 1 FROM llm_responses i WHERE i.dataset = @d AND {NotCannotJudge}
                 AND (SELECT COUNT(*) FROM reviews v WHERE v.reviewer_code = @r AND v.llm_response_id = i.id) < @own LIMIT 1
@@ -243,13 +246,13 @@ public sealed class ReviewAssigner
             VALUES (@id, @r, @score, @notes, @s, @now, @now) RETURNING id
             """, ("@id", submission.ItemId), ("@r", submission.ReviewerCode), ("@score", submission.StoredScore),
             ("@notes", submission.StoredNotes), ("@s", submission.SubmissionId), ("@now", now));
-        Sql.Execute(connection, transaction, "DELETE FROM assignments WHERE reviewer_code = @r AND dataset = @d",
-            ("@r", submission.ReviewerCode), ("@d", dataset));
-        // A live lease already counted in load; a lapsed one did not, so the review adds to it. Last, because its trigger
-        // updates the dataset's running counts, one row every submission changes: its lock is held only for the commit.
-        Sql.Execute(connection, transaction,
-            "UPDATE llm_responses SET review_count = review_count + 1, load = load + @extra WHERE id = @id",
-            ("@extra", live ? 0 : 1), ("@id", submission.ItemId));
+        // The lease ends; a live one already counted in load, a lapsed one did not, so the review adds to it. Sent as one
+        // command (one round trip to a server). The update's trigger adds the review to its item's slot of the dataset's
+        // running counts.
+        Sql.Execute(connection, transaction, """
+            DELETE FROM assignments WHERE reviewer_code = @r AND dataset = @d;
+            UPDATE llm_responses SET review_count = review_count + 1, load = load + @extra WHERE id = @id
+            """, ("@r", submission.ReviewerCode), ("@d", dataset), ("@extra", live ? 0 : 1), ("@id", submission.ItemId));
         return new SubmitOutcome(SubmitStatus.Stored, reviewId, "saved");
     }
 
