@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
 using SycoBench.Html;
 
 namespace SycoBench.Tests.Html;
@@ -157,5 +160,45 @@ public sealed class HtmlBuilderTests
         Assert.Equal("", default(SafeHtml).Value);
         Assert.Equal("", SafeHtml.Empty.ToString());
         Assert.Equal("<a></a>&lt;", H.Join([H.Html($"<a>"), H.Html($"</a>"), H.Html($"{"<"}")]).Value);
+    }
+
+    [Fact]
+    public void Json_for_a_script_block_cannot_close_it_and_reads_back_the_same()
+    {
+        const string Hostile = "</script><script>x()</script><!-- <SCRIPT> & 'q' + é";
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, ScriptJson.WriterOptions))
+        {
+            json.WriteStartObject();
+            json.WriteString("</script>", Hostile);
+            json.WriteEndObject();
+        }
+
+        var text = Encoding.UTF8.GetString(buffer.ToArray());
+
+        Assert.DoesNotContain("<", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(">", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("&", text, StringComparison.Ordinal);
+        Assert.Equal(Hostile, JsonDocument.Parse(text).RootElement.GetProperty("</script>").GetString());
+    }
+
+    [Fact]
+    public void The_only_public_ways_from_a_string_to_safe_html_are_the_named_helpers()
+    {
+        // A new public Raw(string) (or anything else that turns text into SafeHtml) anywhere in Core fails here.
+        var fromText = typeof(SafeHtml).Assembly.GetExportedTypes()
+            .SelectMany(t => t.GetMembers(BindingFlags.Public | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly))
+            .Where(m => m switch
+            {
+                MethodInfo method => method.ReturnType == typeof(SafeHtml) && method.GetParameters().Any(p => p.ParameterType == typeof(string)),
+                ConstructorInfo constructor => constructor.DeclaringType == typeof(SafeHtml) && constructor.GetParameters().Length > 0,
+                _ => false,
+            })
+            .Select(m => $"{m.DeclaringType!.Name}.{m.Name}")
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+
+        Assert.Equal(["SafeHtml.ScriptElement", "SafeHtml.StyleElement"], fromText);
+        Assert.DoesNotContain(typeof(HtmlBuilder).GetConstructors(), c => c.GetParameters().Any(p => p.ParameterType == typeof(string)));
     }
 }

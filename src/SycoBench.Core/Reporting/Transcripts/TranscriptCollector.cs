@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using SycoBench.Html;
 using SycoBench.Reporting.Aggregation;
 using SycoBench.Reporting.Reading;
 
@@ -24,8 +24,6 @@ internal sealed class TranscriptCollector : ILineConsumer, IDisposable
 
     private const int MaxCachedMatches = 50_000;
 
-    internal static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.Default, SkipValidation = false };
-
     private readonly ReportScenario _scenario;
     private readonly Stream _output;
     private readonly ArrayBufferWriter<byte> _buffer = new(1 << 16);
@@ -42,7 +40,7 @@ internal sealed class TranscriptCollector : ILineConsumer, IDisposable
     {
         _scenario = scenario;
         _output = output;
-        _json = new Utf8JsonWriter(_buffer, JsonOptions);
+        _json = new Utf8JsonWriter(_buffer, ScriptJson.WriterOptions);
     }
 
     public List<TranscriptEntry> Entries { get; } = [];

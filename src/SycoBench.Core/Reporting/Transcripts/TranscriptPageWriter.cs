@@ -91,7 +91,7 @@ public sealed class TranscriptPageWriter(ReportOptions options) : Output.IReport
         for (var i = 0; i < entries.Count; i++)
             latest[(entries[i].Model, entries[i].PromptId, entries[i].Sample, entries[i].Judge)] = i;
 
-        using var json = new Utf8JsonWriter(output, TranscriptCollector.JsonOptions);
+        using var json = new Utf8JsonWriter(output, ScriptJson.WriterOptions);
         json.WriteStartObject();
         json.WriteString("input", Path.GetFileName(meta.InputPath));
         json.WriteString("scenario", meta.ScenarioId);
