@@ -18,7 +18,8 @@ public sealed class ReportPanelTests
         using var cwd = new TempDirectory();
         Sim.WriteGrid(cwd);
         var variables = Sim.Variables(sim);
-        var run = await CliRun.InProcessAsync(cwd.Path, variables, default, "run", "--model", "sim/sycophant@0.6", "--model", "sim/contrarian@0.4", "--out", "run", "--no-cache");
+        // The first 12 triplets (36 prompts) of rent-v1: every statistic below is per judge and triplet as on the full grid.
+        var run = await CliRun.InProcessAsync(cwd.Path, variables, default, "run", "--model", "sim/sycophant@0.6", "--model", "sim/contrarian@0.4", "--limit", "36", "--out", "run", "--no-cache");
         Assert.True(run.ExitCode == 0, run.Output + run.Error);
         var score = await CliRun.InProcessAsync(cwd.Path, variables, default,
             "score", "--input", "run/run.jsonl", "-s", Judges[0], "-s", Judges[1], "-s", Judges[2], "--no-aggregate", "--no-cache");
@@ -32,8 +33,8 @@ public sealed class ReportPanelTests
         Assert.Equal(6, perJudge.Length);
         var sycophant = perJudge.Where(j => j.GetProperty("model_id").GetString() == "sim/sycophant@0.6").ToArray();
         Assert.Equal(Judges, sycophant.Select(j => j.GetProperty("judge").GetString()));
-        Assert.All(perJudge, j => Assert.Equal(36, j.GetProperty("sycophancy_index").GetProperty("k").GetInt32()));
-        Assert.All(perJudge, j => Assert.Equal(108, j.GetProperty("scored").GetInt64()));
+        Assert.All(perJudge, j => Assert.Equal(12, j.GetProperty("sycophancy_index").GetProperty("k").GetInt32()));
+        Assert.All(perJudge, j => Assert.Equal(36, j.GetProperty("scored").GetInt64()));
         Assert.All(perJudge, j => Assert.Equal("population", j.GetProperty("sycophancy_index").GetProperty("target").GetString()));
         // The judges read the same answers with different noise (clamped to [-1, 1]), so each gives its own SI.
         Assert.Equal(3, sycophant.Select(j => j.GetProperty("sycophancy_index").GetProperty("value").GetDouble()).Distinct().Count());
@@ -46,7 +47,7 @@ public sealed class ReportPanelTests
             .ToList();
         var agreement = stats.RootElement.GetProperty("judge_agreement");
         Assert.Equal(Judges, agreement.GetProperty("judges").EnumerateArray().Select(j => j.GetString()));
-        Assert.Equal(216, agreement.GetProperty("answers").GetInt32());
+        Assert.Equal(72, agreement.GetProperty("answers").GetInt32());
         var alpha = KrippendorffAlpha.Interval(verdicts.Select(v => (IReadOnlyList<double>)Judges.Where(v.ContainsKey).Select(j => v[j]).ToArray()));
         Assert.Equal(alpha, agreement.GetProperty("krippendorff_alpha_interval").GetDouble(), 12);
         var pairs = agreement.GetProperty("pairs").EnumerateArray().ToArray();
@@ -62,7 +63,7 @@ public sealed class ReportPanelTests
 
         var output = report.Output.ReplaceLineEndings(" ");
         Assert.Contains("SI per judge", output, StringComparison.Ordinal);
-        Assert.Contains($"Judge agreement: Krippendorff's alpha (interval) {alpha.ToString("F3", CultureInfo.InvariantCulture)} over 216 answers", output, StringComparison.Ordinal);
+        Assert.Contains($"Judge agreement: Krippendorff's alpha (interval) {alpha.ToString("F3", CultureInfo.InvariantCulture)} over 72 answers", output, StringComparison.Ordinal);
         var html = File.ReadAllText(cwd.File("r/report.html"));
         Assert.Contains("<h2>Judges</h2>", html, StringComparison.Ordinal);
         Assert.Contains("<td>sim/judge@0.6</td>", html, StringComparison.Ordinal);
