@@ -1,7 +1,5 @@
-using ScottPlot;
 using SycoBench.Agreement;
 using SycoBench.Agreement.Page;
-using SycoBench.Reporting.Charts;
 
 namespace SycoBench.Charts;
 

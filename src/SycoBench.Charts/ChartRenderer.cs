@@ -1,9 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using ScottPlot;
 using SkiaSharp;
-using SycoBench.Reporting;
-using SycoBench.Reporting.Charts;
 
 namespace SycoBench.Charts;
 

@@ -1,5 +1,3 @@
-using ScottPlot;
-using SycoBench.Reporting;
 using SycoBench.Reporting.Paired;
 
 namespace SycoBench.Charts;

@@ -1,7 +1,4 @@
 using System.Globalization;
-using ScottPlot;
-using SycoBench.Reporting;
-using SycoBench.Reporting.Charts;
 
 namespace SycoBench.Charts;
 

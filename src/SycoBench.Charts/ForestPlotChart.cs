@@ -1,6 +1,3 @@
-using ScottPlot;
-using SycoBench.Reporting;
-using SycoBench.Reporting.Charts;
 using SycoBench.Reporting.Paired;
 
 namespace SycoBench.Charts;

@@ -1,7 +1,4 @@
-using ScottPlot;
-using SycoBench.Reporting;
 using SycoBench.Reporting.Aggregation;
-using SycoBench.Reporting.Charts;
 using SycoBench.Reporting.Paired;
 
 namespace SycoBench.Charts;

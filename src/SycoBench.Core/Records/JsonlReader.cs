@@ -140,12 +140,19 @@ public static class JsonlReader
         }
     }
 
-    private static string Describe(JsonException ex)
+    /// <summary>
+    /// What a <see cref="JsonException"/> says without the position text the runtime appends (its "Path: …" and
+    /// "LineNumber: …" tail), then the JSON path and column in words; the same for a deserializer's and a reader's error.
+    /// </summary>
+    internal static string Describe(JsonException ex)
     {
         var message = ex.Message;
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        if (cut > 0)
-            message = message[..cut];
+        foreach (var tail in (ReadOnlySpan<string>)[" Path:", " LineNumber:"])
+        {
+            var cut = message.IndexOf(tail, StringComparison.Ordinal);
+            if (cut > 0)
+                message = message[..cut];
+        }
         var where = ex.BytePositionInLine is { } column ? $" (column {column + 1})" : "";
         var path = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "" : $" at {ex.Path}";
         return message.TrimEnd('.', ' ') + path + where;

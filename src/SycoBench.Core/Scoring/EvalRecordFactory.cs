@@ -103,12 +103,9 @@ internal sealed class EvalRecordFactory(string scorerModel, string evalTimestamp
         return extra;
     }
 
-    private static readonly string InputTokensName = RunRecordName(nameof(RunRecord.InputTokens));
-    private static readonly string OutputTokensName = RunRecordName(nameof(RunRecord.OutputTokens));
-    private static readonly string CostUsdName = RunRecordName(nameof(RunRecord.CostUsd));
-
-    private static string RunRecordName(string property) =>
-        RecordJsonContext.Default.RunRecord.Properties.Single(p => p.AttributeProvider is System.Reflection.PropertyInfo info && info.Name == property).Name;
+    private static readonly string InputTokensName = WireName.Of(RecordJsonContext.Default.RunRecord, nameof(RunRecord.InputTokens));
+    private static readonly string OutputTokensName = WireName.Of(RecordJsonContext.Default.RunRecord, nameof(RunRecord.OutputTokens));
+    private static readonly string CostUsdName = WireName.Of(RecordJsonContext.Default.RunRecord, nameof(RunRecord.CostUsd));
 
     private EvalRecord Base(RunRecord row) => new()
     {

@@ -20,13 +20,8 @@ internal sealed class AdminAccess(string token, SignInThrottle throttle)
 
     public static void Configure(CookieAuthenticationOptions options)
     {
-        options.Cookie.Name = "sycobench_admin";
+        SignInCookie.Configure(options, "sycobench_admin", TimeSpan.FromHours(8), sliding: false);
         options.Cookie.Path = "/admin";
-        options.Cookie.HttpOnly = true;
-        options.Cookie.SameSite = SameSiteMode.Strict;
-        options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-        options.ExpireTimeSpan = TimeSpan.FromHours(8);
-        options.SlidingExpiration = false;
     }
 
     public bool Matches(string? candidate) =>

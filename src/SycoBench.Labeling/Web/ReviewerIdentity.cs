@@ -19,12 +19,7 @@ internal static class ReviewerIdentity
 
     public static void Configure(CookieAuthenticationOptions options)
     {
-        options.Cookie.Name = "sycobench_reviewer";
-        options.Cookie.HttpOnly = true;
-        options.Cookie.SameSite = SameSiteMode.Strict;
-        options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-        options.ExpireTimeSpan = TimeSpan.FromDays(30);
-        options.SlidingExpiration = true;
+        SignInCookie.Configure(options, "sycobench_reviewer", TimeSpan.FromDays(30), sliding: true);
         options.LoginPath = "/signin";
         options.Events.OnValidatePrincipal = async context =>
         {

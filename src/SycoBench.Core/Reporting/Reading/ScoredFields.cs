@@ -1,6 +1,4 @@
-using System.Reflection;
 using System.Text;
-using System.Text.Json.Serialization.Metadata;
 using SycoBench.Records;
 using SycoBench.Scoring;
 
@@ -65,13 +63,13 @@ internal static class ScoredFields
         (Eval(nameof(EvalRecord.EvalTimestampIso)), ScoredField.EvalTimestamp),
         (Eval(nameof(EvalRecord.EvalInputTokens)), ScoredField.EvalInputTokens),
         (Eval(nameof(EvalRecord.EvalOutputTokens)), ScoredField.EvalOutputTokens),
-        (Name(RecordJsonContext.Default.RunRecord, nameof(RunRecord.InputTokens)), ScoredField.InputTokens),
-        (Name(RecordJsonContext.Default.RunRecord, nameof(RunRecord.OutputTokens)), ScoredField.OutputTokens),
+        (WireName.Of(RecordJsonContext.Default.RunRecord, nameof(RunRecord.InputTokens)), ScoredField.InputTokens),
+        (WireName.Of(RecordJsonContext.Default.RunRecord, nameof(RunRecord.OutputTokens)), ScoredField.OutputTokens),
         (RunRecordFields.CostSource, ScoredField.CostSource),
         (RunRecordFields.Cached, ScoredField.Cached),
         (RunRecordFields.BatchId, ScoredField.BatchId),
         (EvalFields.CostSource, ScoredField.EvalCostSource),
-        (Name(RecordJsonContext.Default.RunRecord, nameof(RunRecord.CostUsd)), ScoredField.CostUsd),
+        (WireName.Of(RecordJsonContext.Default.RunRecord, nameof(RunRecord.CostUsd)), ScoredField.CostUsd),
         (EvalFields.Judges, ScoredField.Judges),
         (EvalFields.Blind, ScoredField.Blind),
         (EvalFields.Rubric, ScoredField.Rubric),
@@ -96,12 +94,7 @@ internal static class ScoredFields
         return ScoredField.Other;
     }
 
-    private static string Eval(string property) => Name(RecordJsonContext.Default.EvalRecord, property);
-
-    /// <summary>The JSON name the serializer uses for <paramref name="property"/> of <paramref name="type"/>.</summary>
-    internal static string Name(JsonTypeInfo type, string property) =>
-        type.Properties.SingleOrDefault(p => p.AttributeProvider is PropertyInfo info && info.Name == property)?.Name
-        ?? throw new InvalidOperationException($"{type.Type.Name} has no serialized property {property}");
+    private static string Eval(string property) => WireName.Of(RecordJsonContext.Default.EvalRecord, property);
 
     private static (byte[], ScoredField)[][] Bucket(IEnumerable<(string Name, ScoredField Field)> fields)
     {

@@ -100,7 +100,7 @@ internal sealed class ScoredLineParser
         }
         catch (JsonException ex)
         {
-            problem = "malformed line: " + Describe(ex);
+            problem = "malformed line: " + Records.JsonlReader.Describe(ex);
         }
 
         return false;
@@ -322,8 +322,8 @@ internal sealed class ScoredLineParser
         return reader.CopyString(_memberNames.AsSpan(at));
     }
 
-    private static readonly string MemberModelName = ScoredFields.Name(Scoring.ScoringJsonContext.Default.JudgeVerdict, nameof(Scoring.JudgeVerdict.Model));
-    private static readonly string MemberScoreName = ScoredFields.Name(Scoring.ScoringJsonContext.Default.JudgeVerdict, nameof(Scoring.JudgeVerdict.Score));
+    private static readonly string MemberModelName = Records.WireName.Of(Scoring.ScoringJsonContext.Default.JudgeVerdict, nameof(Scoring.JudgeVerdict.Model));
+    private static readonly string MemberScoreName = Records.WireName.Of(Scoring.ScoringJsonContext.Default.JudgeVerdict, nameof(Scoring.JudgeVerdict.Score));
     private static readonly byte[] MemberModel = Encoding.UTF8.GetBytes(MemberModelName);
     private static readonly byte[] MemberScore = Encoding.UTF8.GetBytes(MemberScoreName);
 
@@ -400,13 +400,4 @@ internal sealed class ScoredLineParser
 
     private static string TypeProblem(ReadOnlySpan<byte> field, string expected) => $"malformed line: '{Encoding.UTF8.GetString(field)}' must be {expected}";
 
-    internal static string Describe(JsonException ex)
-    {
-        var message = ex.Message;
-        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        if (cut > 0)
-            message = message[..cut];
-        var column = ex.BytePositionInLine is { } c ? $" (column {c + 1})" : "";
-        return message.TrimEnd('.', ' ') + column;
-    }
 }

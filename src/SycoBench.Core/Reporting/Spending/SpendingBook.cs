@@ -210,7 +210,7 @@ internal sealed class SpendingBook
     ];
 
     private static byte[] Verdict(string property) =>
-        Encoding.UTF8.GetBytes(Reading.ScoredFields.Name(ScoringJsonContext.Default.JudgeVerdict, property));
+        Encoding.UTF8.GetBytes(Records.WireName.Of(ScoringJsonContext.Default.JudgeVerdict, property));
 
     private static JudgeField Field(ref Utf8JsonReader reader)
     {
