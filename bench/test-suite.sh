@@ -23,7 +23,8 @@ end=$(date +%s.%N)
 times >"$log.cpu1"
 after=$(cut -d' ' -f1-3 /proc/loadavg)
 
-grep -E '^(Passed|Failed)! ' "$log" | sed -E 's/.*Duration: ([^-]+) - ([^ ]+).*/\2: \1/' | sort
+grep -E '^(Passed|Failed)! ' "$log" | sed -E 's/^Passed!.*Duration: ([^-]+) - ([^ ]+).*/\2: \1/; s/^Failed! +- +Failed: +([0-9]+).*Duration: ([^-]+) - ([^ ]+).*/\3: \2 (\1 failed)/' | sort
+grep -E '^\s+Failed [A-Za-z]' "$log" | sed -E 's/^\s+Failed /failed: /' || true
 # `times` prints the children's user and system time as "XmY.YYYs XmY.YYYs"; the difference is the phase's.
 seconds() { echo "$1" | awk '{ n = 0; for (i = 1; i <= 2; i++) { split($i, p, "m"); sub("s", "", p[2]); n += p[1] * 60 + p[2] } print n }'; }
 cpu=$(awk -v a="$(seconds "$(sed -n 2p "$log.cpu0")")" -v b="$(seconds "$(sed -n 2p "$log.cpu1")")" 'BEGIN { printf "%.1f", b - a }')
