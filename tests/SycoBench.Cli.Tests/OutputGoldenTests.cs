@@ -16,7 +16,10 @@ namespace SycoBench.Cli.Tests;
 /// <item>the order of JSONL lines (answers are appended as concurrent requests finish: lines are compared sorted);</item>
 /// <item>sizes and hashes of files that hold latencies (their digits vary), and the SycoBench version.</item>
 /// </list>
-/// Binary outputs (PNG charts) are compared by SHA-256. Two files of the demo are listed but not compared, because
+/// Binary outputs (PNG charts) are compared by SHA-256, except the demo's: a chart's title carries the date of the
+/// run, which is today for the demo, so its pixels change every day. The demo's PNGs (files and the images inlined in
+/// report.html) are listed but not compared; the same charts are compared as SVG, whose date is normalised like any
+/// other. The reference run is dated in its records, so its PNGs are compared by hash. Two files of the demo are listed but not compared, because
 /// they follow the order in which concurrent answers finished: the response cache (SQLite pages; its entries are checked
 /// by the cache tests) and transcripts.html (models appear in the order their first answer was written; the same page
 /// of the reference run, read from a file in a fixed order, is compared byte for byte).
@@ -32,7 +35,7 @@ public sealed partial class OutputGoldenTests
             "demo", "--out", "demo", "--samples", "1", "--seed", "7");
 
         Assert.True(result.ExitCode == 0, result.Output + result.Error);
-        Golden.AssertFolderMatches("demo", Normalised(cwd.Path, "demo", ["cache/responses.db", "report/transcripts.html"]));
+        Golden.AssertFolderMatches("demo", Normalised(cwd.Path, "demo", ["cache/responses.db", "report/transcripts.html"], datedCharts: true));
     }
 
     [Fact]
@@ -46,10 +49,10 @@ public sealed partial class OutputGoldenTests
         var result = await CliRun.InProcessAsync(cwd.Path, "report", "--input", "reference/run_scored.jsonl", "--out", "report");
 
         Assert.True(result.ExitCode == 0, result.Output + result.Error);
-        Golden.AssertFolderMatches("reference-report", Normalised(cwd.Path, "report", []));
+        Golden.AssertFolderMatches("reference-report", Normalised(cwd.Path, "report", [], datedCharts: false));
     }
 
-    private static Dictionary<string, string> Normalised(string workingDirectory, string folder, string[] notCompared)
+    private static Dictionary<string, string> Normalised(string workingDirectory, string folder, string[] notCompared, bool datedCharts)
     {
         var root = Path.Combine(workingDirectory, folder);
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -59,16 +62,20 @@ public sealed partial class OutputGoldenTests
             files[name] = notCompared.Contains(name)
                 ? "(not compared: see OutputGoldenTests)\n"
                 : name.EndsWith(".png", StringComparison.Ordinal)
-                    ? "sha256 " + Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path))) + "\n"
-                    : Normalise(File.ReadAllText(path), workingDirectory, name.EndsWith(".jsonl", StringComparison.Ordinal));
+                    ? datedCharts
+                        ? "(not compared: the chart shows today's date; its .svg twin is compared)\n"
+                        : "sha256 " + Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path))) + "\n"
+                    : Normalise(File.ReadAllText(path), workingDirectory, name.EndsWith(".jsonl", StringComparison.Ordinal), datedCharts && name.EndsWith(".html", StringComparison.Ordinal));
         }
 
         return files;
     }
 
-    private static string Normalise(string text, string workingDirectory, bool sortLines)
+    private static string Normalise(string text, string workingDirectory, bool sortLines, bool inlinesDatedCharts)
     {
         text = text.Replace(workingDirectory, "<cwd>", StringComparison.Ordinal);
+        if (inlinesDatedCharts)
+            text = InlinePng().Replace(text, "data:image/png;base64,<png drawn today>");
         foreach (var (pattern, replacement) in Rules)
             text = pattern.Replace(text, replacement);
         if (!sortLines)
@@ -77,6 +84,9 @@ public sealed partial class OutputGoldenTests
         Array.Sort(lines, StringComparer.Ordinal);
         return string.Join('\n', lines) + "\n";
     }
+
+    [GeneratedRegex("data:image/png;base64,[A-Za-z0-9+/=]+")]
+    private static partial Regex InlinePng();
 
     private static readonly (Regex Pattern, string Replacement)[] Rules =
     [
