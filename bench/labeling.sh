@@ -7,6 +7,8 @@
 #   1. paced: the 50 reviewers together at 500 reviews/s (the target load); latency at that load;
 #   2. unpaced: every reviewer as fast as the server answers; the capacity, and latency when saturated.
 # Extra arguments go to every run: --items N --reviewers N --seconds S --warmup S (and --rate R to override 1.).
+# --via store calls the label store directly in the benchmark's process instead (no server, no HTTP): the store's
+# share of a review's time. Each run also prints the processor time per review of the server and of the clients.
 # STORES=sqlite (or postgres) runs one store only.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -3,8 +3,9 @@ using System.Globalization;
 namespace SycoBench.Bench.Labeling;
 
 /// <summary>
-/// Command-line settings of the benchmark: <c>--store sqlite|postgres --items N --reviewers N --seconds S --warmup S
-/// --rate R</c>. The store is a fresh SQLite file, or a fresh database in a throwaway PostgreSQL cluster started for the
+/// Command-line settings of the benchmark: <c>--store sqlite|postgres --via http|store --items N --reviewers N --seconds S
+/// --warmup S --rate R</c>. <c>--via store</c> calls the label store directly, without the server, to split the
+/// store's time from the web app's. The store is a fresh SQLite file, or a fresh database in a throwaway PostgreSQL cluster started for the
 /// run (the machine's server packages, default durability settings: fsync and synchronous commit on). With a
 /// rate, the reviewers together aim at R reviews per second, each on its own schedule (requests start on time even
 /// when earlier ones were slow, so slow answers are not hidden by waiting); without one (0), every reviewer sends
@@ -12,7 +13,7 @@ namespace SycoBench.Bench.Labeling;
 /// default) is not measured: on two cores the JIT needs several seconds under load to reach its optimised code, and
 /// the figures are meant for a server that has been running.
 /// </summary>
-internal sealed record BenchOptions(int Items, int Reviewers, double Seconds, double Warmup, double Rate, string Store = "sqlite")
+internal sealed record BenchOptions(int Items, int Reviewers, double Seconds, double Warmup, double Rate, string Store = "sqlite", string Via = "http")
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -29,6 +30,14 @@ internal sealed record BenchOptions(int Items, int Reviewers, double Seconds, do
                 continue;
             }
 
+            if (args[i] == "--via")
+            {
+                options = args[i + 1] is "http" or "store"
+                    ? options with { Via = args[i + 1] }
+                    : throw new ArgumentException($"--via must be http or store (got '{args[i + 1]}')");
+                continue;
+            }
+
             var value = double.Parse(args[i + 1], CultureInfo.InvariantCulture);
             options = args[i] switch
             {
@@ -37,7 +46,7 @@ internal sealed record BenchOptions(int Items, int Reviewers, double Seconds, do
                 "--seconds" => options with { Seconds = value },
                 "--warmup" => options with { Warmup = value },
                 "--rate" => options with { Rate = value },
-                _ => throw new ArgumentException($"unknown option {args[i]} (known: --store, --items, --reviewers, --seconds, --warmup, --rate)"),
+                _ => throw new ArgumentException($"unknown option {args[i]} (known: --store, --via, --items, --reviewers, --seconds, --warmup, --rate)"),
             };
         }
 

@@ -26,7 +26,7 @@ try
 {
     var answers = JsonlReader.Read(Path.Combine(AppContext.BaseDirectory, "run.jsonl"), RecordJsonContext.Default.RunRecord)
         .Select(e => e.Value).Where(RunSeedSampler.IsUsable).ToList();
-    List<string> signInCodes;
+    List<NewReviewer> reviewers;
     using (var store = LabelStore.Open(database))
     {
         var seeds = Enumerable.Range(0, options.Items).Select(i =>
@@ -35,7 +35,7 @@ try
             return seed with { Identifier = $"{seed.Identifier}#{i}", ModelResponseText = seed.ModelResponseText + $"\n\n(copy {i})" };
         }).ToList();
         store.Items.Push(LabelDatasets.Scenario, seeds);
-        signInCodes = Enumerable.Range(0, options.Reviewers).Select(i => store.Reviewers.Add("bench reviewer " + i).SignInCode).ToList();
+        reviewers = Enumerable.Range(0, options.Reviewers).Select(i => store.Reviewers.Add("bench reviewer " + i)).ToList();
     }
 
     var pacing = options.Rate > 0 ? string.Create(invariant, $"paced at {options.Rate:0} reviews/s in all") : "unpaced (each reviewer sends the next request at once: capacity)";
@@ -43,10 +43,19 @@ try
         ? $"store: PostgreSQL {cluster!.Version} on 127.0.0.1 (a throwaway cluster, fsync and synchronous commit on)"
         : "store: SQLite file (WAL, synchronous NORMAL)");
     Console.WriteLine(string.Create(invariant, $"{options.Items} items, {options.Reviewers} reviewers, {pacing}, {options.Warmup:0.#} s warm-up + {options.Seconds:0.#} s measured"));
-    await using var server = await ServerProcess.StartAsync(work, database, AdminToken, signInLimit: options.Reviewers * 4);
-    Console.WriteLine($"server: {server.Address} (sycobench label serve, Release, its own process)");
+    // Over HTTP: the real server in its own process. Store only: the store object in this process, called as the
+    // server calls it, with no web app in between.
+    await using var server = options.Via == "http"
+        ? await ServerProcess.StartAsync(work, database, AdminToken, signInLimit: options.Reviewers * 4)
+        : null;
+    using var directStore = server is null ? LabelStore.Open(database) : null;
+    Console.WriteLine(server is not null
+        ? $"server: {server.Address} (sycobench label serve, Release, its own process)"
+        : "store only: the label store called directly in this process (no HTTP, no web app)");
 
-    var clients = signInCodes.Select((code, i) => new ReviewerClient(server.Address, code, i)).ToList();
+    var clients = reviewers.Select((reviewer, i) => server is not null
+        ? (IReviewer)new ReviewerClient(server.Address, reviewer.SignInCode, i)
+        : new StoreReviewer(directStore!, reviewer.Account.Code, i)).ToList();
     await Task.WhenAll(clients.Select(c => c.SignInAsync(CancellationToken.None)));
 
     // The WAL beside the database, sampled while the load runs: it must stay bounded however long the load lasts.
@@ -68,6 +77,23 @@ try
     var measureFrom = TimeSpan.FromSeconds(options.Warmup);
     var stopAt = measureFrom + TimeSpan.FromSeconds(options.Seconds);
     var interval = options.Rate > 0 ? TimeSpan.FromSeconds(options.Reviewers / options.Rate) : TimeSpan.Zero;
+
+    // Processor time over the measured window, of the server and of this process (the clients, or the store with its
+    // callers): unlike latency it changes little with the load of a shared machine, so it tells where the time goes.
+    var self = Process.GetCurrentProcess();
+    TimeSpan ProcessorTimeOfSelf()
+    {
+        self.Refresh();
+        return self.TotalProcessorTime;
+    }
+
+    var cpuWindow = Task.Run(async () =>
+    {
+        await Task.Delay(measureFrom);
+        var (server0, self0) = (server?.ProcessorTime ?? TimeSpan.Zero, ProcessorTimeOfSelf());
+        await Task.Delay(stopAt - clock.Elapsed);
+        return (Server: (server?.ProcessorTime ?? TimeSpan.Zero) - server0, Self: ProcessorTimeOfSelf() - self0);
+    });
 
     await Task.WhenAll(clients.Select((client, index) => Task.Run(async () =>
     {
@@ -117,6 +143,11 @@ try
     Console.WriteLine(string.Create(invariant, $"next + submit    p50 {P(pair, 0.5),7:0.00} ms   p99 {p99Pair,7:0.00} ms   (target p99 <= 50 ms: {(p99Pair <= 50 ? "met" : "MISSED")})"));
     Console.WriteLine(string.Create(invariant, $"throughput       {reviewsPerSecond,7:0.0} reviews/s          (target >= 500 reviews/s: {(reviewsPerSecond >= 500 ? "met" : "MISSED")})"));
 
+    var cpu = await cpuWindow;
+    double PerReview(TimeSpan time) => pair.IsEmpty ? double.NaN : time.TotalMilliseconds / pair.Count;
+    Console.WriteLine(server is not null
+        ? string.Create(invariant, $"processor time   server {PerReview(cpu.Server),5:0.00} ms/review, clients {PerReview(cpu.Self),5:0.00} ms/review")
+        : string.Create(invariant, $"processor time   store and callers {PerReview(cpu.Self),5:0.00} ms/review"));
     if (!postgres)
     {
         var databaseBytes = new FileInfo(database).Length;

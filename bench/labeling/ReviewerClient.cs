@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 namespace SycoBench.Bench.Labeling;
 
 /// <summary>One simulated reviewer: its own cookies, signs in once, then asks for the next item and scores it, in a loop.</summary>
-internal sealed partial class ReviewerClient(Uri address, string signInCode, int seed) : IDisposable
+internal sealed partial class ReviewerClient(Uri address, string signInCode, int seed) : IReviewer
 {
     private readonly HttpClient _client = new(new SocketsHttpHandler
     {

@@ -16,6 +16,16 @@ internal sealed partial class ServerProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>The processor time (user + system) the server has used so far.</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public static async Task<ServerProcess> StartAsync(string workingDirectory, string database, string adminToken, int signInLimit)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
