@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using Spectre.Console;
 using SycoBench.Cli;
 
 using var cancellation = new CancellationTokenSource();

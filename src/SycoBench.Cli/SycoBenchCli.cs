@@ -1,5 +1,3 @@
-using Spectre.Console;
-using Spectre.Console.Cli;
 using SycoBench.Cli.Commands;
 using SycoBench.Cli.Commands.Labeling;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using SycoBench.Models;
 using SycoBench.Models.Batch;
 using SycoBench.Running;

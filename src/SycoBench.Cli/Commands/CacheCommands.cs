@@ -1,8 +1,4 @@
-using System.ComponentModel;
-using System.Globalization;
 using System.Text;
-using Spectre.Console;
-using Spectre.Console.Cli;
 using SycoBench.Models.Pipeline;
 
 namespace SycoBench.Cli.Commands;

@@ -1,5 +1,3 @@
-using System.Globalization;
-using Spectre.Console;
 using SycoBench.Models;
 
 namespace SycoBench.Cli.Commands;

@@ -1,9 +1,4 @@
-using System.ComponentModel;
-using System.Globalization;
 using System.Text.Json;
-using Spectre.Console;
-using Spectre.Console.Cli;
-using SycoBench.IO;
 using SycoBench.Scenarios;
 using SycoBench.Simulator;
 using SycoBench.Studies;

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Spectre.Console;
-using Spectre.Console.Cli;
 using SycoBench.Records;
 using SycoBench.Scenarios;
 

@@ -1,7 +1,3 @@
-using System.ComponentModel;
-using Spectre.Console;
-using Spectre.Console.Cli;
-
 namespace SycoBench.Cli.Commands;
 
 public sealed class GridSettings : ScenarioSettings

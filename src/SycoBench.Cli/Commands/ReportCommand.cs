@@ -1,8 +1,4 @@
-using System.Globalization;
-using Spectre.Console;
-using Spectre.Console.Cli;
 using SycoBench.Charts;
-using SycoBench.IO;
 using SycoBench.Records;
 using SycoBench.Reporting;
 

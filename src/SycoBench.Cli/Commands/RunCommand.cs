@@ -1,5 +1,3 @@
-using Spectre.Console;
-using Spectre.Console.Cli;
 using SycoBench.Costs;
 using SycoBench.Models;
 using SycoBench.Models.Batch;

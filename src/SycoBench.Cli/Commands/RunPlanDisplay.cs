@@ -1,4 +1,3 @@
-using Spectre.Console;
 using SycoBench.Costs;
 using SycoBench.Models;
 using SycoBench.Running;

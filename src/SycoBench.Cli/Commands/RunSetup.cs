@@ -1,5 +1,3 @@
-using System.Globalization;
-using Spectre.Console;
 using SycoBench.Costs;
 using SycoBench.Models;
 using SycoBench.Records;

@@ -1,5 +1,3 @@
-using System.ComponentModel;
-using Spectre.Console.Cli;
 using SycoBench.Scenarios;
 
 namespace SycoBench.Cli.Commands;

@@ -1,8 +1,3 @@
-using System.ComponentModel;
-using System.Globalization;
-using Spectre.Console;
-using Spectre.Console.Cli;
-
 namespace SycoBench.Cli.Commands;
 
 public sealed class ScorerTrainSettings : CommandSettings

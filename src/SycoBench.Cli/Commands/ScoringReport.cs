@@ -1,6 +1,3 @@
-using System.Globalization;
-using Spectre.Console;
-using SycoBench.IO;
 using SycoBench.Scoring;
 
 namespace SycoBench.Cli.Commands;

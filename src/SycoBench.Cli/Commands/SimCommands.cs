@@ -1,6 +1,3 @@
-using System.ComponentModel;
-using Spectre.Console;
-using Spectre.Console.Cli;
 using SycoBench.Scenarios;
 using SycoBench.Simulator;
 

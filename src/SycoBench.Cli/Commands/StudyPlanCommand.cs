@@ -1,8 +1,3 @@
-using System.Globalization;
-using Spectre.Console;
-using Spectre.Console.Cli;
-using SycoBench.IO;
-
 namespace SycoBench.Cli.Commands;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Spectre.Console;
-using SycoBench.IO;
 using SycoBench.Studies;
 
 namespace SycoBench.Cli.Commands;

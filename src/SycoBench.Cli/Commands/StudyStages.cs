@@ -1,5 +1,3 @@
-using System.Globalization;
-using SycoBench.IO;
 using SycoBench.Studies;
 
 namespace SycoBench.Cli.Commands;

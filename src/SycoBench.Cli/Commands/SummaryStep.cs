@@ -1,4 +1,3 @@
-using Spectre.Console;
 using SycoBench.Reporting;
 using SycoBench.Reporting.Summary;
 

@@ -1,7 +1,4 @@
-using System.ComponentModel;
 using System.Diagnostics;
-using Spectre.Console;
-using Spectre.Console.Cli;
 using SycoBench.Reporting;
 
 namespace SycoBench.Cli.Commands;

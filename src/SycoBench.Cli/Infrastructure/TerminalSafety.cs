@@ -1,7 +1,5 @@
 using System.Text;
-using Spectre.Console;
 using Spectre.Console.Rendering;
-using SycoBench.IO;
 
 namespace SycoBench.Cli;
 

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Spectre.Console;
-using Spectre.Console.Cli;
 using SycoBench.Agreement;
 using SycoBench.Agreement.Page;
 using SycoBench.Charts;

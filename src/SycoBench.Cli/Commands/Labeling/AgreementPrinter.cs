@@ -1,8 +1,5 @@
-using System.Globalization;
 using System.Text;
-using Spectre.Console;
 using SycoBench.Agreement;
-using SycoBench.IO;
 using SycoBench.Records;
 
 namespace SycoBench.Cli.Commands.Labeling;

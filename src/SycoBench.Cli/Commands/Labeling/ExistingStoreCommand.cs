@@ -1,4 +1,3 @@
-using Spectre.Console.Cli;
 using SycoBench.Labeling.Storage;
 
 namespace SycoBench.Cli.Commands.Labeling;

@@ -1,8 +1,3 @@
-using System.ComponentModel;
-using System.Globalization;
-using Spectre.Console;
-using Spectre.Console.Cli;
-using SycoBench.IO;
 using SycoBench.Labeling;
 using SycoBench.Labeling.AiReviewing;
 using SycoBench.Labeling.Storage;

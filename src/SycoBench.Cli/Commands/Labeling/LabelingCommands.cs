@@ -1,5 +1,3 @@
-using Spectre.Console.Cli;
-
 namespace SycoBench.Cli.Commands.Labeling;
 
 /// <summary>The human-labeling commands: <c>label serve</c>, <c>portal …</c> and <c>agreement</c>.</summary>

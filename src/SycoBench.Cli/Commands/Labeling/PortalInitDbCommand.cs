@@ -1,6 +1,3 @@
-using Spectre.Console;
-using Spectre.Console.Cli;
-
 namespace SycoBench.Cli.Commands.Labeling;
 
 /// <summary><c>sycobench portal init-db</c>: creates the label database, or brings an existing one to the current schema.</summary>

@@ -1,7 +1,4 @@
 using System.Text;
-using Spectre.Console;
-using Spectre.Console.Cli;
-using SycoBench.IO;
 using SycoBench.Labeling;
 using SycoBench.Labeling.Storage;
 using SycoBench.Records;

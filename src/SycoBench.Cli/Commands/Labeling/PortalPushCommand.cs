@@ -1,6 +1,3 @@
-using Spectre.Console;
-using Spectre.Console.Cli;
-using SycoBench.IO;
 using SycoBench.Labeling;
 using SycoBench.Labeling.Storage;
 using SycoBench.Records;

@@ -1,7 +1,3 @@
-using System.Globalization;
-using Spectre.Console;
-using Spectre.Console.Cli;
-using SycoBench.IO;
 using SycoBench.Labeling;
 using SycoBench.Labeling.Storage;
 
