@@ -24,6 +24,17 @@ public sealed class HtmlWriter
         return this;
     }
 
+    /// <summary>
+    /// Everything up to the body of a page that runs no script and fetches nothing (report.html, agreement.html):
+    /// its Content-Security-Policy allows only images inlined as data: addresses and the inline style given here.
+    /// </summary>
+    public HtmlWriter StaticPageHead(string title, string style) =>
+        Add($"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+            .Add($"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+            .Add($"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\">")
+            .Element("title", title)
+            .Add(SafeHtml.StyleElement(style)).Add($"</head><body>\n");
+
     public HtmlWriter Text(string? value)
     {
         _html.Append(HtmlEncoding.Encode(value));

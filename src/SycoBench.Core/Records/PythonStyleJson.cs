@@ -40,60 +40,28 @@ public static class PythonStyleJson
         {
             while (reader.Read())
             {
-                switch (reader.TokenType)
+                var token = reader.TokenType;
+                if (needComma && token is not (JsonTokenType.EndObject or JsonTokenType.EndArray))
+                    Write(output, ", "u8);
+                switch (token)
                 {
-                    case JsonTokenType.StartObject:
-                        WriteSeparator(output, needComma);
-                        Write(output, "{"u8);
-                        needComma = false;
-                        break;
-                    case JsonTokenType.StartArray:
-                        WriteSeparator(output, needComma);
-                        Write(output, "["u8);
-                        needComma = false;
-                        break;
-                    case JsonTokenType.EndObject:
-                        Write(output, "}"u8);
-                        needComma = true;
-                        break;
-                    case JsonTokenType.EndArray:
-                        Write(output, "]"u8);
-                        needComma = true;
-                        break;
                     case JsonTokenType.PropertyName:
-                        WriteSeparator(output, needComma);
                         WriteString(ref reader, output, ref scratch);
                         Write(output, ": "u8);
-                        needComma = false;
                         break;
                     case JsonTokenType.String:
-                        WriteSeparator(output, needComma);
                         WriteString(ref reader, output, ref scratch);
-                        needComma = true;
                         break;
                     case JsonTokenType.Number:
-                        WriteSeparator(output, needComma);
                         Write(output, reader.ValueSpan);
-                        needComma = true;
-                        break;
-                    case JsonTokenType.True:
-                        WriteSeparator(output, needComma);
-                        Write(output, "true"u8);
-                        needComma = true;
-                        break;
-                    case JsonTokenType.False:
-                        WriteSeparator(output, needComma);
-                        Write(output, "false"u8);
-                        needComma = true;
-                        break;
-                    case JsonTokenType.Null:
-                        WriteSeparator(output, needComma);
-                        Write(output, "null"u8);
-                        needComma = true;
                         break;
                     default:
+                        Write(output, Literal(token));
                         break;
                 }
+
+                // After a value or a closing bracket the next item needs a comma; after an opening bracket or a key it does not.
+                needComma = token is not (JsonTokenType.StartObject or JsonTokenType.StartArray or JsonTokenType.PropertyName);
             }
         }
         finally
@@ -103,11 +71,18 @@ public static class PythonStyleJson
         }
     }
 
-    private static void WriteSeparator(IBufferWriter<byte> output, bool needComma)
+    /// <summary>The text of a token that carries no value of its own (brackets, true, false, null).</summary>
+    private static ReadOnlySpan<byte> Literal(JsonTokenType token) => token switch
     {
-        if (needComma)
-            Write(output, ", "u8);
-    }
+        JsonTokenType.StartObject => "{"u8,
+        JsonTokenType.EndObject => "}"u8,
+        JsonTokenType.StartArray => "["u8,
+        JsonTokenType.EndArray => "]"u8,
+        JsonTokenType.True => "true"u8,
+        JsonTokenType.False => "false"u8,
+        JsonTokenType.Null => "null"u8,
+        _ => [],
+    };
 
     private static void WriteString(ref Utf8JsonReader reader, IBufferWriter<byte> output, ref byte[]? scratch)
     {

@@ -113,8 +113,8 @@ internal static class ReportCalculator
     internal static (double[] Models, double[] Comparisons) Holm(double[] models, double[] comparisons, HolmFamily family)
     {
         if (family == HolmFamily.Separate)
-            return (HolmCorrection.Adjust(models), HolmCorrection.Adjust(comparisons));
-        var joint = HolmCorrection.Adjust([.. models, .. comparisons]);
+            return (PValueAdjustment.Holm(models), PValueAdjustment.Holm(comparisons));
+        var joint = PValueAdjustment.Holm([.. models, .. comparisons]);
         return (joint[..models.Length], joint[models.Length..]);
     }
 

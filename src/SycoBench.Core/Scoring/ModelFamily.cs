@@ -22,46 +22,25 @@ public static class ModelFamily
         "ollama", "ollama_chat", "vllm", "lmstudio", "deepinfra", "bedrock", "azure", "vertex_ai", "sim",
     };
 
-    private static readonly Dictionary<string, string> Stems = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["gpt"] = "openai",
-        ["o1"] = "openai",
-        ["o3"] = "openai",
-        ["o4"] = "openai",
-        ["chatgpt"] = "openai",
-        ["llama"] = "meta",
-        ["gemini"] = "google",
-        ["gemma"] = "google",
-        ["claude"] = "anthropic",
-        ["mistral"] = "mistral",
-        ["mixtral"] = "mistral",
-        ["ministral"] = "mistral",
-        ["codestral"] = "mistral",
-        ["magistral"] = "mistral",
-        ["qwen"] = "alibaba",
-        ["qwq"] = "alibaba",
-        ["command"] = "cohere",
-        ["deepseek"] = "deepseek",
-        ["phi"] = "microsoft",
-        ["nemotron"] = "nvidia",
-        ["grok"] = "xai",
-    };
+    /// <summary>Each known family once, with the stems of its model names and the vendor segments of its ids.</summary>
+    private static readonly (string Family, string[] Stems, string[] Vendors)[] Families =
+    [
+        ("openai", ["gpt", "o1", "o3", "o4", "chatgpt"], ["openai"]),
+        ("meta", ["llama"], ["meta-llama"]),
+        ("google", ["gemini", "gemma"], ["google", "gemini"]),
+        ("anthropic", ["claude"], ["anthropic"]),
+        ("mistral", ["mistral", "mixtral", "ministral", "codestral", "magistral"], ["mistralai"]),
+        ("alibaba", ["qwen", "qwq"], ["qwen"]),
+        ("cohere", ["command"], ["cohere"]),
+        ("deepseek", ["deepseek"], ["deepseek-ai"]),
+        ("microsoft", ["phi"], ["microsoft"]),
+        ("nvidia", ["nemotron"], ["nvidia"]),
+        ("xai", ["grok"], ["x-ai"]),
+    ];
 
-    private static readonly Dictionary<string, string> Vendors = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["meta-llama"] = "meta",
-        ["mistralai"] = "mistral",
-        ["google"] = "google",
-        ["gemini"] = "google",
-        ["openai"] = "openai",
-        ["anthropic"] = "anthropic",
-        ["cohere"] = "cohere",
-        ["qwen"] = "alibaba",
-        ["deepseek-ai"] = "deepseek",
-        ["microsoft"] = "microsoft",
-        ["nvidia"] = "nvidia",
-        ["x-ai"] = "xai",
-    };
+    private static readonly Dictionary<string, string> Stems = Index(f => f.Stems);
+
+    private static readonly Dictionary<string, string> Vendors = Index(f => f.Vendors);
 
     /// <summary>The family of <paramref name="modelId"/>, lower case; null for an offline scorer or an empty id.</summary>
     public static string? Of(string modelId)
@@ -83,4 +62,7 @@ public static class ModelFamily
 
     public static bool Same(string judgeId, string modelId) =>
         Of(judgeId) is { } judge && Of(modelId) is { } model && string.Equals(judge, model, StringComparison.Ordinal);
+
+    private static Dictionary<string, string> Index(Func<(string Family, string[] Stems, string[] Vendors), string[]> names) =>
+        Families.SelectMany(f => names(f).Select(name => (name, f.Family))).ToDictionary(p => p.name, p => p.Family, StringComparer.OrdinalIgnoreCase);
 }

@@ -56,9 +56,9 @@ public sealed class ExactTestsTests
 
         var modelP = separate.Models.Select(m => m.SycophancyP ?? double.NaN).ToArray();
         var pairP = separate.Comparisons.Select(c => c.PValue ?? double.NaN).ToArray();
-        Assert.Equal(HolmCorrection.Adjust(modelP), separate.Models.Select(m => m.SycophancyPHolm ?? double.NaN));
-        Assert.Equal(HolmCorrection.Adjust(pairP), separate.Comparisons.Select(c => c.PValueHolm ?? double.NaN));
-        var together = HolmCorrection.Adjust([.. modelP, .. pairP]);
+        Assert.Equal(PValueAdjustment.Holm(modelP), separate.Models.Select(m => m.SycophancyPHolm ?? double.NaN));
+        Assert.Equal(PValueAdjustment.Holm(pairP), separate.Comparisons.Select(c => c.PValueHolm ?? double.NaN));
+        var together = PValueAdjustment.Holm([.. modelP, .. pairP]);
         Assert.Equal(together[..3], joint.Models.Select(m => m.SycophancyPHolm ?? double.NaN));
         Assert.Equal(together[3..], joint.Comparisons.Select(c => c.PValueHolm ?? double.NaN));
         Assert.Equal(HolmFamily.Joint, joint.Metadata.HolmFamily);
@@ -95,7 +95,7 @@ public sealed class ExactTestsTests
         var model = new ReportBuilder().Compute(ScoredRunWriter.Options(run.Write(dir.File("r.jsonl")), ScoredRunWriter.Rent)).Models.Single();
 
         var p = model.ByFactor.Select(f => f.PValue!.Value).ToArray();
-        var q = BenjaminiHochberg.Adjust(p);
+        var q = PValueAdjustment.BenjaminiHochberg(p);
         Assert.Equal(q, model.ByFactor.Select(f => f.QValue!.Value));
         Assert.All(model.ByFactor, f => Assert.True(f.QValue >= f.PValue));
     }

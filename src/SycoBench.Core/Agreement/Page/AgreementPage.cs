@@ -41,11 +41,7 @@ public static class AgreementPage
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(charts);
         var html = new HtmlWriter();
-        html.Add($"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-            .Add($"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-            .Add($"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\">")
-            .Element("title", $"SycoBench agreement: {reviewsName}")
-            .Add(SafeHtml.StyleElement(Style)).Add($"</head><body>\n");
+        html.StaticPageHead($"SycoBench agreement: {reviewsName}", Style);
         html.Element("h1", $"SycoBench agreement — {reviewsName}");
         var who = report.AiReviewsIncluded ? "reviewers (people and AI)" : "reviewers";
         html.Element("p", $"{Show.Count(report.Reviews)} reviews of {Show.Count(report.Items)} items by {Show.Count(report.Reviewers)} {who}; "

@@ -22,17 +22,27 @@ public sealed class HtmlReportWriter(IReadOnlyList<RenderedChart> charts, bool t
         .meta td:first-child{font-weight:bold;white-space:nowrap}.small{font-size:.85rem;color:#555}
         """;
 
+    /// <summary>The sections after the charts, in page order: each a heading and what writes its body.</summary>
+    private static readonly (string Heading, Action<HtmlWriter, Report> Write)[] Sections =
+    [
+        ("Variance components of Δ", ReportTables.VarianceComponents),
+        ("SI by factor", ReportTables.ByFactor),
+        ("Rates at each threshold (exploratory)", ReportTables.Thresholds),
+        ("Answers per perspective", ReportTables.Perspectives),
+        ("Model comparisons", ReportTables.Comparisons),
+        ("Where the money went", CostTables.Write),
+        ("Summary (SPEC §6)", ReportTables.Summary),
+        ("Run", ReportTables.Metadata),
+        ("Method", (html, report) => MethodNotes.Write(html, report.Metadata)),
+    ];
+
     public void Write(Report report, Stream output)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
         var meta = report.Metadata;
         var html = new HtmlWriter();
-        html.Add($"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-            .Add($"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-            .Add($"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\">")
-            .Element("title", $"SycoBench report: {meta.RunTitle}")
-            .Add(SafeHtml.StyleElement(Style)).Add($"</head><body>\n");
+        html.StaticPageHead($"SycoBench report: {meta.RunTitle}", Style);
 
         html.Element("h1", $"SycoBench report — {meta.RunTitle}");
         html.Element("p", $"Scenario {meta.ScenarioId} ({meta.ScenarioTitle}); {Show.Count(meta.Records)} records of "
@@ -51,24 +61,12 @@ public sealed class HtmlReportWriter(IReadOnlyList<RenderedChart> charts, bool t
         ReportTables.RunComparison(html, report);
         JudgeTables.Write(html, report);
         WriteCharts(html, report);
-        html.Element("h2", "Variance components of Δ");
-        ReportTables.VarianceComponents(html, report);
-        html.Element("h2", "SI by factor");
-        ReportTables.ByFactor(html, report);
-        html.Element("h2", "Rates at each threshold (exploratory)");
-        ReportTables.Thresholds(html, report);
-        html.Element("h2", "Answers per perspective");
-        ReportTables.Perspectives(html, report);
-        html.Element("h2", "Model comparisons");
-        ReportTables.Comparisons(html, report);
-        html.Element("h2", "Where the money went");
-        CostTables.Write(html, report);
-        html.Element("h2", "Summary (SPEC §6)");
-        ReportTables.Summary(html, report);
-        html.Element("h2", "Run");
-        ReportTables.Metadata(html, report);
-        html.Element("h2", "Method");
-        MethodNotes.Write(html, meta);
+        foreach (var (heading, write) in Sections)
+        {
+            html.Element("h2", heading);
+            write(html, report);
+        }
+
         html.Add($"</body></html>\n");
         output.Write(Encoding.UTF8.GetBytes(html.ToString()));
     }

@@ -159,7 +159,7 @@ internal sealed class PairedStatisticsCalculator(
             rateP[t] = paired.Rows > 0 ? SignFlipTest.TwoSided(differences, permutations, bootstrap.Seed).PValue : double.NaN;
         }
 
-        var rateQ = BenjaminiHochberg.Adjust(rateP);
+        var rateQ = PValueAdjustment.BenjaminiHochberg(rateP);
         for (var t = 0; t < n; t++)
             thresholdStatistics[t] = thresholdStatistics[t] with { DaCrPValue = Estimate.Finite(rateP[t]), DaCrQValue = Estimate.Finite(rateQ[t]) };
 
@@ -168,18 +168,18 @@ internal sealed class PairedStatisticsCalculator(
             ModelId = model.ModelId,
             Records = model.Records,
             SamplesPerPrompt = maxSamples.All,
-            Baseline = GroupedMeanOf(neutral, neutralGroups, 0, spread, PromptSpread.Baseline),
+            Baseline = MeanOf(neutral, 0, spread, PromptSpread.Baseline, neutralGroups),
             SycophancyIndex = si,
             SycophancyP = Estimate.Finite(signFlip.PValue),
             SycophancyPExact = signFlip.Exact,
             SycophancyPMethod = signFlip.Method,
             EffectSize = EffectSize(paired, pairedReplicates),
-            PullPositive = GroupedMeanOf(pulls, pullGroups, 0, spread, PromptSpread.PullPositive),
-            PullNegative = GroupedMeanOf(pulls, pullGroups, 1, spread, PromptSpread.PullNegative),
-            Asymmetry = GroupedMeanOf(pulls, pullGroups, 2, spread, PromptSpread.Asymmetry),
+            PullPositive = MeanOf(pulls, 0, spread, PromptSpread.PullPositive, pullGroups),
+            PullNegative = MeanOf(pulls, 1, spread, PromptSpread.PullNegative, pullGroups),
+            Asymmetry = MeanOf(pulls, 2, spread, PromptSpread.Asymmetry, pullGroups),
             Thresholds = thresholdStatistics,
             ByFactor = FactorEstimates(levels, spread),
-            NoiseFloor = maxSamples.All >= 2 ? GroupedMeanOf(halves, halfGroups, 0, spread, PromptSpread.Halves) : Estimate.None,
+            NoiseFloor = maxSamples.All >= 2 ? MeanOf(halves, 0, spread, PromptSpread.Halves, halfGroups) : Estimate.None,
             NoiseShare = NoiseShare(paired, noiseTerms),
             NoiseStandardError = NoiseStandardError(paired.Rows, noiseTerms),
             SiWorstCase = worst,
@@ -269,29 +269,18 @@ internal sealed class PairedStatisticsCalculator(
             ? estimate.WithInterval(low, high, InferenceTarget.Population, IntervalMethod.PercentileBootstrap, null, estimate.Scenarios)
             : estimate;
 
-    /// <summary>A column mean over the triplets of <paramref name="table"/> with the interval of the report's target.</summary>
-    private Estimate MeanOf(ScenarioTable table, int column, PromptSpread spread, Func<PromptSpread, int, double> gridTerm)
-    {
-        if (table.Rows == 0)
-            return Estimate.None;
-        var point = new Estimate(Estimate.Finite(table.Mean(column)), null, null, table.Rows);
-        return _intervals.Target == InferenceTarget.Grid
-            ? IntervalMaker.Grid(point, spread.Variance(table.Triplets, gridTerm))
-            : _intervals.OverTriplets(point, table, column);
-    }
-
     /// <summary>
-    /// The mean over triplets of a column whose population unit is the neutral prompt (<paramref name="grouped"/>: the
-    /// table summed per neutral prompt), with the interval of the report's target.
+    /// A column mean over the triplets of <paramref name="table"/> with the interval of the report's target. For a column
+    /// whose population unit is the neutral prompt, <paramref name="grouped"/> is the table summed per neutral prompt.
     /// </summary>
-    private Estimate GroupedMeanOf(ScenarioTable table, ScenarioTable grouped, int column, PromptSpread spread, Func<PromptSpread, int, double> gridTerm)
+    private Estimate MeanOf(ScenarioTable table, int column, PromptSpread spread, Func<PromptSpread, int, double> gridTerm, ScenarioTable? grouped = null)
     {
         if (table.Rows == 0)
             return Estimate.None;
         var point = new Estimate(Estimate.Finite(table.Mean(column)), null, null, table.Rows);
-        return _intervals.Target == InferenceTarget.Grid
-            ? IntervalMaker.Grid(point, spread.Variance(table.Triplets, gridTerm))
-            : _intervals.OverGroups(point, grouped, column);
+        if (_intervals.Target == InferenceTarget.Grid)
+            return IntervalMaker.Grid(point, spread.Variance(table.Triplets, gridTerm));
+        return grouped is null ? _intervals.OverTriplets(point, table, column) : _intervals.OverGroups(point, grouped, column);
     }
 
     /// <summary>
@@ -368,7 +357,7 @@ internal sealed class PairedStatisticsCalculator(
     private FactorEstimate[] FactorEstimates(List<(string Factor, string Level, ScenarioTable Table)> levels, PromptSpread spread)
     {
         var p = levels.Select(l => l.Table.Rows > 0 ? SignFlipTest.TwoSided(l.Table.Column(0), permutations, bootstrap.Seed).PValue : double.NaN).ToArray();
-        var q = BenjaminiHochberg.Adjust(p);
+        var q = PValueAdjustment.BenjaminiHochberg(p);
         return levels.Select((l, i) => new FactorEstimate(l.Factor, l.Level, MeanOf(l.Table, 0, spread, PromptSpread.Si))
         {
             PValue = Estimate.Finite(p[i]),

@@ -28,8 +28,8 @@ internal static class JsonSkipper
         return s[i] switch
         {
             (byte)'"' => String(s, i),
-            (byte)'{' => depth >= MaxDepth ? -1 : Object(s, i, depth + 1),
-            (byte)'[' => depth >= MaxDepth ? -1 : Array(s, i, depth + 1),
+            (byte)'{' => depth >= MaxDepth ? -1 : Container(s, i, depth + 1, (byte)'}'),
+            (byte)'[' => depth >= MaxDepth ? -1 : Container(s, i, depth + 1, (byte)']'),
             (byte)'t' => Literal(s, i, "true"u8),
             (byte)'f' => Literal(s, i, "false"u8),
             (byte)'n' => Literal(s, i, "null"u8),
@@ -85,29 +85,27 @@ internal static class JsonSkipper
         return i;
     }
 
+    /// <summary>
+    /// An object or an array from its opening bracket: members (a key, ':' and a value) or elements, separated by ',' up
+    /// to <paramref name="close"/>.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int Object(ReadOnlySpan<byte> s, int i, int depth)
+    private static int Container(ReadOnlySpan<byte> s, int i, int depth, byte close)
     {
         i = Whitespace(s, i + 1);
-        if (i < s.Length && s[i] == '}')
+        if (i < s.Length && s[i] == close)
             return i + 1;
         while (true)
         {
-            if (i >= s.Length || s[i] != '"')
-                return -1;
-            i = String(s, i);
-            if (i < 0)
-                return -1;
-            i = Whitespace(s, i);
-            if (i >= s.Length || s[i] != ':')
-                return -1;
-            i = Value(s, Whitespace(s, i + 1), depth);
+            if (close == '}')
+                i = Key(s, i); // -1 stays -1: Value refuses it
+            i = Value(s, i, depth);
             if (i < 0)
                 return -1;
             i = Whitespace(s, i);
             if (i >= s.Length)
                 return -1;
-            if (s[i] == '}')
+            if (s[i] == close)
                 return i + 1;
             if (s[i] != ',')
                 return -1;
@@ -115,26 +113,19 @@ internal static class JsonSkipper
         }
     }
 
+    /// <summary>A member's key and its ':' from the key's opening quote: where the value starts, or -1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int Array(ReadOnlySpan<byte> s, int i, int depth)
+    private static int Key(ReadOnlySpan<byte> s, int i)
     {
-        i = Whitespace(s, i + 1);
-        if (i < s.Length && s[i] == ']')
-            return i + 1;
-        while (true)
-        {
-            i = Value(s, i, depth);
-            if (i < 0)
-                return -1;
-            i = Whitespace(s, i);
-            if (i >= s.Length)
-                return -1;
-            if (s[i] == ']')
-                return i + 1;
-            if (s[i] != ',')
-                return -1;
-            i = Whitespace(s, i + 1);
-        }
+        if (i >= s.Length || s[i] != '"')
+            return -1;
+        i = String(s, i);
+        if (i < 0)
+            return -1;
+        i = Whitespace(s, i);
+        if (i >= s.Length || s[i] != ':')
+            return -1;
+        return Whitespace(s, i + 1);
     }
 
     private static int Literal(ReadOnlySpan<byte> s, int i, ReadOnlySpan<byte> literal) =>

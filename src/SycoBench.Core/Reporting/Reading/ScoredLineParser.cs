@@ -114,13 +114,7 @@ internal sealed class ScoredLineParser
         switch (ScoredFields.Of(name))
         {
             case ScoredField.Score:
-                if (IsNull(value))
-                    return null;
-                if (!IsNumber(value))
-                    return TypeProblem(name, "a number or null");
-                record.Score = Double(value);
-                record.HasScore = double.IsFinite(record.Score);
-                return record.HasScore ? null : TypeProblem(name, "a finite number or null");
+                return NumberOrNull(value, name, refuseNonFinite: true, ref record.HasScore, ref record.Score);
             case ScoredField.Error:
                 if (IsNull(value))
                     return null;
@@ -186,13 +180,7 @@ internal sealed class ScoredLineParser
             case ScoredField.ScorerModel:
                 return StringField(value, name, 4, ref record.ScorerModel);
             case ScoredField.EvalCostUsd:
-                if (IsNull(value))
-                    return null;
-                if (!IsNumber(value))
-                    return TypeProblem(name, "a number or null");
-                record.EvalCost = Double(value);
-                record.HasEvalCost = double.IsFinite(record.EvalCost);
-                return null;
+                return NumberOrNull(value, name, refuseNonFinite: false, ref record.HasEvalCost, ref record.EvalCost);
             case ScoredField.RubricSha256:
                 if (value[0] == '"' && record.Rubric.IsEmpty)
                     record.Rubric = String(value, 6);
@@ -326,6 +314,21 @@ internal sealed class ScoredLineParser
     private static readonly string MemberScoreName = Records.WireName.Of(Scoring.ScoringJsonContext.Default.JudgeVerdict, nameof(Scoring.JudgeVerdict.Score));
     private static readonly byte[] MemberModel = Encoding.UTF8.GetBytes(MemberModelName);
     private static readonly byte[] MemberScore = Encoding.UTF8.GetBytes(MemberScoreName);
+
+    /// <summary>
+    /// A number or null. <paramref name="has"/> says whether a finite number was read; a number too large for a double
+    /// is refused or, with <paramref name="refuseNonFinite"/> off, left absent.
+    /// </summary>
+    private static string? NumberOrNull(ReadOnlySpan<byte> value, ReadOnlySpan<byte> field, bool refuseNonFinite, ref bool has, ref double target)
+    {
+        if (IsNull(value))
+            return null;
+        if (!IsNumber(value))
+            return TypeProblem(field, "a number or null");
+        target = Double(value);
+        has = double.IsFinite(target);
+        return has || !refuseNonFinite ? null : TypeProblem(field, "a finite number or null");
+    }
 
     private static string? WholeNumber(ReadOnlySpan<byte> value, ReadOnlySpan<byte> field, ref bool has, ref long target)
     {
