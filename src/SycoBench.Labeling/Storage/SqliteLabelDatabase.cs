@@ -37,6 +37,8 @@ internal sealed class SqliteLabelDatabase : LabelDatabase
             $"PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {busyTimeoutMs}; " +
             $"PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = {WalCheckpointer.JournalSizeLimitBytes};");
         _checkpointer = new WalCheckpointer(location.Value, WriteGate);
+        // The writer runs the same few statements for every review, one write at a time: they are compiled once.
+        Sql.KeepStatements(_writer);
     }
 
     public static SqliteLabelDatabase Create(LabelStoreLocation location, TimeProvider time, bool create)
@@ -62,6 +64,9 @@ internal sealed class SqliteLabelDatabase : LabelDatabase
     }
 
     protected override IReadOnlyList<string> Migrations => Schema.Migrations;
+
+    /// <summary>The one connection writes go through (tests).</summary>
+    internal SqliteConnection Writer => _writer;
 
     /// <summary>SQLITE_BUSY or SQLITE_LOCKED (primary codes 5 and 6; extended codes keep them in the low byte).</summary>
     public static bool IsBusyCode(SqliteException exception) => (exception.SqliteErrorCode & 0xFF) is 5 or 6;
@@ -106,6 +111,7 @@ internal sealed class SqliteLabelDatabase : LabelDatabase
         {
             // Waits for a checkpoint in progress, so nothing touches the file after the store is closed.
             _checkpointer.Dispose();
+            Sql.ReleaseStatements(_writer);
             _writer.Dispose();
             // Pooled connections keep the file open; tests delete their databases, and a closed store should let go.
             SqliteConnection.ClearPool(new SqliteConnection(_connectionString));
