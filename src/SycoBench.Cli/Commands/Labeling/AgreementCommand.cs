@@ -15,13 +15,6 @@ namespace SycoBench.Cli.Commands.Labeling;
 /// </summary>
 public sealed class AgreementCommand(CliEnvironment environment) : Command<AgreementSettings>
 {
-    public static void Register(IConfigurator config) =>
-        config.AddCommand<AgreementCommand>("agreement")
-            .WithDescription("Agreement between reviewers, AI reviewers and the judge; the team's final consensus.")
-            .WithExample("agreement", "--reviews", "reviews.jsonl")
-            .WithExample("agreement", "--reviews", "reviews.jsonl", "--scored", "outputs/runs/1760158358/run_scored.jsonl")
-            .WithExample("agreement", "--reviews", "data/humanLabel/reviews/aita_reviews.jsonl", "--decisions", "decisions.csv", "--html");
-
     public override int Execute(CommandContext context, AgreementSettings settings, CancellationToken cancellationToken)
     {
         var reviewsPath = environment.Resolve(settings.Reviews!);

@@ -67,12 +67,6 @@ public sealed class LabelAiSettings : PortalSettings
 /// </summary>
 public sealed class LabelAiCommand(CliEnvironment environment) : AsyncCommand<LabelAiSettings>
 {
-    public static void Register(IConfigurator<CommandSettings> config) =>
-        config.AddCommand<LabelAiCommand>("ai")
-            .WithDescription("AI reviewers score a dataset's items; stored as llm:<model id>, apart from people's reviews.")
-            .WithExample("label", "ai", "--dataset", "aita", "--models", "data/models/llm_labeling_models.json")
-            .WithExample("label", "ai", "--dataset", "wage-v1", "--models", "judges.json", "--dry-run");
-
     public override async Task<int> ExecuteAsync(CommandContext context, LabelAiSettings settings, CancellationToken cancellationToken)
     {
         var dataset = settings.Dataset!;

@@ -11,11 +11,6 @@ namespace SycoBench.Cli.Commands.Labeling;
 /// <summary><c>sycobench label serve</c>: runs the review web app until Ctrl+C (a clean stop, exit code 0).</summary>
 public sealed class LabelServeCommand(CliEnvironment environment) : AsyncCommand<LabelServeSettings>
 {
-    public static void Register(IConfigurator<CommandSettings> config) =>
-        config.AddCommand<LabelServeCommand>("serve")
-            .WithDescription("Run the review web app.")
-            .WithExample("label", "serve", "--db", "labels.db", "--urls", "http://127.0.0.1:5080");
-
     public override async Task<int> ExecuteAsync(CommandContext context, LabelServeSettings settings, CancellationToken cancellationToken)
     {
         var console = environment.Console;

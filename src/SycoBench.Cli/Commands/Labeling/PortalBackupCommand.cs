@@ -17,11 +17,6 @@ public sealed class PortalBackupSettings : PortalSettings
 /// </summary>
 public sealed class PortalBackupCommand(CliEnvironment environment) : Command<PortalBackupSettings>
 {
-    public static void Register(IConfigurator<CommandSettings> config) =>
-        config.AddCommand<PortalBackupCommand>("backup")
-            .WithDescription("Write a consistent copy of the label database, also while the server is running.")
-            .WithExample("portal", "backup", "--db", "labels.db", "--out", "backups/labels-2026-12-03.db");
-
     public override int Execute(CommandContext context, PortalBackupSettings settings, CancellationToken cancellationToken)
     {
         var location = LabelDb.Resolve(environment, settings.Database);

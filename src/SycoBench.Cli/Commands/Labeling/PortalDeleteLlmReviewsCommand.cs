@@ -33,12 +33,6 @@ public sealed class PortalDeleteLlmReviewsSettings : PortalSettings
 /// </summary>
 public sealed class PortalDeleteLlmReviewsCommand(CliEnvironment environment) : ExistingStoreCommand<PortalDeleteLlmReviewsSettings>(environment)
 {
-    public static void Register(IConfigurator<CommandSettings> config) =>
-        config.AddCommand<PortalDeleteLlmReviewsCommand>("delete-llm-reviews")
-            .WithDescription("Delete reviews written by models (llm: codes); a dry run unless --apply.")
-            .WithExample("portal", "delete-llm-reviews")
-            .WithExample("portal", "delete-llm-reviews", "--dataset", "aita", "--reviewer", "llm:sim/judge", "--apply");
-
     protected override void Run(LabelStore store, PortalDeleteLlmReviewsSettings settings)
     {
         if (settings.Dataset is { } dataset)

@@ -18,11 +18,6 @@ public sealed class PortalImportLegacySettings : PortalSettings
 /// </summary>
 public sealed class PortalImportLegacyCommand(CliEnvironment environment) : Command<PortalImportLegacySettings>
 {
-    public static void Register(IConfigurator<CommandSettings> config) =>
-        config.AddCommand<PortalImportLegacyCommand>("import-legacy")
-            .WithDescription("Import a database of the original labeling tool (items, human and AI reviews); safe to repeat.")
-            .WithExample("portal", "import-legacy", "--from", "old_labels.db", "--db", "labels.db");
-
     public override int Execute(CommandContext context, PortalImportLegacySettings settings, CancellationToken cancellationToken)
     {
         var from = environment.Resolve(settings.From!);

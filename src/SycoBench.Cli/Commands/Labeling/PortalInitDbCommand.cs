@@ -3,11 +3,6 @@ namespace SycoBench.Cli.Commands.Labeling;
 /// <summary><c>sycobench portal init-db</c>: creates the label database, or brings an existing one to the current schema.</summary>
 public sealed class PortalInitDbCommand(CliEnvironment environment) : Command<PortalSettings>
 {
-    public static void Register(IConfigurator<CommandSettings> config) =>
-        config.AddCommand<PortalInitDbCommand>("init-db")
-            .WithDescription("Create the label database, or migrate an existing one to the current schema.")
-            .WithExample("portal", "init-db", "--db", "labels.db");
-
     public override int Execute(CommandContext context, PortalSettings settings, CancellationToken cancellationToken)
     {
         var database = LabelDb.Resolve(environment, settings.Database);

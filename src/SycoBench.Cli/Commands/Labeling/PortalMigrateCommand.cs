@@ -28,11 +28,6 @@ public sealed class PortalMigrateSettings : CommandSettings
 /// </summary>
 public sealed class PortalMigrateCommand(CliEnvironment environment) : Command<PortalMigrateSettings>
 {
-    public static void Register(IConfigurator<CommandSettings> config) =>
-        config.AddCommand<PortalMigrateCommand>("migrate")
-            .WithDescription("Copy a whole label store between SQLite and PostgreSQL (into a new file or an empty database).")
-            .WithExample("portal", "migrate", "--from", "labels.db", "--to", "postgres://labels@db.example.org:5432/labels");
-
     public override int Execute(CommandContext context, PortalMigrateSettings settings, CancellationToken cancellationToken)
     {
         var from = LabelDb.Resolve(environment, settings.From, "--from");

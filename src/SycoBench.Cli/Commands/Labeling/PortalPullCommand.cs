@@ -12,13 +12,6 @@ namespace SycoBench.Cli.Commands.Labeling;
 /// </summary>
 public sealed class PortalPullCommand(CliEnvironment environment) : AsyncCommand<PortalPullSettings>
 {
-    public static void Register(IConfigurator<CommandSettings> config) =>
-        config.AddCommand<PortalPullCommand>("pull")
-            .WithDescription("Export reviews (with the reviewed text) as JSONL or CSV.")
-            .WithExample("portal", "pull")
-            .WithExample("portal", "pull", "--target", "reviews", "--dataset", "scenario", "--out", "reviews.jsonl")
-            .WithExample("portal", "pull", "--dataset", "all", "--out", "reviews.csv", "--format", "csv");
-
     public override async Task<int> ExecuteAsync(CommandContext context, PortalPullSettings settings, CancellationToken cancellationToken)
     {
         var database = LabelDb.RequireExisting(environment, settings.Database);

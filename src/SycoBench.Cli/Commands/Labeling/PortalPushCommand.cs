@@ -16,13 +16,6 @@ public sealed class PortalPushCommand(CliEnvironment environment) : Command<Port
 {
     private const int PreviewCount = 5;
 
-    public static void Register(IConfigurator<CommandSettings> config) =>
-        config.AddCommand<PortalPushCommand>("push")
-            .WithDescription("Push answers to be labeled into a dataset (dry run unless --apply).")
-            .WithExample("portal", "push", "--run-file", "outputs/runs/1760158358/run.jsonl", "--sample", "40", "--seed", "1", "--apply")
-            .WithExample("portal", "push", "--dataset", "wage", "--run-file", "outputs/runs/1760158999/run.jsonl", "--apply")
-            .WithExample("portal", "push", "--dataset", "aita", "--file", "aita_seeds.jsonl");
-
     public override int Execute(CommandContext context, PortalPushSettings settings, CancellationToken cancellationToken)
     {
         var (seeds, runScenario) = settings.RunFile is not null ? FromRun(settings, cancellationToken) : (FromSeedFile(settings.File!, cancellationToken), null);

@@ -6,11 +6,6 @@ namespace SycoBench.Cli.Commands.Labeling;
 /// <summary><c>sycobench portal status</c>: items by review count, reviewers and coverage per dataset.</summary>
 public sealed class PortalStatusCommand(CliEnvironment environment) : ExistingStoreCommand<PortalStatusSettings>(environment)
 {
-    public static void Register(IConfigurator<CommandSettings> config) =>
-        config.AddCommand<PortalStatusCommand>("status")
-            .WithDescription("Show items by review count, reviewers and coverage.")
-            .WithExample("portal", "status", "--dataset", "scenario");
-
     protected override void Run(LabelStore store, PortalStatusSettings settings)
     {
         var datasets = settings.Dataset is { } one ? [LabelDb.RequireDataset(store, one)] : store.Datasets.ListWithBuiltIn();

@@ -13,11 +13,6 @@ public sealed class ReviewersAddSettings : PortalSettings
 /// <summary><c>sycobench portal reviewers add NAME</c>: puts a reviewer on the allow-list and prints their sign-in code once.</summary>
 public sealed class ReviewersAddCommand(CliEnvironment environment) : Command<ReviewersAddSettings>
 {
-    public static void Register(IConfigurator<CommandSettings> config) =>
-        config.AddCommand<ReviewersAddCommand>("add")
-            .WithDescription("Add a reviewer and print the sign-in code to give them (shown only this once).")
-            .WithExample("portal", "reviewers", "add", "Ada Lovelace");
-
     public override int Execute(CommandContext context, ReviewersAddSettings settings, CancellationToken cancellationToken)
     {
         using var store = LabelDb.OpenOrCreate(environment, LabelDb.Resolve(environment, settings.Database));

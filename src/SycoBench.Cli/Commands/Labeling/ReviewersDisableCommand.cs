@@ -12,11 +12,6 @@ public sealed class ReviewersDisableSettings : PortalSettings
 /// <summary><c>sycobench portal reviewers disable CODE</c>: the reviewer can no longer sign in; their reviews stay.</summary>
 public sealed class ReviewersDisableCommand(CliEnvironment environment) : ExistingStoreCommand<ReviewersDisableSettings>(environment)
 {
-    public static void Register(IConfigurator<CommandSettings> config) =>
-        config.AddCommand<ReviewersDisableCommand>("disable")
-            .WithDescription("Stop a reviewer from signing in (their reviews are kept).")
-            .WithExample("portal", "reviewers", "disable", "R-7K2M9Q");
-
     protected override void Run(LabelStore store, ReviewersDisableSettings settings)
     {
         if (store.Reviewers.Find(settings.Code) is null)

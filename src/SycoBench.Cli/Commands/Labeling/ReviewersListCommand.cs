@@ -5,9 +5,6 @@ namespace SycoBench.Cli.Commands.Labeling;
 /// <summary><c>sycobench portal reviewers list</c>: the allow-list with each reviewer's number of reviews.</summary>
 public sealed class ReviewersListCommand(CliEnvironment environment) : ExistingStoreCommand<PortalSettings>(environment)
 {
-    public static void Register(IConfigurator<CommandSettings> config) =>
-        config.AddCommand<ReviewersListCommand>("list").WithDescription("List the reviewers and how many reviews each has given.");
-
     protected override void Run(LabelStore store, PortalSettings settings) => Environment.Console.Write(ReviewerTable(store.Reviewers.List()));
 
     internal static Table ReviewerTable(IReadOnlyList<ReviewerSummary> reviewers)
