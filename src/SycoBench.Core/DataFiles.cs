@@ -13,6 +13,25 @@ public static class DataFiles
         Path.Combine(AppContext.BaseDirectory, "data", kind),
     ];
 
+    /// <summary>
+    /// The file of <paramref name="nameOrPath"/>: a path (relative to <paramref name="workingDirectory"/>) when it looks
+    /// like one or names an existing file, which must then exist; else the first <c>NAME.json</c> found in
+    /// <paramref name="searchDirectories"/>. An unknown name is refused with the names that are known. <paramref name="kind"/>
+    /// and <paramref name="kinds"/> name the kind of file in messages (<c>roster</c>, <c>rosters</c>).
+    /// </summary>
+    public static string Locate(string nameOrPath, string workingDirectory, IReadOnlyList<string> searchDirectories, string kind, string kinds)
+    {
+        ArgumentNullException.ThrowIfNull(nameOrPath);
+        var path = Path.GetFullPath(nameOrPath, workingDirectory);
+        if (LooksLikePath(nameOrPath) || File.Exists(path))
+            return File.Exists(path) ? path : throw new DataFileException(nameOrPath, "", $"{kind} file not found");
+        if (Find(nameOrPath, searchDirectories) is { } found)
+            return found;
+        var known = List(searchDirectories);
+        var hint = known.Count == 0 ? $"no {kind} files were found" : $"known {kinds}: " + string.Join(", ", known);
+        throw new DataFileException(nameOrPath, "", $"unknown {kind} ({hint}; or give a path to a .json file)");
+    }
+
     /// <summary>The first <c>NAME.json</c> found in <paramref name="searchDirectories"/>, or null.</summary>
     public static string? Find(string name, IReadOnlyList<string> searchDirectories) =>
         searchDirectories.Select(d => Path.Combine(d, name + ".json")).FirstOrDefault(File.Exists);

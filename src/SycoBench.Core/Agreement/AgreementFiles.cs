@@ -19,13 +19,8 @@ namespace SycoBench.Agreement;
 /// </summary>
 public static class AgreementFiles
 {
-    public const string ReviewersFile = "reviewers.csv";
-    public const string PairsFile = "reviewer_pairs.csv";
-    public const string RangesFile = "item_ranges.csv";
-    public const string BinDisagreementsFile = "bin_disagreements.csv";
+    /// <summary>The items for the team to decide; <c>agreement</c> leaves it alone when it is also the decisions file it reads.</summary>
     public const string TeamReviewFile = "team_review_consensus.csv";
-    public const string FinalExportFile = "final_consensus_export.csv";
-    public const string AiReviewersFile = "ai_reviewers.csv";
 
     public static readonly IReadOnlyList<string> TeamReviewColumns =
     [
@@ -39,20 +34,23 @@ public static class AgreementFiles
         "reviewer_scores", "range", "mean_score", "min_score", "max_score",
     ];
 
+    /// <summary>Every file: its name and what writes it, in the order they are listed to the user.</summary>
+    private static readonly (string Name, Func<AgreementReport, string> Render)[] Files =
+    [
+        ("reviewers.csv", Reviewers),
+        ("reviewer_pairs.csv", Pairs),
+        ("item_ranges.csv", Ranges),
+        ("bin_disagreements.csv", BinDisagreements),
+        (TeamReviewFile, TeamReview),
+        ("final_consensus_export.csv", FinalExport),
+        ("ai_reviewers.csv", AiReviewers),
+    ];
+
     /// <summary>Every file name with the text it holds, in the order they are listed to the user.</summary>
     public static IReadOnlyList<(string Name, string Text)> Render(AgreementReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return
-        [
-            (ReviewersFile, Reviewers(report)),
-            (PairsFile, Pairs(report)),
-            (RangesFile, Ranges(report)),
-            (BinDisagreementsFile, BinDisagreements(report)),
-            (TeamReviewFile, TeamReview(report)),
-            (FinalExportFile, FinalExport(report)),
-            (AiReviewersFile, AiReviewers(report)),
-        ];
+        return Files.Select(f => (f.Name, f.Render(report))).ToArray();
     }
 
     /// <summary>Writes each file atomically into <paramref name="directory"/>; names in <paramref name="skip"/> are left alone.</summary>

@@ -17,19 +17,8 @@ public static class ModelRoster
     /// <c>data/models/roster.json</c>, looked up in the working directory's <c>data/models</c>, then in the one shipped
     /// beside the program), so the shipped rosters work from any folder.
     /// </summary>
-    public static string Locate(string nameOrPath, string workingDirectory)
-    {
-        ArgumentNullException.ThrowIfNull(nameOrPath);
-        var path = Path.GetFullPath(nameOrPath, workingDirectory);
-        if (DataFiles.LooksLikePath(nameOrPath) || File.Exists(path))
-            return path;
-        var searchDirectories = DefaultSearchDirectories(workingDirectory);
-        if (DataFiles.Find(nameOrPath, searchDirectories) is { } found)
-            return found;
-        var known = DataFiles.List(searchDirectories);
-        var hint = known.Count == 0 ? "no roster files were found" : "known rosters: " + string.Join(", ", known);
-        throw new DataFileException(nameOrPath, "", $"unknown roster ({hint}; or give a path to a .json file)");
-    }
+    public static string Locate(string nameOrPath, string workingDirectory) =>
+        DataFiles.Locate(nameOrPath, workingDirectory, DefaultSearchDirectories(workingDirectory), "roster", "rosters");
 
     public static IReadOnlyList<ModelEntry> Load(string path)
     {

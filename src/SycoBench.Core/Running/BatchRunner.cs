@@ -47,12 +47,7 @@ public sealed class BatchRunner(Func<ModelRoute, BatchSession> sessions, Respons
         await Task.WhenAll(work.Select(w => RunModelAsync(context, w, cancellationToken))).ConfigureAwait(false);
 
         var tallies = work.Select(w => w.Tally).ToArray();
-        var outcome = new RunOutcome(tallies, budget.Exhausted, budget.Spent, (int)writer.LinesWritten) { InFlightAtStop = budget.InFlightAtStop };
-        log.Info($"run {plan.RunId}: finished (batch); {tallies.Sum(t => t.Ok)} ok, {outcome.Failed} failed, {outcome.Spent} spent"
-            + (outcome.StoppedAtCostLimit ? " (stopped at the cost limit)" : ""));
-        foreach (var tally in tallies.Where(t => t.Estimate is not null))
-            log.Info(EstimateComparison.Describe(tally));
-        return outcome;
+        return RunOutcome.Finish(plan, "finished (batch)", tallies, budget, writer.LinesWritten, log);
     }
 
     /// <summary>The key of one request in a batch: <c>PROMPT_ID#SAMPLE</c>.</summary>

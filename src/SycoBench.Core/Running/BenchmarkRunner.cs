@@ -50,12 +50,7 @@ public sealed class BenchmarkRunner(IModelClientProvider clients, RunLog log, Ti
         completed.Writer.Complete();
         await writing.ConfigureAwait(false);
 
-        var outcome = new RunOutcome(tallies, budget.Exhausted, budget.Spent, (int)writer.LinesWritten) { InFlightAtStop = budget.InFlightAtStop };
-        log.Info($"run {plan.RunId}: finished; {tallies.Sum(t => t.Ok)} ok, {outcome.Failed} failed, {outcome.Spent} spent"
-            + (outcome.StoppedAtCostLimit ? " (stopped at the cost limit)" : ""));
-        foreach (var tally in tallies.Where(t => t.Estimate is not null))
-            log.Info(EstimateComparison.Describe(tally));
-        return outcome;
+        return RunOutcome.Finish(plan, "finished", tallies, budget, writer.LinesWritten, log);
     }
 
     private async Task RunModelAsync(

@@ -11,20 +11,6 @@ public static class StudyCatalog
     public static IReadOnlyList<string> DefaultSearchDirectories(string workingDirectory) =>
         DataFiles.SearchDirectories(workingDirectory, "studies");
 
-    public static string Locate(string nameOrPath, string workingDirectory)
-    {
-        ArgumentNullException.ThrowIfNull(nameOrPath);
-        var path = Path.GetFullPath(nameOrPath, workingDirectory);
-        if (DataFiles.LooksLikePath(nameOrPath) || File.Exists(path))
-        {
-            return File.Exists(path) ? path : throw new DataFileException(nameOrPath, "", "study file not found");
-        }
-
-        var searchDirectories = DefaultSearchDirectories(workingDirectory);
-        if (DataFiles.Find(nameOrPath, searchDirectories) is { } found)
-            return found;
-        var known = DataFiles.List(searchDirectories);
-        var hint = known.Count == 0 ? "no study files were found" : "known studies: " + string.Join(", ", known);
-        throw new DataFileException(nameOrPath, "", $"unknown study ({hint}; or give a path to a .json file)");
-    }
+    public static string Locate(string nameOrPath, string workingDirectory) =>
+        DataFiles.Locate(nameOrPath, workingDirectory, DefaultSearchDirectories(workingDirectory), "study", "studies");
 }

@@ -101,12 +101,7 @@ public sealed class ItemCatalog
     public IReadOnlyList<string> Datasets()
     {
         using var connection = _database.OpenConnection();
-        using var command = Sql.Command(connection, null, "SELECT dataset FROM dataset_count_slots GROUP BY dataset HAVING SUM(items) > 0 ORDER BY dataset");
-        using var reader = command.ExecuteReader();
-        var list = new List<string>();
-        while (reader.Read())
-            list.Add(reader.GetString(0));
-        return list;
+        return Sql.Strings(connection, null, "SELECT dataset FROM dataset_count_slots GROUP BY dataset HAVING SUM(items) > 0 ORDER BY dataset");
     }
 
     /// <summary>A dataset's running counts: the sums over its slots (see migration 7), zero for a dataset without items.</summary>

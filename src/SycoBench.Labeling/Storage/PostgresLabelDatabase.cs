@@ -65,13 +65,8 @@ internal sealed class PostgresLabelDatabase : LabelDatabase
     public override IReadOnlyList<string> TableNames()
     {
         using var connection = OpenConnection();
-        using var command = Sql.Command(connection, null,
+        return Sql.Strings(connection, null,
             "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name");
-        using var reader = command.ExecuteReader();
-        var names = new List<string>();
-        while (reader.Read())
-            names.Add(reader.GetString(0));
-        return names;
     }
 
     /// <summary>Identity columns do not see ids given explicitly: each sequence restarts after the highest copied id.</summary>

@@ -72,5 +72,16 @@ internal static class Sql
     public static long Long(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object? Value)[] parameters) =>
         Convert.ToInt64(Scalar(connection, transaction, sql, parameters) ?? 0L, System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>The first column of every row the query returns, as text, in the query's order.</summary>
+    public static List<string> Strings(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(connection, transaction, sql, parameters);
+        using var reader = command.ExecuteReader();
+        var values = new List<string>();
+        while (reader.Read())
+            values.Add(reader.GetString(0));
+        return values;
+    }
+
     public static string? NullableString(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }

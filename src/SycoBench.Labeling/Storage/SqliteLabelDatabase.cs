@@ -85,12 +85,7 @@ internal sealed class SqliteLabelDatabase : LabelDatabase
     public override IReadOnlyList<string> TableNames()
     {
         using var connection = OpenConnection();
-        using var command = Sql.Command(connection, null, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' ORDER BY name");
-        using var reader = command.ExecuteReader();
-        var names = new List<string>();
-        while (reader.Read())
-            names.Add(reader.GetString(0));
-        return names;
+        return Sql.Strings(connection, null, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' ORDER BY name");
     }
 
     internal override bool HasSchemaTable(DbConnection connection) =>

@@ -96,7 +96,7 @@ public sealed class AgreementFilesTests
 
         Assert.Equal(6, written.Count);
         Assert.Equal("the team's own file", File.ReadAllText(dir.File(AgreementFiles.TeamReviewFile)));
-        Assert.StartsWith("reviewer_code,items,pearson,mae,bias,alpha,items_without_consensus\nllm:m,1,", File.ReadAllText(dir.File(AgreementFiles.AiReviewersFile)), StringComparison.Ordinal);
-        Assert.StartsWith("reviewer_code,kind,items,reviews,mean,sd,median,min,max,", File.ReadAllText(dir.File(AgreementFiles.ReviewersFile)), StringComparison.Ordinal);
+        Assert.StartsWith("reviewer_code,items,pearson,mae,bias,alpha,items_without_consensus\nllm:m,1,", File.ReadAllText(dir.File("ai_reviewers.csv")), StringComparison.Ordinal);
+        Assert.StartsWith("reviewer_code,kind,items,reviews,mean,sd,median,min,max,", File.ReadAllText(dir.File("reviewers.csv")), StringComparison.Ordinal);
     }
 }
