@@ -87,12 +87,14 @@ try
         return self.TotalProcessorTime;
     }
 
+    var clusterTime = cluster is null ? null : new ClusterProcessorTime(cluster.Port);
     var cpuWindow = Task.Run(async () =>
     {
         await Task.Delay(measureFrom);
-        var (server0, self0) = (server?.ProcessorTime ?? TimeSpan.Zero, ProcessorTimeOfSelf());
+        var (server0, self0, database0) = (server?.ProcessorTime ?? TimeSpan.Zero, ProcessorTimeOfSelf(), clusterTime?.Sample());
         await Task.Delay(stopAt - clock.Elapsed);
-        return (Server: (server?.ProcessorTime ?? TimeSpan.Zero) - server0, Self: ProcessorTimeOfSelf() - self0);
+        return (Server: (server?.ProcessorTime ?? TimeSpan.Zero) - server0, Self: ProcessorTimeOfSelf() - self0,
+            Database: database0 is null ? (TimeSpan?)null : ClusterProcessorTime.Between(database0, clusterTime!.Sample()));
     });
 
     await Task.WhenAll(clients.Select((client, index) => Task.Run(async () =>
@@ -148,6 +150,8 @@ try
     Console.WriteLine(server is not null
         ? string.Create(invariant, $"processor time   server {PerReview(cpu.Server),5:0.00} ms/review, clients {PerReview(cpu.Self),5:0.00} ms/review")
         : string.Create(invariant, $"processor time   store and callers {PerReview(cpu.Self),5:0.00} ms/review"));
+    if (cpu.Database is { } databaseTime)
+        Console.WriteLine(string.Create(invariant, $"processor time   PostgreSQL server {PerReview(databaseTime),5:0.00} ms/review"));
     if (!postgres)
     {
         var databaseBytes = new FileInfo(database).Length;

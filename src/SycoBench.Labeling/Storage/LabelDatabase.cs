@@ -128,16 +128,20 @@ internal abstract class LabelDatabase : IDisposable
     /// <summary>
     /// Whether one reviewer's next-item and submit transactions run beside other reviewers' (PostgreSQL) instead of one
     /// at a time like every other write (SQLite). When they do, they never expire leases themselves (expiring touches
-    /// every reviewer's leases): <see cref="ReviewAssigner"/> expires them first in a write of the usual, serial kind.
+    /// every reviewer's leases): <see cref="WriteForReviewerAsync"/> expires them first in a write of the usual, serial kind.
     /// </summary>
     public virtual bool ConcurrentReviewerWrites => false;
 
     /// <summary>
-    /// Runs a reviewer's next-item or submit transaction. By default (SQLite) it is a write like any other. PostgreSQL
-    /// runs it beside other reviewers' (see <see cref="ConcurrentReviewerWrites"/>), locking this reviewer's row first,
-    /// so one reviewer's own transactions still run one at a time.
+    /// Runs a reviewer's next-item or submit transaction. By default (SQLite) it is a write like any other, and the work
+    /// expires leases itself. PostgreSQL runs it beside other reviewers' (see <see cref="ConcurrentReviewerWrites"/>),
+    /// locking this reviewer's row first, so one reviewer's own transactions still run one at a time; when a lease is
+    /// past its time it first runs <paramref name="expireLeases"/> (with the time now, in Unix milliseconds) as a
+    /// serial write.
     /// </summary>
-    public virtual Task<T> WriteForReviewerAsync<T>(string reviewerCode, Func<DbConnection, DbTransaction, T> work, CancellationToken cancellationToken = default) =>
+    public virtual Task<T> WriteForReviewerAsync<T>(
+        string reviewerCode, Func<DbConnection, DbTransaction, T> work, Action<DbConnection, DbTransaction, long> expireLeases,
+        CancellationToken cancellationToken = default) =>
         WriteAsync(work, cancellationToken);
 
     /// <summary>

@@ -23,7 +23,16 @@ internal sealed class PostgresLabelDatabase : LabelDatabase
     private PostgresLabelDatabase(LabelStoreLocation location, TimeProvider time)
         : base(location, time)
     {
-        _dataSource = NpgsqlDataSource.Create(location.Value);
+        var builder = new NpgsqlDataSourceBuilder(location.Value);
+        // A review runs the same dozen statements every time: prepared on each pooled connection after their second use,
+        // the server parses and plans them once instead of on every call (unless the connection string says otherwise).
+        if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
+        {
+            builder.ConnectionStringBuilder.MaxAutoPrepare = AutoPreparedStatements;
+            builder.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
+        }
+
+        _dataSource = builder.Build();
         // Those transactions hold threads of the pool (see WriteForReviewerAsync); the pool starts them at once rather
         // than adding one every half second while requests queue.
         ThreadPool.GetMinThreads(out var workers, out var completion);
@@ -94,14 +103,16 @@ internal sealed class PostgresLabelDatabase : LabelDatabase
     public override string LockRows(string tables, bool skipLocked = false) =>
         $" FOR NO KEY UPDATE OF {tables}" + (skipLocked ? " SKIP LOCKED" : "");
 
-    public override async Task<T> WriteForReviewerAsync<T>(string reviewerCode, Func<DbConnection, DbTransaction, T> work, CancellationToken cancellationToken = default)
+    public override async Task<T> WriteForReviewerAsync<T>(
+        string reviewerCode, Func<DbConnection, DbTransaction, T> work, Action<DbConnection, DbTransaction, long> expireLeases,
+        CancellationToken cancellationToken = default)
     {
         // The work is synchronous and holds a thread while it waits for the server or a row lock: a few transactions at
         // a time are enough for their commits to share WAL flushes, and the others wait here without holding one.
         await _reviewerWrites.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await WriteForReviewerLockedAsync(reviewerCode, work, cancellationToken).ConfigureAwait(false);
+            return await WriteForReviewerLockedAsync(reviewerCode, work, expireLeases, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -109,19 +120,46 @@ internal sealed class PostgresLabelDatabase : LabelDatabase
         }
     }
 
-    private async Task<T> WriteForReviewerLockedAsync<T>(string reviewerCode, Func<DbConnection, DbTransaction, T> work, CancellationToken cancellationToken)
+    private async Task<T> WriteForReviewerLockedAsync<T>(
+        string reviewerCode, Func<DbConnection, DbTransaction, T> work, Action<DbConnection, DbTransaction, long> expireLeases,
+        CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
+            var nowMs = NowMs();
             await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);
             try
             {
-                // One round trip (with the BEGIN): no serial write is running, and this reviewer's writes queue here.
-                await using (var command = (NpgsqlCommand)Sql.Command(connection, transaction,
-                    "SELECT pg_advisory_xact_lock_shared(@key); SELECT 1 FROM reviewers WHERE code = @r FOR NO KEY UPDATE",
-                    ("@key", WriteLockKey), ("@r", reviewerCode)))
-                    await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                // One round trip (with the BEGIN): no serial write is running, this reviewer's writes queue here, and
+                // whether a lease is past its time.
+                bool leaseDue;
+                await using (var command = (NpgsqlCommand)Sql.Command(connection, transaction, """
+                    SELECT pg_advisory_xact_lock_shared(@key);
+                    SELECT 1 FROM reviewers WHERE code = @r FOR NO KEY UPDATE;
+                    SELECT EXISTS (SELECT 1 FROM assignments WHERE live = 1 AND expires_at_ms <= @now)
+                    """, ("@key", WriteLockKey), ("@r", reviewerCode), ("@now", nowMs)))
+                await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                    await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                    await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                    leaseDue = reader.GetBoolean(0);
+                }
+
+                if (leaseDue)
+                {
+                    // Expiring touches every reviewer's leases: give way to a serial write that expires them, then start again.
+                    await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+                    await WriteAsync((c, t) =>
+                    {
+                        expireLeases(c, t, nowMs);
+                        return 0;
+                    }, cancellationToken).ConfigureAwait(false);
+                    attempt--;
+                    continue;
+                }
+
                 var result = work(connection, transaction);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 return result;
@@ -136,6 +174,9 @@ internal sealed class PostgresLabelDatabase : LabelDatabase
     }
 
     private const int MaxAttempts = 5;
+
+    /// <summary>Statements each pooled connection keeps prepared on the server (the most used ones).</summary>
+    private const int AutoPreparedStatements = 64;
 
     /// <summary>Reviewers' transactions at once in this process (see <see cref="WriteForReviewerAsync"/>).</summary>
     private const int ReviewerWritesAtOnce = 8;

@@ -32,8 +32,7 @@ public sealed class ReviewAssigner
     /// <summary>The item this reviewer should score next in the dataset, or null when the dataset is empty.</summary>
     public async Task<Assignment?> NextAsync(string dataset, string reviewerCode, CancellationToken cancellationToken = default)
     {
-        await ExpireFirstAsync(cancellationToken).ConfigureAwait(false);
-        return await _database.WriteForReviewerAsync(reviewerCode, (connection, transaction) => Next(connection, transaction, dataset, reviewerCode), cancellationToken)
+        return await _database.WriteForReviewerAsync(reviewerCode, (connection, transaction) => Next(connection, transaction, dataset, reviewerCode), ExpireLeases, cancellationToken)
             .ConfigureAwait(false);
     }
 
@@ -42,33 +41,8 @@ public sealed class ReviewAssigner
         ArgumentNullException.ThrowIfNull(submission);
         if (submission.Validate() is { } problem)
             return new SubmitOutcome(SubmitStatus.Invalid, null, problem);
-        await ExpireFirstAsync(cancellationToken).ConfigureAwait(false);
-        return await _database.WriteForReviewerAsync(submission.ReviewerCode, (connection, transaction) => Submit(connection, transaction, submission), cancellationToken)
+        return await _database.WriteForReviewerAsync(submission.ReviewerCode, (connection, transaction) => Submit(connection, transaction, submission), ExpireLeases, cancellationToken)
             .ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// Where reviewers' writes run beside each other (PostgreSQL), leases past their time are expired before, in a
-    /// serial write, and only when there is one (a read of the expiry index finds out); the transaction that follows
-    /// then counts every lease it sees as live, as a write an instant earlier would have. SQLite expires them inside the
-    /// transaction itself.
-    /// </summary>
-    private async Task ExpireFirstAsync(CancellationToken cancellationToken)
-    {
-        if (!_database.ConcurrentReviewerWrites)
-            return;
-        var nowMs = _database.NowMs();
-        using (var connection = _database.OpenConnection())
-        {
-            if (Sql.Scalar(connection, null, "SELECT 1 FROM assignments WHERE live = 1 AND expires_at_ms <= @now LIMIT 1", ("@now", nowMs)) is null)
-                return;
-        }
-
-        await _database.WriteAsync((connection, transaction) =>
-        {
-            ExpireLeases(connection, transaction, nowMs);
-            return 0;
-        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Expires leases inside a reviewer's transaction where its writes run one at a time (SQLite).</summary>
@@ -393,7 +367,14 @@ public sealed class ReviewAssigner
             """, ("@d", dataset), ("@full", ReviewsPerItem), ("@id", itemId), ("@r", reviewer), ("@own", own)) is not null;
     }
 
-    /// <summary>Leases past their time stop counting toward their item's load (the row stays, so a late submission can still be weighed).</summary>
+    /// <summary>
+    /// Leases past their time stop counting toward their item's load (the row stays, so a late submission can still be
+    /// weighed). Where reviewers' writes run beside each other (PostgreSQL), a reviewer's transaction does not expire
+    /// leases itself (expiring touches every reviewer's leases): it checks in its first round trip whether one is due,
+    /// and if so gives way to a serial write that expires them, then starts again (see
+    /// <see cref="LabelDatabase.WriteForReviewerAsync"/>); the transaction counts every lease it sees as live, as a
+    /// write an instant earlier would have. SQLite expires them inside the transaction itself.
+    /// </summary>
     private static void ExpireLeases(DbConnection connection, DbTransaction transaction, long nowMs)
     {
         Sql.Execute(connection, transaction, """
