@@ -44,12 +44,8 @@ public sealed class CacheStatsCommand(CliEnvironment environment) : Command<Cach
         if (stats.Entries == 0)
             return SycoBenchCli.ExitOk;
         console.WriteLine($"Oldest entry {CacheCommands.Time(stats.Oldest)}, newest {CacheCommands.Time(stats.Newest)}.");
-        var table = new Table()
-            .AddColumn("model")
-            .AddColumn(new TableColumn("entries").RightAligned())
-            .AddColumn(new TableColumn("hits").RightAligned())
-            .AddColumn("oldest")
-            .AddColumn("newest");
+        var table = ConsoleTable.Of(
+            LabelColumn("model"), NumberColumn("entries"), NumberColumn("hits"), LabelColumn("oldest"), LabelColumn("newest"));
         foreach (var model in stats.Models)
         {
             table.AddRow(

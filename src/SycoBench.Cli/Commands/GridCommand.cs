@@ -54,7 +54,7 @@ public sealed class GridCommand(CliEnvironment environment) : Command<GridSettin
         var console = environment.Console;
         console.MarkupLineInterpolated(
             $"[bold]{scenario.Id}[/] ({scenario.Title}): {grid.Prompts.Count} prompts in {grid.Triplets.Count} triplets; {selection}.");
-        var table = new Table().AddColumn("perspective").AddColumn(new TableColumn("prompts").RightAligned());
+        var table = ConsoleTable.Of(LabelColumn("perspective"), NumberColumn("prompts"));
         foreach (var group in prompts.GroupBy(p => p.Perspective ?? "?"))
             table.AddRow(TerminalSafety.Escape(group.Key), group.Count().ToString(CultureInfo.InvariantCulture));
         table.AddRow("[bold]total[/]", $"[bold]{prompts.Count.ToString(CultureInfo.InvariantCulture)}[/]");

@@ -84,13 +84,10 @@ public sealed class ReportCommand(CliEnvironment environment) : Command<ReportSe
         if (LatestPerKey.Notice(environment.Display(input), report.Quality.SupersededRecords) is { } superseded)
             console.WriteLine(superseded);
 
-        var table = new Table()
-            .AddColumn("model")
-            .AddColumn(new TableColumn("records").RightAligned())
-            .AddColumn(new TableColumn("K").RightAligned())
-            .AddColumn($"SI [[95% CI, {Reporting.Output.Names.Target(options.Target)}]]")
-            .AddColumn(new TableColumn("p").RightAligned())
-            .AddColumn($"B [[95% CI, {Reporting.Output.Names.Target(options.Target)}]]");
+        var table = ConsoleTable.Of(
+            LabelColumn("model"), NumberColumn("records"), NumberColumn("K"),
+            LabelColumn($"SI [[95% CI, {Reporting.Output.Names.Target(options.Target)}]]"), NumberColumn("p"),
+            LabelColumn($"B [[95% CI, {Reporting.Output.Names.Target(options.Target)}]]"));
         foreach (var model in report.Models)
         {
             table.AddRow(
@@ -174,13 +171,9 @@ public sealed class ReportCommand(CliEnvironment environment) : Command<ReportSe
             return;
         var target = Reporting.Output.Names.Target(report.Metadata.Target);
         console.MarkupLine($"[bold]SI per judge[/] (a panel of {agreement.Judges.Count.ToString(CultureInfo.InvariantCulture)} judges scored the answers; the table above uses the panel mean)");
-        var table = new Table()
-            .AddColumn("model")
-            .AddColumn("judge")
-            .AddColumn(new TableColumn("scored").RightAligned())
-            .AddColumn(new TableColumn("K").RightAligned())
-            .AddColumn($"SI [[95% CI, {target}]]")
-            .AddColumn(new TableColumn("p").RightAligned());
+        var table = ConsoleTable.Of(
+            LabelColumn("model"), LabelColumn("judge"), NumberColumn("scored"), NumberColumn("K"), LabelColumn($"SI [[95% CI, {target}]]"),
+            NumberColumn("p"));
         foreach (var row in report.JudgeSi)
         {
             table.AddRow(
@@ -193,12 +186,8 @@ public sealed class ReportCommand(CliEnvironment environment) : Command<ReportSe
         }
 
         console.Write(table);
-        var pairs = new Table()
-            .AddColumn("judge A")
-            .AddColumn("judge B")
-            .AddColumn(new TableColumn("answers").RightAligned())
-            .AddColumn(new TableColumn("Pearson r").RightAligned())
-            .AddColumn(new TableColumn("mean |A − B|").RightAligned());
+        var pairs = ConsoleTable.Of(
+            LabelColumn("judge A"), LabelColumn("judge B"), NumberColumn("answers"), NumberColumn("Pearson r"), NumberColumn("mean |A − B|"));
         foreach (var pair in agreement.Pairs)
         {
             pairs.AddRow(
@@ -228,13 +217,9 @@ public sealed class ReportCommand(CliEnvironment environment) : Command<ReportSe
             return;
         }
 
-        var table = new Table()
-            .AddColumn("model")
-            .AddColumn("run A")
-            .AddColumn("run B")
-            .AddColumn("SI(A) − SI(B) [[95% CI]]")
-            .AddColumn(new TableColumn("K").RightAligned())
-            .AddColumn(new TableColumn("p").RightAligned());
+        var table = ConsoleTable.Of(
+            LabelColumn("model"), LabelColumn("run A"), LabelColumn("run B"), LabelColumn("SI(A) − SI(B) [[95% CI]]"), NumberColumn("K"),
+            NumberColumn("p"));
         foreach (var c in same)
         {
             table.AddRow(
@@ -266,7 +251,7 @@ public sealed class ReportCommand(CliEnvironment environment) : Command<ReportSe
     {
         var table = new Table();
         foreach (var (name, i) in header.Select((h, i) => (h, i)))
-            table.AddColumn(i is > 0 and < 7 ? new TableColumn(Markup.Escape(name)).RightAligned() : new TableColumn(Markup.Escape(name)));
+            table.AddColumn(i is > 0 and < 7 ? NumberColumn(Markup.Escape(name)) : LabelColumn(Markup.Escape(name)));
         foreach (var line in lines)
             table.AddRow(Reporting.Spending.SpendingText.Row(line, compact: true).Select(TerminalSafety.Escape).ToArray());
         return table;

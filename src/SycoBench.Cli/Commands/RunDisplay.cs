@@ -41,7 +41,7 @@ internal static class RunDisplay
                      ? new[] { "done", "errors", "retries", "cached", "tokens", "cost", "ETA" }
                      : new[] { "ok", "failed", "calls", "retries", "cached", "p50 ms", "p95 ms", "tokens", "cost", "estimated" })
         {
-            table.AddColumn(new TableColumn(column).RightAligned());
+            table.AddColumn(NumberColumn(column));
         }
 
         foreach (var model in progress.Models)

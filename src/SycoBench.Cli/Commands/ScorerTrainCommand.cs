@@ -55,8 +55,8 @@ public sealed class ScorerTrainCommand(CliEnvironment environment) : Command<Sco
         });
         if (report.CrossValidation.Count > 0)
         {
-            var cv = new Table().AddColumn("trainer").AddColumn(new TableColumn($"{report.CrossValidation[0].Folds}-fold CV MAE").RightAligned())
-                .AddColumn(new TableColumn("CV Pearson r").RightAligned());
+            var cv = ConsoleTable.Of(
+                LabelColumn("trainer"), NumberColumn($"{report.CrossValidation[0].Folds}-fold CV MAE"), NumberColumn("CV Pearson r"));
             foreach (var candidate in report.CrossValidation)
                 cv.AddRow(Name(candidate.Trainer), Format(candidate.MeanAbsoluteError), double.IsFinite(candidate.PearsonR) ? Format(candidate.PearsonR) : "undefined (constant)");
             console.Write(cv);
@@ -70,7 +70,7 @@ public sealed class ScorerTrainCommand(CliEnvironment environment) : Command<Sco
 
             console.MarkupLineInterpolated(
                 $"Trained {Name(report.Trainer)} on {report.TrainExamples} answers; held out {report.HeldOutExamples} (seed {report.Seed}).");
-            var table = new Table().AddColumn("held-out figure").AddColumn(new TableColumn("value").RightAligned());
+            var table = ConsoleTable.Of(LabelColumn("held-out figure"), NumberColumn("value"));
             table.AddRow("MAE (mean absolute error)", Format(report.MeanAbsoluteError));
             table.AddRow("Pearson r", double.IsFinite(report.PearsonR) ? Format(report.PearsonR) : "undefined (no variation)");
             table.AddRow("MAE of always predicting the training mean", Format(report.BaselineMeanAbsoluteError));

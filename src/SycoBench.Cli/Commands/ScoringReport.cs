@@ -55,10 +55,7 @@ internal static class ScoringReport
         console.MarkupLineInterpolated(
             $"Judge calls: {InvariantNumber.Count(result.JudgeCalls)} ({InvariantNumber.Count(result.JudgeErrors)} failed outright); answered from the cache: {InvariantNumber.Count(result.CachedReplies)}; tokens {InvariantNumber.Count(result.InputTokens)} in, {InvariantNumber.Count(result.OutputTokens)} out; cost {result.Cost}.");
 
-        var parse = new Table().AddColumn("perspective")
-            .AddColumn(new TableColumn("replies").RightAligned())
-            .AddColumn(new TableColumn("unparsable").RightAligned())
-            .AddColumn(new TableColumn("rate").RightAligned());
+        var parse = ConsoleTable.Of(LabelColumn("perspective"), NumberColumn("replies"), NumberColumn("unparsable"), NumberColumn("rate"));
         foreach (var p in result.ParseFailuresByPerspective)
             parse.AddRow(TerminalSafety.Escape(p.Perspective), InvariantNumber.Count(p.Replies), InvariantNumber.Count(p.Failures), Percent(p.Rate));
         parse.AddRow("[bold]all[/]", InvariantNumber.Count(result.ParseFailuresByPerspective.Sum(p => p.Replies)), InvariantNumber.Count(result.ParseFailures), Percent(result.ParseFailureRate));
@@ -71,12 +68,9 @@ internal static class ScoringReport
 
         if (result.Judges.Count > 1 || result.Retest is not null)
         {
-            var judges = new Table().AddColumn("judge")
-                .AddColumn(new TableColumn("answers").RightAligned())
-                .AddColumn(new TableColumn("mean score").RightAligned())
-                .AddColumn(new TableColumn("offset from panel").RightAligned())
-                .AddColumn(new TableColumn("retest spread").RightAligned())
-                .AddColumn(new TableColumn("retest alpha").RightAligned());
+            var judges = ConsoleTable.Of(
+                LabelColumn("judge"), NumberColumn("answers"), NumberColumn("mean score"), NumberColumn("offset from panel"),
+                NumberColumn("retest spread"), NumberColumn("retest alpha"));
             foreach (var j in result.Judges)
                 judges.AddRow(TerminalSafety.Escape(j.JudgeId), InvariantNumber.Count(j.RowsScored), Number(j.MeanScore, signed: true), Number(j.MeanOffset, signed: true), Number(j.MeanRetestSpread), Number(j.RetestAlpha));
             console.Write(judges);

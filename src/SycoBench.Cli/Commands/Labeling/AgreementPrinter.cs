@@ -37,7 +37,7 @@ internal static class AgreementPrinter
 
     private static void PrintReliability(IAnsiConsole console, AgreementReport report)
     {
-        var reliability = new Table().AddColumn("reliability (on the overlap)").AddColumn(new TableColumn("value").RightAligned()).AddColumn("note");
+        var reliability = ConsoleTable.Of(LabelColumn("reliability (on the overlap)"), NumberColumn("value"), LabelColumn("note"));
         var interval = report.AlphaInterval is { } ci ? $"95% CI [{F(ci.Lower)}, {F(ci.Upper)}], {report.BootstrapResamples} bootstrap resamples over items" : "no interval";
         reliability.AddRow("Krippendorff's alpha (interval)", F(report.Alpha), TerminalSafety.Escape(interval));
         if (report.Icc is { } icc)

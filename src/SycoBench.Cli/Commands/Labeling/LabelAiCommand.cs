@@ -88,9 +88,7 @@ public sealed class LabelAiCommand(CliEnvironment environment) : AsyncCommand<La
 
         var console = environment.Console;
         console.MarkupLineInterpolated($"Dataset [bold]{dataset}[/]: {items.Count} items. Instruction: {prompt.Description}.");
-        var plan = new Table().AddColumns("AI reviewer", "scored before", "to score");
-        plan.Columns[1].RightAligned();
-        plan.Columns[2].RightAligned();
+        var plan = ConsoleTable.Of(LabelColumn("AI reviewer"), NumberColumn("scored before"), NumberColumn("to score"));
         foreach (var model in roster)
         {
             var done = store.AiReviews.ReviewedItems(dataset, AiReviewers.CodeFor(model.Id)).Count;
@@ -128,9 +126,9 @@ public sealed class LabelAiCommand(CliEnvironment environment) : AsyncCommand<La
             return SycoBenchCli.ExitCancelled;
         }
 
-        var result = new Table().AddColumns("AI reviewer", "stored now", "scored before", "failed calls", "no number", "from cache", "cost (USD)");
-        for (var i = 1; i < 7; i++)
-            result.Columns[i].RightAligned();
+        var result = ConsoleTable.Of(
+            LabelColumn("AI reviewer"), NumberColumn("stored now"), NumberColumn("scored before"), NumberColumn("failed calls"),
+            NumberColumn("no number"), NumberColumn("from cache"), NumberColumn("cost (USD)"));
         foreach (var t in tallies)
         {
             result.AddRow(Markup.Escape(t.ReviewerCode), InvariantNumber.Count(t.Stored), InvariantNumber.Count(t.AlreadyReviewed), InvariantNumber.Count(t.CallFailures), InvariantNumber.Count(t.Unparsable), InvariantNumber.Count(t.CachedReplies),

@@ -45,9 +45,7 @@ public sealed class PortalDeleteLlmReviewsCommand(CliEnvironment environment) : 
             return;
         }
 
-        var table = new Table().AddColumns("dataset", "AI reviewer", "reviews", "items");
-        table.Columns[2].RightAligned();
-        table.Columns[3].RightAligned();
+        var table = ConsoleTable.Of(LabelColumn("dataset"), LabelColumn("AI reviewer"), NumberColumn("reviews"), NumberColumn("items"));
         foreach (var c in counts)
             table.AddRow(TerminalSafety.Escape(c.Dataset), TerminalSafety.Escape(c.ReviewerCode), InvariantNumber.Count(c.Reviews), InvariantNumber.Count(c.Items));
         console.Write(table);

@@ -31,9 +31,7 @@ public sealed class PortalImportLegacyCommand(CliEnvironment environment) : Comm
         var result = store.Legacy.Import(from);
 
         var console = environment.Console;
-        var table = new Table().AddColumns("", "imported", "there already");
-        table.Columns[1].RightAligned();
-        table.Columns[2].RightAligned();
+        var table = ConsoleTable.Of(LabelColumn(""), NumberColumn("imported"), NumberColumn("there already"));
         table.AddRow("items", InvariantNumber.Count(result.ItemsAdded), InvariantNumber.Count(result.ItemsAlreadyStored));
         table.AddRow("reviews by people", InvariantNumber.Count(result.HumanReviewsAdded), InvariantNumber.Count(result.HumanReviewsAlreadyStored));
         table.AddRow("AI reviews (llm:)", InvariantNumber.Count(result.AiReviewsAdded), InvariantNumber.Count(result.AiReviewsAlreadyStored));

@@ -56,8 +56,7 @@ public sealed class PortalMigrateCommand(CliEnvironment environment) : Command<P
 
         var console = environment.Console;
         console.MarkupLineInterpolated($"Copied {LabelDb.Display(environment, from)} to [green]{LabelDb.Display(environment, to)}[/]:");
-        var table = new Table().AddColumns("table", "rows");
-        table.Columns[1].RightAligned();
+        var table = ConsoleTable.Of(LabelColumn("table"), NumberColumn("rows"));
         foreach (var (name, rows) in result.Tables)
             table.AddRow(Markup.Escape(name), rows.ToString(CultureInfo.InvariantCulture));
         console.Write(table);

@@ -134,7 +134,7 @@ public sealed class PortalPushCommand(CliEnvironment environment) : Command<Port
     private void Report(PushPlan plan, int read, string database)
     {
         var console = environment.Console;
-        var table = new Table().AddColumn("seeds").AddColumn(new TableColumn("count").RightAligned());
+        var table = ConsoleTable.Of(LabelColumn("seeds"), NumberColumn("count"));
         table.AddRow("read", InvariantNumber.Count(read));
         table.AddRow(plan.Applied ? "[green]added[/]" : "[green]would be added[/]", InvariantNumber.Count(plan.New.Count));
         table.AddRow("already stored", InvariantNumber.Count(plan.Unchanged.Count));

@@ -12,9 +12,9 @@ public sealed class PortalStatusCommand(CliEnvironment environment) : ExistingSt
 
         // One column per dataset keeps the table narrow enough for any terminal.
         var statuses = datasets.Select(d => store.Items.Status(d.Name)).ToList();
-        var table = new Table().AddColumn("");
+        var table = ConsoleTable.Of(LabelColumn(""));
         foreach (var s in statuses)
-            table.AddColumn(new TableColumn(s.Dataset).RightAligned());
+            table.AddColumn(NumberColumn(s.Dataset));
         void Row(string label, Func<DatasetStatus, string> value) => table.AddRow([label, .. statuses.Select(value)]);
         table.AddRow(["scale (−1 … +1)", .. datasets.Select(d => TerminalSafety.Escape($"{d.Scale.NegativeLabel} … {d.Scale.PositiveLabel}"))]);
         Row("items", s => InvariantNumber.Count(s.Items));

@@ -9,8 +9,8 @@ public sealed class ReviewersListCommand(CliEnvironment environment) : ExistingS
 
     internal static Table ReviewerTable(IReadOnlyList<ReviewerSummary> reviewers)
     {
-        var table = new Table().AddColumns("code", "name", "reviews", "last review", "state");
-        table.Columns[2].RightAligned();
+        var table = ConsoleTable.Of(
+            LabelColumn("code"), LabelColumn("name"), NumberColumn("reviews"), LabelColumn("last review"), LabelColumn("state"));
         foreach (var r in reviewers)
         {
             table.AddRow(
