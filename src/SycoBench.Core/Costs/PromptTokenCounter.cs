@@ -19,8 +19,13 @@ public sealed class PromptTokenCounter
     private static readonly string[] O200kFamilies = ["gpt-4o", "gpt-4.1", "gpt-4.5", "gpt-5", "o1", "o3", "o4", "gpt-oss", "chatgpt-4o"];
     private static readonly string[] Cl100kFamilies = ["gpt-4", "gpt-3.5"];
 
-    private readonly Lazy<Tokenizer> _o200k = new(() => TiktokenTokenizer.CreateForEncoding("o200k_base"));
-    private readonly Lazy<Tokenizer> _cl100k = new(() => TiktokenTokenizer.CreateForEncoding("cl100k_base"));
+    // Loaded once per process and shared by every counter (a tokenizer is safe to use from several threads): building
+    // one parses its whole vocabulary, which costs more than counting a run's prompts.
+    private static readonly Lazy<Tokenizer> O200k = new(() => TiktokenTokenizer.CreateForEncoding("o200k_base"));
+    private static readonly Lazy<Tokenizer> Cl100k = new(() => TiktokenTokenizer.CreateForEncoding("cl100k_base"));
+
+    private readonly Lazy<Tokenizer> _o200k = O200k;
+    private readonly Lazy<Tokenizer> _cl100k = Cl100k;
 
     /// <summary>The encoding used for a model name and whether it is that model's own (exact) or an approximation.</summary>
     public static (string Encoding, bool Exact) EncodingFor(string modelName)
