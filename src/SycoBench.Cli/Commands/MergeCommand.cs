@@ -33,11 +33,11 @@ public sealed class MergeCommand(CliEnvironment environment) : Command<MergeComm
         var guard = new OutputGuard(environment);
         foreach (var run in settings.Runs)
         {
-            foreach (var file in new[] { RunFolder.ManifestFile, RunFolder.RecordsFile, RunMerge.ScoredFile })
+            foreach (var file in new[] { RunFolder.ManifestFile, RunFolder.RecordsFile, RunFolder.ScoredFile })
                 guard.Input("<RUN_DIR>", Path.Combine(environment.Resolve(run), file));
         }
 
-        guard.RunFolder("--out", settings.Out!).File("--out", Path.Combine(environment.Resolve(settings.Out!), RunMerge.ScoredFile));
+        guard.RunFolder("--out", settings.Out!).File("--out", Path.Combine(environment.Resolve(settings.Out!), RunFolder.ScoredFile));
         var result = RunMerge.Merge(settings.Runs.Select(environment.Resolve).ToArray(), environment.Resolve(settings.Out!), cancellationToken);
         foreach (var warning in result.Warnings)
             environment.Warn(CacheCommands.Safe(warning));
@@ -50,8 +50,8 @@ public sealed class MergeCommand(CliEnvironment environment) : Command<MergeComm
             console.WriteLine(superseded);
         if (result.ScoredRecords is { } scored)
         {
-            console.WriteLine($"{CacheCommands.Count(scored)} records in {RunMerge.ScoredFile}.");
-            if (LatestPerKey.Notice(RunMerge.ScoredFile, result.ScoredSuperseded) is { } scoredSuperseded)
+            console.WriteLine($"{CacheCommands.Count(scored)} records in {RunFolder.ScoredFile}.");
+            if (LatestPerKey.Notice(RunFolder.ScoredFile, result.ScoredSuperseded) is { } scoredSuperseded)
                 console.WriteLine(scoredSuperseded);
         }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SycoBench.Running;
 using SycoBench.Scenarios;
 
 namespace SycoBench.Reporting;
@@ -10,13 +11,11 @@ namespace SycoBench.Reporting;
 /// </summary>
 public static class ReportScenarioResolver
 {
-    public const string RunGridFileName = "run_grid.json";
-
     public static ResolvedScenario Resolve(string? scenarioOption, string inputPath, string workingDirectory)
     {
         ArgumentNullException.ThrowIfNull(inputPath);
         var warnings = new List<string>();
-        var runGrid = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(inputPath, workingDirectory)) ?? ".", RunGridFileName);
+        var runGrid = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(inputPath, workingDirectory)) ?? ".", RunFolder.ManifestFile);
         var (recordedId, recordedSha, pricesReadOn) = ReadRecorded(runGrid, warnings);
 
         Scenario scenario;
@@ -39,7 +38,7 @@ public static class ReportScenarioResolver
                 throw new InputException($"{runGrid}: the run's scenario '{recordedId}' cannot be loaded ({ex.Message}); name it with --scenario", ex);
             }
 
-            source = RunGridFileName;
+            source = RunFolder.ManifestFile;
         }
         else
         {
@@ -109,7 +108,7 @@ public static class ReportModelLabels
         ArgumentNullException.ThrowIfNull(inputPath);
         ArgumentNullException.ThrowIfNull(warnings);
         var labels = new Dictionary<string, string>(StringComparer.Ordinal);
-        var runGrid = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(inputPath, workingDirectory)) ?? ".", ReportScenarioResolver.RunGridFileName);
+        var runGrid = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(inputPath, workingDirectory)) ?? ".", RunFolder.ManifestFile);
         if (!File.Exists(runGrid))
             return labels;
         try

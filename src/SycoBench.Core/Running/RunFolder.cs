@@ -17,6 +17,9 @@ public sealed class RunFolder
     public const string LogFile = "run.log";
     public const string BatchesFile = "batches.json";
 
+    /// <summary>What <c>score</c> writes beside run.jsonl when not told otherwise (<see cref="Scoring.ScoringPaths.DefaultOutputFor"/>).</summary>
+    public const string ScoredFile = "run_scored.jsonl";
+
     private static readonly JsonSerializerOptions ManifestOptions = new()
     {
         WriteIndented = true,

@@ -22,8 +22,6 @@ public sealed record RunMergeResult(
 /// </summary>
 public static class RunMerge
 {
-    public const string ScoredFile = "run_scored.jsonl";
-
     public static RunMergeResult Merge(IReadOnlyList<string> inputs, string output, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
@@ -71,7 +69,7 @@ public static class RunMerge
                         select new RecordKey(model, prompt.PromptId, sample, null)).ToHashSet();
         var missingKeys = expected.Except(latest.Records.Select(RecordKey.Of)).Count();
 
-        var scoredPaths = folders.Select(f => Path.Combine(f.Directory, ScoredFile)).ToArray();
+        var scoredPaths = folders.Select(f => Path.Combine(f.Directory, RunFolder.ScoredFile)).ToArray();
         var scoredPresent = scoredPaths.Count(File.Exists);
         LatestRecords<EvalRecord>? scored = null;
         if (scoredPresent == folders.Length)
@@ -87,13 +85,13 @@ public static class RunMerge
         }
         else if (scoredPresent > 0)
         {
-            warnings.Add($"only {scoredPresent} of {folders.Length} inputs have a {ScoredFile}; none is merged — score the merged run instead");
+            warnings.Add($"only {scoredPresent} of {folders.Length} inputs have a {RunFolder.ScoredFile}; none is merged — score the merged run instead");
         }
 
         var created = RunFolder.Create(outDir, manifest);
         JsonlFile.WriteAll(created.RecordsPath, latest.Records, RecordJsonContext.Default.RunRecord);
         if (scored is not null)
-            JsonlFile.WriteAll(Path.Combine(outDir, ScoredFile), scored.Records, RecordJsonContext.Default.EvalRecord);
+            JsonlFile.WriteAll(Path.Combine(outDir, RunFolder.ScoredFile), scored.Records, RecordJsonContext.Default.EvalRecord);
         return new RunMergeResult(created, latest.Records.Count, latest.Superseded, missingKeys, scored?.Records.Count, scored?.Superseded ?? 0,
             shards, missingShards, warnings);
     }

@@ -15,7 +15,7 @@ public static class ScoringPaths
         if (!Directory.Exists(runs))
             return null;
         return Directory.EnumerateDirectories(runs)
-            .Select(d => Path.Combine(d, "run.jsonl"))
+            .Select(d => Path.Combine(d, Running.RunFolder.RecordsFile))
             .Where(File.Exists)
             .OrderByDescending(File.GetLastWriteTimeUtc)
             .ThenByDescending(p => Path.GetFileName(Path.GetDirectoryName(p)), StringComparer.Ordinal)

@@ -102,7 +102,7 @@ public sealed class PortalPushCommand(CliEnvironment environment) : Command<Port
         var resolved = ReportScenarioResolver.Resolve(null, runPath, environment.WorkingDirectory);
         foreach (var warning in resolved.Warnings)
             environment.Warn(warning);
-        if (resolved.Source == ReportScenarioResolver.RunGridFileName)
+        if (resolved.Source == Running.RunFolder.ManifestFile)
             return resolved.Scenario;
         try
         {
