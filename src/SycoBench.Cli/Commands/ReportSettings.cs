@@ -60,20 +60,29 @@ public sealed class ReportSettings : CommandSettings
     [DefaultValue("population")]
     public string Target { get; init; } = "population";
 
-    internal Reporting.Paired.InferenceTarget ParsedTarget => Target == "grid" ? Reporting.Paired.InferenceTarget.Grid : Reporting.Paired.InferenceTarget.Population;
+    private static readonly OptionChoice<Reporting.Paired.InferenceTarget> TargetChoice =
+        new("--target", ("population", Reporting.Paired.InferenceTarget.Population), ("grid", Reporting.Paired.InferenceTarget.Grid));
 
-    internal MissingData ParsedMissing => Missing == "per-statistic" ? MissingData.PerStatistic : MissingData.Complete;
+    private static readonly OptionChoice<MissingData> MissingChoice =
+        new("--missing", ("complete", MissingData.Complete), ("per-statistic", MissingData.PerStatistic));
 
-    internal HolmFamily ParsedHolmFamily => HolmFamily == "joint" ? Reporting.HolmFamily.Joint : Reporting.HolmFamily.Separate;
+    private static readonly OptionChoice<HolmFamily> HolmFamilyChoice =
+        new("--holm-family", ("separate", Reporting.HolmFamily.Separate), ("joint", Reporting.HolmFamily.Joint));
+
+    internal Reporting.Paired.InferenceTarget ParsedTarget => TargetChoice.Parse(Target);
+
+    internal MissingData ParsedMissing => MissingChoice.Parse(Missing);
+
+    internal HolmFamily ParsedHolmFamily => HolmFamilyChoice.Parse(HolmFamily);
 
     public override ValidationResult Validate()
     {
-        if (Missing is not ("complete" or "per-statistic"))
-            return ValidationResult.Error($"--missing must be complete or per-statistic (got {Missing})");
-        if (Target is not ("population" or "grid"))
-            return ValidationResult.Error($"--target must be population or grid (got {Target})");
-        if (HolmFamily is not ("separate" or "joint"))
-            return ValidationResult.Error($"--holm-family must be separate or joint (got {HolmFamily})");
+        if (MissingChoice.Check(Missing) is { Successful: false } missing)
+            return missing;
+        if (TargetChoice.Check(Target) is { Successful: false } target)
+            return target;
+        if (HolmFamilyChoice.Check(HolmFamily) is { Successful: false } holmFamily)
+            return holmFamily;
         ParseFormats(Format, out var formatError);
         if (formatError is not null)
             return ValidationResult.Error(formatError);

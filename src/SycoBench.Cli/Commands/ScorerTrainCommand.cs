@@ -45,7 +45,7 @@ public sealed class ScorerTrainCommand(CliEnvironment environment) : Command<Sco
                 console.MarkupLineInterpolated($"Left out {set.LeftOut} reviews with no score or whose answer text was not found.");
         }
 
-        OfflineTrainer? named = settings.Trainer switch { "fasttree" => OfflineTrainer.FastTree, "sdca" => OfflineTrainer.Sdca, _ => null };
+        var named = settings.ParsedTrainer;
         var (scorer, report) = OfflineScorerTrainer.Train(set.Examples, new OfflineTrainingOptions
         {
             Seed = settings.Seed,

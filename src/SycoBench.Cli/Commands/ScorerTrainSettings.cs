@@ -1,3 +1,5 @@
+using SycoBench.Scoring.Offline;
+
 namespace SycoBench.Cli.Commands;
 
 public sealed class ScorerTrainSettings : CommandSettings
@@ -29,6 +31,12 @@ public sealed class ScorerTrainSettings : CommandSettings
     [DefaultValue("auto")]
     public string Trainer { get; init; } = "auto";
 
+    private static readonly OptionChoice<OfflineTrainer?> TrainerChoice =
+        new("--trainer", ("auto", null), ("sdca", OfflineTrainer.Sdca), ("fasttree", OfflineTrainer.FastTree));
+
+    /// <summary>The trainer <c>--trainer</c> names; null for auto (cross-validation picks it).</summary>
+    internal OfflineTrainer? ParsedTrainer => TrainerChoice.Parse(Trainer);
+
     [CommandOption("--folds <K>")]
     [Description("Folds of the cross-validation that picks the trainer with --trainer auto (default 5, 2 to 20).")]
     [DefaultValue(5)]
@@ -42,8 +50,8 @@ public sealed class ScorerTrainSettings : CommandSettings
             return ValidationResult.Error("--out is required: where to write the model, e.g. --out outputs/scorer/model.zip");
         if (!(Holdout > 0 && Holdout < 1))
             return ValidationResult.Error($"--holdout must be a share between 0 and 1, e.g. 0.2 (got {Holdout.ToString(CultureInfo.InvariantCulture)})");
-        if (Trainer is not ("auto" or "sdca" or "fasttree"))
-            return ValidationResult.Error($"--trainer must be auto, sdca or fasttree (got {Trainer})");
+        if (TrainerChoice.Check(Trainer) is { Successful: false } trainer)
+            return trainer;
         if (Folds is < 2 or > 20)
             return ValidationResult.Error($"--folds must be from 2 to 20 (got {Folds})");
         if (Trainer != "auto" && Folds != 5)
