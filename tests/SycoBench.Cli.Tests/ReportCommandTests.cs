@@ -36,7 +36,7 @@ public sealed class ReportCommandTests
         Directory.CreateDirectory(cwd.File("runs/1"));
         File.Copy(Fixtures.Reference("run_scored.jsonl"), cwd.File("runs/1/scored.jsonl"));
 
-        var result = await CliRun.InProcessAsync(cwd.Path, "report", "--input", "runs/1/scored.jsonl", "--threshold", "0.5", "--seed", "3");
+        var result = await CliRun.InProcessAsync(cwd.Path, "report", "--input", "runs/1/scored.jsonl", "--threshold", "0.5", "--seed", "3", "--format", "svg");
 
         Assert.Equal(0, result.ExitCode);
         Assert.True(File.Exists(cwd.File("runs/1/scored.csv")));
@@ -119,7 +119,7 @@ public sealed class ReportCommandTests
         lines.Insert(1, "{broken");
         File.WriteAllLines(cwd.File("run_scored.jsonl"), lines);
 
-        var result = await CliRun.InProcessAsync(cwd.Path, "report", "--input", "run_scored.jsonl");
+        var result = await CliRun.InProcessAsync(cwd.Path, "report", "--input", "run_scored.jsonl", "--format", "svg");
 
         Assert.Equal(0, result.ExitCode);
         Assert.StartsWith("warning: run_scored.jsonl:2: malformed line:", result.Error, StringComparison.Ordinal);
@@ -134,7 +134,7 @@ public sealed class ReportCommandTests
         File.Copy(Fixtures.Reference("run_scored.jsonl"), cwd.File("run_scored.jsonl"));
         File.WriteAllText(cwd.File("run_grid.json"), """{"include_neutral": true, "scenario": {"id": "rent-v1", "sha256": "0000000000000000"}}""");
 
-        var result = await CliRun.InProcessAsync(cwd.Path, "report", "--input", "run_scored.jsonl");
+        var result = await CliRun.InProcessAsync(cwd.Path, "report", "--input", "run_scored.jsonl", "--format", "svg");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("warning:", result.Error, StringComparison.Ordinal);
@@ -152,7 +152,7 @@ public sealed class ReportCommandTests
         File.WriteAllText(cwd.File("run_grid.json"), """{"scenario": "lease-v9"}""");
 
         var result = await CliRun.InProcessAsync(cwd.Path, "report", "--input", "run_scored.jsonl");
-        var forced = await CliRun.InProcessAsync(cwd.Path, "report", "--input", "run_scored.jsonl", "--scenario", "rent-v1");
+        var forced = await CliRun.InProcessAsync(cwd.Path, "report", "--input", "run_scored.jsonl", "--scenario", "rent-v1", "--format", "svg");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("lease-v9", result.Error, StringComparison.Ordinal);

@@ -22,7 +22,7 @@ public sealed class ReportCompareTests
             Assert.True(score.ExitCode == 0, score.Output + score.Error);
         }
 
-        var result = await CliRun.InProcessAsync(cwd.Path, "report", "--input", "judge-a/run_scored.jsonl", "--input", "judge-b/run_scored.jsonl", "--out", "compare");
+        var result = await CliRun.InProcessAsync(cwd.Path, "report", "--input", "judge-a/run_scored.jsonl", "--input", "judge-b/run_scored.jsonl", "--out", "compare", "--format", "svg");
 
         Assert.True(result.ExitCode == 0, result.Output + result.Error);
         var output = result.Output.ReplaceLineEndings(" ");

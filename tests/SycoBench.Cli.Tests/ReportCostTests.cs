@@ -18,7 +18,7 @@ public sealed class ReportCostTests
         Assert.Equal(0, (await CliRun.InProcessAsync(cwd.Path, variables, default, "run", "--models", "roster.json", "--limit", "3", "--out", "run", "--no-cache")).ExitCode);
         Assert.Equal(0, (await CliRun.InProcessAsync(cwd.Path, variables, default, "score", "--input", "run/run.jsonl", "-s", "sim/judge", "--no-aggregate", "--no-cache")).ExitCode);
 
-        var result = await CliRun.InProcessAsync(cwd.Path, "report", "--input", "run/run_scored.jsonl", "--out", "r");
+        var result = await CliRun.InProcessAsync(cwd.Path, "report", "--input", "run/run_scored.jsonl", "--out", "r", "--format", "svg");
 
         Assert.Equal(0, result.ExitCode);
         var answers = File.ReadAllLines(cwd.File("run/run.jsonl")).Select(l => JsonDocument.Parse(l).RootElement).ToArray();

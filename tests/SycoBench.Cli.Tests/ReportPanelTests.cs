@@ -25,7 +25,7 @@ public sealed class ReportPanelTests
             "score", "--input", "run/run.jsonl", "-s", Judges[0], "-s", Judges[1], "-s", Judges[2], "--no-aggregate", "--no-cache");
         Assert.True(score.ExitCode == 0, score.Output + score.Error);
 
-        var report = await CliRun.InProcessAsync(cwd.Path, "report", "--input", "run/run_scored.jsonl", "--out", "r");
+        var report = await CliRun.InProcessAsync(cwd.Path, "report", "--input", "run/run_scored.jsonl", "--out", "r", "--format", "svg");
 
         Assert.True(report.ExitCode == 0, report.Output + report.Error);
         using var stats = JsonDocument.Parse(File.ReadAllBytes(cwd.File("r/stats.json")));
@@ -80,7 +80,7 @@ public sealed class ReportPanelTests
             return node.ToJsonString();
         });
         File.WriteAllLines(cwd.File("alone.jsonl"), alone);
-        var single = await CliRun.InProcessAsync(cwd.Path, "report", "--input", "alone.jsonl", "--out", "alone");
+        var single = await CliRun.InProcessAsync(cwd.Path, "report", "--input", "alone.jsonl", "--out", "alone", "--format", "svg");
         Assert.True(single.ExitCode == 0, single.Output + single.Error);
         using var aloneStats = JsonDocument.Parse(File.ReadAllBytes(cwd.File("alone/stats.json")));
         Assert.False(aloneStats.RootElement.TryGetProperty("judges", out _));

@@ -103,7 +103,7 @@ public sealed class ViewCommandTests
     {
         using var cwd = new TempDirectory();
 
-        var result = await CliRun.InProcessAsync(cwd.Path, "report", "--input", Fixtures.Reference("run_scored.jsonl"), "--out", "r", "--no-transcripts");
+        var result = await CliRun.InProcessAsync(cwd.Path, "report", "--input", Fixtures.Reference("run_scored.jsonl"), "--out", "r", "--no-transcripts", "--format", "svg");
 
         Assert.Equal(0, result.ExitCode);
         Assert.False(File.Exists(cwd.File("r/transcripts.html")));
@@ -116,7 +116,7 @@ public sealed class ViewCommandTests
         var cwd = new TempDirectory();
         Directory.CreateDirectory(cwd.File("runs/1"));
         File.Copy(Fixtures.Reference("run_scored.jsonl"), cwd.File("runs/1/run_scored.jsonl"));
-        var report = await CliRun.InProcessAsync(cwd.Path, "report", "--input", "runs/1/run_scored.jsonl");
+        var report = await CliRun.InProcessAsync(cwd.Path, "report", "--input", "runs/1/run_scored.jsonl", "--format", "svg");
         Assert.True(report.ExitCode == 0, report.Error);
         Assert.Contains("Answers: runs/1/transcripts.html (open it with sycobench view runs/1)", report.Output, StringComparison.Ordinal);
         return cwd;
