@@ -98,7 +98,7 @@ public sealed class ScoreCommand(CliEnvironment environment) : AsyncCommand<Scor
         using var log = services.OpenLog(settings.Plan ? null : Path.Combine(Path.GetDirectoryName(plan.OutputPath)!, FileKinds.ScoreLog));
         using var cache = services.OpenCache(!settings.NoCache && callsJudges, settings.Cache);
         using var networked = services.Clients(routes, cache,
-            retry => log.Warn($"retry {retry.Attempt} of judge {retry.ModelId}: {retry.Reason}; waiting {retry.Delay.TotalSeconds:0.0} s"));
+            retry => log.Warn(ModelServices.RetryWarning(retry, "judge")));
         using var provider = new OfflineModelClientProvider(networked, environment.WorkingDirectory);
         log.Info($"scoring {plan.InputPath} with {string.Join(", ", judgeIds)}: {plan.ToJudge} answer(s) to judge");
         if (environment.Study is { } study)

@@ -76,4 +76,8 @@ internal sealed class ModelServices
     public ModelClientProvider Clients(
         IEnumerable<ModelRoute> routes, ResponseCache? cache, Action<ModelRetry>? onRetry, Action<ModelRateLimitWait>? onRateLimitWait = null) =>
         new(routes, Settings, Pipeline, cache, onRetry, onRateLimitWait);
+
+    /// <summary>The warning of a retried model call, e.g. "retry 2 of judge sim/judge: 503; waiting 1.5 s" (seconds in the invariant culture).</summary>
+    public static string RetryWarning(ModelRetry retry, string? role = null) =>
+        $"retry {retry.Attempt} of {(role is null ? "" : role + " ")}{retry.ModelId}: {retry.Reason}; waiting {retry.Delay.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s";
 }

@@ -106,7 +106,7 @@ public sealed class LabelAiCommand(CliEnvironment environment) : AsyncCommand<La
         services.EnsureKeys(routes);
         var temperature = roster.Select(m => m.Temperature).FirstOrDefault(t => t is not null) ?? RunParameters.DefaultTemperature;
         using var cache = services.OpenCache(!settings.NoCache, settings.Cache);
-        using var clients = services.Clients(routes, cache, retry => environment.Warn($"retry {retry.Attempt} of {retry.ModelId}: {retry.Reason}; waiting {retry.Delay.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s"));
+        using var clients = services.Clients(routes, cache, retry => environment.Warn(ModelServices.RetryWarning(retry)));
         IReadOnlyList<AiReviewerTally> tallies;
         try
         {
