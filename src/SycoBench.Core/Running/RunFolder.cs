@@ -44,7 +44,7 @@ public sealed class RunFolder
 
     public string RecordsPath => RecordsPathOf(Directory, Stem);
 
-    public string LogPath => Path.Combine(Directory, Stem is null ? LogFile : Stem + ".log");
+    public string LogPath => FileOf(Directory, Stem, LogFile, ".log");
 
     public string ManifestPath => ManifestPathOf(Directory, Stem);
 
@@ -54,11 +54,11 @@ public sealed class RunFolder
     /// <summary>What is resumed or displayed: the folder, or the records file of a run written to a named file.</summary>
     public string Location => Stem is null ? Directory : RecordsPath;
 
-    public static string RecordsPathOf(string directory, string? stem) => Path.Combine(directory, stem is null ? RecordsFile : stem + ".jsonl");
+    public static string RecordsPathOf(string directory, string? stem) => FileOf(directory, stem, RecordsFile, ".jsonl");
 
-    public static string BatchesPathOf(string directory, string? stem) => Path.Combine(directory, stem is null ? BatchesFile : stem + "_batches.json");
+    public static string BatchesPathOf(string directory, string? stem) => FileOf(directory, stem, BatchesFile, "_batches.json");
 
-    public static string ManifestPathOf(string directory, string? stem) => Path.Combine(directory, stem is null ? ManifestFile : stem + "_grid.json");
+    public static string ManifestPathOf(string directory, string? stem) => FileOf(directory, stem, ManifestFile, "_grid.json");
 
     /// <summary>
     /// Splits an <c>--out</c> or <c>--resume</c> value: a path ending in <c>.jsonl</c> names the records file (its
@@ -116,4 +116,8 @@ public sealed class RunFolder
             throw new InputException($"{path}: records no prompts or no models; it cannot be resumed");
         return new RunFolder(directory, manifest, stem);
     }
+
+    /// <summary>One of the run's files: its name in a run folder, or the records file's stem and a suffix beside a named records file.</summary>
+    private static string FileOf(string directory, string? stem, string nameInFolder, string suffixOfStem) =>
+        Path.Combine(directory, stem is null ? nameInFolder : stem + suffixOfStem);
 }
