@@ -124,4 +124,44 @@ public sealed class SignFlipTestTests
         var normal = 2 * (1 - MathNet.Numerics.Distributions.Normal.CDF(0, 1, z));
         Assert.InRange(result.PValue, normal * 0.7, normal * 1.4);
     }
+
+    [Fact]
+    public void Convolution_is_the_same_to_the_last_bit_as_the_one_at_a_time_recurrence_on_a_reused_table()
+    {
+        // Steps below and above a vector's width, large and small tables one after another on the same thread (the
+        // table is reused and must start clean): p equals a plain recomputation of the recurrence exactly.
+        var random = new SeededRandom(11);
+        foreach (var (k, largest) in new[] { (40, 3), (108, 8000), (20, 50), (200, 7), (60, 20000), (30, 1) })
+        {
+            var steps = Enumerable.Range(0, k).Select(_ => random.NextInt(largest + 1)).ToArray();
+            var observed = (long)Math.Abs(steps.Select((a, i) => i % 3 == 0 ? -a : a).Sum());
+            var p = SignFlipTest.Convolve((steps, observed), k).PValue;
+            Assert.Equal(BitConverter.DoubleToInt64Bits(OneAtATime(steps, observed)), BitConverter.DoubleToInt64Bits(p));
+        }
+    }
+
+    private static double OneAtATime(int[] steps, long observed)
+    {
+        long total = steps.Sum(a => (long)a);
+        var counts = new double[total + 1];
+        counts[0] = 1;
+        long reach = 0;
+        foreach (var step in steps.Where(a => a > 0))
+        {
+            reach += step;
+            for (var s = reach; s >= step; s--)
+                counts[s] = 0.5 * (counts[s] + counts[s - step]);
+            for (var s = Math.Min(step - 1, reach); s >= 0; s--)
+                counts[s] *= 0.5;
+        }
+
+        double extreme = 0;
+        for (long s = 0; s <= total; s++)
+        {
+            if (Math.Abs(total - 2 * s) >= observed)
+                extreme += counts[s];
+        }
+
+        return Math.Min(1.0, extreme);
+    }
 }
