@@ -23,7 +23,7 @@ public sealed class DatasetScaleBrowserTests(SharedChromium chromium)
         await page.GotoAsync("/signin");
         await page.FillAsync("#code", added.SignInCode);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => url.EndsWith('/'));
+        await PageUrl.SignedInAsync(page);
 
         // The start page lists both datasets with their scales.
         var home = await page.InnerTextAsync("table.datasets");

@@ -29,7 +29,7 @@ public sealed class ReviewerBrowserTests(SharedChromium chromium)
         Assert.EndsWith("/signin", page.Url, StringComparison.Ordinal);
         await page.FillAsync("#code", added.SignInCode.ToLowerInvariant());
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => url.EndsWith('/'));
+        await PageUrl.SignedInAsync(page);
         await page.ClickAsync("a[href='/review/scenario']");
         await page.WaitForSelectorAsync("#review-form");
 

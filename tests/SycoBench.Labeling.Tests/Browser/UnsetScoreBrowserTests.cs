@@ -21,7 +21,7 @@ public sealed class UnsetScoreBrowserTests(SharedChromium chromium)
         await page.GotoAsync("/signin");
         await page.FillAsync("#code", added.SignInCode);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => url.EndsWith('/'));
+        await PageUrl.SignedInAsync(page);
         await page.GotoAsync("/review/scenario");
         await page.WaitForSelectorAsync("#review-form");
 
@@ -49,7 +49,8 @@ public sealed class UnsetScoreBrowserTests(SharedChromium chromium)
 
         // Undo: the review is gone and the first answer is back, unset.
         await page.ClickAsync("#undo");
-        await page.WaitForURLAsync(url => url.Contains("undone=1", StringComparison.Ordinal));
+        await PageUrl.ReachedAsync(page, "[?&]undone=1");
+        await page.WaitForSelectorAsync("#saved");
         Assert.Equal(first, await ItemAsync(page));
         Assert.Contains("undone", await page.InnerTextAsync("#saved"), StringComparison.Ordinal);
         Assert.Equal("not set", await page.InnerTextAsync("#score-value"));
