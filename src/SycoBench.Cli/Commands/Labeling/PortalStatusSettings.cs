@@ -6,5 +6,5 @@ public sealed class PortalStatusSettings : PortalSettings
     [Description("Only this dataset (any dataset of the store); default: every dataset.")]
     public string? Dataset { get; init; }
 
-    protected override ValidationResult ValidateOptions() => DatasetName(Dataset);
+    protected override ValidationResult ValidateOptions() => LabelStoreOption.DatasetName(Dataset);
 }
