@@ -1,9 +1,9 @@
 namespace SycoBench.Cli.Tests.Infrastructure;
 
 /// <summary>
-/// The options run, score and label ai share (the model-pipeline and judging groups) are checked once, with the
-/// option: every command that takes one refuses the same bad value with the same message and exit code 2, before it
-/// reads or writes anything.
+/// The options several commands share (the model-pipeline and judging groups of run, score and label ai; the label
+/// store's --db and --dataset) are checked once, with the option: every command that takes one refuses the same bad
+/// value with the same message and exit code 2, before it reads or writes anything.
 /// </summary>
 public sealed class SharedOptionsTests
 {
@@ -16,6 +16,8 @@ public sealed class SharedOptionsTests
         { ["label", "ai", "--dataset", "aita", "--models", "sim", "--concurrency", "0"], "--concurrency must be a positive integer (got 0)" },
         { ["label", "ai", "--dataset", "aita", "--models", "sim", "--db", " "], "--db needs a path or a PostgreSQL address" },
         { ["label", "ai", "--dataset", "Not A Name", "--models", "sim"], "--dataset: " },
+        { ["portal", "status", "--dataset", "Not A Name"], "--dataset: " },
+        { ["portal", "delete-llm-reviews", "--dataset", "Not A Name"], "--dataset: " },
     };
 
     [Theory]
