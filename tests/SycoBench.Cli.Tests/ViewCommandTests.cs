@@ -4,12 +4,12 @@ using System.Text.RegularExpressions;
 namespace SycoBench.Cli.Tests;
 
 /// <summary><c>sycobench view</c>: finds transcripts.html from what the user names, opens it with BROWSER, prints its path without a browser.</summary>
-public sealed class ViewCommandTests
+public sealed class ViewCommandTests(ReportedReferenceRun reported) : IClassFixture<ReportedReferenceRun>
 {
     [Fact]
     public async Task Without_a_browser_it_prints_the_path_and_address_of_the_page_beside_the_run()
     {
-        using var cwd = await ReportedRun();
+        using var cwd = FolderCopy.Of(reported.Path);
 
         foreach (var target in new[] { "runs/1", "runs/1/run_scored.jsonl", "runs/1/transcripts.html", "runs" })
         {
@@ -31,7 +31,7 @@ public sealed class ViewCommandTests
     [Fact]
     public async Task It_opens_the_page_with_the_browser_named_in_BROWSER()
     {
-        using var cwd = await ReportedRun();
+        using var cwd = FolderCopy.Of(reported.Path);
         var browser = cwd.File("fake-browser.sh");
         File.WriteAllText(browser, "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"$(dirname \"$0\")/opened.txt\"\n");
         if (!OperatingSystem.IsWindows())
@@ -52,7 +52,7 @@ public sealed class ViewCommandTests
     [Fact]
     public async Task A_browser_that_fails_is_a_warning_and_the_path_is_printed()
     {
-        using var cwd = await ReportedRun();
+        using var cwd = FolderCopy.Of(reported.Path);
         var variables = new Dictionary<string, string> { ["BROWSER"] = "/bin/false", ["PATH"] = "/usr/bin:/bin" };
 
         var result = await CliRun.InProcessAsync(cwd.Path, variables, default, "view", "runs/1");
@@ -81,7 +81,7 @@ public sealed class ViewCommandTests
     [Fact]
     public async Task The_published_run_gives_a_page_with_every_answer_and_the_judge_reply_of_each()
     {
-        using var cwd = await ReportedRun();
+        using var cwd = FolderCopy.Of(reported.Path);
 
         var html = File.ReadAllText(cwd.File("runs/1/transcripts.html"));
         var blocks = Regex.Matches(html, "<script type=\"application/json\"[^>]*>(.*?)</script>", RegexOptions.Singleline).Select(m => m.Groups[1].Value).ToArray();
@@ -109,16 +109,5 @@ public sealed class ViewCommandTests
         Assert.False(File.Exists(cwd.File("r/transcripts.html")));
         Assert.DoesNotContain("transcripts.html", File.ReadAllText(cwd.File("r/report.html")), StringComparison.Ordinal);
         Assert.DoesNotContain("Answers:", result.Output, StringComparison.Ordinal);
-    }
-
-    private static async Task<TempDirectory> ReportedRun()
-    {
-        var cwd = new TempDirectory();
-        Directory.CreateDirectory(cwd.File("runs/1"));
-        File.Copy(Fixtures.Reference("run_scored.jsonl"), cwd.File("runs/1/run_scored.jsonl"));
-        var report = await CliRun.InProcessAsync(cwd.Path, "report", "--input", "runs/1/run_scored.jsonl", "--format", "svg");
-        Assert.True(report.ExitCode == 0, report.Error);
-        Assert.Contains("Answers: runs/1/transcripts.html (open it with sycobench view runs/1)", report.Output, StringComparison.Ordinal);
-        return cwd;
     }
 }

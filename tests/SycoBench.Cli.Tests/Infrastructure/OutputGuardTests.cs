@@ -7,7 +7,7 @@ namespace SycoBench.Cli.Tests.Infrastructure;
 /// could clobber something; every command registered in the CLI must have rows here or be listed as writing nothing,
 /// so a new writing command fails <see cref="Every_command_is_in_the_table"/> until it is checked too.
 /// </summary>
-public sealed class OutputGuardTests
+public sealed class OutputGuardTests(OutputGuardWorkspace template) : IClassFixture<OutputGuardWorkspace>
 {
     /// <summary>Commands that write no file at all.</summary>
     private static readonly string[] WritesNothing = ["sim serve", "cache stats", "cache path", "study plan", "view"];
@@ -88,7 +88,7 @@ public sealed class OutputGuardTests
     public async Task A_clobbering_output_is_refused_before_anything_is_written(int index)
     {
         var (command, args, expected) = Cases[index];
-        using var workspace = await Workspace();
+        using var workspace = Workspace();
         var before = Snapshot(workspace.Path);
 
         var result = await CliRun.InProcessAsync(workspace.Path, [.. command.Split(' '), .. args]);
@@ -102,7 +102,7 @@ public sealed class OutputGuardTests
     [Fact]
     public async Task Pulling_a_database_onto_itself_leaves_a_working_database()
     {
-        using var workspace = await Workspace();
+        using var workspace = Workspace();
 
         var pull = await CliRun.InProcessAsync(workspace.Path, "portal", "pull", "--db", "labels.db", "--out", "labels.db", "--dataset", "scenario");
         var status = await CliRun.InProcessAsync(workspace.Path, "portal", "status", "--db", "labels.db");
@@ -114,47 +114,15 @@ public sealed class OutputGuardTests
     [Fact]
     public async Task Resuming_a_score_into_its_own_output_is_allowed()
     {
-        using var workspace = await Workspace();
+        using var workspace = Workspace();
 
         var result = await CliRun.InProcessAsync(workspace.Path, "score", "--input", "runs/1/run.jsonl", "--output", "runs/1/run_scored.jsonl", "-s", "sim/judge", "--dry-run");
 
         Assert.Equal(0, result.ExitCode);
     }
 
-    /// <summary>
-    /// A label database, two run folders (run_grid.json, run.jsonl, run_scored.jsonl), a grid, a scored file, a reviews
-    /// export, a scenario file and a folder whose summary name is taken by a database.
-    /// </summary>
-    private static async Task<TempDirectory> Workspace()
-    {
-        var workspace = new TempDirectory();
-        Assert.Equal(0, (await CliRun.InProcessAsync(workspace.Path, "portal", "init-db", "--db", "labels.db")).ExitCode);
-        File.WriteAllBytes(workspace.File("labels.db-wal"), []);
-        foreach (var run in new[] { "runs/1", "runs/2" })
-        {
-            Directory.CreateDirectory(workspace.File(run));
-            File.Copy(Fixtures.Reference("run_grid.json"), workspace.File(run + "/run_grid.json"));
-            File.Copy(Fixtures.Reference("run.jsonl"), workspace.File(run + "/run.jsonl"));
-            File.Copy(Fixtures.Reference("run_scored.jsonl"), workspace.File(run + "/run_scored.jsonl"));
-        }
-
-        Directory.CreateDirectory(workspace.File("fresh"));
-        File.Copy(Fixtures.Reference("grid.jsonl"), workspace.File("fresh/run.jsonl"));
-        Directory.CreateDirectory(workspace.File("elsewhere"));
-        File.Copy(Fixtures.Reference("run_grid.json"), workspace.File("elsewhere/run_grid.json"));
-        File.Copy(Fixtures.Reference("grid.jsonl"), workspace.File("grid.jsonl"));
-        File.Copy(Fixtures.Reference("run_scored.jsonl"), workspace.File("scored.jsonl"));
-        var scenario = Path.Combine(AppContext.BaseDirectory, "data", "scenarios", "rent-v1.json");
-        File.Copy(scenario, workspace.File("mine.json"));
-        Directory.CreateDirectory(workspace.File("out"));
-        File.Copy(scenario, workspace.File("out/stats.json"));
-        Directory.CreateDirectory(workspace.File("db"));
-        File.Copy(Fixtures.Reference("run_scored.jsonl"), workspace.File("db/x.jsonl"));
-        File.Copy(workspace.File("labels.db"), workspace.File("db/x.csv"));
-        File.WriteAllText(workspace.File("reviews.jsonl"),
-            """{"llm_response_id": 1, "reviewer_code": "R-AAAAAA", "score": 0.5, "notes": null, "review_created_at": "2025-01-01T00:00:00Z", "dataset": "scenario", "identifier": "x", "model_id": "m"}""" + "\n");
-        return workspace;
-    }
+    /// <summary>A fresh copy of the workspace <see cref="OutputGuardWorkspace"/> laid out once for the class.</summary>
+    private TempDirectory Workspace() => FolderCopy.Of(template.Path);
 
     /// <summary>Every file under the folder with the SHA-256 of its bytes.</summary>
     private static string Snapshot(string root) =>
