@@ -7,7 +7,7 @@ using SycoBench.Labeling.Storage;
 namespace SycoBench.Labeling.Tests.Web;
 
 /// <summary>Sessions that die on the server, proxies, bodies the server cannot take, shared sign-in limits, CSV formulas.</summary>
-public sealed class HardeningTests
+public sealed class HardeningTests(SharedLabelingServer shared) : IClassFixture<SharedLabelingServer>
 {
     [Fact]
     public async Task A_cookie_copied_before_sign_out_is_refused_after_it()
@@ -100,8 +100,7 @@ public sealed class HardeningTests
     [Fact]
     public async Task A_submission_that_is_not_a_form_gets_415_with_a_message_and_stores_nothing()
     {
-        await using var server = await LabelingServer.StartAsync();
-        server.Store.Items.Push("scenario", Seeds.Many(2));
+        var server = shared.Server;
         var (client, _) = await server.SignedInReviewerAsync();
         var page = await client.GetStringAsync("/review/scenario");
         using var request = new HttpRequestMessage(HttpMethod.Post, "/review/scenario/submit")
@@ -125,8 +124,7 @@ public sealed class HardeningTests
     [InlineData(true)]
     public async Task A_body_over_the_limit_gets_413_with_a_message_and_stores_nothing(bool multipart)
     {
-        await using var server = await LabelingServer.StartAsync();
-        server.Store.Items.Push("scenario", Seeds.Many(2));
+        var server = shared.Server;
         var (client, _) = await server.SignedInReviewerAsync();
         var page = await client.GetStringAsync("/review/scenario");
         var fields = SubmitFields(page, notes: new string('x', 70 * 1024));

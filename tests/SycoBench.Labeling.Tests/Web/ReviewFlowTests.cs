@@ -5,7 +5,8 @@ using SycoBench.Labeling.Storage;
 
 namespace SycoBench.Labeling.Tests.Web;
 
-public sealed class ReviewFlowTests
+/// <summary>Reviewing over HTTP. The refused submissions share one server (<see cref="SharedLabelingServer"/>); the others start their own.</summary>
+public sealed class ReviewFlowTests(SharedLabelingServer shared) : IClassFixture<SharedLabelingServer>
 {
     private static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, string page, string score, string notes = "", string? submissionId = null, bool json = true)
     {
@@ -84,8 +85,7 @@ public sealed class ReviewFlowTests
     [InlineData("abc", HttpStatusCode.BadRequest)]
     public async Task Scores_outside_the_scale_are_refused_and_nothing_is_stored(string score, HttpStatusCode expected)
     {
-        await using var server = await LabelingServer.StartAsync();
-        server.Store.Items.Push("scenario", Seeds.Many(2));
+        var server = shared.Server;
         var (client, _) = await server.SignedInReviewerAsync();
         var page = await client.GetStringAsync("/review/scenario");
 
@@ -98,8 +98,7 @@ public sealed class ReviewFlowTests
     [Fact]
     public async Task Oversize_notes_are_refused_and_nothing_is_stored()
     {
-        await using var server = await LabelingServer.StartAsync();
-        server.Store.Items.Push("scenario", Seeds.Many(2));
+        var server = shared.Server;
         var (client, _) = await server.SignedInReviewerAsync();
         var page = await client.GetStringAsync("/review/scenario");
 

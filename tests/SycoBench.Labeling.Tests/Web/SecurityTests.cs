@@ -3,7 +3,8 @@ using System.Net.Http.Headers;
 
 namespace SycoBench.Labeling.Tests.Web;
 
-public sealed class SecurityTests
+/// <summary>Sign-in, antiforgery, admin token, headers, markup. The admin-token checks share one server (<see cref="SharedLabelingServer"/>).</summary>
+public sealed class SecurityTests(SharedLabelingServer shared) : IClassFixture<SharedLabelingServer>
 {
     [Fact]
     public async Task Posts_without_the_antiforgery_token_are_refused_and_store_nothing()
@@ -77,7 +78,7 @@ public sealed class SecurityTests
     [InlineData("/admin/export/scenario")]
     public async Task Admin_pages_need_the_admin_token(string path)
     {
-        await using var server = await LabelingServer.StartAsync();
+        var server = shared.Server;
         var (reviewer, _) = await server.SignedInReviewerAsync();
 
         var anonymous = await server.Client().GetAsync(path);
