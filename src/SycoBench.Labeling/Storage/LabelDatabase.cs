@@ -28,6 +28,12 @@ internal abstract class LabelDatabase : IDisposable
 
     public TimeProvider Time { get; }
 
+    /// <summary>
+    /// The schema version the store was opened at: the current one, except in tests that make a store as an older
+    /// SycoBench left it (<c>upToVersion</c>), where the code that version relies on must keep to it.
+    /// </summary>
+    public int OpenedAtVersion { get; private set; }
+
     protected SemaphoreSlim WriteGate => _writeGate;
 
     /// <param name="upToVersion">Tests only: migrate no further than this version, to make a store as an older SycoBench left it.</param>
@@ -45,6 +51,7 @@ internal abstract class LabelDatabase : IDisposable
                 database.Migrate(upToVersion ?? database.Migrations.Count);
             else
                 database.RequireCurrentSchema();
+            database.OpenedAtVersion = upToVersion ?? database.Migrations.Count;
             return database;
         }
         catch (DbException ex)

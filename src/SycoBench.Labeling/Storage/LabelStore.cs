@@ -71,8 +71,8 @@ public sealed class LabelStore : IDisposable
         Open(location, time, null, create: false);
 
     /// <summary>Tests only: a store as an older SycoBench left it, migrated no further than <paramref name="version"/>.</summary>
-    internal static LabelStore OpenAtSchemaVersion(LabelStoreLocation location, int version) =>
-        new(LabelDatabase.Open(location, TimeProvider.System, create: true, upToVersion: version), DefaultLeaseDuration);
+    internal static LabelStore OpenAtSchemaVersion(LabelStoreLocation location, int version, TimeProvider? time = null, TimeSpan? leaseDuration = null) =>
+        new(LabelDatabase.Open(location, time ?? TimeProvider.System, create: true, upToVersion: version), leaseDuration ?? DefaultLeaseDuration);
 
     private static LabelStore Open(LabelStoreLocation location, TimeProvider? time, TimeSpan? leaseDuration, bool create)
     {

@@ -173,6 +173,55 @@ internal sealed class PostgresLabelDatabase : LabelDatabase
         }
     }
 
+    /// <summary>
+    /// Runs a reviewer's next-item or submit as one call of a server-side function (<see cref="PostgresReviewFunctions"/>)
+    /// in a transaction of its own: one round trip, where <see cref="WriteForReviewerAsync"/> makes one per statement and
+    /// one more to commit. The function takes the same locks first and reports a lease past its time instead of doing
+    /// the work (<paramref name="call"/> returns <c>LeaseDue</c>); the leases are then expired in a serial write, and
+    /// the call made again, as are calls that met a deadlock or a key stored meanwhile.
+    /// </summary>
+    public async Task<T> CallForReviewerAsync<T>(
+        Func<NpgsqlConnection, long, CancellationToken, Task<(bool LeaseDue, T Result)>> call,
+        Action<DbConnection, DbTransaction, long> expireLeases, CancellationToken cancellationToken = default)
+    {
+        await _reviewerWrites.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                var nowMs = NowMs();
+                await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    var (leaseDue, result) = await call(connection, nowMs, cancellationToken).ConfigureAwait(false);
+                    if (!leaseDue)
+                        return result;
+                }
+                catch (PostgresException ex) when (attempt < MaxAttempts && ex.SqlState is "40P01" or "40001" or "23505")
+                {
+                    // The statement was its own transaction: nothing of it was kept, and the next call sees what the
+                    // other transaction committed.
+                    continue;
+                }
+
+                // Expiring touches every reviewer's leases: give way to a serial write that expires them, then call again.
+                await WriteAsync((c, t) =>
+                {
+                    expireLeases(c, t, nowMs);
+                    return 0;
+                }, cancellationToken).ConfigureAwait(false);
+                attempt--;
+            }
+        }
+        finally
+        {
+            _reviewerWrites.Release();
+        }
+    }
+
+    /// <summary>The key of the advisory lock every write takes (the server-side functions take it shared).</summary>
+    public static long WriteLock => WriteLockKey;
+
     private const int MaxAttempts = 5;
 
     /// <summary>Statements each pooled connection keeps prepared on the server (the most used ones).</summary>

@@ -222,5 +222,6 @@ internal static class PostgresSchema
         CREATE INDEX ix_reviews_reviewer_created ON reviews (reviewer_code, created_at, id);
         CREATE INDEX ix_cannot_judge_reviewer_created ON cannot_judge (reviewer_code, created_at, id);
         """,
+        PostgresReviewFunctions.Migration,
     ];
 }

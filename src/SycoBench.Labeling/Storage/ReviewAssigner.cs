@@ -23,15 +23,25 @@ public sealed class ReviewAssigner
     private readonly LabelDatabase _database;
     private readonly TimeSpan _leaseDuration;
 
+    /// <summary>
+    /// On PostgreSQL, next item and submit run as server-side functions, one round trip each (null on SQLite, and on a
+    /// PostgreSQL store held at a schema version before the functions, which runs the statements below one by one).
+    /// </summary>
+    private readonly PostgresReviewCalls? _postgres;
+
     internal ReviewAssigner(LabelDatabase database, TimeSpan leaseDuration)
     {
         _database = database;
         _leaseDuration = leaseDuration;
+        if (database is PostgresLabelDatabase postgres && postgres.OpenedAtVersion >= PostgresReviewFunctions.SchemaVersion)
+            _postgres = new PostgresReviewCalls(postgres, leaseDuration, ExpireLeases);
     }
 
     /// <summary>The item this reviewer should score next in the dataset, or null when the dataset is empty.</summary>
     public async Task<Assignment?> NextAsync(string dataset, string reviewerCode, CancellationToken cancellationToken = default)
     {
+        if (_postgres is not null)
+            return await _postgres.NextAsync(dataset, reviewerCode, ReviewsPerItem, MaxChooseRounds, cancellationToken).ConfigureAwait(false);
         return await _database.WriteForReviewerAsync(reviewerCode, (connection, transaction) => Next(connection, transaction, dataset, reviewerCode), ExpireLeases, cancellationToken)
             .ConfigureAwait(false);
     }
@@ -41,6 +51,8 @@ public sealed class ReviewAssigner
         ArgumentNullException.ThrowIfNull(submission);
         if (submission.Validate() is { } problem)
             return new SubmitOutcome(SubmitStatus.Invalid, null, problem);
+        if (_postgres is not null)
+            return await _postgres.SubmitAsync(submission, ReviewsPerItem, cancellationToken).ConfigureAwait(false);
         return await _database.WriteForReviewerAsync(submission.ReviewerCode, (connection, transaction) => Submit(connection, transaction, submission), ExpireLeases, cancellationToken)
             .ConfigureAwait(false);
     }
@@ -171,8 +183,8 @@ public sealed class ReviewAssigner
             if (reader.Read())
             {
                 return reader.GetString(2) == submission.ReviewerCode && reader.GetInt64(3) == submission.ItemId
-                    ? new SubmitOutcome(SubmitStatus.AlreadyStored, reader.GetInt64(1), "already saved")
-                    : new SubmitOutcome(SubmitStatus.SubmissionIdConflict, null, "this submission id belongs to another review");
+                    ? new SubmitOutcome(SubmitStatus.AlreadyStored, reader.GetInt64(1), SubmitMessages.AlreadyStored)
+                    : new SubmitOutcome(SubmitStatus.SubmissionIdConflict, null, SubmitMessages.SubmissionIdConflict);
             }
         }
 
@@ -195,9 +207,9 @@ public sealed class ReviewAssigner
         }
 
         if (dataset is null || (submission.Dataset is not null && submission.Dataset != dataset))
-            return new SubmitOutcome(SubmitStatus.UnknownItem, null, "no such item in this dataset");
+            return new SubmitOutcome(SubmitStatus.UnknownItem, null, SubmitMessages.UnknownItem);
         if (leaseState is null)
-            return new SubmitOutcome(SubmitStatus.NotAssigned, null, "this item is not assigned to you");
+            return new SubmitOutcome(SubmitStatus.NotAssigned, null, SubmitMessages.NotAssigned);
         var live = Convert.ToInt64(leaseState, System.Globalization.CultureInfo.InvariantCulture) == 1;
         if (submission.CannotJudge)
             return StoreCannotJudge(connection, transaction, submission, dataset, live);
@@ -206,12 +218,11 @@ public sealed class ReviewAssigner
                 SELECT 1 FROM llm_responses i WHERE i.dataset = @d AND {NotCannotJudge}
                 AND (SELECT COUNT(*) FROM reviews v WHERE v.reviewer_code = @r AND v.llm_response_id = i.id) < @own LIMIT 1
                 """, ("@d", dataset), ("@r", submission.ReviewerCode), ("@own", own)) is not null)
-            return new SubmitOutcome(SubmitStatus.AlreadyReviewed, null, "you reviewed this item already; every item comes once before any comes again");
+            return new SubmitOutcome(SubmitStatus.AlreadyReviewed, null, SubmitMessages.AlreadyReviewed);
 
         if (!live && IsLateReviewUnbalancing(connection, transaction, dataset, submission.ReviewerCode, submission.ItemId, own))
         {
-            return new SubmitOutcome(SubmitStatus.LeaseExpired, null,
-                "your time on this answer ran out and it got its reviews from others meanwhile; reload the page for the next answer");
+            return new SubmitOutcome(SubmitStatus.LeaseExpired, null, SubmitMessages.LeaseExpired);
         }
 
         var now = _database.Now();
@@ -227,7 +238,7 @@ public sealed class ReviewAssigner
             DELETE FROM assignments WHERE reviewer_code = @r AND dataset = @d;
             UPDATE llm_responses SET review_count = review_count + 1, load = load + @extra WHERE id = @id
             """, ("@r", submission.ReviewerCode), ("@d", dataset), ("@extra", live ? 0 : 1), ("@id", submission.ItemId));
-        return new SubmitOutcome(SubmitStatus.Stored, reviewId, "saved");
+        return new SubmitOutcome(SubmitStatus.Stored, reviewId, SubmitMessages.Stored);
     }
 
     /// <summary>
@@ -245,7 +256,7 @@ public sealed class ReviewAssigner
             Sql.Execute(connection, transaction, "UPDATE llm_responses SET load = load - 1 WHERE id = @id", ("@id", submission.ItemId));
         Sql.Execute(connection, transaction, "DELETE FROM assignments WHERE reviewer_code = @r AND dataset = @d",
             ("@r", submission.ReviewerCode), ("@d", dataset));
-        return new SubmitOutcome(SubmitStatus.Stored, id, "saved as can't judge");
+        return new SubmitOutcome(SubmitStatus.Stored, id, SubmitMessages.StoredCannotJudge);
     }
 
     /// <summary>The reviewer's last submission in the dataset (a review or a "can't judge"), or null.</summary>

@@ -218,5 +218,10 @@ internal static class Schema
         CREATE INDEX ix_reviews_reviewer_created ON reviews (reviewer_code, created_at, id);
         CREATE INDEX ix_cannot_judge_reviewer_created ON cannot_judge (reviewer_code, created_at, id);
         """,
+        """
+        -- Version 8 adds PostgreSQL's server-side functions for next item and submit (PostgresReviewFunctions); the
+        -- tables are unchanged, and SQLite runs those steps as statements of its own (ReviewAssigner).
+        SELECT 1;
+        """,
     ];
 }

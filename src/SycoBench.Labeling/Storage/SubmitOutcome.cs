@@ -46,3 +46,17 @@ public sealed record LastSubmission(long ItemId, string ItemTitle, string Submis
 
 /// <summary>What became of an undo: when <see cref="Undone"/>, the item is the reviewer's current one again.</summary>
 public sealed record UndoOutcome(bool Undone, long? ItemId, string Message);
+
+/// <summary>What a submission's outcome tells the reviewer, the same whichever store ran it.</summary>
+internal static class SubmitMessages
+{
+    public const string Stored = "saved";
+    public const string StoredCannotJudge = "saved as can't judge";
+    public const string AlreadyStored = "already saved";
+    public const string SubmissionIdConflict = "this submission id belongs to another review";
+    public const string UnknownItem = "no such item in this dataset";
+    public const string NotAssigned = "this item is not assigned to you";
+    public const string AlreadyReviewed = "you reviewed this item already; every item comes once before any comes again";
+    public const string LeaseExpired =
+        "your time on this answer ran out and it got its reviews from others meanwhile; reload the page for the next answer";
+}
