@@ -32,6 +32,11 @@ internal sealed class PostgresLabelDatabase : LabelDatabase
             builder.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
         }
 
+        // A pooled connection is reset when it is closed: its next use first sends statements that reset the session
+        // (RESET ALL, CLOSE ALL, UNLISTEN *, DISCARD TEMP and more), which the server parses and runs on each of the three
+        // connections a review takes. The store leaves nothing on a connection to reset (no SET, no temporary tables, no
+        // LISTEN, advisory locks only for the transaction), so connections go back to the pool as they are.
+        builder.ConnectionStringBuilder.NoResetOnClose = true;
         _dataSource = builder.Build();
         // Those transactions hold threads of the pool (see WriteForReviewerAsync); the pool starts them at once rather
         // than adding one every half second while requests queue.
