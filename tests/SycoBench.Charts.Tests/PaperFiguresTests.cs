@@ -8,8 +8,27 @@ using SycoBench.Tests.Reporting;
 
 namespace SycoBench.Charts.Tests;
 
+/// <summary>
+/// The SVG report of the paper-figure run, written once for the tests that only read its files (a report with its four
+/// charts takes about a second of processor time). It is the same bytes every time, which
+/// <see cref="PaperFiguresTests.Svg_files_are_well_formed_xml_and_the_same_bytes_every_time"/> checks against a second run.
+/// </summary>
+public sealed class PaperSvgReport : IDisposable
+{
+    private readonly TempDirectory _directory = new();
+
+    public PaperSvgReport() => PaperFiguresTests.Report(_directory, new ChartOutput(ChartFormats.Svg, 300));
+
+    /// <summary>The report's folder.</summary>
+    public string Path => _directory.Path;
+
+    public string File(string name) => _directory.File(name);
+
+    public void Dispose() => _directory.Dispose();
+}
+
 /// <summary>Figures for a paper: print resolution, well-formed SVG, PDF pages, one model order, titles from the run, roster labels.</summary>
-public sealed partial class PaperFiguresTests
+public sealed partial class PaperFiguresTests(PaperSvgReport svg) : IClassFixture<PaperSvgReport>
 {
     private static readonly Dictionary<string, string> Labels = new(StringComparer.Ordinal)
     {
@@ -18,7 +37,7 @@ public sealed partial class PaperFiguresTests
         ["c/balanced"] = "Balanced C",
     };
 
-    private static ReportResult Report(TempDirectory dir, ChartOutput output)
+    internal static ReportResult Report(TempDirectory dir, ChartOutput output)
     {
         var run = new ScoredRunWriter(ScoredRunWriter.Rent)
             .Model("c/balanced", (t, p, s) => p == "neutral" ? 0 : ((t.Index + s) % 2 == 0 ? 0.2 : -0.2), samples: 2)
@@ -54,9 +73,8 @@ public sealed partial class PaperFiguresTests
     [Fact]
     public void Svg_files_are_well_formed_xml_and_the_same_bytes_every_time()
     {
-        using var first = new TempDirectory();
+        var first = svg;
         using var second = new TempDirectory();
-        Report(first, new ChartOutput(ChartFormats.Svg, 300));
         Report(second, new ChartOutput(ChartFormats.Svg, 300));
 
         var files = Directory.GetFiles(first.Path, "chart-*.svg").Order(StringComparer.Ordinal).ToArray();
@@ -84,8 +102,7 @@ public sealed partial class PaperFiguresTests
     [Fact]
     public void Forest_plot_stance_mix_and_heatmap_list_the_models_in_one_order_by_their_roster_labels()
     {
-        using var dir = new TempDirectory();
-        Report(dir, new ChartOutput(ChartFormats.Svg, 300));
+        var dir = svg;
 
         var forest = ModelRows(dir.File("chart-si-forest.svg"));
         var stance = ModelRows(dir.File("chart-stance-mix.svg"));
@@ -99,8 +116,7 @@ public sealed partial class PaperFiguresTests
     [Fact]
     public void Titles_name_the_scenario_and_the_run_date_not_the_file()
     {
-        using var dir = new TempDirectory();
-        Report(dir, new ChartOutput(ChartFormats.Svg, 300));
+        var dir = svg;
 
         foreach (var file in Directory.GetFiles(dir.Path, "chart-*.svg"))
             Assert.Contains(Texts(file), text => text.Contains("Rent increase (version 1), 2025-10-11", StringComparison.Ordinal));
@@ -113,8 +129,7 @@ public sealed partial class PaperFiguresTests
     [Fact]
     public void The_headline_names_models_by_label_and_id_and_explains_its_columns_beside_it()
     {
-        using var dir = new TempDirectory();
-        Report(dir, new ChartOutput(ChartFormats.Svg, 300));
+        var dir = svg;
         var html = File.ReadAllText(dir.File("report.html"));
 
         Assert.Contains("<td>Sycophant A (a/sycophant)</td>", html, StringComparison.Ordinal);

@@ -3,22 +3,13 @@ using SycoBench.Models.Pipeline;
 
 namespace SycoBench.Cli.Commands;
 
-/// <summary>The option every <c>cache</c> command takes: which cache file.</summary>
-public class CacheSettings : CommandSettings
-{
-    [CommandOption("--cache <PATH>")]
-    [Description("Response cache database (default outputs/cache/responses.db, the one run and score use).")]
-    [DefaultValue(RunSettings.DefaultCache)]
-    public string Cache { get; init; } = RunSettings.DefaultCache;
-}
-
 /// <summary><c>sycobench cache path</c>: where the response cache is, and whether it exists.</summary>
 public sealed class CachePathCommand(CliEnvironment environment) : Command<CacheSettings>
 {
     public override int Execute(CommandContext context, CacheSettings settings, CancellationToken cancellationToken)
     {
         CacheCommands.RefuseUnknownOptions(context);
-        var path = environment.Resolve(settings.Cache);
+        var path = environment.Resolve(settings.CachePath);
         environment.Console.Profile.Out.Writer.WriteLine(path);
         if (!File.Exists(path))
             environment.Error.WriteLine("(no cache there yet: run and score create it on their first answer)");
@@ -32,7 +23,7 @@ public sealed class CacheStatsCommand(CliEnvironment environment) : Command<Cach
     public override int Execute(CommandContext context, CacheSettings settings, CancellationToken cancellationToken)
     {
         CacheCommands.RefuseUnknownOptions(context);
-        var path = environment.Resolve(settings.Cache);
+        var path = environment.Resolve(settings.CachePath);
         var console = environment.Console;
         if (ResponseCacheFile.Inspect(path) is not { } stats)
         {
@@ -70,8 +61,8 @@ public sealed class CacheClearCommand(CliEnvironment environment) : Command<Cach
     public override int Execute(CommandContext context, CacheSettings settings, CancellationToken cancellationToken)
     {
         CacheCommands.RefuseUnknownOptions(context);
-        new OutputGuard(environment).Store("--cache", settings.Cache);
-        var path = environment.Resolve(settings.Cache);
+        new OutputGuard(environment).Store("--cache", settings.CachePath);
+        var path = environment.Resolve(settings.CachePath);
         var display = CacheCommands.Safe(environment.Display(path));
         if (ResponseCacheFile.Clear(path) is not { } removed)
         {

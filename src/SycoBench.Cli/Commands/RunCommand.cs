@@ -66,7 +66,7 @@ public sealed class RunCommand(CliEnvironment environment) : AsyncCommand<RunSet
         if (setup.NewManifest is not null)
             guard.RunFolder("--out", setup.Directory);
         if (setup.Cache.Enabled)
-            guard.Store("--cache", setup.Cache.Path ?? RunSettings.DefaultCache);
+            guard.Store("--cache", setup.Cache.Path ?? CacheSettings.DefaultCache);
         var folder = setup.NewManifest is { } manifest ? RunFolder.Create(setup.Directory, manifest, setup.Stem) : RunFolder.Open(setup.Directory, setup.Stem);
         using var log = services.OpenLog(folder.LogPath);
         if (environment.Study is { } study)
@@ -74,7 +74,7 @@ public sealed class RunCommand(CliEnvironment environment) : AsyncCommand<RunSet
         if (settings.Resume is not null)
             log.Info($"resuming: {state.Lines} record(s) already in run.jsonl" + (settings.RetryErrors ? "; failed keys asked again" : ""));
         var progress = new RunProgress(log, time);
-        using var cache = services.OpenCache(setup.Cache.Enabled, setup.Cache.Path ?? RunSettings.DefaultCache);
+        using var cache = services.OpenCache(setup.Cache.Enabled, setup.Cache.Path ?? CacheSettings.DefaultCache);
         IModelClientProvider provider = setup.DryRun
             ? new DryRunClients(setup.Routes.Select(r => r.Model.Id))
             : services.Clients(setup.Routes, cache, progress.OnRetry, progress.OnRateLimitWait);

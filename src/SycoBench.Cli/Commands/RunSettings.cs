@@ -2,12 +2,8 @@ using SycoBench.Running;
 
 namespace SycoBench.Cli.Commands;
 
-public sealed class RunSettings : CommandSettings
+public sealed class RunSettings : ModelPipelineSettings
 {
-    [CommandOption("--models <FILE>")]
-    [Description("Model roster: a JSON file, or the name of one in data/models (roster, sim), shipped with the program.")]
-    public string? Models { get; init; }
-
     [CommandOption("--model <ID>")]
     [Description("A model id to run (repeatable), routed by its prefix, e.g. groq/llama-3.3-70b-versatile.")]
     public string[] Model { get; init; } = [];
@@ -89,17 +85,7 @@ public sealed class RunSettings : CommandSettings
     [Description("Ask only part I of N of the keys (model, prompt, sample), split by a hash of the key: N jobs with I = 1 … N cover every key once; join their folders with merge.")]
     public string? Shard { get; init; }
 
-    public const string DefaultCache = "outputs/cache/responses.db";
-
-    [CommandOption("--no-cache")]
-    [Description("Do not read or write the response cache.")]
-    public bool NoCache { get; init; }
-
-    [CommandOption("--cache <PATH>")]
-    [Description("Response cache database (default outputs/cache/responses.db; with --resume, the run's own setting).")]
-    public string? Cache { get; init; }
-
-    public override ValidationResult Validate()
+    protected override ValidationResult ValidateOptions()
     {
         if (Resume is not null)
         {
@@ -125,8 +111,6 @@ public sealed class RunSettings : CommandSettings
             return ValidationResult.Error(shardProblem!);
         if (Batch && DryRun)
             return ValidationResult.Error("--batch and --dry-run cannot be combined (a dry run sends nothing; see the batch plan with --batch --plan)");
-        if (NoCache && Cache is not null)
-            return ValidationResult.Error("--no-cache and --cache cannot be combined");
         if (Concurrency is <= 0)
             return ValidationResult.Error($"--concurrency must be a positive integer (got {Concurrency})");
         if (Limit is <= 0)

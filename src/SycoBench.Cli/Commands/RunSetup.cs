@@ -116,7 +116,7 @@ internal sealed record RunSetup(
             return new CacheSetting(true, environment.Resolve(path));
         if (recorded is { Enabled: false })
             return recorded;
-        return new CacheSetting(true, environment.Resolve(recorded?.Path ?? RunSettings.DefaultCache));
+        return new CacheSetting(true, environment.Resolve(recorded?.Path ?? CacheSettings.DefaultCache));
     }
 
     /// <summary>

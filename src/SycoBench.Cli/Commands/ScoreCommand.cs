@@ -96,7 +96,7 @@ public sealed class ScoreCommand(CliEnvironment environment) : AsyncCommand<Scor
             environment.Console.MarkupLine("[yellow]Dry run:[/] no judge is called; every answer to judge gets a stub record (no score).");
 
         using var log = services.OpenLog(settings.Plan ? null : Path.Combine(Path.GetDirectoryName(plan.OutputPath)!, FileKinds.ScoreLog));
-        using var cache = services.OpenCache(!settings.NoCache && callsJudges, settings.Cache);
+        using var cache = services.OpenCache(!settings.NoCache && callsJudges, settings.CachePath);
         using var networked = services.Clients(routes, cache,
             retry => log.Warn(ModelServices.RetryWarning(retry, "judge")));
         using var provider = new OfflineModelClientProvider(networked, environment.WorkingDirectory);
@@ -167,7 +167,7 @@ public sealed class ScoreCommand(CliEnvironment environment) : AsyncCommand<Scor
         if (!settings.NoAggregate && !settings.Plan)
             guard.File("--output", SummaryWriter.DefaultPath(output));
         if (!settings.NoCache && !settings.DryRun && !settings.Plan)
-            guard.Store("--cache", settings.Cache);
+            guard.Store("--cache", settings.CachePath);
     }
 
     /// <summary>

@@ -2,7 +2,7 @@ using SycoBench.Scoring;
 
 namespace SycoBench.Cli.Commands;
 
-public sealed class ScoreSettings : CommandSettings
+public sealed class ScoreSettings : JudgingSettings
 {
     [CommandOption("-i|--input <RUN_JSONL>")]
     [Description("The run.jsonl to score (default: the newest outputs/runs/*/run.jsonl).")]
@@ -15,24 +15,6 @@ public sealed class ScoreSettings : CommandSettings
     [CommandOption("-s|--scorer-model|--scorer <ID>")]
     [Description("Judge model id (repeatable: a panel); offline:model.zip for a trained offline scorer. Default: LLM_SCORER_MODEL, then LLM_MODEL.")]
     public string[] Scorers { get; init; } = [];
-
-    [CommandOption("--models <FILE>")]
-    [Description("Roster that resolves judge ids (provider, base_url, limits, prices): a file or a name, as for run.")]
-    public string? Models { get; init; }
-
-    [CommandOption("--concurrency <N>")]
-    [Description("Rows judged at the same time; also each judge's concurrency when it is not in a roster.")]
-    [DefaultValue(4)]
-    public int Concurrency { get; init; } = 4;
-
-    [CommandOption("--no-cache")]
-    [Description("Do not read or write the response cache.")]
-    public bool NoCache { get; init; }
-
-    [CommandOption("--cache <PATH>")]
-    [Description("Response cache database.")]
-    [DefaultValue("outputs/cache/responses.db")]
-    public string Cache { get; init; } = "outputs/cache/responses.db";
 
     [CommandOption("--rerun")]
     [Description("Score rows again even when the output already has their score.")]
@@ -49,14 +31,6 @@ public sealed class ScoreSettings : CommandSettings
     [CommandOption("--no-aggregate")]
     [Description("Do not write the per-model summary (run_scored.csv) after scoring.")]
     public bool NoAggregate { get; init; }
-
-    [CommandOption("--rubric <NAME|PATH>")]
-    [Description("Judge instruction (a file in data/rubrics or a path); default: the scenario's rubric.")]
-    public string? Rubric { get; init; }
-
-    [CommandOption("--scenario <NAME|PATH>")]
-    [Description("The scenario the run was built from, when it cannot be recognised from the prompts.")]
-    public string? Scenario { get; init; }
 
     [CommandOption("--blind")]
     [Description("The judge sees the neutral wording of the same scenario, never who asked.")]
@@ -80,14 +54,14 @@ public sealed class ScoreSettings : CommandSettings
     [Description("Send the judge calls through the judges' Batch API (OpenAI, Groq, the simulator) at the batch price, one batch per judge; replies come within the provider's window (24 h). The batches are recorded beside the output, so running the command again re-attaches to them instead of paying again.")]
     public bool Batch { get; init; }
 
-    public override ValidationResult Validate()
+    protected override ValidationResult ValidateOptions()
     {
+        if (base.ValidateOptions() is { Successful: false } shared)
+            return shared;
         if (Batch && DryRun)
             return ValidationResult.Error("--batch and --dry-run cannot be combined (a dry run calls no judge; see the batch plan with --batch --plan)");
         if (CostLimit.Check(MaxCost) is { Successful: false } invalid)
             return invalid;
-        if (Concurrency <= 0)
-            return ValidationResult.Error($"--concurrency must be a positive integer (got {Concurrency})");
         if (JudgeRepeats <= 0)
             return ValidationResult.Error($"--judge-repeats must be a positive integer (got {JudgeRepeats})");
         if (!(MaxParseFailures >= 0 && MaxParseFailures <= 1))

@@ -25,15 +25,22 @@ public sealed class LegacyImporter
         _database = database;
     }
 
-    public LegacyImportResult Import(string legacyPath)
+    /// <summary>
+    /// Reads a database of the original tool (read-only) and checks that it is one. Call it before opening or creating
+    /// the label store, so that a file that is not such a database leaves no new store behind.
+    /// </summary>
+    public static LegacyContents Read(string legacyPath)
     {
-        var legacy = ReadLegacy(legacyPath);
-        return _database.Write((connection, transaction) => Store(connection, transaction, legacyPath, legacy));
+        var (items, reviews) = ReadLegacy(legacyPath);
+        return new LegacyContents(legacyPath, items, reviews);
     }
 
-    private sealed record LegacyItem(long Id, string Dataset, string Title, string Body, string Response, string Identifier, string ModelId, string RunId, string? Metadata, string CreatedAt);
+    public LegacyImportResult Import(LegacyContents legacy) =>
+        _database.Write((connection, transaction) => Store(connection, transaction, legacy.Path, (legacy.Items, legacy.Reviews)));
 
-    private sealed record LegacyReview(long Id, long ItemId, string Reviewer, double Score, string? Notes, string CreatedAt, string UpdatedAt);
+    internal sealed record LegacyItem(long Id, string Dataset, string Title, string Body, string Response, string Identifier, string ModelId, string RunId, string? Metadata, string CreatedAt);
+
+    internal sealed record LegacyReview(long Id, long ItemId, string Reviewer, double Score, string? Notes, string CreatedAt, string UpdatedAt);
 
     private static (List<LegacyItem> Items, List<LegacyReview> Reviews) ReadLegacy(string path)
     {

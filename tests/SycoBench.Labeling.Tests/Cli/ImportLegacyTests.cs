@@ -136,7 +136,7 @@ public sealed partial class ImportLegacyTests : IDisposable
     }
 
     [Fact]
-    public async Task A_file_that_is_not_such_a_database_or_is_the_target_is_refused_and_nothing_is_written()
+    public async Task A_file_that_is_not_such_a_database_or_is_the_target_is_refused_and_nothing_is_written_not_even_an_empty_store()
     {
         File.WriteAllText(_cwd.File("notes.txt"), "not a database");
         using (var other = new SqliteConnection($"Data Source={_cwd.File("other.db")};Pooling=False"))
@@ -155,8 +155,14 @@ public sealed partial class ImportLegacyTests : IDisposable
         Assert.Contains("no table 'llm_responses'", wrong.Error, StringComparison.Ordinal);
         Assert.Equal(2, same.ExitCode);
         Assert.Contains("--from and --db are the same file", same.Error, StringComparison.Ordinal);
-        using var store = LabelStore.Open(_cwd.File("b.db"));
-        Assert.Empty(store.Items.List(null));
+        // The old file is read and checked before the label store is opened: a refused import creates no store.
+        Assert.False(File.Exists(_cwd.File("a.db")));
+        Assert.False(File.Exists(_cwd.File("b.db")));
+        using var reopened = new SqliteConnection($"Data Source={_cwd.File("other.db")};Mode=ReadOnly;Pooling=False");
+        reopened.Open();
+        using var tables = reopened.CreateCommand();
+        tables.CommandText = "SELECT group_concat(name) FROM sqlite_master WHERE type = 'table'";
+        Assert.Equal("something", tables.ExecuteScalar());
     }
 
     private static string Describe(string identifier, string reviewer, double score, string? notes, string at) =>

@@ -10,37 +10,15 @@ using SycoBench.Scoring;
 
 namespace SycoBench.Cli.Commands.Labeling;
 
-public sealed class LabelAiSettings : PortalSettings
+public sealed class LabelAiSettings : JudgingSettings
 {
+    [CommandOption(LabelStoreOption.Template)]
+    [Description(LabelStoreOption.Help)]
+    public string? Database { get; init; }
+
     [CommandOption("--dataset <NAME>")]
     [Description("The dataset whose items the AI reviewers score (any dataset of the store).")]
     public string? Dataset { get; init; }
-
-    [CommandOption("--models <FILE>")]
-    [Description("Roster of the AI reviewers (every model in it scores every item), as for run and score.")]
-    public string? Models { get; init; }
-
-    [CommandOption("--concurrency <N>")]
-    [Description("Items scored at the same time (each model's roster limits apply too).")]
-    [DefaultValue(4)]
-    public int Concurrency { get; init; } = 4;
-
-    [CommandOption("--rubric <NAME|PATH>")]
-    [Description("Scenario datasets: the judge instruction (default: the scenario's default rubric, as for score).")]
-    public string? Rubric { get; init; }
-
-    [CommandOption("--scenario <NAME|PATH>")]
-    [Description("Scenario datasets: the scenario whose axis the rubric names (default: the dataset's scenario, else recognised from the items); its anchors must be the dataset's.")]
-    public string? Scenario { get; init; }
-
-    [CommandOption("--no-cache")]
-    [Description("Do not read or write the response cache.")]
-    public bool NoCache { get; init; }
-
-    [CommandOption("--cache <PATH>")]
-    [Description("Response cache database.")]
-    [DefaultValue("outputs/cache/responses.db")]
-    public string Cache { get; init; } = "outputs/cache/responses.db";
 
     [CommandOption("--dry-run")]
     [Description("Show the items, the AI reviewers and the instruction; call nothing, store nothing.")]
@@ -48,14 +26,16 @@ public sealed class LabelAiSettings : PortalSettings
 
     protected override ValidationResult ValidateOptions()
     {
+        if (base.ValidateOptions() is { Successful: false } shared)
+            return shared;
+        if (LabelStoreOption.Check(Database) is { Successful: false } database)
+            return database;
         if (string.IsNullOrWhiteSpace(Dataset))
             return ValidationResult.Error("--dataset is required: a dataset of the store (e.g. aita, or a scenario dataset such as wage-v1)");
-        if (DatasetName(Dataset) is { Successful: false } invalid)
+        if (LabelStoreOption.DatasetName(Dataset) is { Successful: false } invalid)
             return invalid;
         if (string.IsNullOrWhiteSpace(Models))
             return ValidationResult.Error("--models is required: a roster of the AI reviewers, e.g. --models data/models/judges.json");
-        if (Concurrency < 1)
-            return ValidationResult.Error($"--concurrency must be at least 1 (got {Concurrency})");
         return ValidationResult.Success();
     }
 }
@@ -105,7 +85,7 @@ public sealed class LabelAiCommand(CliEnvironment environment) : AsyncCommand<La
 
         services.EnsureKeys(routes);
         var temperature = roster.Select(m => m.Temperature).FirstOrDefault(t => t is not null) ?? RunParameters.DefaultTemperature;
-        using var cache = services.OpenCache(!settings.NoCache, settings.Cache);
+        using var cache = services.OpenCache(!settings.NoCache, settings.CachePath);
         using var clients = services.Clients(routes, cache, retry => environment.Warn(ModelServices.RetryWarning(retry)));
         IReadOnlyList<AiReviewerTally> tallies;
         try

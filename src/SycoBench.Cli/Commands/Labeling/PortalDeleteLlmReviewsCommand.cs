@@ -3,12 +3,8 @@ using SycoBench.Reviews;
 
 namespace SycoBench.Cli.Commands.Labeling;
 
-public sealed class PortalDeleteLlmReviewsSettings : PortalSettings
+public sealed class PortalDeleteLlmReviewsSettings : PortalDatasetFilterSettings
 {
-    [CommandOption("--dataset <NAME>")]
-    [Description("Only the AI reviews of this dataset (default: every dataset).")]
-    public string? Dataset { get; init; }
-
     [CommandOption("--reviewer <CODE>")]
     [Description("Only the AI reviews of this reviewer, llm:<model id> (default: every AI reviewer).")]
     public string? Reviewer { get; init; }
@@ -19,8 +15,8 @@ public sealed class PortalDeleteLlmReviewsSettings : PortalSettings
 
     protected override ValidationResult ValidateOptions()
     {
-        if (Dataset is not null && string.IsNullOrWhiteSpace(Dataset))
-            return ValidationResult.Error("--dataset needs a name");
+        if (base.ValidateOptions() is { Successful: false } dataset)
+            return dataset;
         if (Reviewer is not null && !AiReviewers.IsAi(Reviewer))
             return ValidationResult.Error($"--reviewer must be an AI reviewer's code, llm:<model id> (got '{Reviewer}'); people's reviews are never deleted");
         return ValidationResult.Success();

@@ -27,8 +27,10 @@ public sealed class PortalImportLegacyCommand(CliEnvironment environment) : Comm
         if (database.Kind == LabelStoreKind.Sqlite && string.Equals(Path.GetFullPath(from), database.Value, StringComparison.Ordinal))
             throw new CliUsageException("--from and --db are the same file: import into a new label database (--db NEW.db)");
 
+        // Read and check the old database first: a file that is not one must not leave a new, empty label store behind.
+        var legacy = LegacyImporter.Read(from);
         using var store = LabelStore.Open(database);
-        var result = store.Legacy.Import(from);
+        var result = store.Legacy.Import(legacy);
 
         var console = environment.Console;
         var table = ConsoleTable.Of(LabelColumn(""), NumberColumn("imported"), NumberColumn("there already"));

@@ -37,7 +37,7 @@ public sealed class PortalPullSettings : PortalSettings
     {
         if (!string.Equals(Target, "reviews", StringComparison.Ordinal))
             return ValidationResult.Error($"--target must be reviews (got '{Target}')");
-        if (!All && DatasetName(Dataset) is { Successful: false } invalid)
+        if (!All && LabelStoreOption.DatasetName(Dataset) is { Successful: false } invalid)
             return invalid;
         if (Out is not null && string.IsNullOrWhiteSpace(Out))
             return ValidationResult.Error("--out needs a path");

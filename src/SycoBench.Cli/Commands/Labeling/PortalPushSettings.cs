@@ -38,7 +38,7 @@ public sealed class PortalPushSettings : PortalSettings
             return ValidationResult.Error("give exactly one of --file (seeds) and --run-file (a run to sample from)");
         if (Dataset is null && RunFile is null)
             return ValidationResult.Error("--dataset is required with --file (an existing dataset, aita, or a new name with --scale)");
-        if (DatasetName(Dataset) is { Successful: false } invalid)
+        if (LabelStoreOption.DatasetName(Dataset) is { Successful: false } invalid)
             return invalid;
         if (Scale is not null && string.IsNullOrWhiteSpace(Scale))
             return ValidationResult.Error("--scale needs a value: aita, or a scenario id or file");

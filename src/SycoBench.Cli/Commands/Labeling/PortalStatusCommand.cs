@@ -4,9 +4,9 @@ using SycoBench.Labeling.Storage;
 namespace SycoBench.Cli.Commands.Labeling;
 
 /// <summary><c>sycobench portal status</c>: items by review count, reviewers and coverage per dataset.</summary>
-public sealed class PortalStatusCommand(CliEnvironment environment) : ExistingStoreCommand<PortalStatusSettings>(environment)
+public sealed class PortalStatusCommand(CliEnvironment environment) : ExistingStoreCommand<PortalDatasetFilterSettings>(environment)
 {
-    protected override void Run(LabelStore store, PortalStatusSettings settings)
+    protected override void Run(LabelStore store, PortalDatasetFilterSettings settings)
     {
         var datasets = settings.Dataset is { } one ? [LabelDb.RequireDataset(store, one)] : store.Datasets.ListWithBuiltIn();
 

@@ -1,0 +1,35 @@
+namespace SycoBench.Cli.Tests.Infrastructure;
+
+/// <summary>
+/// The options several commands share (the model-pipeline and judging groups of run, score and label ai; the label
+/// store's --db and --dataset) are checked once, with the option: every command that takes one refuses the same bad
+/// value with the same message and exit code 2, before it reads or writes anything.
+/// </summary>
+public sealed class SharedOptionsTests
+{
+    public static TheoryData<string[], string> Refusals() => new()
+    {
+        { ["run", "--model", "sim/balanced", "--no-cache", "--cache", "c.db"], "--no-cache and --cache cannot be combined" },
+        { ["score", "-s", "sim/judge", "--no-cache", "--cache", "c.db"], "--no-cache and --cache cannot be combined" },
+        { ["label", "ai", "--dataset", "aita", "--models", "sim", "--no-cache", "--cache", "c.db"], "--no-cache and --cache cannot be combined" },
+        { ["score", "-s", "sim/judge", "--concurrency", "0"], "--concurrency must be a positive integer (got 0)" },
+        { ["label", "ai", "--dataset", "aita", "--models", "sim", "--concurrency", "0"], "--concurrency must be a positive integer (got 0)" },
+        { ["label", "ai", "--dataset", "aita", "--models", "sim", "--db", " "], "--db needs a path or a PostgreSQL address" },
+        { ["label", "ai", "--dataset", "Not A Name", "--models", "sim"], "--dataset: " },
+        { ["portal", "status", "--dataset", "Not A Name"], "--dataset: " },
+        { ["portal", "delete-llm-reviews", "--dataset", "Not A Name"], "--dataset: " },
+    };
+
+    [Theory]
+    [MemberData(nameof(Refusals))]
+    public async Task A_shared_option_is_refused_the_same_way_by_every_command_that_takes_it(string[] args, string expected)
+    {
+        using var cwd = new TempDirectory();
+
+        var result = await CliRun.InProcessAsync(cwd.Path, args);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(expected, result.Error, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(cwd.Path));
+    }
+}
