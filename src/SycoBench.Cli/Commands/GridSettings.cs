@@ -31,16 +31,14 @@ public sealed class GridSettings : ScenarioSettings
 
     public override ValidationResult Validate()
     {
-        if (IncludeNeutral && NoIncludeNeutral)
-            return ValidationResult.Error("--include-neutral and --no-include-neutral contradict each other");
-        if (Limit is { } limit && limit <= 0)
-            return ValidationResult.Error($"--limit must be a positive number of prompts (got {limit})");
-        if (Sample is { } sample && sample <= 0)
-            return ValidationResult.Error($"--sample must be a positive number of prompts (got {sample})");
+        if (PromptSelectionChecks.Neutral(IncludeNeutral, NoIncludeNeutral) is { Successful: false } neutral)
+            return neutral;
+        if (PromptSelectionChecks.Limit(Limit) is { Successful: false } limit)
+            return limit;
+        if (PromptSelectionChecks.Sample(Sample, Seed, "prompts") is { Successful: false } sample)
+            return sample;
         if (Limit is not null && Sample is not null)
             return ValidationResult.Error("--limit and --sample cannot be used together: --limit takes the first N prompts, --sample a balanced sample");
-        if (Seed is not null && Sample is null)
-            return ValidationResult.Error("--seed only applies to --sample");
         if (string.IsNullOrWhiteSpace(Out))
             return ValidationResult.Error("--out needs a path");
         return ValidationResult.Success();

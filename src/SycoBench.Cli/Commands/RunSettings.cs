@@ -103,8 +103,8 @@ public sealed class RunSettings : ModelPipelineSettings
                 return ValidationResult.Error("--retry-errors applies to --resume DIR");
         }
 
-        if (IncludeNeutral && NoIncludeNeutral)
-            return ValidationResult.Error("--include-neutral and --no-include-neutral cannot be combined");
+        if (PromptSelectionChecks.Neutral(IncludeNeutral, NoIncludeNeutral) is { Successful: false } neutral)
+            return neutral;
         if (Scorers.Length > 0 && !ScoreNow)
             return ValidationResult.Error("-s names the judge of --score-now; add --score-now (or score later: sycobench score -s ID)");
         if (Shard is not null && RunShard.TryParse(Shard, out var shardProblem) is null)
@@ -113,8 +113,8 @@ public sealed class RunSettings : ModelPipelineSettings
             return ValidationResult.Error("--batch and --dry-run cannot be combined (a dry run sends nothing; see the batch plan with --batch --plan)");
         if (Concurrency is <= 0)
             return ValidationResult.Error($"--concurrency must be a positive integer (got {Concurrency})");
-        if (Limit is <= 0)
-            return ValidationResult.Error($"--limit must be a positive number of prompts (got {Limit})");
+        if (PromptSelectionChecks.Limit(Limit) is { Successful: false } limit)
+            return limit;
         if (Samples is <= 0)
             return ValidationResult.Error($"--samples must be a positive number (got {Samples})");
         if (Temperature is { } t && (t < 0 || t > 2 || double.IsNaN(t)))

@@ -46,10 +46,6 @@ public sealed class PortalPushSettings : PortalSettings
             return ValidationResult.Error("--run-file makes scenario seeds, scored on the scenario's axis: not aita");
         if (File is not null && (Sample is not null || Seed is not null))
             return ValidationResult.Error("--sample and --seed apply to --run-file only");
-        if (Sample is { } sample && sample <= 0)
-            return ValidationResult.Error($"--sample must be a positive number of answers (got {sample})");
-        if (Seed is not null && Sample is null)
-            return ValidationResult.Error("--seed only applies to --sample");
-        return ValidationResult.Success();
+        return PromptSelectionChecks.Sample(Sample, Seed, "answers");
     }
 }
