@@ -114,7 +114,12 @@ public sealed class OriginalToolTests
         Sim.WriteGrid(cwd);
 
         var run = await CliRun.InProcessAsync(cwd.Path, Sim.Variables(sim), default,
-            "run", "--model", "sim/balanced", "--limit", "6", "--no-include-neutral", "--out", "results/pilot.jsonl", "--score-now", "-s", "sim/judge");
+            "run", "--model", "sim/balanced", "--limit", "6", "--no-include-neutral", "--out", "results/pilot.jsonl", "--cache", "results/cache.db",
+            "--score-now", "-s", "sim/judge");
+        // --score-now judges through the run's own cache (--cache): no default cache appears.
+        Assert.True(File.Exists(cwd.File("results/cache.db")));
+        Assert.False(File.Exists(cwd.File("outputs/cache/responses.db")));
+
         var resumed = await CliRun.InProcessAsync(cwd.Path, Sim.Variables(sim), default, "run", "--resume", "results/pilot.jsonl");
         var rescored = await CliRun.InProcessAsync(cwd.Path, Sim.Variables(sim), default,
             "score", "-i", "results/pilot.jsonl", "-o", "results/again.jsonl", "-s", "sim/judge");
@@ -149,6 +154,9 @@ public sealed class OriginalToolTests
         var plan = await CliRun.InProcessAsync(cwd.Path, none, default, "run", "--plan");
         var orphan = await CliRun.InProcessAsync(cwd.Path, none, default, "run", "--plan", "-s", "sim/judge");
         var noJudge = await CliRun.InProcessAsync(cwd.Path, none, default, "run", "--plan", "--score-now");
+        var rosterConcurrency = await CliRun.InProcessAsync(cwd.Path, none, default, "run", "--plan", "--concurrency", "2");
+        var namedRosterConcurrency = await CliRun.InProcessAsync(cwd.Path, none, default,
+            "run", "--plan", "--models", "data/models/benchmark_models.json", "--concurrency", "2");
 
         Assert.Equal(2, noModels.ExitCode);
         Assert.Contains("data/models/benchmark_models.json", noModels.Error, StringComparison.Ordinal);
@@ -160,5 +168,10 @@ public sealed class OriginalToolTests
         Assert.Equal(2, orphan.ExitCode);
         Assert.Equal(2, noJudge.ExitCode);
         Assert.Contains("--score-now needs a judge", noJudge.Error, StringComparison.Ordinal);
+        // --concurrency applies to --model ids only; with a roster (named or the default one) it is refused, not ignored.
+        Assert.Equal(2, rosterConcurrency.ExitCode);
+        Assert.Contains("--concurrency sets the concurrency of --model ids", rosterConcurrency.Error, StringComparison.Ordinal);
+        Assert.Equal(2, namedRosterConcurrency.ExitCode);
+        Assert.Contains("--concurrency sets the concurrency of --model ids", namedRosterConcurrency.Error, StringComparison.Ordinal);
     }
 }

@@ -114,7 +114,15 @@ public sealed class RunCommand(CliEnvironment environment) : AsyncCommand<RunSet
 
         // --score-now, as the original tool's: the judge stage over this run's records, with the same options score takes.
         console.MarkupLine("[bold]--score-now:[/] scoring this run.");
-        var scoring = new ScoreSettings { Input = folder.RecordsPath, Scorers = settings.Scorers, DryRun = setup.DryRun };
+        // The judge calls go through the run's own response cache (--cache / --no-cache, or what a resumed run recorded).
+        var scoring = new ScoreSettings
+        {
+            Input = folder.RecordsPath,
+            Scorers = settings.Scorers,
+            DryRun = setup.DryRun,
+            NoCache = !setup.Cache.Enabled,
+            Cache = setup.Cache.Enabled ? setup.Cache.Path : null,
+        };
         var scored = await new ScoreCommand(environment).ExecuteAsync(context, scoring, cancellationToken);
         return scored != SycoBenchCli.ExitOk ? scored : code;
     }

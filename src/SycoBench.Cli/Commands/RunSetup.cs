@@ -56,6 +56,8 @@ internal sealed record RunSetup(
             environment.Console.MarkupLineInterpolated($"No --models or --model: using the roster {RunSettings.DefaultRoster}.");
         }
 
+        if (rosterPath is not null && settings.Concurrency is not null)
+            throw new CliUsageException($"--concurrency sets the concurrency of --model ids; the roster {rosterPath} gives each of its models its own (its \"concurrency\" field)");
         var rosterFile = rosterPath is null ? null : ModelRoster.Locate(rosterPath, environment.WorkingDirectory);
         var entries = rosterFile is not null
             ? ModelRoster.Load(rosterFile)
