@@ -77,14 +77,5 @@ internal static class Golden
 
     private static string Clip(string line) => line.Length <= 400 ? line : line[..400] + " …";
 
-    private static string SourceDirectory()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "SycoBench.slnx")))
-                return Path.Combine(dir.FullName, "tests", "fixtures", "golden");
-        }
-
-        throw new InvalidOperationException("the repository root (SycoBench.slnx) is not above the test folder");
-    }
+    private static string SourceDirectory() => RepositoryFolder.Combine("tests", "fixtures", "golden");
 }

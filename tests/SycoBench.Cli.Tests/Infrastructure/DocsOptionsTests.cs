@@ -64,16 +64,7 @@ public sealed partial class DocsOptionsTests
         Assert.Contains(sections, s => s.Title == "sycobench score" && s.Options.Contains("-s") && s.Options.Contains("--scorer-model"));
     }
 
-    internal static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "docs", "commands.md")) && Directory.Exists(Path.Combine(directory.FullName, "src")))
-                return directory.FullName;
-        }
-
-        throw new InvalidOperationException("the repository (docs/commands.md) was not found above " + AppContext.BaseDirectory);
-    }
+    internal static string RepositoryRoot() => RepositoryFolder.Root;
 
     private static Section? SectionFor(List<Section> sections, IReadOnlyList<string> path)
     {

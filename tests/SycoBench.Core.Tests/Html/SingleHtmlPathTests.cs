@@ -55,14 +55,5 @@ public sealed partial class SingleHtmlPathTests
             .Select(f => (Path.GetRelativePath(root, f).Replace(separator, '/'), File.ReadAllLines(f)));
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "SycoBench.slnx")))
-                return dir.FullName;
-        }
-
-        throw new InvalidOperationException("the repository root (SycoBench.slnx) was not found above " + AppContext.BaseDirectory);
-    }
+    private static string RepositoryRoot() => RepositoryFolder.Root;
 }

@@ -34,16 +34,7 @@ public sealed partial class EnvExampleTests
         Assert.Empty(listed.Except(read).Order(StringComparer.Ordinal));
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "SycoBench.slnx")))
-                return dir.FullName;
-        }
-
-        throw new InvalidOperationException("the repository root (SycoBench.slnx) is not above the test folder");
-    }
+    private static string RepositoryRoot() => RepositoryFolder.Root;
 
     [GeneratedRegex(@"^#?\s*([A-Z][A-Z0-9_]*)=")]
     private static partial Regex Listed();
