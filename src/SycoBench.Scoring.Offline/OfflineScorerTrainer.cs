@@ -78,12 +78,23 @@ public static class OfflineScorerTrainer
         return list.OrderBy(r => double.IsNaN(r.MeanAbsoluteError) ? double.PositiveInfinity : r.MeanAbsoluteError).ThenBy(r => r.Trainer).First().Trainer;
     }
 
-    private static (ITransformer Model, IDataView Data) Fit(MLContext context, IReadOnlyList<TrainingExample> examples, OfflineTrainer trainer, int trees)
+    /// <summary>
+    /// Featurizer then trainer, as one pipeline would fit them; for SDCA the featurised rows are computed once and kept
+    /// in memory (<see cref="InOrderDataView"/>) rather than recomputed on each of its passes, with the same model.
+    /// FastTree reads its data into its own binned form once, so it is fitted as a plain pipeline.
+    /// </summary>
+    internal static (ITransformer Model, IDataView Data) Fit(MLContext context, IReadOnlyList<TrainingExample> examples, OfflineTrainer trainer, int trees)
     {
         var data = context.Data.LoadFromEnumerable(examples.Select(ToRow));
-        var pipeline = context.Transforms.Text.FeaturizeText("Features", nameof(TextRow.Text))
-            .Append(Trainer(context, trainer, trees));
-        return (pipeline.Fit(data), data);
+        var featurize = context.Transforms.Text.FeaturizeText("Features", nameof(TextRow.Text));
+        var estimator = Trainer(context, trainer, trees);
+        if (trainer == OfflineTrainer.FastTree)
+            return (featurize.Append(estimator).Fit(data), data);
+
+        var featurizer = featurize.Fit(data);
+        var featurized = featurizer.Transform(data);
+        var predictor = estimator.Fit(new InOrderDataView(context.Data.Cache(featurized), featurized.GetRowCount()));
+        return (featurizer.Append(predictor), data);
     }
 
     private static IEstimator<ITransformer> Trainer(MLContext context, OfflineTrainer trainer, int trees) => trainer switch
