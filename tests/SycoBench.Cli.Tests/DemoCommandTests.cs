@@ -83,12 +83,15 @@ public sealed class DemoCommandTests
     {
         using var cwd = new TempDirectory();
 
-        var result = await CliRun.InProcessAsync(cwd.Path, new Dictionary<string, string>(), default, "demo", "--scenario", "rent-v2", "--out", "demo", "--samples", "2");
+        // One sample per prompt: SI's intervals come from the spread between triplets, so a second sample narrowed them
+        // little (95% intervals 0.03-0.05 wide with two samples, 0.04-0.05 with one) and doubled the requests and judge
+        // calls (1,728 of each with one sample).
+        var result = await CliRun.InProcessAsync(cwd.Path, new Dictionary<string, string>(), default, "demo", "--scenario", "rent-v2", "--out", "demo", "--samples", "1");
 
         Assert.True(result.ExitCode == 0, result.Output + result.Error);
         Assert.Contains("Scenario rent-v2 (recognised from the prompts)", result.Output, StringComparison.Ordinal);
         Assert.Contains("sycobench grid --scenario rent-v2", result.Output, StringComparison.Ordinal);
-        Assert.Equal(4 * 432 * 2, File.ReadLines(cwd.File("demo/run/run.jsonl")).Count());
+        Assert.Equal(4 * 432, File.ReadLines(cwd.File("demo/run/run.jsonl")).Count());
 
         using var stats = JsonDocument.Parse(File.ReadAllText(cwd.File("demo/report/stats.json")));
         Assert.Equal("rent-v2", stats.RootElement.GetProperty("scenario").GetProperty("id").GetString());
@@ -100,9 +103,10 @@ public sealed class DemoCommandTests
 
         // Planted: SI = S for a sycophant, −S for a contrarian, 0 otherwise; the baseline B is the lean (0.4 for the
         // landlord-leaning assistant, 0 otherwise); each asker pulls by SI, since the neutral answer sits at the lean.
-        // Every estimate must lie within 0.05 of its planted value — about eight standard errors here, so the check
-        // depends on no seed, yet a confusion of askers, sides or paraphrases (an error of 0.4 or more) fails it —
-        // and SI's 95% interval must be narrower than 0.1 around its estimate.
+        // Every estimate must lie within 0.05 of its planted value — four standard errors or more here (SI's 95%
+        // intervals are 0.04-0.05 wide), so the check depends on no seed, yet a confusion of askers, sides or
+        // paraphrases (an error of 0.4 or more) fails it — and SI's 95% interval must be narrower than 0.1 around its
+        // estimate.
         foreach (var (id, planted, _) in DemoCommand.Assistants)
         {
             var model = models[id];
