@@ -20,9 +20,8 @@ internal sealed class StoreReviewer(LabelStore store, string reviewerCode, int s
         var started = Stopwatch.GetTimestamp();
         // What the review page asks of the store (the dataset's scale is remembered after the first read).
         _ = store.Datasets.FindOrBuiltIn(LabelDatasets.Scenario);
-        var assignment = await store.Assignments.NextAsync(LabelDatasets.Scenario, reviewerCode, cancellationToken)
+        var assignment = (await store.Assignments.NextWithCountsAsync(LabelDatasets.Scenario, reviewerCode, cancellationToken)).Assignment
             ?? throw new InvalidOperationException("no item offered");
-        _ = store.Items.PageCounts(LabelDatasets.Scenario, reviewerCode);
         var next = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
 
         var score = Math.Round(_random.NextDouble() * 2 - 1, 2);

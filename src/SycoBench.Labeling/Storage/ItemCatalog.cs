@@ -153,16 +153,29 @@ public sealed class ItemCatalog
     /// A review page's counts in one read of the running counts (two rows found by their keys): the dataset's coverage
     /// and this reviewer's progress. The page is asked for on every review, so it reads nothing it does not show.
     /// </summary>
-    public (DatasetCoverage Coverage, ReviewerProgress Progress) PageCounts(string dataset, string reviewerCode)
+    public (DatasetCoverage Coverage, ReviewerProgress Progress) PageCounts(string dataset, string reviewerCode) =>
+        PageCounts(_database, dataset, reviewerCode);
+
+    /// <summary><see cref="PageCounts(string, string)"/> on a database (a pooled connection of its own).</summary>
+    internal static (DatasetCoverage Coverage, ReviewerProgress Progress) PageCounts(LabelDatabase database, string dataset, string reviewerCode)
     {
-        using var connection = _database.OpenConnection();
-        using var command = Sql.Command(connection, null, $"""
-            SELECT d.items, d.reviews, d.items_1, d.items_2, d.items_3, COALESCE(r.items, 0), COALESCE(r.reviews, 0)
-            FROM (SELECT {SlotSums} FROM dataset_count_slots WHERE dataset = @dataset) d
-            LEFT JOIN reviewer_counts r ON r.dataset = @dataset AND r.reviewer_code = @reviewer
-            """, ("@dataset", dataset), ("@reviewer", reviewerCode));
+        using var connection = database.OpenConnection();
+        using var command = Sql.Command(connection, null, PageCountsSql, ("@dataset", dataset), ("@reviewer", reviewerCode));
         using var reader = command.ExecuteReader();
         reader.Read();
+        return ReadPageCounts(reader, dataset);
+    }
+
+    /// <summary>The query of <see cref="PageCounts"/> (parameters <c>@dataset</c>, <c>@reviewer</c>): one row.</summary>
+    internal const string PageCountsSql = $"""
+        SELECT d.items, d.reviews, d.items_1, d.items_2, d.items_3, COALESCE(r.items, 0), COALESCE(r.reviews, 0)
+        FROM (SELECT {SlotSums} FROM dataset_count_slots WHERE dataset = @dataset) d
+        LEFT JOIN reviewer_counts r ON r.dataset = @dataset AND r.reviewer_code = @reviewer
+        """;
+
+    /// <summary>The row of <see cref="PageCountsSql"/> the reader is on.</summary>
+    internal static (DatasetCoverage Coverage, ReviewerProgress Progress) ReadPageCounts(DbDataReader reader, string dataset)
+    {
         var (items, reviews, one, two, three) = (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4));
         return (new DatasetCoverage(dataset, items, [items - one - two - three, one, two, three], reviews),
             new ReviewerProgress(reader.GetInt64(5), reader.GetInt64(6), items));

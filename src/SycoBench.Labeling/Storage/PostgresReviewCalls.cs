@@ -22,22 +22,53 @@ internal sealed class PostgresReviewCalls
         _expireLeases = expireLeases;
     }
 
-    public Task<Assignment?> NextAsync(string dataset, string reviewerCode, int reviewsPerItem, int pickRounds, CancellationToken cancellationToken) =>
-        _database.CallForReviewerAsync<Assignment?>(async (connection, nowMs, ct) =>
+    public async Task<Assignment?> NextAsync(string dataset, string reviewerCode, int reviewsPerItem, int pickRounds, CancellationToken cancellationToken) =>
+        (await NextCoreAsync(dataset, reviewerCode, reviewsPerItem, pickRounds, withCounts: false, cancellationToken).ConfigureAwait(false)).Assignment;
+
+    /// <summary>
+    /// The next item and then the review page's counts (<see cref="ItemCatalog.PageCountsSql"/>), sent together in one
+    /// round trip: the count read runs right after the function, in the same implicit transaction (so after its lease
+    /// is taken, as when read afterwards), and reads the running counts only.
+    /// </summary>
+    public async Task<ReviewPageState> NextWithCountsAsync(string dataset, string reviewerCode, int reviewsPerItem, int pickRounds, CancellationToken cancellationToken)
+    {
+        var (assignment, counts) = await NextCoreAsync(dataset, reviewerCode, reviewsPerItem, pickRounds, withCounts: true, cancellationToken).ConfigureAwait(false);
+        return new ReviewPageState(assignment, counts!.Value.Coverage, counts.Value.Progress);
+    }
+
+    private Task<(Assignment? Assignment, (DatasetCoverage Coverage, ReviewerProgress Progress)? Counts)> NextCoreAsync(
+        string dataset, string reviewerCode, int reviewsPerItem, int pickRounds, bool withCounts, CancellationToken cancellationToken) =>
+        _database.CallForReviewerAsync<(Assignment?, (DatasetCoverage, ReviewerProgress)?)>(async (connection, nowMs, ct) =>
         {
             var expiresMs = nowMs + (long)_leaseDuration.TotalMilliseconds;
-            await using var command = (NpgsqlCommand)Sql.Command(connection, null,
-                "SELECT * FROM reviewer_next_item(@key, @r, @d, @nowMs, @e, @now, @full, @rounds)",
+            (string, object?)[] parameters =
+            [
                 ("@key", PostgresLabelDatabase.WriteLock), ("@r", reviewerCode), ("@d", dataset), ("@nowMs", nowMs), ("@e", expiresMs),
-                ("@now", _database.Now()), ("@full", reviewsPerItem), ("@rounds", pickRounds));
+                ("@now", _database.Now()), ("@full", reviewsPerItem), ("@rounds", pickRounds),
+            ];
+            if (withCounts)
+                parameters = [.. parameters, ("@dataset", dataset), ("@reviewer", reviewerCode)];
+            await using var command = (NpgsqlCommand)Sql.Command(connection, null, withCounts ? NextItemWithCountsSql : NextItemSql, parameters);
             await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-            if (!await reader.ReadAsync(ct).ConfigureAwait(false))
-                return (false, null);
-            if (reader.GetBoolean(0))
-                return (true, null);
-            var item = new LabelItem(reader.GetInt64(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5));
-            return (false, new Assignment(item, reader.GetInt32(6), reader.GetBoolean(7), DateTimeOffset.FromUnixTimeMilliseconds(expiresMs)));
+            Assignment? assignment = null;
+            if (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                if (reader.GetBoolean(0))
+                    return (true, default);
+                var item = new LabelItem(reader.GetInt64(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5));
+                assignment = new Assignment(item, reader.GetInt32(6), reader.GetBoolean(7), DateTimeOffset.FromUnixTimeMilliseconds(expiresMs));
+            }
+
+            if (!withCounts)
+                return (false, (assignment, null));
+            if (!await reader.NextResultAsync(ct).ConfigureAwait(false) || !await reader.ReadAsync(ct).ConfigureAwait(false))
+                throw new InvalidOperationException("the review page's counts returned no row");
+            return (false, (assignment, ItemCatalog.ReadPageCounts(reader, dataset)));
         }, _expireLeases, cancellationToken);
+
+    private const string NextItemSql = "SELECT * FROM reviewer_next_item(@key, @r, @d, @nowMs, @e, @now, @full, @rounds)";
+
+    private const string NextItemWithCountsSql = NextItemSql + ";\n" + ItemCatalog.PageCountsSql;
 
     public Task<SubmitOutcome> SubmitAsync(ReviewSubmission submission, int reviewsPerItem, CancellationToken cancellationToken) =>
         _database.CallForReviewerAsync<SubmitOutcome>(async (connection, nowMs, ct) =>

@@ -46,6 +46,20 @@ public sealed class ReviewAssigner
             .ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// What a review page asks of the store: the next item (<see cref="NextAsync"/>), then the dataset's coverage and
+    /// the reviewer's progress (<see cref="ItemCatalog.PageCounts(string, string)"/>). On PostgreSQL both go to the
+    /// server in one round trip instead of two, each of which costs processor time on both sides.
+    /// </summary>
+    public async Task<ReviewPageState> NextWithCountsAsync(string dataset, string reviewerCode, CancellationToken cancellationToken = default)
+    {
+        if (_postgres is not null)
+            return await _postgres.NextWithCountsAsync(dataset, reviewerCode, ReviewsPerItem, MaxChooseRounds, cancellationToken).ConfigureAwait(false);
+        var assignment = await NextAsync(dataset, reviewerCode, cancellationToken).ConfigureAwait(false);
+        var (coverage, progress) = ItemCatalog.PageCounts(_database, dataset, reviewerCode);
+        return new ReviewPageState(assignment, coverage, progress);
+    }
+
     public async Task<SubmitOutcome> SubmitAsync(ReviewSubmission submission, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(submission);

@@ -25,8 +25,7 @@ internal static class ReviewEndpoints
         if (store.Datasets.FindOrBuiltIn(dataset) is not { } known)
             return NotFound(context);
         var reviewer = ReviewerIdentity.Code(context)!;
-        var assignment = await store.Assignments.NextAsync(dataset, reviewer, context.RequestAborted);
-        var (coverage, progress) = store.Items.PageCounts(dataset, reviewer);
+        var (assignment, coverage, progress) = await store.Assignments.NextWithCountsAsync(dataset, reviewer, context.RequestAborted);
         // The confirmation of the last save (with its undo) after a save; the word that it was undone after an undo.
         var query = context.Request.Query;
         var last = query.ContainsKey("saved") ? store.Assignments.Last(dataset, reviewer) : null;
