@@ -77,6 +77,45 @@ public abstract class RunningCountTests(TestStore target) : IDisposable
         Assert.Equal([0L, 2, 3, 0], status.ItemsByReviewCount);
     }
 
+    [Fact]
+    public async Task A_review_pages_item_and_counts_in_one_call_equal_the_next_item_then_the_counts()
+    {
+        using var store = target.Open(leaseDuration: TimeSpan.FromHours(1));
+        store.Items.Push("scenario", Seeds.Many(4));
+        var (first, second) = (store.Reviewers.Add("first").Account.Code, store.Reviewers.Add("second").Account.Code);
+        await ReviewNextAsync(store, second);
+        await ReviewNextAsync(store, second);
+
+        var page = await store.Assignments.NextWithCountsAsync("scenario", first);
+        AssertCounts(store, first, page);
+        Assert.Equal((2L, 2L, 4L), (page.Coverage.Reviews, page.Coverage.ItemsByReviewCount[1], page.Progress.Items));
+        Assert.Equal(new ReviewerProgress(0, 0, 4), page.Progress);
+        Assert.False(page.Assignment!.Resumed);
+        // Asked again, the reviewer gets the item they hold, as from NextAsync.
+        Assert.Equal(page.Assignment.Item, (await store.Assignments.NextAsync("scenario", first))!.Item);
+
+        var outcome = await store.Assignments.SubmitAsync(new ReviewSubmission(first, page.Assignment.Item.Id, Guid.NewGuid().ToString("N"), 0.5, null));
+        Assert.Equal(SubmitStatus.Stored, outcome.Status);
+        var after = await store.Assignments.NextWithCountsAsync("scenario", first);
+        AssertCounts(store, first, after);
+        Assert.Equal(new ReviewerProgress(1, 1, 4), after.Progress);
+        Assert.Equal(3, after.Coverage.Reviews);
+        Assert.NotEqual(page.Assignment.Item.Id, after.Assignment!.Item.Id);
+
+        var empty = await store.Assignments.NextWithCountsAsync("aita", first);
+        Assert.Null(empty.Assignment);
+        AssertCounts(store, first, empty);
+        Assert.Equal(0, empty.Coverage.Items);
+    }
+
+    private static void AssertCounts(LabelStore store, string reviewer, ReviewPageState page)
+    {
+        var (coverage, progress) = store.Items.PageCounts(page.Coverage.Dataset, reviewer);
+        Assert.Equal((coverage.Items, coverage.Reviews), (page.Coverage.Items, page.Coverage.Reviews));
+        Assert.Equal(coverage.ItemsByReviewCount, page.Coverage.ItemsByReviewCount);
+        Assert.Equal(progress, page.Progress);
+    }
+
     private static async Task ReviewNextAsync(LabelStore store, string reviewer)
     {
         var item = (await store.Assignments.NextAsync("scenario", reviewer))!.Item;
