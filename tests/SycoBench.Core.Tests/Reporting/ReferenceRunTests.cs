@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using SycoBench.Reporting;
+using SycoBench.Reporting.Aggregation;
+using SycoBench.Reporting.Output;
 using SycoBench.Reporting.Summary;
 
 namespace SycoBench.Tests.Reporting;
@@ -98,6 +100,29 @@ public sealed class ReferenceRunTests
             Assert.Equal(whole.Metadata.Lines, split.Metadata.Lines);
             Assert.Equal(whole.Quality.ErrorExamples, split.Quality.ErrorExamples);
         }
+    }
+
+    [Fact]
+    public void A_report_scenario_built_once_and_shared_by_threads_gives_the_same_report_and_must_be_of_the_options_scenario()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero));
+        var options = ScoredRunWriter.Options(TestFiles.Reference("run_scored.jsonl"), ScoredRunWriter.Rent);
+        var shared = new ReportScenario(options.Scenario);
+        var expected = StatsJson(new ReportBuilder(time).Compute(options));
+
+        var reports = new string[4];
+        Parallel.For(0, reports.Length, i => reports[i] = StatsJson(new ReportBuilder(time).Compute(options, shared)));
+
+        Assert.All(reports, r => Assert.Equal(expected, r));
+        var other = new ReportScenario(ScoredRunWriter.Rent);
+        Assert.Contains("another scenario", Assert.Throws<ArgumentException>(() => new ReportBuilder().Compute(options, other)).Message, StringComparison.Ordinal);
+    }
+
+    private static string StatsJson(Report report)
+    {
+        using var stream = new MemoryStream();
+        new StatsJsonWriter().Write(report, stream);
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 
     [Fact]

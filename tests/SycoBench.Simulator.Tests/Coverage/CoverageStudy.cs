@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using SycoBench.Records;
 using SycoBench.Reporting;
+using SycoBench.Reporting.Aggregation;
 using SycoBench.Reporting.Paired;
 using SycoBench.Scenarios;
 using SycoBench.Statistics;
@@ -33,6 +34,9 @@ internal sealed class CoverageStudy
 
     private static readonly PromptGrid Grid = GridBuilder.Build(RentV1);
 
+    /// <summary>rent-v1's triplets and prompt matcher as the report sees them, built once for all the study's reports.</summary>
+    private static readonly ReportScenario ReportScenario = new(RentV1);
+
     /// <summary>Runs seeds 1..<paramref name="seeds"/> of the simulator with <paramref name="effects"/>.</summary>
     public static CoverageStudy Run(PlantedEffects effects, int seeds)
     {
@@ -64,15 +68,17 @@ internal sealed class CoverageStudy
         var records = simulator.Score(Models.Select(m => m.Id), Samples, seed);
         var path = Path.Combine(folder, $"run_scored_{seed}.jsonl");
         ScoreSimulator.Write(path, records);
-        var report = new ReportBuilder().Compute(new ReportOptions
-        {
-            InputPath = path,
-            Scenario = RentV1,
-            Seed = seed,
-            Resamples = Resamples,
-            Permutations = 100,
-            Workers = 1,
-        });
+        var report = new ReportBuilder().Compute(
+            new ReportOptions
+            {
+                InputPath = path,
+                Scenario = RentV1,
+                Seed = seed,
+                Resamples = Resamples,
+                Permutations = 100,
+                Workers = 1,
+            },
+            ReportScenario);
         File.Delete(path);
 
         foreach (var (id, lean, sycophancy) in Models)
