@@ -1,11 +1,13 @@
 using System.Security.Cryptography;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace SycoBench.Cli.Tests;
 
 /// <summary>
 /// Every file the demo and the report over the reference run write, against golden files in tests/fixtures/golden
-/// (<c>SYCOBENCH_UPDATE_GOLDEN=1</c> rewrites them). A clean-up of the code must leave these outputs byte-identical.
+/// (<c>SYCOBENCH_UPDATE_GOLDEN=1</c> rewrites them), and the published figures of that report (made once, see
+/// <see cref="ReferenceReport"/>). A clean-up of the code must leave these outputs byte-identical.
 /// Only what truly depends on the clock, the machine or the build is normalised before comparing:
 /// <list type="bullet">
 /// <item>the test's temporary folder (absolute paths) and the simulator's loopback port;</item>
@@ -24,7 +26,7 @@ namespace SycoBench.Cli.Tests;
 /// by the cache tests) and transcripts.html (models appear in the order their first answer was written; the same page
 /// of the reference run, read from a file in a fixed order, is compared byte for byte).
 /// </summary>
-public sealed partial class OutputGoldenTests
+public sealed partial class OutputGoldenTests(ReferenceReport reference) : IClassFixture<ReferenceReport>
 {
     [Fact]
     public async Task Demo_writes_the_same_files_as_before()
@@ -39,17 +41,35 @@ public sealed partial class OutputGoldenTests
     }
 
     [Fact]
-    public async Task Report_of_the_reference_run_writes_the_same_files_as_before()
+    public void Report_of_the_reference_run_writes_the_same_files_as_before()
     {
-        using var cwd = new TempDirectory();
-        Directory.CreateDirectory(cwd.File("reference"));
-        foreach (var name in new[] { "run_scored.jsonl", "run_grid.json" })
-            File.Copy(Fixtures.Reference(name), cwd.File("reference/" + name));
-
-        var result = await CliRun.InProcessAsync(cwd.Path, "report", "--input", "reference/run_scored.jsonl", "--out", "report");
+        var result = reference.Result;
 
         Assert.True(result.ExitCode == 0, result.Output + result.Error);
-        Golden.AssertFolderMatches("reference-report", Normalised(cwd.Path, "report", [], datedCharts: false));
+        Golden.AssertFolderMatches("reference-report", Normalised(reference.Path, "report", [], datedCharts: false));
+    }
+
+    [Fact]
+    public void Published_run_gives_the_published_summary_statistics_charts_and_page()
+    {
+        var result = reference.Result;
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(File.ReadAllBytes(Fixtures.Reference("run_scored.csv")), File.ReadAllBytes(Path.Combine(reference.Path, "report/run_scored.csv")));
+        foreach (var name in new[] { "stats.json", "stats.csv", "report.html", "chart-si-forest.png", "chart-stance-mix.svg", "chart-score-distribution.png", "chart-si-by-factor.png" })
+            Assert.True(File.Exists(Path.Combine(reference.Path, "report", name)), name);
+        using var stats = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(reference.Path, "report/stats.json")));
+        Assert.Equal(2, stats.RootElement.GetProperty("models").GetArrayLength());
+        var families = stats.RootElement.GetProperty("models").EnumerateArray()
+            .ToDictionary(m => m.GetProperty("model_id").GetString()!, m => m.GetProperty("same_family_judges").EnumerateArray().Select(j => j.GetString()!).ToArray());
+        Assert.Equal(["openai/gpt-oss-20b:free"], families["openai/gpt-oss-20b:free"]);
+        Assert.Empty(families["nvidia/nemotron-nano-9b-v2:free"]);
+        // The console table marks the model judged by its own family, and a legend line says what the mark means.
+        Assert.Contains("openai/gpt-oss-20b:free ⚠", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("nemotron-nano-9b-v2:free ⚠", result.Output, StringComparison.Ordinal);
+        Assert.Contains("⚠ judged by its own family: a judge of the model's family scored its answers and may favour them (openai/gpt-oss-20b:free: openai/gpt-oss-20b:free)", result.Output.ReplaceLineEndings(" "), StringComparison.Ordinal);
+        Assert.Contains("Summary: report/run_scored.csv", result.Output, StringComparison.Ordinal);
+        Assert.Equal("", result.Error);
     }
 
     private static Dictionary<string, string> Normalised(string workingDirectory, string folder, string[] notCompared, bool datedCharts)

@@ -2,33 +2,12 @@ using System.Text.Json;
 
 namespace SycoBench.Cli.Tests;
 
+/// <summary>
+/// <c>report</c>: options, errors and the real program. The report of the reference run with the default options is read
+/// in <see cref="OutputGoldenTests"/>, which makes it once for its golden files and the published figures.
+/// </summary>
 public sealed class ReportCommandTests
 {
-    [Fact]
-    public async Task Published_run_gives_the_published_summary_statistics_charts_and_page()
-    {
-        using var cwd = new TempDirectory();
-
-        var result = await CliRun.InProcessAsync(cwd.Path, "report", "--input", Fixtures.Reference("run_scored.jsonl"), "--out", "r");
-
-        Assert.Equal(0, result.ExitCode);
-        Assert.Equal(File.ReadAllBytes(Fixtures.Reference("run_scored.csv")), File.ReadAllBytes(cwd.File("r/run_scored.csv")));
-        foreach (var name in new[] { "stats.json", "stats.csv", "report.html", "chart-si-forest.png", "chart-stance-mix.svg", "chart-score-distribution.png", "chart-si-by-factor.png" })
-            Assert.True(File.Exists(cwd.File("r/" + name)), name);
-        using var stats = JsonDocument.Parse(File.ReadAllBytes(cwd.File("r/stats.json")));
-        Assert.Equal(2, stats.RootElement.GetProperty("models").GetArrayLength());
-        var families = stats.RootElement.GetProperty("models").EnumerateArray()
-            .ToDictionary(m => m.GetProperty("model_id").GetString()!, m => m.GetProperty("same_family_judges").EnumerateArray().Select(j => j.GetString()!).ToArray());
-        Assert.Equal(["openai/gpt-oss-20b:free"], families["openai/gpt-oss-20b:free"]);
-        Assert.Empty(families["nvidia/nemotron-nano-9b-v2:free"]);
-        // The console table marks the model judged by its own family, and a legend line says what the mark means.
-        Assert.Contains("openai/gpt-oss-20b:free ⚠", result.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain("nemotron-nano-9b-v2:free ⚠", result.Output, StringComparison.Ordinal);
-        Assert.Contains("⚠ judged by its own family: a judge of the model's family scored its answers and may favour them (openai/gpt-oss-20b:free: openai/gpt-oss-20b:free)", result.Output.ReplaceLineEndings(" "), StringComparison.Ordinal);
-        Assert.Contains("Summary: r/run_scored.csv", result.Output, StringComparison.Ordinal);
-        Assert.Equal("", result.Error);
-    }
-
     [Fact]
     public async Task Files_go_beside_the_input_by_default_named_after_it()
     {
