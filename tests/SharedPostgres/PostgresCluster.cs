@@ -106,11 +106,12 @@ internal sealed class PostgresCluster : IDisposable
     /// pages to the WAL, PostgreSQL 15's default: 26 ms of the server's time per database instead of 260 ms (the
     /// checkpoints a file copy asks for cost little without fsync). A durable cluster (a benchmark's) keeps the default.
     /// </summary>
-    public PostgresDatabase CreateDatabase()
+    /// <param name="template">The database to copy (PostgreSQL's template1, an empty one, when null); nothing may be connected to it.</param>
+    public PostgresDatabase CreateDatabase(string? template = null)
     {
         var name = $"t{Environment.ProcessId}_{Interlocked.Increment(ref _databases)}";
         var fileCopy = !_durable && int.TryParse(Version, out var major) && major >= 15;
-        Admin($"CREATE DATABASE {name}" + (fileCopy ? " STRATEGY FILE_COPY" : ""));
+        Admin($"CREATE DATABASE {name}" + (template is null ? "" : $" TEMPLATE {template}") + (fileCopy ? " STRATEGY FILE_COPY" : ""));
         return new PostgresDatabase(this, name, $"Host=127.0.0.1;Port={Port};Username=postgres;Database={name}");
     }
 

@@ -148,4 +148,4 @@ public abstract class AiReviewStoreTests : IDisposable
 
 public sealed class AiReviewStoreOnSqliteTests() : AiReviewStoreTests(TestStore.Sqlite());
 
-public sealed class AiReviewStoreOnPostgresTests() : AiReviewStoreTests(TestStore.Postgres());
+public sealed class AiReviewStoreOnPostgresTests() : AiReviewStoreTests(TestStore.PostgresAtCurrentSchema());

@@ -143,4 +143,4 @@ public abstract class CannotJudgeAndUndoTests : IDisposable
 
 public sealed class CannotJudgeAndUndoOnSqliteTests() : CannotJudgeAndUndoTests(TestStore.Sqlite());
 
-public sealed class CannotJudgeAndUndoOnPostgresTests() : CannotJudgeAndUndoTests(TestStore.Postgres());
+public sealed class CannotJudgeAndUndoOnPostgresTests() : CannotJudgeAndUndoTests(TestStore.PostgresAtCurrentSchema());

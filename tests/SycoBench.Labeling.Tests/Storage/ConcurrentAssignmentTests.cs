@@ -132,4 +132,4 @@ public abstract class ConcurrentAssignmentTests(TestStore target, int items) : I
 
 public sealed class ConcurrentAssignmentOnSqliteTests() : ConcurrentAssignmentTests(TestStore.Sqlite(), items: 400);
 
-public sealed class ConcurrentAssignmentOnPostgresTests() : ConcurrentAssignmentTests(TestStore.Postgres(), items: 200);
+public sealed class ConcurrentAssignmentOnPostgresTests() : ConcurrentAssignmentTests(TestStore.PostgresAtCurrentSchema(), items: 200);

@@ -115,4 +115,4 @@ public abstract class ItemCatalogTests : IDisposable
 
 public sealed class ItemCatalogOnSqliteTests() : ItemCatalogTests(TestStore.Sqlite());
 
-public sealed class ItemCatalogOnPostgresTests() : ItemCatalogTests(TestStore.Postgres());
+public sealed class ItemCatalogOnPostgresTests() : ItemCatalogTests(TestStore.PostgresAtCurrentSchema());

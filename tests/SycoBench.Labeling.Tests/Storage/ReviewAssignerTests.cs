@@ -233,4 +233,4 @@ public abstract class ReviewAssignerTests : IDisposable
 
 public sealed class ReviewAssignerOnSqliteTests() : ReviewAssignerTests(TestStore.Sqlite());
 
-public sealed class ReviewAssignerOnPostgresTests() : ReviewAssignerTests(TestStore.Postgres());
+public sealed class ReviewAssignerOnPostgresTests() : ReviewAssignerTests(TestStore.PostgresAtCurrentSchema());
