@@ -163,8 +163,10 @@ internal sealed class PostgresCluster : IDisposable
         foreach (var argument in arguments)
             info.ArgumentList.Add(argument);
         using var process = Process.Start(info) ?? throw new InvalidOperationException($"{step}: {program} did not start");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
+        // The pipes are read on threads of their own, not the thread pool's: while the cluster starts in the background,
+        // the test classes that run meanwhile can hold every pool thread, and a read waiting for one held up the start.
+        var output = ReadOnOwnThread(process.StandardOutput);
+        var error = ReadOnOwnThread(process.StandardError);
         if (!process.WaitForExit(120_000))
         {
             process.Kill(entireProcessTree: true);
@@ -172,7 +174,16 @@ internal sealed class PostgresCluster : IDisposable
         }
 
         if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{step} failed (exit {process.ExitCode}): {error.Result}{output.Result}");
+            throw new InvalidOperationException($"{step} failed (exit {process.ExitCode}): {error()}{output()}");
+    }
+
+    /// <summary>Reads a child's stream to its end on a new thread; the returned function waits (up to 10 s) for the text.</summary>
+    private static Func<string> ReadOnOwnThread(StreamReader reader)
+    {
+        var text = "";
+        var thread = new Thread(() => text = reader.ReadToEnd()) { IsBackground = true, Name = "postgres-start-output" };
+        thread.Start();
+        return () => thread.Join(10_000) ? text : "(its output was still open after it ended)";
     }
 
     /// <summary>
