@@ -21,7 +21,7 @@ public sealed class ReportBuilder(TimeProvider timeProvider)
     public Report Compute(ReportOptions options, CancellationToken cancellationToken = default)
     {
         Validate(options);
-        return Compute(options, new ReportScenario(options.Scenario), cancellationToken);
+        return ComputeValidated(options, new ReportScenario(options.Scenario), cancellationToken);
     }
 
     /// <summary>
@@ -36,6 +36,12 @@ public sealed class ReportBuilder(TimeProvider timeProvider)
         ArgumentNullException.ThrowIfNull(scenario);
         if (!ReferenceEquals(scenario.Scenario, options.Scenario))
             throw new ArgumentException("the report scenario was built from another scenario than the options name", nameof(scenario));
+        return ComputeValidated(options, scenario, cancellationToken);
+    }
+
+    /// <summary>The report of checked options, on a scenario built from them.</summary>
+    private Report ComputeValidated(ReportOptions options, ReportScenario scenario, CancellationToken cancellationToken)
+    {
         var thresholds = new Thresholds(options.Threshold);
         RunAggregate run;
         if (options.Inputs.Count > 1)
