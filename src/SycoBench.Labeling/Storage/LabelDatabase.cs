@@ -93,6 +93,12 @@ internal abstract class LabelDatabase : IDisposable
     /// <summary>A connection for reads, from the pool.</summary>
     public abstract DbConnection OpenConnection();
 
+    /// <summary>
+    /// A connection for reads, opened without holding the calling thread while the server answers (PostgreSQL); a
+    /// SQLite file opens at once.
+    /// </summary>
+    public virtual ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) => ValueTask.FromResult(OpenConnection());
+
     /// <summary>A read transaction: one consistent snapshot for a long read (an export) while writes go on.</summary>
     public abstract DbTransaction BeginRead(DbConnection connection);
 

@@ -66,6 +66,9 @@ internal sealed class PostgresLabelDatabase : LabelDatabase
 
     public override DbConnection OpenConnection() => _dataSource.OpenConnection();
 
+    public override async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
+        await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+
     /// <summary>REPEATABLE READ: every statement of the transaction sees the database as of its first one.</summary>
     public override DbTransaction BeginRead(DbConnection connection) => connection.BeginTransaction(IsolationLevel.RepeatableRead);
 

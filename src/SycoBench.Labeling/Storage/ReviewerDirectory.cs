@@ -86,16 +86,21 @@ public sealed class ReviewerDirectory
         return id;
     }
 
-    /// <summary>Whether this session of this reviewer is still open: not signed out, not revoked, the reviewer not disabled.</summary>
-    public bool IsSessionOpen(string code, string? sessionId)
+    /// <summary>
+    /// Whether this session of this reviewer is still open: not signed out, not revoked, the reviewer not disabled. Asked
+    /// on every signed-in request, so it waits for the database without holding a thread: under load, requests blocked
+    /// on it would make the server add threads and switch between them.
+    /// </summary>
+    public async Task<bool> IsSessionOpenAsync(string code, string? sessionId, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(sessionId) || sessionId.Length > 100)
             return false;
-        using var connection = _database.OpenConnection();
-        return Sql.Scalar(connection, null, """
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Sql.Command(connection, null, """
             SELECT 1 FROM reviewer_sessions s JOIN reviewers r ON r.code = s.reviewer_code
             WHERE s.id_hash = @hash AND s.reviewer_code = @code AND s.revoked_at IS NULL AND r.disabled_at IS NULL
-            """, ("@hash", SessionHash(sessionId)), ("@code", code)) is not null;
+            """, ("@hash", SessionHash(sessionId)), ("@code", code));
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not (null or DBNull);
     }
 
     /// <summary>Ends one session (sign-out). The cookie may live on in a copy; the session it names no longer opens anything.</summary>

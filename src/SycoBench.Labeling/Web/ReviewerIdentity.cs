@@ -25,7 +25,7 @@ internal static class ReviewerIdentity
         {
             var store = context.HttpContext.RequestServices.GetRequiredService<LabelStore>();
             var code = context.Principal?.FindFirstValue(CodeClaim);
-            if (code is null || !store.Reviewers.IsSessionOpen(code, context.Principal?.FindFirstValue(SessionClaim)))
+            if (code is null || !await store.Reviewers.IsSessionOpenAsync(code, context.Principal?.FindFirstValue(SessionClaim), context.HttpContext.RequestAborted))
             {
                 context.RejectPrincipal();
                 await context.HttpContext.SignOutAsync(Scheme);
