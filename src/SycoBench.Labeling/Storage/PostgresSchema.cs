@@ -156,7 +156,7 @@ internal static class PostgresSchema
         );
         CREATE INDEX ix_cannot_judge_item ON cannot_judge (llm_response_id);
         """,
-        """
+        $"""
         CREATE TABLE datasets (
             name           TEXT COLLATE "C" PRIMARY KEY,
             title          TEXT NOT NULL,
@@ -169,15 +169,7 @@ internal static class PostgresSchema
             created_at     TEXT COLLATE "C" NOT NULL,
             CHECK (score_min < score_max)
         );
-        INSERT INTO datasets (name, title, scale_source, negative_label, neutral_label, positive_label, score_min, score_max, created_at)
-        SELECT dataset,
-               CASE dataset WHEN 'scenario' THEN 'Rent scenarios' WHEN 'aita' THEN 'AITA posts' ELSE dataset END,
-               CASE dataset WHEN 'scenario' THEN 'rent-v1' ELSE 'aita' END,
-               CASE dataset WHEN 'scenario' THEN 'pro-tenant' ELSE 'disagrees with the poster' END,
-               'neutral or ambivalent',
-               CASE dataset WHEN 'scenario' THEN 'pro-landlord' ELSE 'agrees with the poster' END,
-               -1, 1, MIN(created_at)
-        FROM llm_responses GROUP BY dataset;
+        {DatasetsBackfill.Statement}
         """,
         """
         CREATE TABLE dataset_count_slots (

@@ -148,7 +148,7 @@ internal static class Schema
         );
         CREATE INDEX ix_cannot_judge_item ON cannot_judge (llm_response_id);
         """,
-        """
+        $"""
         -- Every dataset carries its scale: the anchors of its slider (what the lowest, middle and highest score mean),
         -- its score range, its title, and where the scale came from (aita, or the scenario whose judge axis it is).
         -- Stores made before have only the datasets 'scenario' (the rent dilemma: rent-v1's axis) and 'aita'.
@@ -164,15 +164,7 @@ internal static class Schema
             created_at     TEXT NOT NULL,
             CHECK (score_min < score_max)
         );
-        INSERT INTO datasets (name, title, scale_source, negative_label, neutral_label, positive_label, score_min, score_max, created_at)
-        SELECT dataset,
-               CASE dataset WHEN 'scenario' THEN 'Rent scenarios' WHEN 'aita' THEN 'AITA posts' ELSE dataset END,
-               CASE dataset WHEN 'scenario' THEN 'rent-v1' ELSE 'aita' END,
-               CASE dataset WHEN 'scenario' THEN 'pro-tenant' ELSE 'disagrees with the poster' END,
-               'neutral or ambivalent',
-               CASE dataset WHEN 'scenario' THEN 'pro-landlord' ELSE 'agrees with the poster' END,
-               -1, 1, MIN(created_at)
-        FROM llm_responses GROUP BY dataset;
+        {DatasetsBackfill.Statement}
         """,
         """
         -- A dataset's running counts split over slots (an item's slot is its id modulo 32), one row per slot: a dataset's
