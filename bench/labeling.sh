@@ -6,7 +6,8 @@
 # database and drives it for a bounded time:
 #   1. paced: the 50 reviewers together at 500 reviews/s (the target load); latency at that load;
 #   2. unpaced: every reviewer as fast as the server answers; the capacity, and latency when saturated.
-# Extra arguments go to every run: --items N --reviewers N --seconds S --warmup S (and --rate R to override 1.).
+# Extra arguments go to every run: --items N --reviewers N --seconds S --warmup S (and --rate R to override 1.);
+# with STORES=postgres, --statements N also lists the N statements PostgreSQL spent most time in (pg_stat_statements).
 # --via store calls the label store directly in the benchmark's process instead (no server, no HTTP): the store's
 # share of a review's time. Each run also prints the processor time per review of the server and of the clients.
 # STORES=sqlite (or postgres) runs one store only.

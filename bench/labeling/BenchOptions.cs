@@ -11,9 +11,11 @@ namespace SycoBench.Bench.Labeling;
 /// when earlier ones were slow, so slow answers are not hidden by waiting); without one (0), every reviewer sends
 /// its next request as soon as the last one is answered, which measures the server's capacity. The warm-up (10 s by
 /// default) is not measured: on two cores the JIT needs several seconds under load to reach its optimised code, and
-/// the figures are meant for a server that has been running.
+/// the figures are meant for a server that has been running. <c>--statements N</c> (PostgreSQL only) also prints the N
+/// statements PostgreSQL spent most time in during the measured window, those inside the functions and triggers
+/// included (pg_stat_statements, loaded for that run only).
 /// </summary>
-internal sealed record BenchOptions(int Items, int Reviewers, double Seconds, double Warmup, double Rate, string Store = "sqlite", string Via = "http")
+internal sealed record BenchOptions(int Items, int Reviewers, double Seconds, double Warmup, double Rate, string Store = "sqlite", string Via = "http", int Statements = 0)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -46,12 +48,15 @@ internal sealed record BenchOptions(int Items, int Reviewers, double Seconds, do
                 "--seconds" => options with { Seconds = value },
                 "--warmup" => options with { Warmup = value },
                 "--rate" => options with { Rate = value },
-                _ => throw new ArgumentException($"unknown option {args[i]} (known: --store, --via, --items, --reviewers, --seconds, --warmup, --rate)"),
+                "--statements" => options with { Statements = (int)value },
+                _ => throw new ArgumentException($"unknown option {args[i]} (known: --store, --via, --items, --reviewers, --seconds, --warmup, --rate, --statements)"),
             };
         }
 
         if (options.Items <= 0 || options.Reviewers <= 0 || options.Seconds <= 0 || options.Warmup < 0 || options.Rate < 0)
             throw new ArgumentException("items, reviewers and seconds must be positive; warmup and rate must not be negative");
+        if (options.Statements < 0 || (options.Statements > 0 && options.Store != "postgres"))
+            throw new ArgumentException("--statements takes a count of 0 or more, and only with --store postgres");
         return options;
     }
 }

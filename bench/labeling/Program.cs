@@ -16,7 +16,7 @@ var options = BenchOptions.Parse(args);
 var work = Path.Combine(Path.GetTempPath(), "sycobench-bench-labeling-" + Guid.NewGuid().ToString("N"));
 Directory.CreateDirectory(work);
 var postgres = options.Store == "postgres";
-using var cluster = postgres ? PostgresCluster.Start(durable: true) : null;
+using var cluster = postgres ? PostgresCluster.Start(durable: true, trackStatements: options.Statements > 0) : null;
 var hosted = cluster?.CreateDatabase();
 var database = hosted?.ConnectionString ?? Path.Combine(work, "labels.db");
 const string AdminToken = "bench-admin-token-0123456789";
@@ -37,6 +37,9 @@ try
         store.Items.Push(LabelDatasets.Scenario, seeds);
         reviewers = Enumerable.Range(0, options.Reviewers).Select(i => store.Reviewers.Add("bench reviewer " + i)).ToList();
     }
+
+    var statements = options.Statements > 0 ? new StatementTimes(hosted!.ConnectionString) : null;
+    statements?.Create();
 
     var pacing = options.Rate > 0 ? string.Create(invariant, $"paced at {options.Rate:0} reviews/s in all") : "unpaced (each reviewer sends the next request at once: capacity)";
     Console.WriteLine(postgres
@@ -91,10 +94,12 @@ try
     var cpuWindow = Task.Run(async () =>
     {
         await Task.Delay(measureFrom);
+        statements?.Reset();
         var (server0, self0, database0) = (server?.ProcessorTime ?? TimeSpan.Zero, ProcessorTimeOfSelf(), clusterTime?.Sample());
         await Task.Delay(stopAt - clock.Elapsed);
         return (Server: (server?.ProcessorTime ?? TimeSpan.Zero) - server0, Self: ProcessorTimeOfSelf() - self0,
-            Database: database0 is null ? (TimeSpan?)null : ClusterProcessorTime.Between(database0, clusterTime!.Sample()));
+            Database: database0 is null ? (TimeSpan?)null : ClusterProcessorTime.Between(database0, clusterTime!.Sample()),
+            Statements: statements?.Top(options.Statements));
     });
 
     await Task.WhenAll(clients.Select((client, index) => Task.Run(async () =>
@@ -152,6 +157,12 @@ try
         : string.Create(invariant, $"processor time   store and callers {PerReview(cpu.Self),5:0.00} ms/review"));
     if (cpu.Database is { } databaseTime)
         Console.WriteLine(string.Create(invariant, $"processor time   PostgreSQL server {PerReview(databaseTime),5:0.00} ms/review"));
+    if (cpu.Statements is { } top)
+    {
+        foreach (var line in StatementTimes.Format(top, pair.Count))
+            Console.WriteLine(line);
+    }
+
     if (!postgres)
     {
         var databaseBytes = new FileInfo(database).Length;

@@ -69,7 +69,12 @@ internal sealed class PostgresCluster : IDisposable
     public string AdminConnectionString => $"Host=127.0.0.1;Port={Port};Username=postgres;Database=postgres;Pooling=false;Timeout=30";
 
     /// <summary>Starts a cluster. Tests run without fsync and autovacuum (their data is thrown away); a benchmark keeps PostgreSQL's defaults.</summary>
-    public static PostgresCluster Start(bool durable)
+    /// <param name="durable">PostgreSQL's default durability and autovacuum (a benchmark's cluster).</param>
+    /// <param name="trackStatements">
+    /// Loads pg_stat_statements, counting the statements inside functions and triggers too, so a benchmark can say
+    /// which statements its time goes to (the extension still has to be created in the database that reads it).
+    /// </param>
+    public static PostgresCluster Start(bool durable, bool trackStatements = false)
     {
         var bin = FindBin();
         RemoveStoppedClusters();
@@ -88,6 +93,8 @@ internal sealed class PostgresCluster : IDisposable
             // and would each be visited in turn by a worker the launcher starts.
             if (!durable)
                 options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c autovacuum=off";
+            if (trackStatements)
+                options += " -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all";
             cluster.Server("pg_ctl", ["-D", Path.Combine(folder, "data"), "-o", options, "-l", Path.Combine(folder, "server.log"), "-w", "-t", "60", "start"], "pg_ctl start");
             return cluster;
         }
