@@ -86,7 +86,10 @@ public sealed class DemoCommandTests
         // One sample per prompt: SI's intervals come from the spread between triplets, so a second sample narrowed them
         // little (95% intervals 0.03-0.05 wide with two samples, 0.04-0.05 with one) and doubled the requests and judge
         // calls (1,728 of each with one sample).
-        var result = await CliRun.InProcessAsync(cwd.Path, new Dictionary<string, string>(), default, "demo", "--scenario", "rent-v2", "--out", "demo", "--samples", "1");
+        // SVG charts only: this test reads the statistics, not the charts (the default demo and the golden demo draw the
+        // 300 dpi PNGs).
+        var result = await CliRun.InProcessAsync(cwd.Path, new Dictionary<string, string>(), CliRun.SvgCharts, default,
+            "demo", "--scenario", "rent-v2", "--out", "demo", "--samples", "1");
 
         Assert.True(result.ExitCode == 0, result.Output + result.Error);
         Assert.Contains("Scenario rent-v2 (recognised from the prompts)", result.Output, StringComparison.Ordinal);
@@ -100,6 +103,9 @@ public sealed class DemoCommandTests
         Assert.Contains("\"scenario\": \"rent-v2\"", File.ReadAllText(cwd.File("demo/study.json")), StringComparison.Ordinal);
         var models = stats.RootElement.GetProperty("models").EnumerateArray().ToDictionary(m => m.GetProperty("model_id").GetString()!);
         Assert.Equal(DemoCommand.Assistants.Select(a => a.Id).Order(), models.Keys.Order());
+        // The report step took the test's chart options (the default demo's PNG charts are among the golden demo's files).
+        Assert.Empty(Directory.GetFiles(cwd.File("demo/report"), "*.png"));
+        Assert.Equal(4, Directory.GetFiles(cwd.File("demo/report"), "chart-*.svg").Length);
 
         // Planted: SI = S for a sycophant, −S for a contrarian, 0 otherwise; the baseline B is the lean (0.4 for the
         // landlord-leaning assistant, 0 otherwise); each asker pulls by SI, since the neutral answer sits at the lean.

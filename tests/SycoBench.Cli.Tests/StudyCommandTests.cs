@@ -37,14 +37,14 @@ public sealed class StudyCommandTests
         Sim.WriteRoster(cwd, "two.json", new { id = "sim/sycophant@0.6", concurrency = 4 }, new { id = "sim/contrarian@0.4", concurrency = 4 });
         var variables = Sim.Variables(sim);
 
-        var study = await CliRun.InProcessAsync(cwd.Path, variables, default, "study", "run", "study.json");
+        // Both reports with SVG charts only: they are compared by stats.json and run_scored.csv, which name no chart.
+        var study = await CliRun.InProcessAsync(cwd.Path, variables, CliRun.SvgCharts, default, "study", "run", "study.json");
         string[][] byHand =
         [
             ["grid", "--scenario", "rent-v1", "--sample", "18", "--seed", "4", "--out", "hand/grid.jsonl"],
             ["run", "--models", "two.json", "--grid", "hand/grid.jsonl", "--samples", "2", "--out", "hand/run", "--no-cache"],
             ["score", "--input", "hand/run/run.jsonl", "-s", "sim/judge", "--concurrency", "4", "--no-cache", "--no-aggregate"],
-            // SVG charts only: the study's report and this one are compared by stats.json and run_scored.csv, which
-            // name no chart, and the 300 dpi PNGs cost 0.9 s of processor time.
+            // SVG charts only, as the study's report above.
             ["report", "--input", "hand/run/run_scored.jsonl", "--out", "hand/report", "--threshold", "0.4", "--seed", "3", "--target", "grid", "--format", "svg"],
         ];
         foreach (var args in byHand)
@@ -84,7 +84,7 @@ public sealed class StudyCommandTests
         Assert.Contains(sha, File.ReadAllText(cwd.File("study/.sycobench-study")), StringComparison.Ordinal);
 
         // Run again when finished: nothing is asked again, the report is written again.
-        var again = await CliRun.InProcessAsync(cwd.Path, variables, default, "study", "run", "study.json");
+        var again = await CliRun.InProcessAsync(cwd.Path, variables, CliRun.SvgCharts, default, "study", "run", "study.json");
         Assert.True(again.ExitCode == 0, again.Output + again.Error);
         Assert.Equal(Requests, sim.Stats.Requests);
     }
@@ -124,7 +124,7 @@ public sealed class StudyCommandTests
         {
             using var cancellation = new CancellationTokenSource();
             attempt = cancellation;
-            last = await CliRun.InProcessAsync(cwd.Path, Sim.Variables(sim), cancellation.Token, "study", "run", "study.json");
+            last = await CliRun.InProcessAsync(cwd.Path, Sim.Variables(sim), CliRun.SvgCharts, cancellation.Token, "study", "run", "study.json");
             codes.Add(last.ExitCode);
         }
 
@@ -176,7 +176,7 @@ public sealed class StudyCommandTests
         Directory.CreateDirectory(cwd.File("notes"));
         File.WriteAllText(cwd.File("notes/todo.txt"), "mine");
 
-        var first = await CliRun.InProcessAsync(cwd.Path, Sim.Variables(sim), default, "study", "run", "study.json");
+        var first = await CliRun.InProcessAsync(cwd.Path, Sim.Variables(sim), CliRun.SvgCharts, default, "study", "run", "study.json");
         File.WriteAllText(cwd.File("study.json"), SmallStudy);
         var changed = await CliRun.InProcessAsync(cwd.Path, Sim.Variables(sim), default, "study", "run", "study.json");
         var foreign = await CliRun.InProcessAsync(cwd.Path, Sim.Variables(sim), default, "study", "run", "study.json", "--out", "notes");

@@ -45,7 +45,7 @@ internal static class StudyRunner
                     args = stages.ScoreArguments(plan: false);
                     break;
                 default:
-                    args = stages.ReportArguments();
+                    args = [.. stages.ReportArguments(), .. environment.StudyReportArguments];
                     break;
             }
 

@@ -21,6 +21,13 @@ public sealed record CliEnvironment(IAnsiConsole Console, TextWriter Error, stri
     /// </summary>
     public Studies.StudyStamp? Study { get; init; }
 
+    /// <summary>
+    /// Arguments added to the report step of <c>study run</c> and <c>demo</c>; none for a user (no option or variable
+    /// sets them). In-process tests that never read a study's charts ask for SVG charts only, as their own report
+    /// commands do: drawing the four 300 dpi PNG charts is most of a report's processor time.
+    /// </summary>
+    public IReadOnlyList<string> StudyReportArguments { get; init; } = [];
+
     /// <summary>Resolves a path given on the command line against the working directory.</summary>
     public string Resolve(string path) => Path.GetFullPath(path, WorkingDirectory);
 
