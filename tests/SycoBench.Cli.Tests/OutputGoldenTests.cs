@@ -20,8 +20,8 @@ namespace SycoBench.Cli.Tests;
 /// </list>
 /// Binary outputs (PNG charts) are compared by SHA-256, except the demo's: a chart's title carries the date of the
 /// run, which is today for the demo, so its pixels change every day. The demo's PNGs (files and the images inlined in
-/// report.html) are listed but not compared; the same charts are compared as SVG, whose date is normalised like any
-/// other. The reference run is dated in its records, so its PNGs are compared by hash. Two files of the demo are listed but not compared, because
+/// report.html) are listed but not compared (and drawn at 72 dpi); the same charts are compared as SVG, whose date is
+/// normalised like any other. The reference run is dated in its records, so its PNGs are compared by hash. Two files of the demo are listed but not compared, because
 /// they follow the order in which concurrent answers finished: the response cache (SQLite pages; its entries are checked
 /// by the cache tests) and transcripts.html (models appear in the order their first answer was written; the same page
 /// of the reference run, read from a file in a fixed order, is compared byte for byte).
@@ -33,7 +33,9 @@ public sealed partial class OutputGoldenTests(ReferenceReport reference) : IClas
     {
         using var cwd = new TempDirectory();
 
-        var result = await CliRun.InProcessAsync(cwd.Path, new Dictionary<string, string>(), default,
+        // The demo's PNG charts are listed, not compared (see above), so its report draws them at 72 dpi: no other file
+        // depends on the resolution, and the default demo in DemoCommandTests draws them at the default 300 dpi.
+        var result = await CliRun.InProcessAsync(cwd.Path, new Dictionary<string, string>(), ["--dpi", "72"], default,
             "demo", "--out", "demo", "--samples", "1", "--seed", "7");
 
         Assert.True(result.ExitCode == 0, result.Output + result.Error);
