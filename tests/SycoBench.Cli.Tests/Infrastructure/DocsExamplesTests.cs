@@ -7,9 +7,10 @@ namespace SycoBench.Cli.Tests.Infrastructure;
 /// <summary>
 /// The command lines the README and the manual show are the program's: every <c>sycobench …</c> line of a
 /// <c>bash</c>/<c>sh</c> code block parses against the command model (commands, options, values, arguments) as a user
-/// would paste it, every command the program registers has at least one such example, and every transcript of a refused
-/// command line (<c>$ sycobench …</c> followed by <c>error: …</c>) prints exactly the error shown. A renamed option or
-/// command fails here with the file and line of each example left behind.
+/// would paste it; every command the program registers has at least one such example, and every option is used in one
+/// (in the manual or in <c>--help</c>); every transcript of a refused command line (<c>$ sycobench …</c> followed by
+/// <c>error: …</c>) prints exactly the error shown. A renamed option or command fails here with the file and line of
+/// each example left behind.
 /// </summary>
 public sealed partial class DocsExamplesTests
 {
@@ -46,6 +47,37 @@ public sealed partial class DocsExamplesTests
             .Where(path => !shown.Contains(path))
             .ToList();
         Assert.True(missing.Count == 0, "Commands with no example in README.md or docs/: " + string.Join(", ", missing.Select(m => "sycobench " + m)));
+    }
+
+    [Fact]
+    public void Every_option_is_shown_in_an_example()
+    {
+        // An option shared by a group of commands (--db of every portal command, --cache of every cache command) is
+        // shown once for the group: an example of any command of the same first word counts.
+        var shown = Examples().Select(e => e.Words)
+            .Concat(Model.Examples.Concat(CommandCatalog.All(Model).SelectMany(c => c.Examples)).Select(e => e.ToArray()))
+            .SelectMany(words =>
+            {
+                var command = CommandOf(words);
+                var group = command.Split(' ')[0];
+                return words.Skip(command.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length)
+                    .Where(w => w.StartsWith('-'))
+                    .SelectMany(w => new[] { command + " " + w.Split('=')[0], group + " * " + w.Split('=')[0] });
+            })
+            .ToHashSet(StringComparer.Ordinal);
+        var missing = new List<string>();
+        foreach (var command in CommandCatalog.All(Model).Where(c => !c.IsBranch))
+        {
+            var path = CommandCatalog.PathOf(command);
+            foreach (var option in CommandCatalog.OptionsOf(command).Where(o => !o.IsHidden))
+            {
+                var names = option.LongNames.Select(n => "--" + n).Concat(option.ShortNames.Select(n => "-" + n)).ToList();
+                if (!names.Any(n => shown.Contains(string.Join(' ', path) + " " + n) || shown.Contains(path[0] + " * " + n)))
+                    missing.Add($"sycobench {string.Join(' ', path)} {names[0]}");
+            }
+        }
+
+        Assert.True(missing.Count == 0, "Options no example in --help, README.md or docs/ shows:\n" + string.Join('\n', missing));
     }
 
     [Fact]
