@@ -4,7 +4,8 @@ namespace SycoBench.Cli;
 
 /// <summary>
 /// Checks the words of a command line against the command model before anything runs: an unknown or misspelt option,
-/// an option given without its value, an unknown command word, or arguments after <c>--</c> are refused with one line
+/// an option given without its value, an option that takes one value given twice (the framework would keep the last
+/// and drop the first without a word), an unknown command word, or arguments after <c>--</c> are refused with one line
 /// that names them (and the closest real name). Nothing given is ever ignored.
 /// </summary>
 public static class CommandLineCheck
@@ -34,6 +35,7 @@ public static class CommandLineCheck
 
         var options = CommandCatalog.OptionsOf(command);
         var positionals = 0;
+        var given = new HashSet<ICommandOption>();
         for (; index < args.Count; index++)
         {
             var token = args[index];
@@ -62,6 +64,8 @@ public static class CommandLineCheck
             }
 
             var option = Find(options, name, command);
+            if (!option.IsFlag && !IsRepeatable(option) && !given.Add(option))
+                throw new CliUsageException($"option '{name}' is given twice: {CommandCatalog.Title(command)} takes one value for it (only the last would be used)");
             if (option.IsFlag || option.ValueIsOptional || inlineValue)
                 continue;
             if (index + 1 >= args.Count || IsOptionLike(args[index + 1]) || args[index + 1] == "--")
@@ -81,6 +85,10 @@ public static class CommandLineCheck
         throw new CliUsageException(
             $"unexpected argument '{token}': {CommandCatalog.Title(command)} {takes} (options start with --; quote a value that has spaces)");
     }
+
+    /// <summary>An option whose values are collected (an array, such as <c>report --input A --input B</c>).</summary>
+    private static bool IsRepeatable(ICommandOption option) =>
+        option is Spectre.Console.Cli.ICommandParameterInfo { ParameterType.IsArray: true };
 
     private static bool IsVector(ICommandArgument argument) =>
         argument is Spectre.Console.Cli.ICommandParameterInfo { ParameterType.IsArray: true };

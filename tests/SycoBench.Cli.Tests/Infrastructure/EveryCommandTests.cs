@@ -40,6 +40,19 @@ public sealed class EveryCommandTests
         return data;
     }
 
+    /// <summary>Every option of every command that takes one value (not a repeatable one such as <c>report --input</c>).</summary>
+    public static TheoryData<string, string> SingleValueOptions()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var command in CommandCatalog.All(Model).Where(c => !c.IsBranch))
+        {
+            foreach (var option in CommandCatalog.OptionsOf(command).Where(o => !o.IsFlag && o is not ICommandParameterInfo { ParameterType.IsArray: true }))
+                data.Add(string.Join(' ', CommandCatalog.PathOf(command)), "--" + option.LongNames[0]);
+        }
+
+        return data;
+    }
+
     /// <summary>Every example of every --help, as it is printed: the words joined by spaces.</summary>
     public static TheoryData<string> Examples() => new(ExampleLines());
 
@@ -152,6 +165,36 @@ public sealed class EveryCommandTests
         Assert.Equal(2, atEnd.ExitCode);
         Assert.StartsWith($"error: option '{option}' needs a value", atEnd.Error, StringComparison.Ordinal);
         Assert.Equal(2, beforeAnother.ExitCode);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(cwd.Path));
+    }
+
+    [Theory]
+    [MemberData(nameof(SingleValueOptions))]
+    public void An_option_of_one_value_given_twice_is_refused(string command, string option)
+    {
+        // The framework keeps the last value and drops the first without a word: "--dataset a --dataset b" must not
+        // quietly work on b, nor "--reviews a.jsonl --reviews b.jsonl" analyse only b.
+        var error = Assert.Throws<CliUsageException>(() => CommandLineCheck.Check(Model, [.. Words(command), option, "1", option + "=2"]));
+
+        Assert.StartsWith($"option '{option}' is given twice", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("report", "--input", "a.jsonl", "--input", "b.jsonl", "--out", "o")]
+    [InlineData("run", "--model", "sim/balanced", "--model", "sim/judge")]
+    [InlineData("portal", "push", "--file", "s.jsonl", "--apply", "--apply")]
+    public void Repeatable_options_and_flags_may_be_given_again(params string[] args) =>
+        CommandLineCheck.Check(Model, args);
+
+    [Fact]
+    public async Task A_labeling_command_given_an_option_twice_exits_2_and_writes_nothing()
+    {
+        using var cwd = new TempDirectory();
+
+        var result = await CliRun.InProcessAsync(cwd.Path, ["portal", "pull", "--dataset", "rent-v1", "--dataset", "aita", "--out", "x.jsonl"]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("error: option '--dataset' is given twice: sycobench portal pull takes one value for it (only the last would be used)", result.Error.TrimEnd());
         Assert.Empty(Directory.EnumerateFileSystemEntries(cwd.Path));
     }
 
