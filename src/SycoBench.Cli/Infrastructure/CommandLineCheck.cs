@@ -5,8 +5,9 @@ namespace SycoBench.Cli;
 /// <summary>
 /// Checks the words of a command line against the command model before anything runs: an unknown or misspelt option,
 /// an option given without its value, an option that takes one value given twice (the framework would keep the last
-/// and drop the first without a word), an unknown command word, or arguments after <c>--</c> are refused with one line
-/// that names them (and the closest real name). Nothing given is ever ignored.
+/// and drop the first without a word), a value that is not of the option's number type (a whole number, a number), an
+/// unknown command word, or arguments after <c>--</c> are refused with one line that names them (and the closest real
+/// name). Nothing given is ever ignored.
 /// </summary>
 public static class CommandLineCheck
 {
@@ -66,12 +67,47 @@ public static class CommandLineCheck
             var option = Find(options, name, command);
             if (!option.IsFlag && !IsRepeatable(option) && !given.Add(option))
                 throw new CliUsageException($"option '{name}' is given twice: {CommandCatalog.Title(command)} takes one value for it (only the last would be used)");
-            if (option.IsFlag || option.ValueIsOptional || inlineValue)
+            if (option.IsFlag || option.ValueIsOptional)
                 continue;
+            if (inlineValue)
+            {
+                CheckValue(option, name, token[(name.Length + 1)..]);
+                continue;
+            }
+
             if (index + 1 >= args.Count || IsOptionLike(args[index + 1]) || args[index + 1] == "--")
                 throw new CliUsageException($"option '{name}' needs a value ({option.ValueName})");
             index++;
+            CheckValue(option, name, args[index]);
         }
+    }
+
+    /// <summary>
+    /// A value that cannot be read as the option's number type is refused naming the option and what it takes; the
+    /// framework's own message ("Failed to convert '1.5' to Nullable`1.") names neither.
+    /// </summary>
+    private static void CheckValue(ICommandOption option, string name, string value)
+    {
+        if (option is not Spectre.Console.Cli.ICommandParameterInfo { ParameterType: { } declared })
+            return;
+        var type = Nullable.GetUnderlyingType(declared) ?? declared;
+        var whole = type == typeof(int) || type == typeof(long);
+        if (!whole && type != typeof(double))
+            return;
+        var styles = whole ? NumberStyles.AllowLeadingSign : NumberStyles.Float;
+        var fits = type == typeof(int) ? int.TryParse(value, styles, CultureInfo.InvariantCulture, out _)
+            : type == typeof(long) ? long.TryParse(value, styles, CultureInfo.InvariantCulture, out _)
+            : double.TryParse(value, styles, CultureInfo.InvariantCulture, out _);
+        if (fits)
+            return;
+        if (whole && System.Numerics.BigInteger.TryParse(value, styles, CultureInfo.InvariantCulture, out _))
+        {
+            var (min, max) = type == typeof(int) ? ((long)int.MinValue, (long)int.MaxValue) : (long.MinValue, long.MaxValue);
+            throw new CliUsageException(
+                $"option '{name}' takes a whole number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)} (got '{value}')");
+        }
+
+        throw new CliUsageException($"option '{name}' takes {(whole ? "a whole number" : "a number")} (got '{value}')");
     }
 
     private static void CheckPositional(ICommandInfo? command, string token, int position)

@@ -53,6 +53,24 @@ public sealed class EveryCommandTests
         return data;
     }
 
+    /// <summary>Every option whose value is a number (whole or not), with the words its refusal must use.</summary>
+    public static TheoryData<string, string, string> NumberOptions()
+    {
+        var data = new TheoryData<string, string, string>();
+        foreach (var command in CommandCatalog.All(Model).Where(c => !c.IsBranch))
+        {
+            foreach (var option in CommandCatalog.OptionsOf(command))
+            {
+                var type = option is ICommandParameterInfo info ? Nullable.GetUnderlyingType(info.ParameterType) ?? info.ParameterType : null;
+                var kind = type == typeof(int) || type == typeof(long) ? "a whole number" : type == typeof(double) ? "a number" : null;
+                if (kind is not null)
+                    data.Add(string.Join(' ', CommandCatalog.PathOf(command)), "--" + option.LongNames[0], kind);
+            }
+        }
+
+        return data;
+    }
+
     /// <summary>Every example of every --help, as it is printed: the words joined by spaces.</summary>
     public static TheoryData<string> Examples() => new(ExampleLines());
 
@@ -198,6 +216,44 @@ public sealed class EveryCommandTests
         Assert.Empty(Directory.EnumerateFileSystemEntries(cwd.Path));
     }
 
+    [Fact]
+    public void The_number_options_are_found()
+    {
+        // A guard against an empty theory below: the model must expose the options' types.
+        Assert.Contains(NumberOptions(), row => (string)row[0] == "grid" && (string)row[1] == "--seed" && (string)row[2] == "a whole number");
+        Assert.Contains(NumberOptions(), row => (string)row[0] == "report" && (string)row[1] == "--threshold" && (string)row[2] == "a number");
+    }
+
+    [Theory]
+    [MemberData(nameof(NumberOptions))]
+    public async Task A_value_that_is_not_a_number_exits_2_and_names_the_option(string command, string option, string kind)
+    {
+        using var cwd = new TempDirectory();
+
+        var word = await CliRun.InProcessAsync(cwd.Path, [.. Words(command), option, "abc"]);
+        var inline = await CliRun.InProcessAsync(cwd.Path, [.. Words(command), option + "=abc"]);
+
+        Assert.Equal(2, word.ExitCode);
+        Assert.Equal($"error: option '{option}' takes {kind} (got 'abc')", word.Error.TrimEnd());
+        Assert.Equal(2, inline.ExitCode);
+        Assert.Equal($"error: option '{option}' takes {kind} (got 'abc')", inline.Error.TrimEnd());
+        Assert.Empty(Directory.EnumerateFileSystemEntries(cwd.Path));
+    }
+
+    [Theory]
+    [InlineData("grid --seed 1.5 --sample 3", "error: option '--seed' takes a whole number (got '1.5')")]
+    [InlineData("grid --limit 99999999999", "error: option '--limit' takes a whole number from -2147483648 to 2147483647 (got '99999999999')")]
+    [InlineData("report --input a.jsonl --threshold 0,5", "error: option '--threshold' takes a number (got '0,5')")]
+    public async Task Values_seen_in_use_that_are_not_numbers_are_refused_naming_the_option(string commandLine, string expected)
+    {
+        using var cwd = new TempDirectory();
+
+        var result = await CliRun.InProcessAsync(cwd.Path, commandLine.Split(' '));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(expected, result.Error.TrimEnd());
+    }
+
     [Theory]
     [InlineData("run --max-cots 2", "error: unknown option '--max-cots' (did you mean '--max-cost'?)")]
     [InlineData("grid --limt 5", "error: unknown option '--limt' (did you mean '--limit'?)")]
@@ -221,6 +277,8 @@ public sealed class EveryCommandTests
     [Theory]
     [InlineData("grid", "--seed", "-1")]
     [InlineData("grid", "--out=-")]
+    [InlineData("report", "--input", "a", "--threshold", "1e-1", "--seed=-3")]
+    [InlineData("run", "--temperature", "NaN", "--max-cost", "0.5")]
     public void Negative_numbers_and_inline_values_are_values_not_options(params string[] args) =>
         CommandLineCheck.Check(Model, args);
 
