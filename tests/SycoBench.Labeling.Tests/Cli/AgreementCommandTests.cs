@@ -232,4 +232,27 @@ public sealed class AgreementCommandTests : IDisposable
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("bad.jsonl:2: field 'score'", result.Error, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("""{"llm_response_id": 1, "reviewer_code": "b", "scroe": 0.5, "dataset": "scenario", "identifier": "i"}""", "'score'")]
+    [InlineData("""{"llm_response_id": 1, "reviewer_code": "b", "dataset": "scenario", "identifier": "i"}""", "'score'")]
+    [InlineData("""{"reviewer_code": "b", "score": 0.5, "dataset": "scenario", "identifier": "i"}""", "'llm_response_id'")]
+    [InlineData("""{"llm_response_id": 1, "score": 0.5, "dataset": "scenario", "identifier": "i"}""", "'reviewer_code'")]
+    [InlineData("""{"llm_response_id": 1, "reviewer_code": "b", "score": 0.5, "dataset": "scenario", "identifier": "i", "score": -0.9}""", "Duplicate")]
+    public async Task A_review_without_its_score_item_or_reviewer_or_with_a_field_twice_names_the_line(string line, string named)
+    {
+        // A missing score used to read as a score of 0 (and of a score given twice the last was used): every figure
+        // would have counted a score nobody gave.
+        File.WriteAllLines(_cwd.File("reviews.jsonl"), [
+            """{"llm_response_id": 1, "reviewer_code": "a", "score": 0.5, "notes": null, "review_created_at": "x", "dataset": "scenario", "identifier": "i", "model_id": null}""",
+            line,
+        ]);
+
+        var result = await CliRun.InProcessAsync(_cwd.Path, "agreement", "--reviews", "reviews.jsonl");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("error: reviews.jsonl:2: malformed line", result.Error, StringComparison.Ordinal);
+        Assert.Contains(named, result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(_cwd.File("reviewers.csv")));
+    }
 }

@@ -108,7 +108,7 @@ public sealed class AgreementCommand(CliEnvironment environment) : Command<Agree
     {
         var reviews = new List<ReviewExport>();
         // Agreement figures computed on a silently shortened file would be wrong without a trace: a bad line stops here.
-        foreach (var entry in InputFiles.ReadEveryLine(environment, file, RecordJsonContext.Default.ReviewExport, cancellationToken))
+        foreach (var entry in InputFiles.ReadEveryLine(environment, file, LabelFileJsonContext.Default.ReviewExport, cancellationToken))
         {
             var review = entry.Value;
             if (!double.IsFinite(review.Score) || review.Score is < -1 or > 1)
