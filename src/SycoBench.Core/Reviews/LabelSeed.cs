@@ -5,8 +5,10 @@ namespace SycoBench.Reviews;
 
 /// <summary>
 /// One line of a seeds file (SPEC §7): an answer to be scored by people. Pushed into the label database and
-/// deduplicated on (dataset, <see cref="Identifier"/>, <see cref="RunId"/>).
+/// deduplicated on (dataset, <see cref="Identifier"/>, <see cref="RunId"/>). A field the format does not have is refused
+/// when read: a misspelt optional one (<c>prompt_tittle</c>, <c>modelid</c>) would otherwise leave the item without it.
 /// </summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record LabelSeed
 {
     public string Identifier { get; init; } = "";

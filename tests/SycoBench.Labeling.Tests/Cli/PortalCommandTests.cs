@@ -90,6 +90,25 @@ public sealed partial class PortalCommandTests : IDisposable
         Assert.False(File.Exists(_cwd.File("other.db")));
     }
 
+    [Theory]
+    [InlineData("""{"identifier": "a1", "prompt_tittle": "AITA for …", "prompt_body": "Is it fair?", "model_response_text": "Yes."}""", "'prompt_tittle'")]
+    [InlineData("""{"identifier": "a1", "prompt_body": "Is it fair?", "model_response_text": "Yes.", "modelid": "m"}""", "'modelid'")]
+    [InlineData("""{"identifier": "a1", "prompt_body": "Is it fair?", "model_response_text": "Yes.", "identifier": "a9"}""", "Duplicate")]
+    public async Task A_seed_line_with_a_field_the_format_does_not_have_or_a_field_twice_is_refused(string line, string named)
+    {
+        // Ignored, a misspelt optional field leaves the item without its title or model, and of a field given twice the
+        // first value is dropped: both would be pushed without a word.
+        var good = """{"identifier": "a0", "prompt_body": "Is it fair?", "model_response_text": "No."}""";
+        File.WriteAllLines(_cwd.File("seeds.jsonl"), [good, line]);
+
+        var result = await Run("portal", "push", "--dataset", "aita", "--file", "seeds.jsonl", "--apply");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("error: seeds.jsonl:2: malformed line", result.Error, StringComparison.Ordinal);
+        Assert.Contains(named, result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(_cwd.File("labels.db")));
+    }
+
     [Fact]
     public async Task A_seed_file_is_pushed_with_its_run_id_and_metadata()
     {

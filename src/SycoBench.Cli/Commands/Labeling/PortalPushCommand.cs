@@ -119,7 +119,7 @@ public sealed class PortalPushCommand(CliEnvironment environment) : Command<Port
     {
         var seeds = new List<LabelSeed>();
         // A seed file is input someone wrote by hand or by script: one bad line stops the push before anything is written.
-        foreach (var entry in InputFiles.ReadEveryLine(environment, file, RecordJsonContext.Default.LabelSeed, cancellationToken))
+        foreach (var entry in InputFiles.ReadEveryLine(environment, file, LabelFileJsonContext.Default.LabelSeed, cancellationToken))
         {
             if (ItemCatalog.Validate(entry.Value) is { } problem)
                 throw new InputException($"{file}:{entry.LineNumber}: {problem}");
