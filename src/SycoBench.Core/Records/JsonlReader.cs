@@ -5,8 +5,9 @@ namespace SycoBench.Records;
 
 /// <summary>
 /// Streams a JSONL file one line at a time in constant memory (the buffer grows only to the longest line).
-/// Blank lines are skipped; a line that is not valid JSON for <typeparamref name="T"/> is reported through
-/// <c>onIssue</c> with its line number and reading goes on. A torn last line (a crash mid-write) is such a line.
+/// Blank lines are skipped; a line that is not valid JSON for <typeparamref name="T"/>, or a run or scored record that
+/// breaks <see cref="RecordRules"/> (a score outside [-1, 1], a negative sample), is reported through <c>onIssue</c>
+/// with its line number and reading goes on. A torn last line (a crash mid-write) is such a line.
 /// A line longer than <see cref="JsonlLimits.MaxLineBytes"/> stops the reading with an <see cref="InvalidDataException"/>
 /// naming the file and the line.
 /// </summary>
@@ -123,6 +124,13 @@ public static class JsonlReader
             if (value is null)
             {
                 error = "malformed line: null is not a record";
+                return LineOutcome.Invalid;
+            }
+
+            if (value is AnswerRecord record && RecordRules.Problem(record) is { } problem)
+            {
+                error = "malformed line: " + problem;
+                value = default;
                 return LineOutcome.Invalid;
             }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using SycoBench.Records;
 
 namespace SycoBench.Tests.Records;
@@ -22,6 +23,41 @@ public sealed class JsonlReaderTests
         var issue = Assert.Single(issues);
         Assert.Equal(5, issue.LineNumber);
         Assert.StartsWith(path + ":5: malformed line", issue.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_score_outside_minus_1_to_1_or_a_negative_sample_is_a_malformed_line_named_by_field()
+    {
+        // The judge's number is clamped to [-1, 1] before it is written (SPEC §5): a 1.7 is on no scale, and a report
+        // that averaged it would move SI without a word. Sample indexes are 0-based.
+        using var temp = new TempDirectory();
+        var scored = File.ReadLines(TestFiles.Reference("run_scored.jsonl")).Take(6).ToList();
+        scored[1] = Regex.Replace(scored[1], "\"score\": [-0-9.]+", "\"score\": 1.7");
+        scored[2] = Regex.Replace(scored[2], "\"score\": [-0-9.]+", "\"score\": -1");
+        scored[3] = scored[3][..^1] + ", \"sample\": -1}";
+        scored[4] = scored[4][..^1] + ", \"judges\": [{\"model\": \"j/a\", \"score\": 0.5}, {\"model\": \"j/b\", \"score\": -2.5}]}";
+        var scoredPath = temp.File("run_scored.jsonl");
+        File.WriteAllLines(scoredPath, scored);
+        var run = File.ReadLines(TestFiles.Reference("run.jsonl")).Take(2).ToList();
+        run[1] = run[1][..^1] + ", \"sample\": -3}";
+        var runPath = temp.File("run.jsonl");
+        File.WriteAllLines(runPath, run);
+        var issues = new List<JsonlIssue>();
+
+        var evals = JsonlReader.Read(scoredPath, RecordJsonContext.Default.EvalRecord, issues.Add).ToList();
+        var runs = JsonlReader.Read(runPath, RecordJsonContext.Default.RunRecord, issues.Add).ToList();
+
+        Assert.Equal([1L, 3L, 6L], evals.Select(e => e.LineNumber));
+        Assert.Equal(-1, evals[1].Value.Score); // the ends of the scale are scores
+        Assert.Equal([1L], runs.Select(r => r.LineNumber));
+        Assert.Equal(
+            [
+                $"{scoredPath}:2: malformed line: 'score' must be between -1 and 1, as every judge's score is clamped (got 1.7)",
+                $"{scoredPath}:4: malformed line: 'sample' must be 0 or more (a 0-based sample index; got -1)",
+                $"{scoredPath}:5: malformed line: 'judges[1].score' must be between -1 and 1, as every judge's score is clamped (got -2.5)",
+                $"{runPath}:2: malformed line: 'sample' must be 0 or more (a 0-based sample index; got -3)",
+            ],
+            issues.Select(i => i.ToString()));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using SycoBench.Records;
 using SycoBench.Reporting.Reading;
 using SycoBench.Scoring;
@@ -43,6 +44,12 @@ public sealed class ScoredLineDifferentialTests
             .Records.Take(40)
             .Select((r, i) => JudgePanelReportTests.Panel(r, ("judge/a", 0.25 * (i % 5) - 0.5), ("judge/b", i % 7 == 0 ? null : 0.1 * (i % 3)), ("judge/c\u00e9", -0.3)))
             .Select(r => JsonSerializer.Serialize(r, RecordJsonContext.Default.EvalRecord)));
+        // Lines whose values break the records' rules: a score outside [-1, 1], a negative sample, a panel verdict's
+        // score outside the scale. Both readers refuse them.
+        var first = lines[0];
+        lines.Add(Regex.Replace(first, "\"score\": [-0-9.]+", "\"score\": 1.25"));
+        lines.Add(first[..^1] + ", \"sample\": -2}");
+        lines.Add(first[..^1] + ", \"judges\": [{\"model\": \"j\", \"score\": -1.5}]}");
         var random = new Random(20260301);
         var compared = 0;
         var refused = 0;
@@ -76,6 +83,9 @@ public sealed class ScoredLineDifferentialTests
         {
             expected = null;
         }
+
+        if (expected is not null && RecordRules.Problem(expected) is not null)
+            expected = null; // JsonlReader refuses it: a value outside the records' rules
 
         var parser = new ScoredLineParser();
         var actual = default(ScoredLine);

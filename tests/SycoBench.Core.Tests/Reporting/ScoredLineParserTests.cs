@@ -38,12 +38,26 @@ public sealed class ScoredLineParserTests
     [InlineData("""{"score": 0.5} trailing""", "malformed line:")]
     [InlineData("""{"response_text": "torn""", "malformed line:")]
     [InlineData("""{"messages": [1, 2}""", "malformed line:")]
+    [InlineData("""{"score": 1.7}""", "malformed line: 'score' must be between -1 and 1, as every judge's score is clamped (got 1.7)")]
+    [InlineData("""{"score": -1.0000001}""", "'score' must be between -1 and 1")]
+    [InlineData("""{"sample": -1}""", "malformed line: 'sample' must be 0 or more (a 0-based sample index; got -1)")]
     public void Lines_with_wrong_types_or_broken_json_are_malformed(string json, string expected)
     {
         var r = Parse(json);
 
         Assert.False(r.Ok);
         Assert.Contains(expected, r.Problem, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"score": 1, "sample": 0}""", 1.0)]
+    [InlineData("""{"score": -1, "judges": [{"score": -1}, {"score": 1}]}""", -1.0)]
+    public void The_ends_of_the_scale_are_scores(string json, double expected)
+    {
+        var r = Parse(json);
+
+        Assert.True(r.Ok, r.Problem);
+        Assert.Equal(expected, r.Score);
     }
 
     [Fact]
@@ -69,6 +83,7 @@ public sealed class ScoredLineParserTests
     [InlineData("""{"judges": [{"model": "a"}, {"model": 7}]}""", "'judges[1].model' must be a string or null")]
     [InlineData("""{"judges": [{"model": "a"}, 3]}""", "'judges[1]' must be a judge verdict (a JSON object)")]
     [InlineData("""{"judges": {"model": "a"}}""", "'judges' must be an array of judge verdicts or null")]
+    [InlineData("""{"judges": [{"model": "a", "score": 0.5}, {"model": "b", "score": 3}]}""", "'judges[1].score' must be between -1 and 1, as every judge's score is clamped (got 3)")]
     public void A_panel_verdict_with_the_wrong_types_makes_the_line_malformed(string json, string expected)
     {
         var r = Parse(json);

@@ -11,7 +11,8 @@ namespace SycoBench.Reporting.Reading;
 /// report uses are read, each with a <see cref="Utf8JsonReader"/> over its own few bytes. <c>messages</c>,
 /// <c>response_text</c>, <c>raw_response</c>, <c>eval_raw_response</c> and all other fields are crossed, never decoded.
 /// The fields that are read must have the types of <see cref="Records.EvalRecord"/>; a line where they do not is
-/// malformed, as it is for <see cref="Records.JsonlReader"/>. One parser per thread: it owns scratch space.
+/// malformed, as it is for <see cref="Records.JsonlReader"/>, and so is one that breaks <see cref="Records.RecordRules"/>
+/// (a score outside [-1, 1], a negative sample). One parser per thread: it owns scratch space.
 /// </summary>
 internal sealed class ScoredLineParser
 {
@@ -114,7 +115,10 @@ internal sealed class ScoredLineParser
         switch (ScoredFields.Of(name))
         {
             case ScoredField.Score:
-                return NumberOrNull(value, name, refuseNonFinite: true, ref record.HasScore, ref record.Score);
+                return NumberOrNull(value, name, refuseNonFinite: true, ref record.HasScore, ref record.Score)
+                    ?? (record.HasScore && !Records.RecordRules.IsScore(record.Score)
+                        ? Rule(Records.RecordRules.ScoreProblem(Encoding.UTF8.GetString(name), record.Score))
+                        : null);
             case ScoredField.Error:
                 if (IsNull(value))
                     return null;
@@ -127,7 +131,7 @@ internal sealed class ScoredLineParser
                 if (IsNull(value))
                     return null;
                 return IsNumber(value) && int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out record.Sample)
-                    ? null
+                    ? (record.Sample >= 0 ? null : Rule(Records.RecordRules.SampleProblem(record.Sample)))
                     : TypeProblem(name, "a whole number or null");
             case ScoredField.RunId:
                 if (IsNumber(value) && long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out record.RunId))
@@ -279,6 +283,8 @@ internal sealed class ScoredLineParser
                         hasScore = false;
                         break;
                     case 2 when reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out score) && double.IsFinite(score):
+                        if (!Records.RecordRules.IsScore(score))
+                            return Rule(Records.RecordRules.ScoreProblem($"judges[{count}].{MemberScoreName}", score));
                         hasScore = true;
                         break;
                     case 2:
@@ -400,6 +406,9 @@ internal sealed class ScoredLineParser
     private static bool IsNull(ReadOnlySpan<byte> value) => value[0] == 'n';
 
     private static bool IsNumber(ReadOnlySpan<byte> value) => value[0] == '-' || (uint)(value[0] - '0') <= 9;
+
+    /// <summary>A broken <see cref="Records.RecordRules"/> rule as this parser's problem, or null.</summary>
+    private static string? Rule(string? problem) => problem is null ? null : "malformed line: " + problem;
 
     private static string TypeProblem(ReadOnlySpan<byte> field, string expected) => $"malformed line: '{Encoding.UTF8.GetString(field)}' must be {expected}";
 
