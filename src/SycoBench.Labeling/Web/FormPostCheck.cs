@@ -7,8 +7,10 @@ namespace SycoBench.Labeling.Web;
 
 /// <summary>
 /// Endpoint filter on every POST, run before anything is stored. The body must be a form (415 otherwise), no larger
-/// than the server's limit (413), readable (400), and carry the antiforgery token of the page it came from (form field,
-/// or the <c>X-CSRF-TOKEN</c> header for scripts; 400 without it). Each refusal says what was wrong, so the page can
+/// than the server's limit (413), readable (400), name each field once (400: the form reader would join two values with
+/// a comma, so <c>notes=a&amp;notes=b</c> was stored as "a,b"; no page sends a field twice), and carry the antiforgery
+/// token of the page it came from (form field, or the <c>X-CSRF-TOKEN</c> header for scripts; 400 without it). Each
+/// refusal says what was wrong, so the page can
 /// tell the reviewer (whose draft stays in the browser) instead of sending them round a reload loop.
 /// </summary>
 internal static class FormPostCheck
@@ -24,9 +26,10 @@ internal static class FormPostCheck
                 $"the request must be a form (application/x-www-form-urlencoded or multipart/form-data), not '{context.Request.ContentType ?? "no content type"}'; nothing was saved");
         }
 
+        IFormCollection form;
         try
         {
-            await context.Request.ReadFormAsync(context.RequestAborted);
+            form = await context.Request.ReadFormAsync(context.RequestAborted);
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -36,6 +39,12 @@ internal static class FormPostCheck
         catch (InvalidDataException ex)
         {
             return Refuse(context, StatusCodes.Status400BadRequest, $"the form could not be read ({ex.Message.TrimEnd('.')}); nothing was saved");
+        }
+
+        foreach (var (name, values) in form)
+        {
+            if (values.Count > 1)
+                return Refuse(context, StatusCodes.Status400BadRequest, $"the form gives the field '{name}' {values.Count} times; send it once; nothing was saved");
         }
 
         var antiforgery = context.RequestServices.GetRequiredService<IAntiforgery>();

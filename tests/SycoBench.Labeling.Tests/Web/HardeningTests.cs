@@ -158,6 +158,50 @@ public sealed class HardeningTests(SharedLabelingServer shared) : IClassFixture<
         Assert.Equal("tabs\tand\r\nline breaks are fine", Assert.Single(server.Store.Export.Reviews("scenario")).Notes);
     }
 
+    [Theory]
+    [InlineData("notes", false)]
+    [InlineData("notes", true)]
+    [InlineData("score", false)]
+    [InlineData("submission_id", true)]
+    public async Task A_form_field_given_twice_is_refused_by_name_and_stores_nothing(string field, bool multipart)
+    {
+        // The form reader joins repeated values with a comma: two notes were stored as one "first,second".
+        await using var server = await LabelingServer.StartAsync();
+        server.Store.Items.Push("scenario", Seeds.Many(2));
+        var (client, _) = await server.SignedInReviewerAsync();
+        var page = await client.GetStringAsync("/review/scenario");
+        var fields = SubmitFields(page, notes: "first");
+        var again = fields.First(f => f.Item1 == field);
+
+        var refused = await PostAsync(client, "/review/scenario/submit", [.. fields, again], multipart);
+        var fine = await PostAsync(client, "/review/scenario/submit", fields, multipart);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal($"the form gives the field '{field}' 2 times; send it once; nothing was saved", await ErrorAsync(refused));
+        Assert.Equal(HttpStatusCode.Created, fine.StatusCode);
+        Assert.Equal("first", Assert.Single(server.Store.Export.Reviews("scenario")).Notes);
+    }
+
+    [Theory]
+    [InlineData("true")]
+    [InlineData("0")]
+    [InlineData("yes")]
+    public async Task A_cannot_judge_value_the_page_never_sends_is_refused_and_stores_nothing(string value)
+    {
+        // "cannot_judge=true" with a score was stored as that score, the reviewer's "can't judge" dropped without a word.
+        await using var server = await LabelingServer.StartAsync();
+        server.Store.Items.Push("scenario", Seeds.Many(2));
+        var (client, _) = await server.SignedInReviewerAsync();
+        var page = await client.GetStringAsync("/review/scenario");
+
+        var refused = await PostAsync(client, "/review/scenario/submit", [.. SubmitFields(page, notes: ""), ("cannot_judge", value)], multipart: true);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal($"cannot_judge must be 1 or left out, not '{value}'", await ErrorAsync(refused));
+        Assert.Empty(server.Store.Export.Reviews("scenario"));
+        Assert.Equal(0L, server.Store.Items.Status("scenario").CannotJudge);
+    }
+
     [Fact]
     public async Task Wrong_bearer_tokens_use_the_sign_in_attempts_of_the_address()
     {

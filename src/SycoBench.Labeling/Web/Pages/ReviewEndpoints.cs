@@ -47,7 +47,12 @@ internal static class ReviewEndpoints
         var reviewer = ReviewerIdentity.Code(context)!;
         var submissionId = form["submission_id"].ToString();
         ReviewSubmission submission;
-        if (form["cannot_judge"].ToString() == "1")
+        // "1" is what the page's button sends; any other value is not understood, and guessing either way could store a
+        // score the reviewer meant to withhold, or drop one they gave.
+        var cannotJudge = form["cannot_judge"].ToString();
+        if (cannotJudge is not ("" or "1"))
+            return Refuse(context, dataset, StatusCodes.Status400BadRequest, $"cannot_judge must be 1 or left out, not '{cannotJudge}'");
+        if (cannotJudge == "1")
         {
             submission = ReviewSubmission.CannotJudgeItem(reviewer, itemId, submissionId, notes) with { Dataset = dataset };
         }
