@@ -32,4 +32,21 @@ public sealed class AdminExportTests
         Assert.Contains(",-0.25,\"a, \"\"quoted\"\" note\nwith a line break\",", csvText, StringComparison.Ordinal);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, unknown.StatusCode);
     }
+
+    [Theory]
+    [InlineData("/admin/export/reddit", 404, "error: no dataset 'reddit' (known: aita, scenario)")]
+    [InlineData("/admin/export/scenario?format=xml", 400, "error: format must be jsonl or csv, not 'xml'")]
+    [InlineData("/admin/export/scenario?format=", 400, "error: format must be jsonl or csv, not ''")]
+    public async Task An_export_that_cannot_be_given_says_why(string path, int status, string message)
+    {
+        // Both were an empty 404: a script's typo in the dataset or the format looked like a missing page.
+        await using var server = await LabelingServer.StartAsync();
+        var client = server.Client();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", LabelingServer.AdminToken);
+
+        var response = await client.GetAsync(path);
+
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal(message, (await response.Content.ReadAsStringAsync()).TrimEnd());
+    }
 }

@@ -70,10 +70,18 @@ internal static class AdminEndpoints
 
     private static async Task ExportAsync(string dataset, string? format, HttpContext context, LabelStore store)
     {
+        // A refusal says what was wrong, as the command line's does: an empty 404 left a typo in a script's URL unexplained.
         var csv = string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase);
-        if (store.Datasets.FindOrBuiltIn(dataset) is null || (format is not null && !csv && !string.Equals(format, "jsonl", StringComparison.OrdinalIgnoreCase)))
+        if (store.Datasets.FindOrBuiltIn(dataset) is null)
         {
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            var known = string.Join(", ", store.Datasets.ListWithBuiltIn().Select(d => d.Name));
+            await RefuseAsync(context, StatusCodes.Status404NotFound, $"no dataset '{dataset}' (known: {known})");
+            return;
+        }
+
+        if (format is not null && !csv && !string.Equals(format, "jsonl", StringComparison.OrdinalIgnoreCase))
+        {
+            await RefuseAsync(context, StatusCodes.Status400BadRequest, $"format must be jsonl or csv, not '{format}'");
             return;
         }
 
@@ -96,6 +104,14 @@ internal static class AdminEndpoints
             await response.Body.WriteAsync(line.WrittenMemory, context.RequestAborted);
             await response.Body.WriteAsync("\n"u8.ToArray(), context.RequestAborted);
         }
+    }
+
+    /// <summary>A refusal of the export as one line of plain text (a script's download, not a page).</summary>
+    private static Task RefuseAsync(HttpContext context, int statusCode, string message)
+    {
+        context.Response.StatusCode = statusCode;
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        return context.Response.WriteAsync("error: " + message + "\n", context.RequestAborted);
     }
 
     private static IResult SignInForm(HttpContext context, string? error, int statusCode)
