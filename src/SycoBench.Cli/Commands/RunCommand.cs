@@ -64,7 +64,7 @@ public sealed class RunCommand(CliEnvironment environment) : AsyncCommand<RunSet
             services.EnsureKeys(setup.Routes);
         var guard = new OutputGuard(environment).Input("--grid", settings.Grid ?? (settings.Resume is null ? RunSettings.DefaultGrid : null)).Input("--models", settings.Models is null ? null : ModelRoster.Locate(settings.Models, environment.WorkingDirectory));
         if (setup.NewManifest is not null)
-            guard.RunFolder("--out", setup.Directory);
+            guard.RunFolder("--out", setup.Directory, setup.Stem);
         if (setup.Cache.Enabled)
             guard.Store("--cache", setup.Cache.Path ?? CacheSettings.DefaultCache);
         var folder = setup.NewManifest is { } manifest ? RunFolder.Create(setup.Directory, manifest, setup.Stem) : RunFolder.Open(setup.Directory, setup.Stem);

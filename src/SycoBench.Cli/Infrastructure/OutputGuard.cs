@@ -45,10 +45,22 @@ public sealed class OutputGuard
 
     /// <summary>
     /// A new run's folder: its files must not be inputs or databases. A folder that already holds a run is refused by
-    /// the run folder itself, with the advice to resume it.
+    /// the run folder itself, with the advice to resume it. With <paramref name="stem"/> (<c>run --out FILE.jsonl</c>)
+    /// the files are the stem's — <c>FILE.jsonl</c>, <c>FILE_grid.json</c>, <c>FILE.log</c>, <c>FILE_batches.json</c> — so
+    /// <c>--grid g.jsonl --out g.jsonl</c> is refused as writing over the grid, not taken for a run to resume.
     /// </summary>
-    public OutputGuard RunFolder(string option, string directory) =>
-        CheckFolder(option, directory, [Running.RunFolder.ManifestFile, Running.RunFolder.RecordsFile, Running.RunFolder.LogFile], [], OutputKind.RunFile);
+    public OutputGuard RunFolder(string option, string directory, string? stem = null) =>
+        CheckFolder(
+            option,
+            directory,
+            [
+                Path.GetFileName(Running.RunFolder.ManifestPathOf(directory, stem)),
+                Path.GetFileName(Running.RunFolder.RecordsPathOf(directory, stem)),
+                Path.GetFileName(Running.RunFolder.LogPathOf(directory, stem)),
+                Path.GetFileName(Running.RunFolder.BatchesPathOf(directory, stem)),
+            ],
+            [],
+            OutputKind.RunFile);
 
     private OutputGuard CheckFolder(string option, string directory, IEnumerable<string> fileNames, string[] prefixes, OutputKind kind)
     {

@@ -44,7 +44,7 @@ public sealed class RunFolder
 
     public string RecordsPath => RecordsPathOf(Directory, Stem);
 
-    public string LogPath => FileOf(Directory, Stem, LogFile, ".log");
+    public string LogPath => LogPathOf(Directory, Stem);
 
     public string ManifestPath => ManifestPathOf(Directory, Stem);
 
@@ -57,6 +57,8 @@ public sealed class RunFolder
     public static string RecordsPathOf(string directory, string? stem) => FileOf(directory, stem, RecordsFile, ".jsonl");
 
     public static string BatchesPathOf(string directory, string? stem) => FileOf(directory, stem, BatchesFile, "_batches.json");
+
+    public static string LogPathOf(string directory, string? stem) => FileOf(directory, stem, LogFile, ".log");
 
     public static string ManifestPathOf(string directory, string? stem) => FileOf(directory, stem, ManifestFile, "_grid.json");
 

@@ -34,6 +34,7 @@ public sealed class OutputGuardTests(OutputGuardWorkspace template) : IClassFixt
         ("run", ["--model", "sim/balanced", "--grid", "grid.jsonl", "--cache", "grid.jsonl"], Input),
         ("run", ["--model", "sim/balanced", "--grid", "grid.jsonl", "--cache", "runs/1/run.jsonl"], NotDatabase),
         ("run", ["--model", "sim/balanced", "--grid", "fresh/run.jsonl", "--out", "fresh", "--no-cache"], Input),
+        ("run", ["--model", "sim/balanced", "--grid", "grid.jsonl", "--out", "grid.jsonl", "--no-cache"], Input),
         ("score", ["--input", "runs/1/run.jsonl", "--output", "runs/1/run.jsonl", "-s", "sim/judge"], Input),
         ("score", ["--input", "runs/1/run.jsonl", "--output", "labels.db", "-s", "sim/judge"], Database),
         ("score", ["--input", "runs/1/run.jsonl", "--output", "runs/2/run.jsonl", "-s", "sim/judge"], RunData),
