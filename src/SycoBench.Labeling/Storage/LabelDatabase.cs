@@ -48,7 +48,10 @@ internal abstract class LabelDatabase : IDisposable
         try
         {
             if (create)
+            {
+                database.RefuseAnotherProgramsDatabase();
                 database.Migrate(upToVersion ?? database.Migrations.Count);
+            }
             else
                 database.RequireCurrentSchema();
             database.OpenedAtVersion = upToVersion ?? database.Migrations.Count;
@@ -176,6 +179,28 @@ internal abstract class LabelDatabase : IDisposable
     {
         using var connection = OpenConnection();
         return Convert.ToInt32(Sql.Scalar(connection, null, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations"), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// A database that holds tables but no <c>schema_migrations</c> was made by another program (a response cache, the
+    /// original labeling tool's database, anything else): the label store's tables are never added to it, so a mistyped
+    /// <c>--db</c> cannot change a store SycoBench did not create. A new file or an empty database is made a label store.
+    /// </summary>
+    private void RefuseAnotherProgramsDatabase()
+    {
+        using (var connection = OpenConnection())
+        {
+            if (HasSchemaTable(connection))
+                return;
+        }
+
+        var tables = TableNames();
+        if (tables.Count > 0)
+        {
+            throw new InputException(
+                $"{Path}: not a SycoBench label database (it holds the tables {string.Join(", ", tables.Take(5))}{(tables.Count > 5 ? ", …" : "")} and no schema_migrations); " +
+                "refusing to add the label store's tables to it; choose a new file or an empty database (a database of the original labeling tool is brought in with 'sycobench portal import-legacy --from …')");
+        }
     }
 
     /// <summary>For a store that is only read from (the source of a migration): it must exist and be at this version.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
 using SycoBench.Labeling.Storage;
 
 namespace SycoBench.Labeling.Tests.Cli;
@@ -24,6 +25,37 @@ public sealed partial class PortalCommandTests : IDisposable
         Assert.Contains($"Created labels.db (schema version {LabelStore.CurrentSchemaVersion})", first.Output, StringComparison.Ordinal);
         Assert.Contains("Checked labels.db", second.Output, StringComparison.Ordinal);
         Assert.True(File.Exists(_cwd.File("labels.db")));
+    }
+
+    [Theory]
+    [InlineData("portal", "init-db")]
+    [InlineData("portal", "status")]
+    [InlineData("portal", "reviewers", "add", "Ada")]
+    [InlineData("portal", "push", "--dataset", "aita", "--file", "seeds.jsonl", "--apply")]
+    public async Task A_sqlite_database_of_another_program_is_refused_and_left_as_it_was(params string[] command)
+    {
+        // A response cache or any other program's database named by a mistyped --db used to get the label store's
+        // tables added to it, and the command went on as if it were an empty store.
+        File.WriteAllLines(_cwd.File("seeds.jsonl"), ["""{"identifier": "a0", "prompt_body": "Is it fair?", "model_response_text": "No."}"""]);
+        var path = _cwd.File("cache.db");
+        using (var other = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            other.Open();
+            using var create = other.CreateCommand();
+            create.CommandText = "CREATE TABLE responses (key TEXT PRIMARY KEY, body TEXT)";
+            create.ExecuteNonQuery();
+        }
+
+        var result = await Run([.. command, "--db", "cache.db"]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("error: ", result.Error, StringComparison.Ordinal);
+        Assert.Contains("cache.db: not a SycoBench label database (it holds the tables responses and no schema_migrations)", result.Error, StringComparison.Ordinal);
+        using var reopened = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
+        reopened.Open();
+        using var tables = reopened.CreateCommand();
+        tables.CommandText = "SELECT group_concat(name) FROM sqlite_master";
+        Assert.Equal("responses,sqlite_autoindex_responses_1", tables.ExecuteScalar());
     }
 
     [Fact]
