@@ -2,13 +2,14 @@ namespace SycoBench.Cli;
 
 /// <summary>
 /// The one check every command that writes runs before it writes anything: an output must not be one of the
-/// command's inputs, an existing SQLite database (unless it is the store the command opens), or a data file of an
-/// existing run folder. A refusal is a command-line error (exit 2) that names the option, the path and the reason.
+/// command's inputs, an existing SQLite database (unless it is the store the command opens), a data file of an
+/// existing run folder, or the file of another of the command's outputs. A refusal is a command-line error (exit 2) that names the option, the path and the reason.
 /// </summary>
 public sealed class OutputGuard
 {
     private readonly CliEnvironment _environment;
     private readonly List<(string Option, string Path)> _inputs = [];
+    private readonly List<(string Option, string Path)> _outputs = [];
 
     public OutputGuard(CliEnvironment environment)
     {
@@ -90,6 +91,19 @@ public sealed class OutputGuard
             if (string.Equals(input.Path, canonical, StringComparison.Ordinal))
                 throw Refuse(option, full, $"is also the input {input.Option}: refusing to write over a file this command reads");
         }
+
+        // Two outputs of one command in one file: the second would replace or mix into the first (score -o x.csv: the
+        // scored records appended to x.csv, then x.csv replaced by the summary, every paid judge reply lost).
+        foreach (var earlier in _outputs)
+        {
+            if (string.Equals(earlier.Path, canonical, StringComparison.Ordinal))
+            {
+                var also = earlier.Option == option ? "" : $" (it is also where {earlier.Option} writes)";
+                throw Refuse(option, full, $"would receive two of this command's outputs{also}: refusing to let one replace the other");
+            }
+        }
+
+        _outputs.Add((option, canonical));
 
         if (Directory.Exists(full))
             throw Refuse(option, full, "is a folder; give a file name");

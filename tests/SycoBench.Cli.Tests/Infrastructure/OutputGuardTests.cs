@@ -23,6 +23,7 @@ public sealed class OutputGuardTests(OutputGuardWorkspace template) : IClassFixt
     private const string Database = "is a SQLite database";
     private const string RunData = "is a data file of the run folder";
     private const string NotDatabase = "is not a SQLite database";
+    private const string TwoOutputs = "would receive two of this command's outputs";
 
     /// <summary>(command, its arguments in a workspace laid out by <see cref="Workspace"/>, what the refusal says).</summary>
     private static readonly (string Command, string[] Args, string Expected)[] Cases =
@@ -40,6 +41,9 @@ public sealed class OutputGuardTests(OutputGuardWorkspace template) : IClassFixt
         ("score", ["--input", "runs/1/run.jsonl", "--output", "runs/2/run.jsonl", "-s", "sim/judge"], RunData),
         ("score", ["--input", "runs/1/run.jsonl", "--output", "elsewhere/run_grid.json", "-s", "sim/judge", "--no-aggregate"], RunData),
         ("score", ["--input", "runs/1/run.jsonl", "-s", "sim/judge", "--cache", "scored.jsonl"], NotDatabase),
+        ("score", ["--input", "runs/1/run.jsonl", "--output", "elsewhere/scores.csv", "-s", "sim/judge"], TwoOutputs),
+        ("score", ["--input", "runs/1/run.jsonl", "--output", "elsewhere/score.log", "-s", "sim/judge", "--no-aggregate"], TwoOutputs),
+        ("run", ["--model", "sim/balanced", "--grid", "grid.jsonl", "--out", "fresh2", "--cache", "fresh2/run.log"], TwoOutputs),
         ("report", ["--input", "scored.jsonl", "--scenario", "out/stats.json", "--out", "out"], Input),
         ("report", ["--input", "db/x.jsonl"], Database),
         ("demo", ["--out", "labels.db"], "is a file, not a folder"),
