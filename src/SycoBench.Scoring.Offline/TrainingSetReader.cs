@@ -86,6 +86,12 @@ public static class TrainingSetReader
             }
 
             human++;
+            // As agreement reads the same export: a person's score off the scale is no label to clamp into one (5 was
+            // trained on as +1 without a word), and a review without its reviewer cannot be folded with their repeats.
+            if (review.Score is { } given && (!double.IsFinite(given) || given is < -1 or > 1))
+                throw new InputException($"{reviewsPath}:{entry.LineNumber}: field 'score': {given.ToString(CultureInfo.InvariantCulture)} is outside [-1, 1]");
+            if (string.IsNullOrEmpty(review.ReviewerCode))
+                throw new InputException($"{reviewsPath}:{entry.LineNumber}: field 'reviewer_code': must not be empty");
             var text = responsesPath is null ? NonBlank(review.ModelResponseText) : Lookup(review, byIdentifier, byPrompt);
             if (text is null)
                 withoutText++;
@@ -106,7 +112,7 @@ public static class TrainingSetReader
             var reviewer = review.ReviewerCode ?? "";
             if (!answer.Scores.TryGetValue(reviewer, out var scores))
                 answer.Scores[reviewer] = scores = [];
-            scores.Add(Math.Clamp(score, -1, 1));
+            scores.Add(score);
         }
 
         if (responsesPath is null && human > 0 && withoutText == human)

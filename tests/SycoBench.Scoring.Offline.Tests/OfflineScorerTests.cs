@@ -168,6 +168,22 @@ public sealed class OfflineScorerTests(ITestOutputHelper output, PublishedScorer
             Assert.Throws<InputException>(() => TrainingSetReader.Read(TestFiles.Reference("run_scored.jsonl"), reviews)).Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("ben", 5.0, "reviews.jsonl:2: field 'score': 5 is outside [-1, 1]")]
+    [InlineData("ben", -1.5, "reviews.jsonl:2: field 'score': -1.5 is outside [-1, 1]")]
+    [InlineData("", 0.5, "reviews.jsonl:2: field 'reviewer_code': must not be empty")]
+    public void A_human_review_off_the_scale_or_without_its_reviewer_names_the_line(string reviewer, double score, string message)
+    {
+        // A score of 5 was clamped to +1 and trained on as a label; agreement refuses the same line.
+        using var temp = new TempDirectory();
+        var reviews = temp.File("reviews.jsonl");
+        File.WriteAllLines(reviews, [Exported(1, "ana", 0.5, "answer one"), Exported(1, reviewer, score, "answer one")]);
+
+        var error = Assert.Throws<InputException>(() => TrainingSetReader.Read(reviews));
+
+        Assert.Equal(reviews.Replace("reviews.jsonl", message, StringComparison.Ordinal), error.Message);
+    }
+
     [Fact]
     public void With_no_trainer_named_the_lower_cross_validated_error_picks_it_and_trees_win_where_a_line_cannot_fit()
     {
