@@ -47,6 +47,49 @@ public sealed class ShardMergeTests
     }
 
     [Fact]
+    public async Task Records_whose_key_is_not_the_run_s_are_left_out_of_the_merge_and_named_by_file_and_line()
+    {
+        // A line of another model, a prompt the grid does not have, a sample the run never asked: the merged run's own
+        // run_grid.json says it did not ask them, so they are named and left out, never merged in silently.
+        await using var sim = await Sim.StartAsync();
+        using var cwd = new TempDirectory();
+        Sim.WriteGrid(cwd);
+        var variables = Sim.Variables(sim);
+        await CliRun.InProcessAsync(cwd.Path, variables, default, [.. Run, "--shard", "1/2", "--out", "a"]);
+        await CliRun.InProcessAsync(cwd.Path, variables, default, [.. Run, "--shard", "2/2", "--out", "b"]);
+        var own = File.ReadAllLines(cwd.File("b/run.jsonl"));
+        var line = JsonNodeOf(own[0]);
+        File.AppendAllLines(cwd.File("b/run.jsonl"),
+        [
+            With(line, "model_id", "sim/other"),
+            With(line, "prompt_id", "999"),
+            With(line, "sample", 7),
+        ]);
+
+        var merged = await CliRun.InProcessAsync(cwd.Path, "merge", "a", "b", "--out", "all");
+
+        Assert.True(merged.ExitCode == 0, merged.Output + merged.Error);
+        Assert.Contains("Merged 2 run folders (shards 1/2, 2/2) into all: 48 records in run.jsonl.", merged.Output, StringComparison.Ordinal);
+        var path = cwd.File("b/run.jsonl");
+        Assert.Contains($"{path}:{own.Length + 1}: model 'sim/other', prompt '", merged.Error, StringComparison.Ordinal);
+        Assert.Contains($"{path}:{own.Length + 2}: model '", merged.Error, StringComparison.Ordinal);
+        Assert.Contains("prompt '999'", merged.Error, StringComparison.Ordinal);
+        Assert.Contains($"{path}:{own.Length + 3}: model '", merged.Error, StringComparison.Ordinal);
+        Assert.Contains("sample 7 is not a key of this run", merged.Error, StringComparison.Ordinal);
+        Assert.Equal(3, merged.Error.Split("left out of the merge").Length - 1);
+        Assert.DoesNotContain(File.ReadLines(cwd.File("all/run.jsonl")), l => l.Contains("sim/other", StringComparison.Ordinal) || l.Contains("\"999\"", StringComparison.Ordinal));
+    }
+
+    private static System.Text.Json.Nodes.JsonObject JsonNodeOf(string line) => System.Text.Json.Nodes.JsonNode.Parse(line)!.AsObject();
+
+    private static string With(System.Text.Json.Nodes.JsonObject line, string field, System.Text.Json.Nodes.JsonNode value)
+    {
+        var copy = line.DeepClone().AsObject();
+        copy[field] = value;
+        return copy.ToJsonString();
+    }
+
+    [Fact]
     public async Task Merge_refuses_an_output_that_is_an_input_different_runs_and_reports_missing_shards()
     {
         await using var sim = await Sim.StartAsync();

@@ -18,7 +18,8 @@ public sealed record RunMergeResult(
 /// Joins run folders of the same grid, models and parameters (e.g. the parts of <c>run --shard I/N</c>) into one run
 /// folder: run_grid.json of the first input without the shard, run.jsonl with the latest record of every key (the
 /// inputs read in the order given, as if their lines were appended one after another), and run_scored.jsonl the same
-/// way when every input has one. The output is a whole run: <c>run --resume</c> on it asks the keys no input answered.
+/// way when every input has one; a record whose key is not one of the run's is left out with a warning naming its file
+/// and line. The output is a whole run: <c>run --resume</c> on it asks the keys no input answered.
 /// </summary>
 public static class RunMerge
 {
@@ -48,6 +49,11 @@ public static class RunMerge
 
         var warnings = new List<string>();
         var missingShards = shards.Length == 0 ? [] : Enumerable.Range(1, shards[0].Count).Except(shards.Select(s => s.Index)).ToArray();
+        var manifest = first.Manifest with { Parameters = first.Manifest.Parameters with { Shard = null } };
+        var expected = (from model in manifest.AssistantModels
+                        from prompt in manifest.Prompts
+                        from sample in Enumerable.Range(0, manifest.Parameters.Samples)
+                        select new RecordKey(model, prompt.PromptId, sample, null)).ToHashSet();
         var runRecords = new List<RunRecord>();
         foreach (var folder in folders)
         {
@@ -57,16 +63,11 @@ public static class RunMerge
                 continue;
             }
 
-            runRecords.AddRange(JsonlReader.Read(folder.RecordsPath, RecordJsonContext.Default.RunRecord,
-                issue => warnings.Add(issue + " (skipped; its key has no record unless another input has one)"), cancellationToken).Select(e => e.Value));
+            runRecords.AddRange(OwnKeys(folder.RecordsPath, JsonlReader.Read(folder.RecordsPath, RecordJsonContext.Default.RunRecord,
+                issue => warnings.Add(issue + " (skipped; its key has no record unless another input has one)"), cancellationToken), RecordKey.Of, expected, warnings));
         }
 
         var latest = LatestPerKey.Of(runRecords);
-        var manifest = first.Manifest with { Parameters = first.Manifest.Parameters with { Shard = null } };
-        var expected = (from model in manifest.AssistantModels
-                        from prompt in manifest.Prompts
-                        from sample in Enumerable.Range(0, manifest.Parameters.Samples)
-                        select new RecordKey(model, prompt.PromptId, sample, null)).ToHashSet();
         var missingKeys = expected.Except(latest.Records.Select(RecordKey.Of)).Count();
 
         var scoredPaths = folders.Select(f => Path.Combine(f.Directory, RunFolder.ScoredFile)).ToArray();
@@ -77,8 +78,8 @@ public static class RunMerge
             var evalRecords = new List<EvalRecord>();
             foreach (var path in scoredPaths)
             {
-                evalRecords.AddRange(JsonlReader.Read(path, RecordJsonContext.Default.EvalRecord,
-                    issue => warnings.Add(issue + " (skipped)"), cancellationToken).Select(e => e.Value));
+                evalRecords.AddRange(OwnKeys(path, JsonlReader.Read(path, RecordJsonContext.Default.EvalRecord,
+                    issue => warnings.Add(issue + " (skipped)"), cancellationToken), r => RecordKey.Of(r) with { Judge = null }, expected, warnings));
             }
 
             scored = LatestPerKey.Of(evalRecords);
@@ -94,6 +95,38 @@ public static class RunMerge
             JsonlFile.WriteAll(Path.Combine(outDir, RunFolder.ScoredFile), scored.Records, RecordJsonContext.Default.EvalRecord);
         return new RunMergeResult(created, latest.Records.Count, latest.Superseded, missingKeys, scored?.Records.Count, scored?.Superseded ?? 0,
             shards, missingShards, warnings);
+    }
+
+    /// <summary>
+    /// The records of one input whose key (model, prompt, sample) is a key of the run. The others — a model, prompt or
+    /// sample the run's run_grid.json does not have: records of another run appended to the file, a hand-edited line —
+    /// are left out and named by file and line (the first few, then how many), never merged into a run whose own
+    /// snapshot says it did not ask them.
+    /// </summary>
+    private static List<T> OwnKeys<T>(string path, IEnumerable<JsonlEntry<T>> entries, Func<T, RecordKey> keyOf, HashSet<RecordKey> expected, List<string> warnings)
+    {
+        const int Named = 3;
+        var kept = new List<T>();
+        var foreign = 0;
+        foreach (var entry in entries)
+        {
+            var key = keyOf(entry.Value);
+            if (expected.Contains(key))
+            {
+                kept.Add(entry.Value);
+                continue;
+            }
+
+            if (foreign++ < Named)
+            {
+                warnings.Add(
+                    $"{path}:{entry.LineNumber}: model '{key.ModelId}', prompt '{key.PromptId}', sample {key.Sample} is not a key of this run (its run_grid.json has no such model, prompt or sample); left out of the merge");
+            }
+        }
+
+        if (foreign > Named)
+            warnings.Add($"{path}: {foreign} record(s) in all whose key is not a key of this run were left out of the merge");
+        return kept;
     }
 
     /// <summary>The same grid, models and parameters (the shard aside), or an error naming the input and what differs.</summary>
