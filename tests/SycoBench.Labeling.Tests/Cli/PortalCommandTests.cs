@@ -97,6 +97,7 @@ public sealed partial class PortalCommandTests : IDisposable
         var result = await Run("portal", "push", "--dataset", "scenario", "--run-file", RunFile, "--apply");
 
         Assert.Equal(0, result.ExitCode);
+        Assert.Contains($"1 failed or empty rows of {RunFile} skipped (no answer to review).", result.Output, StringComparison.Ordinal);
         using var store = LabelStore.Open(_cwd.File("labels.db"));
         Assert.Equal(215, store.Items.Status("scenario").Items);
     }
@@ -138,6 +139,21 @@ public sealed partial class PortalCommandTests : IDisposable
         Assert.Equal(1, result.ExitCode);
         Assert.StartsWith("error: seeds.jsonl:2: malformed line", result.Error, StringComparison.Ordinal);
         Assert.Contains(named, result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(_cwd.File("labels.db")));
+    }
+
+    [Fact]
+    public async Task A_run_file_without_a_usable_answer_is_refused_not_pushed_as_nothing()
+    {
+        // A grid file given as --run-file read as 108 failed rows and reported "Pushed 0 new items" with exit code 0.
+        var lines = File.ReadAllLines(RunFile).Where(l => l.Contains("\"error\": null", StringComparison.Ordinal)).Take(3)
+            .Select(l => l.Replace("\"error\": null", "\"error\": \"HTTP 500\"", StringComparison.Ordinal)).ToArray();
+        File.WriteAllLines(_cwd.File("failed.jsonl"), lines);
+
+        var result = await Run("portal", "push", "--dataset", "scenario", "--run-file", "failed.jsonl", "--apply");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("error: failed.jsonl: no usable answers to push (3 records read, all failed or without an answer text); is it a run's run.jsonl?", result.Error.Trim());
         Assert.False(File.Exists(_cwd.File("labels.db")));
     }
 

@@ -86,6 +86,12 @@ public sealed class PortalPushCommand(CliEnvironment environment) : Command<Port
         var path = environment.Resolve(settings.RunFile!);
         var scenario = RunScenario(path, rows);
         var usable = rows.Count(RunSeedSampler.IsUsable);
+        // A file with no answer to review (a grid, a run whose every call failed) is no run to push, never "0 added";
+        // the rows a push leaves out are counted aloud, as the sample's refusal counts them.
+        if (usable == 0)
+            throw new InputException($"{settings.RunFile}: no usable answers to push ({rows.Count} records read, all failed or without an answer text); is it a run's run.jsonl?");
+        if (rows.Count > usable)
+            environment.Console.WriteLine($"{rows.Count - usable} failed or empty rows of {settings.RunFile} skipped (no answer to review).");
         if (settings.Sample is not { } sample)
             return (rows.Where(RunSeedSampler.IsUsable).Select(RunSeedSampler.ToSeed).DistinctBy(s => s.Identifier).ToList(), scenario);
         if (sample > usable)
