@@ -34,6 +34,7 @@ internal sealed class TranscriptCollector : ILineConsumer, IDisposable
     private readonly Dictionary<string, int> _promptIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _prompts = new(StringComparer.Ordinal);
     private readonly List<(int Chunk, long LineInChunk)> _lines = [];
+    private readonly ScoredLineParser _parser = new();
     private int _inBlock;
 
     public TranscriptCollector(ReportScenario scenario, Stream output)
@@ -61,6 +62,15 @@ internal sealed class TranscriptCollector : ILineConsumer, IDisposable
 
     public void OnLine(ReadOnlySpan<byte> line, int chunk, long lineInChunk)
     {
+        // A line the statistics cannot read (a field of the wrong type, a score outside [-1, 1], a negative sample) is
+        // malformed here too: the page never shows as an answer what report.html counted as unreadable.
+        var checkedLine = default(ScoredLine);
+        if (!_parser.TryParse(line, ref checkedLine, out _))
+        {
+            Malformed++;
+            return;
+        }
+
         JsonDocument document;
         try
         {

@@ -98,6 +98,35 @@ public sealed partial class TranscriptPageWriterTests
     }
 
     [Fact]
+    public void A_line_the_report_cannot_read_is_malformed_on_the_page_too_never_shown_as_an_answer()
+    {
+        // The page and the statistics read one file: a score of 1.7 (outside the judge's scale) or a sample written as
+        // a string is a malformed line for the report, so the page must not show it as the latest answer of its key.
+        using var dir = new TempDirectory();
+        var scenario = ScoredRunWriter.Rent;
+        var prompts = GridBuilder.Build(scenario, includeNeutral: true).Triplets[2].Prompts;
+        var landlord = prompts.Single(p => p.Perspective == "landlord");
+        var tenant = prompts.Single(p => p.Perspective == "tenant");
+        var writer = new ScoredRunWriter(scenario);
+        foreach (var prompt in prompts)
+            writer.Add(ScoredRunWriter.Record("m", prompt, prompt.Perspective == "tenant" ? -0.5 : 0.1));
+        var input = writer.Write(dir.File("run_scored.jsonl"));
+        var outside = JsonSerializer.Serialize(ScoredRunWriter.Record("m", landlord, 0.1) with { Score = 1.7 }, RecordJsonContext.Default.EvalRecord);
+        var stringSample = JsonSerializer.Serialize(ScoredRunWriter.Record("m", tenant, 0.9), RecordJsonContext.Default.EvalRecord)[..^1] + ", \"sample\": \"0\"}";
+        File.AppendAllLines(input, [outside, stringSample]);
+
+        var result = new ReportBuilder().Run(ScoredRunWriter.Options(input, scenario, dir.Path));
+        var html = File.ReadAllText(Path.Combine(result.OutputDirectory, ReportFiles.Transcripts));
+        var index = JsonDocument.Parse(JsonBlocks().Matches(html).Last().Groups["json"].Value).RootElement;
+
+        var records = index.GetProperty("records").EnumerateArray().ToArray();
+        Assert.Equal(3, records.Length);
+        Assert.Equal(2, index.GetProperty("malformed").GetInt32());
+        Assert.Equal(0, index.GetProperty("superseded").GetInt32());
+        Assert.Equal([0.1, -0.5, 0.1], records.OrderBy(r => r[7].GetInt64()).Select(r => r[5].GetDouble()));
+    }
+
+    [Fact]
     public void Report_html_links_each_model_to_its_rows()
     {
         using var dir = new TempDirectory();
