@@ -220,6 +220,27 @@ public sealed class AgreementCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task The_consensus_csv_may_not_take_the_place_of_an_analysis_file_or_of_the_decisions()
+    {
+        // --consensus-out q/reviewers.csv replaced the reviewers table just written (exit 0); the team review file read
+        // as --decisions stays refused as an input.
+        var file = WriteReviews("reviews.jsonl", [Review(1, "R-A", 0.5), Review(1, "R-B", 0.3), Review(2, "R-A", 0.5), Review(2, "R-B", -0.3)]);
+        Assert.Equal(0, (await CliRun.InProcessAsync(_cwd.Path, "agreement", "--reviews", file, "--out", "q")).ExitCode);
+        var before = File.ReadAllText(_cwd.File("q/team_review_consensus.csv"));
+
+        var analysis = await CliRun.InProcessAsync(_cwd.Path, "agreement", "--reviews", file, "--out", "q", "--consensus-out", "q/reviewers.csv");
+        var decisions = await CliRun.InProcessAsync(_cwd.Path, "agreement", "--reviews", file, "--out", "q",
+            "--decisions", "q/team_review_consensus.csv", "--consensus-out", "q/team_review_consensus.csv");
+
+        Assert.Equal(2, analysis.ExitCode);
+        Assert.Equal("error: --consensus-out q/reviewers.csv is the reviewers.csv this command writes into --out; choose another path", analysis.Error.Trim());
+        Assert.StartsWith("reviewer_code,", File.ReadAllText(_cwd.File("q/reviewers.csv")), StringComparison.Ordinal);
+        Assert.Equal(2, decisions.ExitCode);
+        Assert.StartsWith("error: --consensus-out q/team_review_consensus.csv", decisions.Error, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllText(_cwd.File("q/team_review_consensus.csv")));
+    }
+
+    [Fact]
     public async Task A_score_outside_the_scale_names_the_line()
     {
         File.WriteAllLines(_cwd.File("bad.jsonl"), [

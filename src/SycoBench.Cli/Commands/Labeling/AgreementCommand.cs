@@ -94,6 +94,11 @@ public sealed class AgreementCommand(CliEnvironment environment) : Command<Agree
         }
 
         var consensusOut = settings.ConsensusOut is { } c ? environment.Resolve(c) : null;
+        // The consensus CSV is written last: on one of the analysis files it replaced that file after the console said it
+        // was written (--out q --consensus-out q/reviewers.csv, exit 0).
+        if (consensusOut is not null && outputs.FirstOrDefault(name => string.Equals(Path.Combine(outDirectory, name), consensusOut, StringComparison.Ordinal)) is { } taken)
+            throw new CliUsageException($"--consensus-out {environment.Display(consensusOut)} is the {taken} this command writes into --out; choose another path");
+
         foreach (var (option, path) in inputs)
         {
             var clash = outputs.FirstOrDefault(name => !skip.Contains(name) && string.Equals(Path.Combine(outDirectory, name), path, StringComparison.Ordinal));
