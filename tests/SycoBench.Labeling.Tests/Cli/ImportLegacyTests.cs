@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using SycoBench.Labeling.Storage;
 using SycoBench.Reviews;
+using SycoBench.Scenarios;
 
 namespace SycoBench.Labeling.Tests.Cli;
 
@@ -163,6 +164,22 @@ public sealed partial class ImportLegacyTests : IDisposable
         using var tables = reopened.CreateCommand();
         tables.CommandText = "SELECT group_concat(name) FROM sqlite_master WHERE type = 'table'";
         Assert.Equal("something", tables.ExecuteScalar());
+    }
+
+    [Fact]
+    public async Task An_import_refused_while_importing_leaves_no_new_store_behind()
+    {
+        // A SycoBench store given as --from reads as the original tool's tables, then its dataset 'rent-v1' is refused
+        // inside the import: the new, empty labels.db made for it stayed behind.
+        using (var store = LabelStore.Open(_cwd.File("sycobench.db")))
+            store.Items.Push("rent-v1", DatasetScale.FromScenario(ScenarioCatalog.Load("rent-v1", _cwd.Path)), Seeds.Many(2));
+
+        var result = await CliRun.InProcessAsync(_cwd.Path, "portal", "import-legacy", "--from", "sycobench.db", "--db", "new.db");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("dataset 'rent-v1' is none of the original tool's", result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(_cwd.File("new.db")));
+        Assert.False(File.Exists(_cwd.File("new.db-wal")));
     }
 
     private static string Describe(string identifier, string reviewer, double score, string? notes, string at) =>

@@ -54,6 +54,20 @@ internal static class LabelDb
         return LabelStore.Open(location);
     }
 
+    /// <summary>
+    /// Removes a SQLite store (with its WAL and shared-memory files) that the failing command created itself, so a refused
+    /// copy or import leaves no new, empty label store behind.
+    /// </summary>
+    public static void DeleteCreatedSqlite(string path)
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+        {
+            if (File.Exists(file))
+                File.Delete(file);
+        }
+    }
+
     /// <summary>Opens (creating it when missing) the store at <paramref name="location"/>, checked by the output guard as a store the command writes.</summary>
     public static LabelStore OpenOrCreate(CliEnvironment environment, LabelStoreLocation location)
     {

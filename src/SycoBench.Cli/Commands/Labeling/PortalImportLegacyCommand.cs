@@ -29,8 +29,24 @@ public sealed class PortalImportLegacyCommand(CliEnvironment environment) : Comm
 
         // Read and check the old database first: a file that is not one must not leave a new, empty label store behind.
         var legacy = LegacyImporter.Read(from);
-        using var store = LabelStore.Open(database);
-        var result = store.Legacy.Import(legacy);
+        // Some problems show only while importing (a dataset name the original tool never had): a store this command made
+        // for the import is removed again then, as a failed migrate's is.
+        var created = database.Kind == LabelStoreKind.Sqlite && !File.Exists(database.Value);
+        var store = LabelStore.Open(database);
+        LegacyImportResult result;
+        try
+        {
+            result = store.Legacy.Import(legacy);
+        }
+        catch
+        {
+            store.Dispose();
+            if (created)
+                LabelDb.DeleteCreatedSqlite(database.Value);
+            throw;
+        }
+
+        using var opened = store;
 
         var console = environment.Console;
         var table = ConsoleTable.Of(LabelColumn(""), NumberColumn("imported"), NumberColumn("there already"));
@@ -47,7 +63,7 @@ public sealed class PortalImportLegacyCommand(CliEnvironment environment) : Comm
             console.MarkupLine("[grey]Reviews now carry these codes instead of names. The sign-in codes are stored only as hashes and are shown only this once: give each reviewer theirs.[/]");
         }
 
-        console.MarkupLineInterpolated($"Imported {environment.Display(from)} into [green]{LabelDb.Display(environment, store.Location)}[/].");
+        console.MarkupLineInterpolated($"Imported {environment.Display(from)} into [green]{LabelDb.Display(environment, opened.Location)}[/].");
         return SycoBenchCli.ExitOk;
     }
 }

@@ -50,7 +50,7 @@ public sealed class PortalMigrateCommand(CliEnvironment environment) : Command<P
         }
         catch when (created)
         {
-            DeleteSqlite(to.Value);
+            LabelDb.DeleteCreatedSqlite(to.Value);
             throw;
         }
 
@@ -61,15 +61,5 @@ public sealed class PortalMigrateCommand(CliEnvironment environment) : Command<P
             table.AddRow(Markup.Escape(name), rows.ToString(CultureInfo.InvariantCulture));
         console.Write(table);
         return SycoBenchCli.ExitOk;
-    }
-
-    private static void DeleteSqlite(string path)
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
-        {
-            if (File.Exists(file))
-                File.Delete(file);
-        }
     }
 }
