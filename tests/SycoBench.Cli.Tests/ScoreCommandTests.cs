@@ -132,6 +132,22 @@ public sealed class ScoreCommandTests
         Assert.Contains("LLM_SCORER_MODEL", result.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("-s", "sim/judge", "-s", "sim/judge")]
+    [InlineData("-s", "sim/judge", "--scorer-model", " sim/judge")]
+    public async Task A_judge_named_twice_is_refused_before_anything_is_read_or_written(params string[] judges)
+    {
+        // It was scored as a panel of one without a word; a study file listing a judge twice is refused the same way.
+        using var cwd = new TempDirectory();
+        File.Copy(Fixtures.Reference("run.jsonl"), cwd.File("run.jsonl"));
+
+        var result = await CliRun.InProcessAsync(cwd.Path, new Dictionary<string, string>(), default, ["score", "--input", "run.jsonl", .. judges, "--no-cache"]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("error: -s: judge 'sim/judge' is given twice; a panel names each judge once (to ask one judge several times: --judge-repeats K)", result.Error.TrimEnd());
+        Assert.Equal(["run.jsonl"], Directory.GetFiles(cwd.Path).Select(Path.GetFileName));
+    }
+
     private static List<EvalRecord> Read(string path) =>
         JsonlReader.Read(path, RecordJsonContext.Default.EvalRecord).Select(e => e.Value).ToList();
 }

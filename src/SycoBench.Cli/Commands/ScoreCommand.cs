@@ -34,7 +34,7 @@ public sealed class ScoreCommand(CliEnvironment environment) : AsyncCommand<Scor
         var services = ModelServices.Load(environment);
         var fallback = services.Settings.Get("LLM_SCORER_MODEL") ?? services.Settings.Get("LLM_MODEL");
         string[] judgeIds = settings.Scorers.Length > 0
-            ? settings.Scorers.Select(s => s.Trim()).Distinct(StringComparer.Ordinal).ToArray()
+            ? OncePerJudge(settings.Scorers.Select(s => s.Trim()).ToArray())
             : fallback is null ? [] : [fallback];
         if (judgeIds.Length == 0 && settings.DryRun)
             judgeIds = [DryRunJudge];
@@ -168,6 +168,19 @@ public sealed class ScoreCommand(CliEnvironment environment) : AsyncCommand<Scor
             guard.File("--output", SummaryWriter.DefaultPath(output));
         if (!settings.NoCache && !settings.DryRun && !settings.Plan)
             guard.Store("--cache", settings.CachePath);
+    }
+
+    /// <summary>
+    /// The judges as given, each once. A judge named twice (<c>-s sim/judge -s sim/judge</c>) was silently scored as a
+    /// panel of one; it is refused, as a study file's <c>judges</c> listing one twice is: a panel names each judge once,
+    /// and asking one judge several times is <c>--judge-repeats</c>.
+    /// </summary>
+    private static string[] OncePerJudge(string[] judgeIds)
+    {
+        var twice = judgeIds.GroupBy(j => j, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (twice is not null)
+            throw new CliUsageException($"-s: judge '{twice.Key}' is given twice; a panel names each judge once (to ask one judge several times: --judge-repeats K)");
+        return judgeIds;
     }
 
     /// <summary>
