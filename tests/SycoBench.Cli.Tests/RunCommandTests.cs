@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using SycoBench.Records;
 using SycoBench.Simulator;
 
@@ -177,6 +178,38 @@ public sealed class RunCommandTests
         Assert.Contains("model llama-3.3-70b-versatile", result.Output, StringComparison.Ordinal);
         Assert.Contains("6 request(s) to send", result.Output, StringComparison.Ordinal);
         Assert.False(Directory.Exists(cwd.File("outputs/runs")));
+    }
+
+    [Fact]
+    public async Task A_resume_names_each_record_of_a_key_the_run_does_not_ask()
+    {
+        await using var sim = await Sim.StartAsync();
+        using var cwd = new TempDirectory();
+        Sim.WriteGrid(cwd);
+        var first = await CliRun.InProcessAsync(cwd.Path, Sim.Variables(sim), default, "run", "--model", "sim/balanced", "--limit", "6", "--out", "run");
+        Assert.Equal(0, first.ExitCode);
+        var path = cwd.File("run/run.jsonl");
+        var line = File.ReadLines(path).First();
+        string With(string field, JsonNode value)
+        {
+            var node = JsonNode.Parse(line)!.AsObject();
+            node[field] = value;
+            return node.ToJsonString();
+        }
+
+        // Another model, a prompt the grid does not have, a sample the run never asked, and two more of another model.
+        File.AppendAllLines(path, [With("model_id", "sim/other"), With("prompt_id", "999"), With("sample", 7), With("model_id", "sim/x"), With("model_id", "sim/y")]);
+        var before = File.ReadAllText(path);
+
+        var resumed = await CliRun.InProcessAsync(cwd.Path, Sim.Variables(sim), default, "run", "--resume", "run");
+
+        Assert.Equal(0, resumed.ExitCode);
+        Assert.Contains("run/run.jsonl:7: a record of model 'sim/other', prompt '", resumed.Error, StringComparison.Ordinal);
+        Assert.Contains("run/run.jsonl:8: a record of model 'sim/balanced', prompt '999', sample 0", resumed.Error, StringComparison.Ordinal);
+        Assert.Contains("run/run.jsonl:9: a record of model 'sim/balanced', prompt '", resumed.Error, StringComparison.Ordinal);
+        Assert.Contains("', sample 7, which this run's run_grid.json does not ask", resumed.Error, StringComparison.Ordinal);
+        Assert.Contains("run/run.jsonl: 2 more record(s) of keys this run does not ask", resumed.Error, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllText(path)); // nothing was left to ask, and the file is never rewritten
     }
 
     [Fact]

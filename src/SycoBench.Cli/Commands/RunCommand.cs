@@ -35,6 +35,11 @@ public sealed class RunCommand(CliEnvironment environment) : AsyncCommand<RunSet
         var state = settings.Resume is null ? RunState.Empty : RunState.Read(recordsPath);
         foreach (var issue in state.Issues)
             environment.Warn(issue + " (skipped; its key is asked again)");
+        var outside = state.KeysOutside(setup.Models.Select(m => m.Id), setup.Prompts.Select(p => p.PromptId), setup.Parameters.Samples);
+        foreach (var (line, key) in outside.Take(3))
+            environment.Warn($"{environment.Display(recordsPath)}:{line}: a record of model '{key.ModelId}', prompt '{key.PromptId}', sample {key.Sample}, which this run's {RunFolder.ManifestFile} does not ask: left in the file, where score and report will read it");
+        if (outside.Count > 3)
+            environment.Warn($"{environment.Display(recordsPath)}: {outside.Count - 3} more record(s) of keys this run does not ask");
 
         // Batches recorded in the run folder and not yet written are re-attached to, with or without --batch.
         var journal = BatchJournal.Load(RunFolder.BatchesPathOf(setup.Directory, setup.Stem));
