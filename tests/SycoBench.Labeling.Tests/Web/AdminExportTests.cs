@@ -37,6 +37,9 @@ public sealed class AdminExportTests
     [InlineData("/admin/export/reddit", 404, "error: no dataset 'reddit' (known: aita, scenario)")]
     [InlineData("/admin/export/scenario?format=xml", 400, "error: format must be jsonl or csv, not 'xml'")]
     [InlineData("/admin/export/scenario?format=", 400, "error: format must be jsonl or csv, not ''")]
+    [InlineData("/admin/export/scenario?fromat=csv", 400, "error: unknown query parameter 'fromat' (the export takes ?format=jsonl or ?format=csv)")]
+    [InlineData("/admin/export/scenario?format=csv&since=2026-01-01", 400, "error: unknown query parameter 'since' (the export takes ?format=jsonl or ?format=csv)")]
+    [InlineData("/admin/export/scenario?format=csv&format=jsonl", 400, "error: 'format' given more than once (the export takes ?format=jsonl or ?format=csv)")]
     public async Task An_export_that_cannot_be_given_says_why(string path, int status, string message)
     {
         // Both were an empty 404: a script's typo in the dataset or the format looked like a missing page.

@@ -71,6 +71,14 @@ internal static class AdminEndpoints
     private static async Task ExportAsync(string dataset, string? format, HttpContext context, LabelStore store)
     {
         // A refusal says what was wrong, as the command line's does: an empty 404 left a typo in a script's URL unexplained.
+        // A misspelt parameter (?fromat=csv) would otherwise download JSONL as if asked for; a repeated one, one of two.
+        if (context.Request.Query.FirstOrDefault(q => q.Key != "format" || q.Value.Count != 1) is { Key: not null } odd)
+        {
+            var why = odd.Key == "format" ? "'format' given more than once" : $"unknown query parameter '{odd.Key}'";
+            await RefuseAsync(context, StatusCodes.Status400BadRequest, why + " (the export takes ?format=jsonl or ?format=csv)");
+            return;
+        }
+
         var csv = string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase);
         if (store.Datasets.FindOrBuiltIn(dataset) is null)
         {
