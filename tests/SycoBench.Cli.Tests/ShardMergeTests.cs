@@ -107,12 +107,22 @@ public sealed class ShardMergeTests
         var partial = await CliRun.InProcessAsync(cwd.Path, "merge", "a", "b", "--out", "ab");
         var badShard = await CliRun.InProcessAsync(cwd.Path, variables, default, [.. Run, "--shard", "4/3", "--out", "d"]);
         var unknown = await CliRun.InProcessAsync(cwd.Path, "merge", "a", "b", "--out", "y", "--lates");
+        var twice = await CliRun.InProcessAsync(cwd.Path, "merge", "a", "a/", "--out", "z");
+        Directory.CreateDirectory(cwd.File("full"));
+        File.WriteAllText(cwd.File("full/notes.txt"), "mine");
+        var notEmpty = await CliRun.InProcessAsync(cwd.Path, "merge", "a", "b", "--out", "full");
 
         Assert.Equal(SycoBenchCli.ExitUsage, intoInput.ExitCode);
         Assert.Contains("is also the input", intoInput.Error, StringComparison.Ordinal);
         Assert.Equal(aRecords, File.ReadAllText(cwd.File("a/run.jsonl")));
-        Assert.Equal(SycoBenchCli.ExitFailure, insideInput.ExitCode);
+        // Every problem of the folders named is a command-line error, refused before any folder is read.
+        Assert.Equal(SycoBenchCli.ExitUsage, insideInput.ExitCode);
         Assert.Contains("choose an --out outside every input", insideInput.Error, StringComparison.Ordinal);
+        Assert.Equal(SycoBenchCli.ExitUsage, twice.ExitCode);
+        Assert.Contains("is given twice", twice.Error, StringComparison.Ordinal);
+        Assert.Equal(SycoBenchCli.ExitUsage, notEmpty.ExitCode);
+        Assert.Contains("is not empty; merge writes a new run folder", notEmpty.Error, StringComparison.Ordinal);
+        Assert.Equal("mine", File.ReadAllText(cwd.File("full/notes.txt")));
         Assert.False(Directory.Exists(cwd.File("b/merged")));
         Assert.Equal(SycoBenchCli.ExitFailure, different.ExitCode);
         Assert.Contains("its models differ from", different.Error, StringComparison.Ordinal);

@@ -38,6 +38,8 @@ public sealed class MergeCommand(CliEnvironment environment) : Command<MergeComm
         }
 
         guard.RunFolder("--out", settings.Out!).File("--out", Path.Combine(environment.Resolve(settings.Out!), RunFolder.ScoredFile));
+        if (RunMerge.PathProblem(settings.Runs.Select(environment.Resolve).ToArray(), environment.Resolve(settings.Out!)) is { } problem)
+            throw new CliUsageException(problem);
         var result = RunMerge.Merge(settings.Runs.Select(environment.Resolve).ToArray(), environment.Resolve(settings.Out!), cancellationToken);
         foreach (var warning in result.Warnings)
             environment.Warn(CacheCommands.Safe(warning));

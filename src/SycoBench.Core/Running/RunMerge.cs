@@ -23,23 +23,34 @@ public sealed record RunMergeResult(
 /// </summary>
 public static class RunMerge
 {
-    public static RunMergeResult Merge(IReadOnlyList<string> inputs, string output, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// What is wrong with the folders given, before any is read: fewer than two inputs, one given twice, an output that
+    /// is, or lies inside or around, an input, or an output that is not empty; null when nothing is. The command line
+    /// reports it as a usage error (exit 2), a library caller as bad input.
+    /// </summary>
+    public static string? PathProblem(IReadOnlyList<string> inputs, string output)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         var outDir = Path.TrimEndingDirectorySeparator(Path.GetFullPath(output));
         var inDirs = inputs.Select(i => Path.TrimEndingDirectorySeparator(Path.GetFullPath(i))).ToArray();
         if (inDirs.Length < 2)
-            throw new InputException("merge needs at least two run folders");
+            return "merge needs at least two run folders";
         if (inDirs.GroupBy(d => d, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
-            throw new InputException($"{twice.Key} is given twice");
-        foreach (var dir in inDirs)
-        {
-            if (Contains(dir, outDir) || Contains(outDir, dir))
-                throw new InputException($"the output {outDir} is, or lies inside or around, the input {dir}; choose an --out outside every input");
-        }
-
+            return $"{twice.Key} is given twice";
+        if (inDirs.FirstOrDefault(dir => Contains(dir, outDir) || Contains(outDir, dir)) is { } around)
+            return $"the output {outDir} is, or lies inside or around, the input {around}; choose an --out outside every input";
         if (Directory.Exists(outDir) && Directory.EnumerateFileSystemEntries(outDir).Any())
-            throw new InputException($"{outDir} is not empty; merge writes a new run folder and never replaces files");
+            return $"{outDir} is not empty; merge writes a new run folder and never replaces files";
+        return null;
+    }
+
+    public static RunMergeResult Merge(IReadOnlyList<string> inputs, string output, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        if (PathProblem(inputs, output) is { } problem)
+            throw new InputException(problem);
+        var outDir = Path.TrimEndingDirectorySeparator(Path.GetFullPath(output));
+        var inDirs = inputs.Select(i => Path.TrimEndingDirectorySeparator(Path.GetFullPath(i))).ToArray();
 
         var folders = inDirs.Select(d => RunFolder.Open(d)).ToArray();
         var first = folders[0];
