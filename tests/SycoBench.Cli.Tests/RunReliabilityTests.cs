@@ -156,6 +156,25 @@ public sealed class RunReliabilityTests
     }
 
     [Fact]
+    public async Task A_grid_line_with_a_field_the_format_does_not_have_is_refused_before_any_request()
+    {
+        // "prompt_idd" beside prompt_id, or a note added by hand, was dropped without a word.
+        await using var sim = await Sim.StartAsync();
+        using var cwd = new TempDirectory();
+        var lines = File.ReadAllLines(Fixtures.Reference("grid.jsonl"));
+        lines[3] = lines[3].Insert(1, "\"note\": \"ask twice\", ");
+        File.WriteAllLines(cwd.File("grid.jsonl"), lines);
+
+        var result = await CliRun.InProcessAsync(cwd.Path, Sim.Variables(sim), default, "run", "--model", "sim/balanced", "--grid", "grid.jsonl");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("grid.jsonl: 1 malformed line(s) (line 4)", result.Error, StringComparison.Ordinal);
+        Assert.Contains("note", result.Error, StringComparison.Ordinal);
+        Assert.Equal(0, sim.Stats.Requests);
+        Assert.False(Directory.Exists(cwd.File("outputs/runs")));
+    }
+
+    [Fact]
     public async Task A_named_grid_that_is_missing_says_how_to_make_one()
     {
         using var cwd = new TempDirectory();
