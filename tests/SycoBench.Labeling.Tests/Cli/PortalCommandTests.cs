@@ -183,6 +183,8 @@ public sealed partial class PortalCommandTests : IDisposable
     [InlineData("portal", "pull", "--dataset", "Reddit")]
     [InlineData("portal", "status", "--dataset", "no/such")]
     [InlineData("portal", "pull", "--dataset", "scenario", "--out", "x", "--format", "xml")]
+    [InlineData("portal", "pull", "--dataset", "scenario", "--out", "x.jsonl", "--format", "csv")]
+    [InlineData("portal", "pull", "--dataset", "scenario", "--out", "x.CSV")]
     [InlineData("portal", "pull", "--target", "items", "--dataset", "scenario", "--out", "x")]
     [InlineData("label", "serve", "--admin-token", "short")]
     [InlineData("agreement")]

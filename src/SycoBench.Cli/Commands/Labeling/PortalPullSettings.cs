@@ -43,6 +43,11 @@ public sealed class PortalPullSettings : PortalSettings
             return ValidationResult.Error("--out needs a path");
         if (!Csv && !string.Equals(Format, "jsonl", StringComparison.OrdinalIgnoreCase))
             return ValidationResult.Error($"--format must be jsonl or csv (got '{Format}')");
+        // A file named for one format holding the other is read line by line as malformed by whatever opens it next.
+        if (Out is not null && Csv && Out.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
+            return ValidationResult.Error($"--out {Out} names a JSONL file but --format is csv: name it .csv, or leave out --format csv");
+        if (Out is not null && !Csv && Out.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+            return ValidationResult.Error($"--out {Out} names a CSV file but --format is jsonl: add --format csv, or name it .jsonl");
         return ValidationResult.Success();
     }
 }
