@@ -244,15 +244,8 @@ public sealed class EveryCommandTests
     [InlineData("grid --seed 1.5 --sample 3", "error: option '--seed' takes a whole number (got '1.5')")]
     [InlineData("grid --limit 99999999999", "error: option '--limit' takes a whole number from -2147483648 to 2147483647 (got '99999999999')")]
     [InlineData("report --input a.jsonl --threshold 0,5", "error: option '--threshold' takes a number (got '0,5')")]
-    public async Task Values_seen_in_use_that_are_not_numbers_are_refused_naming_the_option(string commandLine, string expected)
-    {
-        using var cwd = new TempDirectory();
-
-        var result = await CliRun.InProcessAsync(cwd.Path, commandLine.Split(' '));
-
-        Assert.Equal(2, result.ExitCode);
-        Assert.Equal(expected, result.Error.TrimEnd());
-    }
+    public Task Values_seen_in_use_that_are_not_numbers_are_refused_naming_the_option(string commandLine, string expected) =>
+        RefusedWithExit2(commandLine, expected);
 
     [Theory]
     [InlineData("run --max-cots 2", "error: unknown option '--max-cots' (did you mean '--max-cost'?)")]
@@ -264,7 +257,11 @@ public sealed class EveryCommandTests
     [InlineData("portal pusj", "error: unknown command 'pusj' (did you mean 'push'?)")]
     [InlineData("--verbose grid", "error: unknown option '--verbose' (see 'sycobench --help')")]
     [InlineData("grid --out", "error: option '--out' needs a value (PATH)")]
-    public async Task Misspellings_seen_in_use_are_refused_with_the_right_name(string commandLine, string expected)
+    public Task Misspellings_seen_in_use_are_refused_with_the_right_name(string commandLine, string expected) =>
+        RefusedWithExit2(commandLine, expected);
+
+    /// <summary>Runs <paramref name="commandLine"/> in an empty folder: exit code 2 and exactly <paramref name="expected"/> on stderr.</summary>
+    private static async Task RefusedWithExit2(string commandLine, string expected)
     {
         using var cwd = new TempDirectory();
 
